@@ -1,0 +1,12 @@
+import type { DecimalString } from './money.js';
+
+/** One item as the customer asked for it, before we know which product it is. */
+export interface RequestedLine {
+  /** The customer's own words for the line, kept for the salesperson and for learning. */
+  text: string;
+  description: string;
+  quantity: DecimalString | null;
+  unit: string | null;
+  /** A product code the customer gave: our sku, an EAN or a supplier's code. */
+  code: string | null;
+}

@@ -1,0 +1,13 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The Message-ID from the header block alone, without parsing the body: it keys the run before
+ * any step has run. Mail without one is keyed by its content hash, so the same file is still
+ * recognised when it comes again.
+ */
+export function messageKeyOf(raw: Buffer): string {
+  const headerEnd = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
+  const header = raw.subarray(0, headerEnd >= 0 ? headerEnd : raw.length).toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
+  const id = /^message-id:\s*(\S.*?)\s*$/im.exec(header)?.[1];
+  return id ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+}

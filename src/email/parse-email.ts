@@ -1,0 +1,42 @@
+import { simpleParser, type AddressObject } from 'mailparser';
+import type { EmailAddress, ParsedEmail } from './parsed-email.js';
+
+function addresses(field: AddressObject | AddressObject[] | undefined): EmailAddress[] {
+  const groups = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  return groups
+    .flatMap((g) => g.value)
+    .filter((a) => a.address)
+    .map((a) => ({ address: a.address!.toLowerCase(), name: a.name ?? '' }));
+}
+
+/** Turns table rows of HTML-only mail into lines and cells into tab-separated text. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<\/(td|th)>/gi, '\t')
+    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/[ \t]*\t[ \t]*/g, '\t')
+    .replace(/\n[ \t]+/g, '\n');
+}
+
+export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  const text = typeof mail.html === 'string' && mail.html.includes('<table') ? htmlToText(mail.html) : (mail.text ?? (mail.html ? htmlToText(mail.html) : ''));
+  return {
+    messageId: mail.messageId ?? null,
+    subject: mail.subject ?? '',
+    date: mail.date?.toISOString() ?? null,
+    from: addresses(mail.from)[0] ?? null,
+    to: addresses(mail.to),
+    cc: addresses(mail.cc),
+    text: text.replace(/\r\n/g, '\n'),
+    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '(unnamed)', contentType: a.contentType, size: a.size })),
+  };
+}

@@ -1,0 +1,22 @@
+export interface EmailAddress {
+  address: string;
+  name: string;
+}
+
+export interface AttachmentInfo {
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** What the workflow keeps of an email: plain data, so a run can be stored and resumed. */
+export interface ParsedEmail {
+  messageId: string | null;
+  subject: string;
+  date: string | null;
+  from: EmailAddress | null;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  text: string;
+  attachments: AttachmentInfo[];
+}

@@ -1,0 +1,5 @@
+import { LOCAL_ERP_TYPE, openLocalErp } from './local/adapter.js';
+import { registerErp } from './registry.js';
+
+/** The composition root for ERPs: every adapter the product ships is registered here. */
+registerErp(LOCAL_ERP_TYPE, openLocalErp);

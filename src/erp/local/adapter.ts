@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openSqlite } from '../../store/sqlite.js';
+import type { ErpAdapter } from '../ports.js';
+import type { ErpOpenContext } from '../registry.js';
+import { LocalCustomerRepository } from './customer-repository.js';
+import { LocalMasterData } from './master-data.js';
+import { localErpMigrations } from './migrations.js';
+import { LocalOfferRepository } from './offer-repository.js';
+import { LocalPersonRepository } from './person-repository.js';
+import { LocalPricingService } from './pricing-service.js';
+import { LocalProductRepository } from './product-repository.js';
+import type { LocalErpSchema } from './schema.js';
+
+export const LOCAL_ERP_TYPE = 'local';
+
+export interface LocalErp extends ErpAdapter {
+  readonly masterData: LocalMasterData;
+}
+
+export function localErpFile(dataDir: string): string {
+  return join(dataDir, 'erp-local.sqlite');
+}
+
+export function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
+  return {
+    type: LOCAL_ERP_TYPE,
+    customers: new LocalCustomerRepository(db),
+    persons: new LocalPersonRepository(db),
+    products: new LocalProductRepository(db),
+    pricing: new LocalPricingService(db),
+    offers: new LocalOfferRepository(db),
+    masterData: new LocalMasterData(db),
+    close: () => db.destroy(),
+  };
+}
+
+export async function openLocalErp(context: Pick<ErpOpenContext, 'dataDir'>): Promise<LocalErp> {
+  const db = await openSqlite<LocalErpSchema>(localErpFile(context.dataDir), localErpMigrations);
+  return localErpFromDatabase(db);
+}

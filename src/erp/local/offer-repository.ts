@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Offer, OfferDraft } from '../../domain/offer.js';
+import type { OfferRepository } from '../ports.js';
+import { offerFromRows, offerRowToRow, offerToRow } from './mapper.js';
+import type { LocalErpSchema } from './schema.js';
+
+export class LocalOfferRepository implements OfferRepository {
+  constructor(private readonly db: Kysely<LocalErpSchema>) {}
+
+  /** Header, rows and the number counter change in one transaction: an offer exists whole or not at all. */
+  async create(draft: OfferDraft): Promise<Offer> {
+    const number = await this.db.transaction().execute(async (trx) => {
+      const counter = await trx
+        .updateTable('counters')
+        .set((eb) => ({ next_value: eb('next_value', '+', 1) }))
+        .where('name', '=', 'offer_number')
+        .returning('next_value')
+        .executeTakeFirstOrThrow();
+      const assigned = counter.next_value - 1;
+      await trx.insertInto('offers').values(offerToRow(assigned, draft)).execute();
+      if (draft.lines.length) {
+        await trx.insertInto('offer_rows').values(draft.lines.map((l) => offerRowToRow(assigned, l))).execute();
+      }
+      return assigned;
+    });
+    return (await this.get(String(number)))!;
+  }
+
+  async get(number: string): Promise<Offer | null> {
+    if (!/^\d+$/.test(number)) return null;
+    const header = await this.db.selectFrom('offers').selectAll().where('number', '=', Number(number)).executeTakeFirst();
+    if (!header) return null;
+    const rows = await this.db.selectFrom('offer_rows').selectAll().where('offer_number', '=', header.number).execute();
+    return offerFromRows(header, rows);
+  }
+
+  async findByReference(reference: string): Promise<Offer | null> {
+    const row = await this.db.selectFrom('offers').select('number').where('reference', '=', reference).executeTakeFirst();
+    return row ? this.get(String(row.number)) : null;
+  }
+}

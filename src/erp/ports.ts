@@ -1,0 +1,63 @@
+import type { Customer } from '../domain/customer.js';
+import type { DecimalString } from '../domain/money.js';
+import type { Offer, OfferDraft } from '../domain/offer.js';
+import type { Person } from '../domain/person.js';
+import type { Product } from '../domain/product.js';
+
+/** The small surface the workflow needs from any ERP. Each ERP is an adapter behind it. */
+
+export interface CustomerRepository {
+  getByNumber(number: string): Promise<Customer | null>;
+  /** By Finnish business id ("1234567-8"); adapters also match the VAT form. */
+  findByBusinessId(businessId: string): Promise<Customer | null>;
+  findByEmail(email: string): Promise<Customer[]>;
+  findByDomain(domain: string): Promise<Customer[]>;
+  searchByName(name: string): Promise<Customer[]>;
+}
+
+export interface PersonRepository {
+  getByNumber(number: string): Promise<Person | null>;
+  findByEmail(email: string): Promise<Person | null>;
+  list(): Promise<Person[]>;
+}
+
+export interface ProductRepository {
+  getBySku(sku: string): Promise<Product | null>;
+  /** Exact lookup by sku, EAN or supplier code. */
+  findByCode(code: string): Promise<Product[]>;
+  /** Every sellable product, for building the catalog index; `modifiedAfter` for incremental refresh. */
+  iterate(options?: { modifiedAfter?: string }): AsyncIterable<Product>;
+}
+
+export interface PriceRequestLine {
+  sku: string;
+  quantity: DecimalString;
+}
+
+export interface LinePrice {
+  sku: string;
+  unitPrice: DecimalString;
+  discountPercent: DecimalString;
+  vatRate: DecimalString;
+}
+
+export interface PricingService {
+  /** Prices in the order of `lines`; `customerNumber` null prices at list price. */
+  price(request: { customerNumber: string | null; date: string; lines: PriceRequestLine[] }): Promise<LinePrice[]>;
+}
+
+export interface OfferRepository {
+  create(draft: OfferDraft): Promise<Offer>;
+  get(number: string): Promise<Offer | null>;
+  findByReference(reference: string): Promise<Offer | null>;
+}
+
+export interface ErpAdapter {
+  readonly type: string;
+  readonly customers: CustomerRepository;
+  readonly persons: PersonRepository;
+  readonly products: ProductRepository;
+  readonly pricing: PricingService;
+  readonly offers: OfferRepository;
+  close(): Promise<void>;
+}

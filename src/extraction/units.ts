@@ -1,0 +1,20 @@
+/** The units customers type, in fi, sv and en, mapped to the seller's unit codes. */
+const UNIT_ALIASES: Record<string, string[]> = {
+  kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'piece', 'pieces', 'st', 'stk', 'styck', 'ea', 'each'],
+  m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
+  pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg'],
+  rll: ['rll', 'rulla', 'rullaa', 'roll', 'rolls', 'rulle', 'rullar'],
+  ltk: ['ltk', 'laatikko', 'laatikkoa', 'box', 'boxes', 'låda', 'lådor'],
+  l: ['l', 'litra', 'litraa', 'litre', 'liter', 'liters'],
+  kg: ['kg', 'kilo', 'kiloa'],
+  set: ['set', 'sarja', 'sarjaa', 'sats', 'satser', 'sets'],
+};
+
+const BY_ALIAS = new Map(Object.entries(UNIT_ALIASES).flatMap(([unit, aliases]) => aliases.map((a) => [a, unit] as const)));
+
+/** Longest first, so "metriä" is not read as "m" followed by text. */
+export const UNIT_PATTERN = [...BY_ALIAS.keys()].sort((a, b) => b.length - a.length).join('|');
+
+export function normalizeUnit(unit: string): string | null {
+  return BY_ALIAS.get(unit.toLowerCase().replace(/\.$/, '')) ?? null;
+}

@@ -1,0 +1,112 @@
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import type { LocalMasterData, MasterDataWriter } from '../erp/local/master-data.js';
+import { IMPORT_KINDS, type ImportKind, type ImportKindName } from './kinds.js';
+import { readTable } from './read-table.js';
+import { ImportError, type TableRow } from './table.js';
+
+const BATCH_SIZE = 500;
+const MAX_PROBLEMS = 20;
+const PROGRESS_EVERY = 10_000;
+
+export interface ImportSummary {
+  kind: ImportKindName;
+  file: string;
+  records: number;
+}
+
+export type ImportProgress = (rowsRead: number) => void;
+
+function headerName(cell: string): string {
+  return cell.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Maps each known column to its cell index; every header problem is reported at once. */
+function readHeader(kind: ImportKind<unknown>, header: TableRow): Map<string, number> {
+  const problems: string[] = [];
+  const columns = new Map<string, number>();
+  header.cells.forEach((cell, index) => {
+    const name = headerName(cell);
+    if (name === '') return;
+    if (!kind.columns.includes(name)) problems.push(`unknown column '${cell.trim()}' in the header; known columns: ${kind.columns.join(', ')}`);
+    else if (columns.has(name)) problems.push(`column '${name}' appears twice in the header`);
+    else columns.set(name, index);
+  });
+  for (const required of kind.required) {
+    if (!columns.has(required)) problems.push(`required column '${required}' is missing from the header`);
+  }
+  if (problems.length) throw new ImportError('', problems);
+  return columns;
+}
+
+function rowProblems<T>(kind: ImportKind<T>, columns: Map<string, number>, row: TableRow): { record?: T; problems: string[] } {
+  const values: Record<string, string> = {};
+  for (const [name, index] of columns) {
+    const cell = row.cells[index]?.trim() ?? '';
+    if (cell !== '') values[name] = cell;
+  }
+  const missing = kind.required.filter((name) => values[name] === undefined);
+  if (missing.length) return { problems: missing.map((name) => `row ${row.row}, column ${name}: a value is required`) };
+  const parsed = kind.schema.safeParse(values);
+  if (parsed.success) return { record: parsed.data, problems: [] };
+  return { problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => `row ${row.row}, column ${String(issue.path[0] ?? '?')}: ${issue.message}`) };
+}
+
+async function importRows<T>(
+  kind: ImportKind<T>,
+  rows: AsyncIterator<TableRow>,
+  writer: MasterDataWriter,
+  onProgress: ImportProgress | undefined,
+): Promise<number> {
+  const first = await rows.next();
+  if (first.done) throw new ImportError('', ['the file is empty; expected a header row']);
+  const columns = readHeader(kind as ImportKind<unknown>, first.value);
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  let batch: T[] = [];
+  let count = 0;
+  for (let next = await rows.next(); !next.done && problems.length < MAX_PROBLEMS; next = await rows.next()) {
+    const row = next.value;
+    const result = rowProblems(kind, columns, row);
+    problems.push(...result.problems);
+    if (result.record !== undefined) {
+      const key = kind.key(result.record);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) problems.push(`row ${row.row}: '${key}' is already on row ${earlier}`);
+      seen.set(key, row.row);
+      batch.push(result.record);
+    }
+    count += 1;
+    if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
+    if (batch.length >= BATCH_SIZE && problems.length === 0) {
+      await writer.write(kind.batch(batch));
+      batch = [];
+    }
+  }
+  if (problems.length) throw new ImportError('', problems.slice(0, MAX_PROBLEMS));
+  if (batch.length) await writer.write(kind.batch(batch));
+  return count;
+}
+
+/**
+ * Imports one file all-or-nothing: rows are validated and written inside one transaction, and
+ * any problem rolls the whole file back, so a fixed file can simply be imported again.
+ */
+export async function importFile(
+  masterData: LocalMasterData,
+  kindName: ImportKindName,
+  file: string,
+  onProgress?: ImportProgress,
+): Promise<ImportSummary> {
+  const kind = IMPORT_KINDS[kindName] as ImportKind<unknown>;
+  try {
+    const records = await masterData.inTransaction((writer) =>
+      importRows(kind, readTable(file)[Symbol.asyncIterator](), writer, onProgress),
+    );
+    return { kind: kindName, file, records };
+  } catch (error) {
+    if (error instanceof ImportError) throw new ImportError(basename(file), error.problems);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportError(basename(file), [`could not be read: ${reason}`]);
+  }
+}

@@ -1,0 +1,41 @@
+import type { LineMatch, MatchCandidate } from '../domain/line-match.js';
+import type { Product } from '../domain/product.js';
+import type { RequestedLine } from '../domain/requested-line.js';
+import type { CatalogIndex, ScoredProduct } from './catalog-index.js';
+
+const ALTERNATIVES = 3;
+
+export interface MatchSources {
+  index: CatalogIndex;
+  findByCode(code: string): Promise<Product[]>;
+}
+
+/**
+ * Confidence is the match score, lowered when the runner-up is nearly as good: two equally
+ * fitting products mean the request does not say which one, and a person has to choose.
+ */
+export function confidenceOf(ranked: ScoredProduct[]): number {
+  const [top, second] = ranked;
+  if (!top) return 0;
+  const gap = second ? (top.score - second.score) / top.score : 1;
+  return Number((top.score * Math.min(1, 0.5 + 2.5 * gap)).toFixed(3));
+}
+
+function candidate(s: ScoredProduct, confidence: number): MatchCandidate {
+  return { sku: s.product.sku, name: s.product.name, confidence };
+}
+
+export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number): Promise<LineMatch> {
+  if (line.code) {
+    const byCode = await sources.findByCode(line.code);
+    if (byCode.length === 1) return { product: byCode[0]!, confidence: 1, method: 'code', alternatives: [] };
+  }
+  const ranked = sources.index.search(line.description, ALTERNATIVES + 1);
+  const confidence = confidenceOf(ranked);
+  const best = ranked[0];
+  if (!best) return { product: null, confidence: 0, method: 'none', alternatives: [] };
+  const alternatives = ranked.map((s, i) => candidate(s, i === 0 ? confidence : Number((s.score * 0.5).toFixed(3))));
+  return confidence >= threshold
+    ? { product: best.product, confidence, method: 'name', alternatives: alternatives.slice(1) }
+    : { product: null, confidence, method: 'name', alternatives };
+}

@@ -1,0 +1,99 @@
+import type { Customer } from '../domain/customer.js';
+import type { LineMatch } from '../domain/line-match.js';
+import type { DecimalString } from '../domain/money.js';
+import type { Offer, OfferDraft } from '../domain/offer.js';
+import type { Person } from '../domain/person.js';
+import type { RequestedLine } from '../domain/requested-line.js';
+import type { ParsedEmail } from '../email/parsed-email.js';
+import type { CompanyFacts } from '../extraction/company-facts.js';
+
+export const STEP_NAMES = [
+  'parse_email',
+  'extract_company',
+  'find_customer',
+  'find_salesperson',
+  'extract_products',
+  'match_products',
+  'calculate_pricing',
+  'build_offer',
+  'create_offer',
+  'verify_offer',
+] as const;
+
+export type StepName = (typeof STEP_NAMES)[number];
+
+export type StepStatus = 'ok' | 'warning' | 'failed' | 'skipped';
+
+export interface StepRecord {
+  name: StepName;
+  status: StepStatus;
+  ms: number;
+  message: string | null;
+}
+
+/** One email is one run: which mailbox it came to and its Message-ID. */
+export interface RunKey {
+  mailbox: string;
+  messageId: string;
+}
+
+export interface PricedLine {
+  /** Index into `requestedLines`. */
+  requestIndex: number;
+  sku: string;
+  name: string;
+  quantity: DecimalString;
+  unit: string;
+  unitPrice: DecimalString;
+  discountPercent: DecimalString;
+  vatRate: DecimalString;
+  lineTotal: DecimalString;
+}
+
+/** Everything a run knows; plain data, stored after every step so a run can resume. */
+export interface WorkflowContext {
+  key: RunKey;
+  /** Our reference in the ERP offer: derived from the key, so retries find the offer again. */
+  reference: string;
+  dryRun: boolean;
+  email: ParsedEmail | null;
+  body: string;
+  signature: string;
+  company: CompanyFacts | null;
+  customer: Customer | null;
+  salesperson: Person | null;
+  requestedLines: RequestedLine[];
+  /** Parallel to `requestedLines`. */
+  matches: LineMatch[];
+  pricedLines: PricedLine[];
+  draft: OfferDraft | null;
+  offer: Offer | null;
+  /** Why a salesperson must look before sending; any entry makes the run `needs_review`. */
+  reviewReasons: string[];
+  warnings: string[];
+  errors: string[];
+  steps: StepRecord[];
+}
+
+export function newContext(key: RunKey, reference: string, dryRun: boolean): WorkflowContext {
+  return {
+    key,
+    reference,
+    dryRun,
+    email: null,
+    body: '',
+    signature: '',
+    company: null,
+    customer: null,
+    salesperson: null,
+    requestedLines: [],
+    matches: [],
+    pricedLines: [],
+    draft: null,
+    offer: null,
+    reviewReasons: [],
+    warnings: [],
+    errors: [],
+    steps: [],
+  };
+}

@@ -1,0 +1,75 @@
+import type { PartyRef } from '../domain/customer.js';
+import type { DecimalString } from '../domain/money.js';
+import type { StepStatus, WorkflowContext } from './context.js';
+
+export type RunStatus = 'created' | 'needs_review' | 'failed' | 'duplicate' | 'not_an_rfq';
+
+export interface ResultLine {
+  requested: { text: string; quantity: number | null; unit: string | null; code: string | null };
+  match: { sku: string; name: string; confidence: number } | null;
+  quantity: number | null;
+  unit: string | null;
+  unitPrice: number | null;
+  discountPercent: number | null;
+  lineTotal: number | null;
+}
+
+/** The public shape of one processed email (`offerflow process --json`), stable for other tools. */
+export interface WorkflowResult {
+  success: boolean;
+  status: RunStatus;
+  offerNumber: string | null;
+  customer: PartyRef | null;
+  salesperson: PartyRef | null;
+  lines: ResultLine[];
+  totals: { net: number; vat: number; gross: number; currency: string };
+  warnings: string[];
+  errors: string[];
+  steps: { name: string; status: StepStatus; ms: number }[];
+}
+
+function num(value: DecimalString | null | undefined): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+export function finalStatus(context: WorkflowContext, criticalFailure: boolean): RunStatus {
+  if (criticalFailure) return 'failed';
+  return context.reviewReasons.length > 0 ? 'needs_review' : 'created';
+}
+
+function resultLines(context: WorkflowContext): ResultLine[] {
+  return context.requestedLines.map((requested, index) => {
+    const match = context.matches[index];
+    const priced = context.pricedLines.find((p) => p.requestIndex === index);
+    return {
+      requested: { text: requested.text, quantity: num(requested.quantity), unit: requested.unit, code: requested.code },
+      match: match?.product ? { sku: match.product.sku, name: match.product.name, confidence: match.confidence } : null,
+      quantity: num(priced?.quantity ?? requested.quantity),
+      unit: priced?.unit ?? requested.unit,
+      unitPrice: num(priced?.unitPrice),
+      discountPercent: num(priced?.discountPercent),
+      lineTotal: num(priced?.lineTotal),
+    };
+  });
+}
+
+export function toResult(context: WorkflowContext, status: RunStatus): WorkflowResult {
+  const totals = context.offer?.totals ?? context.draft?.totals;
+  return {
+    success: status !== 'failed',
+    status,
+    offerNumber: context.offer?.number ?? null,
+    customer: context.customer ? { number: context.customer.number, name: context.customer.name } : null,
+    salesperson: context.salesperson ? { number: context.salesperson.number, name: context.salesperson.name } : null,
+    lines: resultLines(context),
+    totals: {
+      net: num(totals?.net) ?? 0,
+      vat: num(totals?.vat) ?? 0,
+      gross: num(totals?.gross) ?? 0,
+      currency: totals?.currency ?? 'EUR',
+    },
+    warnings: [...context.reviewReasons, ...context.warnings],
+    errors: context.errors,
+    steps: context.steps.map((s) => ({ name: s.name, status: s.status, ms: s.ms })),
+  };
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { ErpAdapter } from '../erp/ports.js';
+import { messageKeyOf } from '../email/message-key.js';
+import type { CatalogIndex } from '../matching/catalog-index.js';
+import { newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
+import type { DefinedStep, WorkflowDefinition } from './definition.js';
+import { finalStatus, toResult, type WorkflowResult } from './result.js';
+import type { RunStore, StoredRunStatus } from './run-store.js';
+import type { StepEnvironment, WorkflowSettings } from './step.js';
+
+export interface RunnerDependencies {
+  definition: WorkflowDefinition;
+  store: RunStore;
+  erp: ErpAdapter;
+  catalog(): Promise<CatalogIndex>;
+  settings: WorkflowSettings;
+  now?: () => Date;
+}
+
+export interface ProcessOptions {
+  mailbox: string;
+  dryRun?: boolean;
+}
+
+export interface ProcessedEmail {
+  runId: number;
+  result: WorkflowResult;
+}
+
+const FINISHED: ReadonlySet<StoredRunStatus> = new Set(['created', 'needs_review', 'not_an_rfq', 'duplicate']);
+
+/** Stable per email, so the ERP can be asked whether this email already has an offer. */
+export function referenceOf(key: RunKey): string {
+  return `OF-${createHash('sha256').update(`${key.mailbox}\n${key.messageId}`).digest('hex').slice(0, 16)}`;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A failed run is retried from the step that failed; a crashed run simply continues. */
+function resumable(context: WorkflowContext, definition: WorkflowDefinition): WorkflowContext {
+  const critical = new Set(definition.steps.filter((d) => d.critical).map((d) => d.step.name));
+  return {
+    ...context,
+    errors: [],
+    steps: context.steps.filter((s) => !(s.status === 'failed' && critical.has(s.name))),
+  };
+}
+
+export class WorkflowRunner {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: RunnerDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {
+    const { store, definition } = this.deps;
+    const key: RunKey = { mailbox: options.mailbox, messageId: messageKeyOf(rawEmail) };
+    const existing = await store.findByKey(key);
+    if (existing && FINISHED.has(existing.status)) {
+      return { runId: existing.id, result: { ...toResult(existing.context, 'duplicate'), warnings: [`already processed as run ${existing.id}`] } };
+    }
+    const run = existing ?? (await store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false)));
+    let context = existing ? resumable(existing.context, definition) : run.context;
+    const env = this.environment(rawEmail);
+    for (const defined of definition.steps) {
+      if (context.steps.some((s) => s.name === defined.step.name)) continue;
+      const outcome = await this.runStep(defined, context, env);
+      context = outcome.context;
+      if (outcome.failed) {
+        await store.save(run.id, 'failed', context);
+        return { runId: run.id, result: toResult(context, 'failed') };
+      }
+      await store.save(run.id, 'running', context);
+    }
+    const status = finalStatus(context, false);
+    await store.save(run.id, status, context);
+    return { runId: run.id, result: toResult(context, status) };
+  }
+
+  private environment(rawEmail: Buffer): StepEnvironment {
+    return { erp: this.deps.erp, catalog: this.deps.catalog, settings: this.deps.settings, rawEmail, now: this.now };
+  }
+
+  private async runStep(
+    defined: DefinedStep,
+    context: WorkflowContext,
+    env: StepEnvironment,
+  ): Promise<{ context: WorkflowContext; failed: boolean }> {
+    const { step, critical } = defined;
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const output = await step.run(context, env);
+      const warnings = output.warnings ?? [];
+      const review = output.review ?? [];
+      const record: StepRecord = {
+        name: step.name,
+        status: output.skipped ? 'skipped' : warnings.length || review.length ? 'warning' : 'ok',
+        ms: elapsed(),
+        message: output.skipped ?? null,
+      };
+      return {
+        failed: false,
+        context: {
+          ...context,
+          ...output.patch,
+          warnings: [...context.warnings, ...warnings],
+          reviewReasons: [...context.reviewReasons, ...review],
+          steps: [...context.steps, record],
+        },
+      };
+    } catch (error) {
+      const text = `${step.name}: ${message(error)}`;
+      const record: StepRecord = { name: step.name, status: 'failed', ms: elapsed(), message: message(error) };
+      const steps = [...context.steps, record];
+      return critical
+        ? { failed: true, context: { ...context, errors: [...context.errors, text], steps } }
+        : { failed: false, context: { ...context, reviewReasons: [...context.reviewReasons, `${text} (step failed)`], steps } };
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { ErpAdapter } from '../erp/ports.js';
+import type { CatalogIndex } from '../matching/catalog-index.js';
+import type { StepName, WorkflowContext } from './context.js';
+
+export interface WorkflowSettings {
+  currency: string;
+  offerValidityDays: number;
+  defaultSellerNumber: string | null;
+  autoAcceptThreshold: number;
+  /** The seller's time zone: offer dates and price-list validity are calendar dates there. */
+  timeZone: string;
+}
+
+/** What a step may use besides the context; everything with I/O comes in here. */
+export interface StepEnvironment {
+  erp: ErpAdapter;
+  catalog(): Promise<CatalogIndex>;
+  settings: WorkflowSettings;
+  rawEmail: Buffer;
+  now(): Date;
+}
+
+/** What a step changed; the runner merges it into the context and records the step. */
+export interface StepOutput {
+  patch?: Partial<Omit<WorkflowContext, 'key' | 'reference' | 'dryRun' | 'steps' | 'warnings' | 'errors' | 'reviewReasons'>>;
+  warnings?: string[];
+  review?: string[];
+  skipped?: string;
+}
+
+export interface WorkflowStep {
+  readonly name: StepName;
+  run(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<StepOutput>;
+}

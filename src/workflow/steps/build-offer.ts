@@ -1,0 +1,47 @@
+import { addDays, isoDateIn } from '../../domain/calendar.js';
+import type { OfferDraft, OfferLine } from '../../domain/offer.js';
+import { offerTotals } from '../../pricing/offer-totals.js';
+import type { WorkflowContext } from '../context.js';
+import type { StepOutput, WorkflowStep } from '../step.js';
+
+/** Lines we could not match stay visible to the salesperson in the offer's note. */
+function noteOf(context: Readonly<WorkflowContext>): string {
+  const email = context.email;
+  const unmatched = context.requestedLines.filter((_, i) => !context.matches[i]?.product).map((l) => `- ${l.text}`);
+  return [
+    `Request: ${email?.subject ?? ''} (${email?.from?.address ?? 'unknown sender'})`,
+    ...(unmatched.length ? ['Not matched, to be checked:', ...unmatched] : []),
+  ].join('\n');
+}
+
+export const buildOffer: WorkflowStep = {
+  name: 'build_offer',
+  async run(context, env): Promise<StepOutput> {
+    if (context.pricedLines.length === 0) return { skipped: 'nothing to offer' };
+    const lines: OfferLine[] = context.pricedLines.map((p, i) => ({
+      position: i + 1,
+      sku: p.sku,
+      name: p.name,
+      quantity: p.quantity,
+      unit: p.unit,
+      unitPrice: p.unitPrice,
+      discountPercent: p.discountPercent,
+      vatRate: p.vatRate,
+      lineTotal: p.lineTotal,
+      note: context.requestedLines[p.requestIndex]?.text ?? null,
+    }));
+    const date = isoDateIn(env.now(), env.settings.timeZone);
+    const draft: OfferDraft = {
+      reference: context.reference,
+      customer: context.customer ? { number: context.customer.number, name: context.customer.name } : null,
+      sellerNumber: context.salesperson?.number ?? context.customer?.sellerNumber ?? null,
+      customerReference: context.email?.subject.slice(0, 100) || null,
+      date,
+      validUntil: addDays(date, env.settings.offerValidityDays),
+      note: noteOf(context),
+      lines,
+      totals: offerTotals(lines, env.settings.currency),
+    };
+    return { patch: { draft } };
+  },
+};

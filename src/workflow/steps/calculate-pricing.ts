@@ -1,0 +1,38 @@
+import { isoDateIn } from '../../domain/calendar.js';
+import { lineTotal } from '../../pricing/offer-totals.js';
+import type { PricedLine } from '../context.js';
+import type { StepOutput, WorkflowStep } from '../step.js';
+
+export const calculatePricing: WorkflowStep = {
+  name: 'calculate_pricing',
+  async run(context, env): Promise<StepOutput> {
+    const review: string[] = [];
+    const matched = context.requestedLines.flatMap((line, requestIndex) => {
+      const product = context.matches[requestIndex]?.product;
+      if (!product) return [];
+      if (line.quantity === null) review.push(`line ${requestIndex + 1} "${line.text}" gives no quantity; 1 assumed`);
+      return [{ requestIndex, product, quantity: line.quantity ?? '1' }];
+    });
+    if (matched.length === 0) return { skipped: 'no matched lines to price', patch: { pricedLines: [] } };
+    const prices = await env.erp.pricing.price({
+      customerNumber: context.customer?.number ?? null,
+      date: isoDateIn(env.now(), env.settings.timeZone),
+      lines: matched.map((m) => ({ sku: m.product.sku, quantity: m.quantity })),
+    });
+    const pricedLines: PricedLine[] = matched.map((m, i) => {
+      const price = prices[i]!;
+      return {
+        requestIndex: m.requestIndex,
+        sku: m.product.sku,
+        name: m.product.name,
+        quantity: m.quantity,
+        unit: m.product.unit,
+        unitPrice: price.unitPrice,
+        discountPercent: price.discountPercent,
+        vatRate: price.vatRate,
+        lineTotal: lineTotal(m.quantity, price.unitPrice, price.discountPercent),
+      };
+    });
+    return { patch: { pricedLines }, review };
+  },
+};
