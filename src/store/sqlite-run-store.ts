@@ -22,11 +22,15 @@ function fromRow(row: RunRow): StoredRun {
   };
 }
 
+export function sqliteRunStoreFile(dataDir: string): string {
+  return join(dataDir, 'offerflow.sqlite');
+}
+
 export class SqliteRunStore implements RunStore {
   private constructor(private readonly db: Kysely<StoreSchema>) {}
 
   static async open(dataDir: string): Promise<SqliteRunStore> {
-    return new SqliteRunStore(await openSqlite<StoreSchema>(join(dataDir, 'offerflow.sqlite'), storeMigrations));
+    return new SqliteRunStore(await openSqlite<StoreSchema>(sqliteRunStoreFile(dataDir), storeMigrations));
   }
 
   async findByKey(key: RunKey): Promise<StoredRun | null> {

@@ -73,3 +73,19 @@ export function toResult(context: WorkflowContext, status: RunStatus): WorkflowR
     steps: context.steps.map((s) => ({ name: s.name, status: s.status, ms: s.ms })),
   };
 }
+
+/** For an email the workflow could not even start on (unreadable file, store down). */
+export function failedResult(error: string): WorkflowResult {
+  return {
+    success: false,
+    status: 'failed',
+    offerNumber: null,
+    customer: null,
+    salesperson: null,
+    lines: [],
+    totals: { net: 0, vat: 0, gross: 0, currency: 'EUR' },
+    warnings: [],
+    errors: [error],
+    steps: [],
+  };
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import type { Config } from '../config/config.js';
+import type { ErpAdapter } from '../erp/ports.js';
+import { openErp } from '../erp/registry.js';
+import { MemoryRunStore } from '../store/memory-run-store.js';
+import { SqliteRunStore } from '../store/sqlite-run-store.js';
+import { offerWorkflow } from '../workflow/definition.js';
+import { WorkflowRunner } from '../workflow/runner.js';
+import type { WorkflowSettings } from '../workflow/step.js';
+import { catalogLoader } from './catalog-loader.js';
+
+/** Everything one data directory holds, opened together and closed together. */
+export interface App {
+  config: Config;
+  erp: ErpAdapter;
+  runs: SqliteRunStore;
+  /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
+  runner(options: { dryRun: boolean }): WorkflowRunner;
+  close(): Promise<void>;
+}
+
+function settingsOf(config: Config): WorkflowSettings {
+  return {
+    currency: config.currency,
+    offerValidityDays: config.offerValidityDays,
+    defaultSellerNumber: config.defaultSellerNumber,
+    autoAcceptThreshold: config.autoAcceptThreshold,
+    timeZone: config.timeZone,
+  };
+}
+
+export async function openApp(config: Config): Promise<App> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const erp = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
+  const runs = await SqliteRunStore.open(config.dataDir);
+  const catalog = catalogLoader(erp.products);
+  const settings = settingsOf(config);
+  return {
+    config,
+    erp,
+    runs,
+    runner: ({ dryRun }) =>
+      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, settings }),
+    close: async () => {
+      await Promise.all([erp.close(), runs.close()]);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { LOCAL_ERP_TYPE, openLocalErp } from '../../erp/local/adapter.js';
+import { importFile, type ImportSummary } from '../../import/import-file.js';
+import { IMPORT_KINDS, isImportKind } from '../../import/kinds.js';
+import { configOf, print } from '../context.js';
+
+/** Import writes master data into the embedded ERP; a real ERP keeps its own master data. */
+export async function importInto(dataDir: string, kind: string, file: string): Promise<ImportSummary> {
+  if (!isImportKind(kind)) throw new Error(`unknown import kind '${kind}'; use one of: ${Object.keys(IMPORT_KINDS).join(', ')}`);
+  const erp = await openLocalErp({ dataDir });
+  try {
+    return await importFile(erp.masterData, kind, file, (rows) => process.stderr.write(`${file}: ${rows} rows read\n`));
+  } finally {
+    await erp.close();
+  }
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import master data into the embedded ERP from CSV or XLSX (all-or-nothing, updates by key)')
+    .argument('<kind>', Object.keys(IMPORT_KINDS).join(' | '))
+    .argument('<file>', '.csv or .xlsx file with a header row')
+    .action(async (kind: string, file: string, _flags: unknown, command: Command) => {
+      const config = configOf(command);
+      if (config.erp.type !== LOCAL_ERP_TYPE) {
+        throw new Error(`import fills the embedded '${LOCAL_ERP_TYPE}' ERP, but ERP_TYPE is '${config.erp.type}'`);
+      }
+      const summary = await importInto(config.dataDir, kind, file);
+      print(`Imported ${summary.records} ${summary.kind} from ${file}`);
+    });
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import type { WorkflowRunner } from '../../workflow/runner.js';
+import { failedResult, type WorkflowResult } from '../../workflow/result.js';
+import { renderResult } from '../format/result-view.js';
+import { print, printJson, withApp } from '../context.js';
+
+interface ProcessFlags {
+  json?: boolean;
+  dryRun?: boolean;
+}
+
+/** One file's trouble (unreadable, corrupt) becomes that file's failed result, never the batch's end. */
+export async function processFile(runner: WorkflowRunner, file: string, mailbox: string, dryRun: boolean): Promise<WorkflowResult> {
+  try {
+    const raw = await readFile(file);
+    return (await runner.process(raw, { mailbox, dryRun })).result;
+  } catch (error) {
+    return failedResult(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function registerProcess(program: Command): void {
+  program
+    .command('process')
+    .description('turn request-for-quotation emails (.eml) into offers, in the order given')
+    .argument('<files...>', '.eml files')
+    .option('--json', 'print one JSON result per email, one per line')
+    .option('--dry-run', 'run every step but write nothing: no offer in the ERP, no run record')
+    .action(async (files: string[], flags: ProcessFlags, command: Command) => {
+      await withApp(command, async (app) => {
+        const dryRun = flags.dryRun ?? false;
+        const runner = app.runner({ dryRun });
+        let failed = 0;
+        for (const file of files) {
+          const result = await processFile(runner, file, app.config.mailbox, dryRun);
+          if (!result.success) failed += 1;
+          if (flags.json) printJson(result);
+          else print(renderResult(result, file));
+        }
+        if (failed) process.exitCode = 1;
+      });
+    });
+}

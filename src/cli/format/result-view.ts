@@ -1,0 +1,38 @@
+import type { WorkflowResult } from '../../workflow/result.js';
+import { amount, money, renderTable } from './table.js';
+
+function party(p: { number: string; name: string } | null, missing: string): string {
+  return p ? `${p.name} (${p.number})` : missing;
+}
+
+function linesTable(result: WorkflowResult): string {
+  return renderTable(
+    ['#', 'Requested', 'Product', 'Qty', 'Unit', 'Price', 'Disc %', 'Total'],
+    result.lines.map((line, i) => [
+      i + 1,
+      line.requested.text.slice(0, 48),
+      line.match ? `${line.match.sku} ${line.match.name}` : 'NOT MATCHED',
+      amount(line.quantity),
+      line.unit,
+      line.match ? money(line.unitPrice) : null,
+      line.match ? amount(line.discountPercent) : null,
+      line.match ? money(line.lineTotal) : null,
+    ]),
+  );
+}
+
+/** One processed email as a salesperson reads it: who, what, how much, and what to check. */
+export function renderResult(result: WorkflowResult, source: string): string {
+  const { totals } = result;
+  const heading = result.offerNumber ? `Offer ${result.offerNumber}` : 'No offer';
+  const parts = [
+    `${heading} [${result.status}]  ${source}`,
+    `Customer: ${party(result.customer, 'unknown')}   Salesperson: ${party(result.salesperson, 'none')}`,
+  ];
+  if (result.lines.length) {
+    parts.push(linesTable(result));
+    parts.push(`Net ${money(totals.net)} ${totals.currency}   VAT ${money(totals.vat)}   Gross ${money(totals.gross)} ${totals.currency}`);
+  }
+  parts.push(...result.warnings.map((w) => `  ! ${w}`), ...result.errors.map((e) => `  ✗ ${e}`));
+  return `${parts.join('\n')}\n`;
+}

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
+import { registerOffers } from './commands/offers.js';
+import { registerProcess } from './commands/process.js';
+import { registerRuns } from './commands/runs.js';
+
+export function buildProgram(): Command {
+  const program = new Command('offerflow')
+    .description('Turns request-for-quotation emails into draft offers in your ERP')
+    .option('--data-dir <dir>', 'where all state lives (default: $OFFERFLOW_DATA_DIR or ./.offerflow)')
+    .option('--config <file>', 'config file (default: $OFFERFLOW_CONFIG or <data-dir>/offerflow.json)')
+    .showHelpAfterError();
+  registerProcess(program);
+  registerOffers(program);
+  registerRuns(program);
+  registerImport(program);
+  registerDemo(program);
+  return program;
+}

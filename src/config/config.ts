@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const configSchema = (erpTypes: readonly string[]) =>
+  z.object({
+    dataDir: z.string().min(1),
+    erp: z.object({
+      type: z.string().refine((t) => erpTypes.includes(t), { message: `must be one of: ${erpTypes.join(', ')}` }),
+      settings: z.record(z.string(), z.unknown()),
+    }),
+    mailbox: z.string().min(1),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
+    timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
+    offerValidityDays: z.coerce.number().int().min(1).max(365),
+    defaultSellerNumber: z.string().min(1).nullable(),
+    autoAcceptThreshold: z.coerce.number().min(0).max(1),
+  });
+
+export type Config = z.infer<ReturnType<typeof configSchema>>;
+
+const DEFAULTS: Omit<Config, 'dataDir'> = {
+  erp: { type: 'local', settings: {} },
+  mailbox: 'cli',
+  currency: 'EUR',
+  timeZone: 'Europe/Helsinki',
+  offerValidityDays: 30,
+  defaultSellerNumber: null,
+  autoAcceptThreshold: 0.6,
+};
+
+/** Environment variables and the config key each one sets. */
+const ENV_KEYS: Record<string, string> = {
+  ERP_TYPE: 'erp.type',
+  OFFERFLOW_MAILBOX: 'mailbox',
+  OFFERFLOW_CURRENCY: 'currency',
+  OFFERFLOW_TIME_ZONE: 'timeZone',
+  OFFERFLOW_OFFER_VALIDITY_DAYS: 'offerValidityDays',
+  OFFERFLOW_DEFAULT_SELLER: 'defaultSellerNumber',
+  OFFERFLOW_AUTO_ACCEPT_THRESHOLD: 'autoAcceptThreshold',
+};
+
+export const CONFIG_FILE_NAME = 'offerflow.json';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface ConfigSources {
+  dataDir?: string;
+  configFile?: string;
+  env: NodeJS.ProcessEnv;
+  erpTypes: readonly string[];
+}
+
+type Layer = Record<string, unknown>;
+
+function setPath(target: Layer, path: string, value: unknown): void {
+  const [head, ...rest] = path.split('.');
+  if (rest.length === 0) target[head!] = value;
+  else setPath((target[head!] ??= {}) as Layer, rest.join('.'), value);
+}
+
+function readConfigFile(file: string): Layer {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('expected a JSON object');
+    return parsed as Layer;
+  } catch (error) {
+    throw new ConfigError(`Config file ${file} cannot be used: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Defaults < config file < environment < command-line flags. A bad value stops start-up with
+ * a message naming where it came from (the env variable or the file and key).
+ */
+export function loadConfig(sources: ConfigSources): Config {
+  const origin = new Map<string, string>();
+  const dataDir = resolve(sources.dataDir ?? sources.env.OFFERFLOW_DATA_DIR ?? '.offerflow');
+  const file = sources.configFile ?? sources.env.OFFERFLOW_CONFIG ?? join(dataDir, CONFIG_FILE_NAME);
+  const fromFile = existsSync(file) ? readConfigFile(file) : sources.configFile ? readConfigFile(file) : {};
+  for (const key of Object.keys(fromFile)) origin.set(key, `${file} key '${key}'`);
+  const merged: Layer = { ...DEFAULTS, ...fromFile, erp: { ...DEFAULTS.erp, ...(fromFile.erp as Layer | undefined) }, dataDir };
+  for (const [variable, path] of Object.entries(ENV_KEYS)) {
+    const value = sources.env[variable];
+    if (value === undefined || value === '') continue;
+    setPath(merged, path, value);
+    origin.set(path, `environment variable ${variable}`);
+  }
+  const parsed = configSchema(sources.erpTypes).safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    const where = origin.get(path) ?? origin.get(String(issue.path[0])) ?? `config key '${path}'`;
+    return `${where}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+}
