@@ -68,6 +68,8 @@ export interface WorkflowContext {
   pricedLines: PricedLine[];
   draft: OfferDraft | null;
   offer: Offer | null;
+  /** Set when the email turns out to ask for nothing; the run ends there. */
+  notAnRfq: boolean;
   /** Why a salesperson must look before sending; any entry makes the run `needs_review`. */
   reviewReasons: string[];
   warnings: string[];
@@ -91,6 +93,7 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     pricedLines: [],
     draft: null,
     offer: null,
+    notAnRfq: false,
     reviewReasons: [],
     warnings: [],
     errors: [],

@@ -32,8 +32,9 @@ function num(value: DecimalString | null | undefined): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
-export function finalStatus(context: WorkflowContext, criticalFailure: boolean): RunStatus {
-  if (criticalFailure) return 'failed';
+/** How a run that reached its end (or was stopped as not an RFQ) is judged. */
+export function finalStatus(context: WorkflowContext): RunStatus {
+  if (context.notAnRfq) return 'not_an_rfq';
   return context.reviewReasons.length > 0 ? 'needs_review' : 'created';
 }
 

@@ -67,6 +67,7 @@ export class WorkflowRunner {
     let context = existing ? resumable(existing.context, definition) : run.context;
     const env = this.environment(rawEmail);
     for (const defined of definition.steps) {
+      if (context.notAnRfq) break;
       if (context.steps.some((s) => s.name === defined.step.name)) continue;
       const outcome = await this.runStep(defined, context, env);
       context = outcome.context;
@@ -76,7 +77,7 @@ export class WorkflowRunner {
       }
       await store.save(run.id, 'running', context);
     }
-    const status = finalStatus(context, false);
+    const status = finalStatus(context);
     await store.save(run.id, status, context);
     return { runId: run.id, result: toResult(context, status) };
   }

@@ -1,11 +1,18 @@
 import { extractLineItems } from '../../extraction/line-items.js';
-import type { WorkflowStep } from '../step.js';
+import type { StepOutput, WorkflowStep } from '../step.js';
 
+/**
+ * No items and no attachments: a thank-you or a question, not a request for quotation. No items
+ * but attachments: the items may be in a file we could not read, so the run fails and stays
+ * retryable rather than being dismissed.
+ */
 export const extractProducts: WorkflowStep = {
   name: 'extract_products',
-  async run(context) {
+  async run(context): Promise<StepOutput> {
     const requestedLines = extractLineItems(context.body);
-    if (requestedLines.length === 0) throw new Error('no requested items found in the email');
-    return { patch: { requestedLines } };
+    if (requestedLines.length > 0) return { patch: { requestedLines } };
+    const attachments = context.email?.attachments ?? [];
+    if (attachments.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
+    throw new Error(`no requested items in the email text; attachments not read: ${attachments.map((a) => a.filename).join(', ')}`);
   },
 };
