@@ -9,11 +9,15 @@ function addresses(field: AddressObject | AddressObject[] | undefined): EmailAdd
     .map((a) => ({ address: a.address!.toLowerCase(), name: a.name ?? '' }));
 }
 
-/** Turns table rows of HTML-only mail into lines and cells into tab-separated text. */
+/**
+ * Turns HTML mail into text that keeps table rows as lines and cells as tab-separated values.
+ * Outlook wraps every cell in its own paragraph, so breaks inside a cell are flattened first.
+ */
 export function htmlToText(html: string): string {
   return html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<\/(td|th)>/gi, '\t')
+    .replace(/\s+/g, ' ')
+    .replace(/<t([dh])\b[^>]*>([\s\S]*?)<\/t\1>/gi, (_m, _tag: string, cell: string) => `${cell.replace(/<\/?(p|div|br|span)\b[^>]*>/gi, ' ')}\t`)
     .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&nbsp;/g, ' ')
@@ -23,7 +27,7 @@ export function htmlToText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/[ \t]*\t[ \t]*/g, '\t')
-    .replace(/\n[ \t]+/g, '\n');
+    .replace(/[ \t]*\n[ \t]*/g, '\n');
 }
 
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
