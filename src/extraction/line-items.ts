@@ -19,7 +19,8 @@ const TIMES_END = /^(.+?)\s+[x×]\s?(\d+)$/i;
 const LIST_MARKER = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 const SKU_LIKE = /(?<![\d,.x])\d{6,8}(?![\d,.x])/;
 const GTIN_LIKE = /(?<!\d)\d{13}(?!\d)/;
-const CODE_CELL = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)+$/;
+/** One token of letters and digits, maybe with - / . inside: "MCB-C16-1P", "MMJ325S". */
+const CODE_CELL = /^(?=.{5,})(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*$/;
 
 interface Parsed {
   description: string;
@@ -32,10 +33,11 @@ function tidy(description: string): string {
   return description.replace(/^[\s,:;–-]+|[\s,:;.–-]+$/g, '').replace(/\s+/g, ' ');
 }
 
+/** An EAN or sku-like number anywhere in the text, or a text that is nothing but a supplier code. */
 function codeIn(text: string): string | null {
   const gtin = GTIN_LIKE.exec(text)?.[0];
   if (gtin && isValidGtin(gtin)) return gtin;
-  return SKU_LIKE.exec(text)?.[0] ?? null;
+  return SKU_LIKE.exec(text)?.[0] ?? (CODE_CELL.test(text) ? text : null);
 }
 
 function parseFreeText(line: string): Parsed | null {

@@ -1,5 +1,5 @@
 import type { Product } from '../domain/product.js';
-import { termsOf, type Terms } from './terms.js';
+import { sizeValue, termsOf, type Terms } from './terms.js';
 import { wordSimilarity } from './word-similarity.js';
 
 export interface ScoredProduct {
@@ -10,11 +10,16 @@ export interface ScoredProduct {
 interface Entry {
   product: Product;
   terms: Terms;
+  /** Words of the name itself; a name word the request does not mention costs a little. */
+  nameWords: string[];
 }
 
 /** A number the customer wrote that the product does not have is almost always another size. */
 const MISSING_NUMBER_FACTOR = 0.25;
+/** The same number written without its letters ("M8" as "8"): probably the same size. */
+const UNTAGGED_NUMBER_FACTOR = 0.9;
 const EXTRA_NUMBER_FACTOR = 0.97;
+const EXTRA_WORD_FACTOR = 0.97;
 
 /** In-memory search over product names: exact words first, stems and compounds next. */
 export class CatalogIndex {
@@ -33,8 +38,10 @@ export class CatalogIndex {
 
   add(product: Product): void {
     const id = this.entries.length;
-    const terms = termsOf(`${product.name} ${product.extraName ?? ''}`);
-    this.entries.push({ product, terms });
+    // Sizes come from the name only: the extra name's numbers ("PN25", "300/500 V") describe, not identify.
+    const name = termsOf(product.name);
+    const terms = { words: termsOf(`${product.name} ${product.extraName ?? ''}`).words, numbers: name.numbers };
+    this.entries.push({ product, terms, nameWords: name.words });
     for (const word of new Set(terms.words)) {
       const ids = this.byWord.get(word);
       if (ids) ids.push(id);
@@ -51,7 +58,7 @@ export class CatalogIndex {
     const candidates = new Set(known.flatMap((q) => q.similar.flatMap((w) => this.byWord.get(w) ?? [])));
     return [...candidates]
       .map((id) => this.entries[id]!)
-      .map((entry) => ({ product: entry.product, score: score(known.map((q) => q.word), query.numbers, entry.terms) }))
+      .map((entry) => ({ product: entry.product, score: score(known.map((q) => q.word), query.numbers, entry) }))
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.product.name.length - b.product.name.length)
       .slice(0, limit);
@@ -64,9 +71,20 @@ export class CatalogIndex {
   }
 }
 
-function score(words: string[], numbers: string[], product: Terms): number {
+/** 1 when the product has the size, less when it has it only without the letters, 0.25 when not. */
+function sizeAgreement(size: string, product: string[]): number {
+  if (product.includes(size)) return 1;
+  const value = sizeValue(size);
+  const untagged = product.some((p) => sizeValue(p) === value && (p === value || size === value));
+  return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
+}
+
+function score(words: string[], numbers: string[], entry: Entry): number {
+  const product: Terms = entry.terms;
   const wordScore = words.reduce((sum, q) => sum + Math.max(0, ...product.words.map((p) => wordSimilarity(q, p))), 0) / words.length;
-  const missing = numbers.filter((n) => !product.numbers.includes(n)).length;
-  const extra = Math.max(0, product.numbers.length - (numbers.length - missing));
-  return wordScore * MISSING_NUMBER_FACTOR ** missing * EXTRA_NUMBER_FACTOR ** extra;
+  const agreements = numbers.map((n) => sizeAgreement(n, product.numbers));
+  const found = agreements.filter((a) => a > MISSING_NUMBER_FACTOR).length;
+  const extraNumbers = Math.max(0, product.numbers.length - found);
+  const extraWords = entry.nameWords.filter((p) => !words.some((q) => wordSimilarity(q, p) > 0)).length;
+  return agreements.reduce((total, a) => total * a, wordScore) * EXTRA_NUMBER_FACTOR ** extraNumbers * EXTRA_WORD_FACTOR ** extraWords;
 }

@@ -2,6 +2,7 @@ import type { LineMatch, MatchCandidate } from '../domain/line-match.js';
 import type { Product } from '../domain/product.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { CatalogIndex, ScoredProduct } from './catalog-index.js';
+import { fold } from './terms.js';
 
 const ALTERNATIVES = 3;
 
@@ -25,6 +26,11 @@ function candidate(s: ScoredProduct, confidence: number): MatchCandidate {
   return { sku: s.product.sku, name: s.product.name, confidence };
 }
 
+function sameName(a: string, b: string): boolean {
+  const plain = (text: string) => fold(text).replace(/[\s-]+/g, ' ').trim();
+  return plain(a) === plain(b);
+}
+
 export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number): Promise<LineMatch> {
   if (line.code) {
     const byCode = await sources.findByCode(line.code);
@@ -34,6 +40,10 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
   const confidence = confidenceOf(ranked);
   const best = ranked[0];
   if (!best) return { product: null, confidence: 0, method: 'none', alternatives: [] };
+  const named = ranked.filter((s) => sameName(s.product.name, line.description));
+  if (named.length === 1) {
+    return { product: named[0]!.product, confidence: 1, method: 'name', alternatives: ranked.filter((s) => s !== named[0]).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3)))) };
+  }
   const alternatives = ranked.map((s, i) => candidate(s, i === 0 ? confidence : Number((s.score * 0.5).toFixed(3))));
   return confidence >= threshold
     ? { product: best.product, confidence, method: 'name', alternatives: alternatives.slice(1) }

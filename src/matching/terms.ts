@@ -1,11 +1,17 @@
-/** What a product name or a requested line says, reduced to comparable words and numbers. */
+/** What a product name or a requested line says, reduced to comparable words and sizes. */
 export interface Terms {
   words: string[];
-  /** Plain numbers as canonical decimals ("1.0" → "1"); inch sizes carry a mark ('1.25"'). */
+  /**
+   * Sizes: canonical numbers ("1.0" → "1") with the letters glued to them ("M8" → "m8",
+   * "1,5S" → "1.5s", "C16" → "c16"); inch sizes carry a mark ('1.25"').
+   */
   numbers: string[];
 }
 
-const INCH = /(?:(\d+)[\s-]+)?(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
+const INCH = /(?:(?<![a-z\d.])(\d+)[\s-]+)?(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
+const SIZE = /([a-z]*)(\d+(?:\.\d+)?)([a-z]*)/g;
+/** Units of measure say nothing about which product is meant; the number next to them does. */
+const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
 
 /** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" as one word. */
 export function fold(text: string): string {
@@ -19,6 +25,11 @@ export function fold(text: string): string {
     .replace(/([a-z])\/([a-z])/g, '$1$2');
 }
 
+/** The bare number of a size token: "m8" → "8", '1.25"' stays as it is. */
+export function sizeValue(size: string): string {
+  return size.replace(/^[a-z]+|[a-z]+$/g, '');
+}
+
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
   const withoutInches = fold(text).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
@@ -26,7 +37,9 @@ export function termsOf(text: string): Terms {
     numbers.push(`${inches}"`);
     return ' ';
   });
-  for (const m of withoutInches.matchAll(/\d+(?:\.\d+)?/g)) numbers.push(String(Number(m[0])));
-  const words = withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2);
+  // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
+  const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
+  for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);
+  const words = withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w));
   return { words, numbers };
 }
