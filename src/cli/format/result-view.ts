@@ -10,7 +10,7 @@ function linesTable(result: WorkflowResult): string {
     ['#', 'Requested', 'Product', 'Qty', 'Unit', 'Price', 'Disc %', 'Total'],
     result.lines.map((line, i) => [
       i + 1,
-      line.requested.text.slice(0, 48),
+      line.requested.text.replace(/\t+/g, ' | ').slice(0, 48),
       line.match ? `${line.match.sku} ${line.match.name}` : 'NOT MATCHED',
       amount(line.quantity),
       line.unit,
