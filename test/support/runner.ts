@@ -1,0 +1,28 @@
+import type { ErpAdapter } from '../../src/erp/ports.js';
+import { CatalogIndex } from '../../src/matching/catalog-index.js';
+import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
+import type { RunStore } from '../../src/workflow/run-store.js';
+import { WorkflowRunner } from '../../src/workflow/runner.js';
+import type { WorkflowSettings } from '../../src/workflow/step.js';
+
+export const SETTINGS: WorkflowSettings = {
+  currency: 'EUR',
+  offerValidityDays: 30,
+  defaultSellerNumber: null,
+  autoAcceptThreshold: 0.6,
+  timeZone: 'Europe/Helsinki',
+};
+
+/** Noon in Helsinki on a fixed day, so offer dates and price validity are the same on every run. */
+export const NOW = new Date('2026-11-24T10:00:00Z');
+
+export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow): WorkflowRunner {
+  return new WorkflowRunner({
+    definition,
+    store,
+    erp,
+    catalog: () => CatalogIndex.build(erp.products.iterate()),
+    settings: SETTINGS,
+    now: () => NOW,
+  });
+}

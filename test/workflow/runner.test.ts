@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalErp } from '../../src/erp/local/adapter.js';
+import { SqliteRunStore } from '../../src/store/sqlite-run-store.js';
+import type { WorkflowContext } from '../../src/workflow/context.js';
+import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
+import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
+import type { WorkflowStep } from '../../src/workflow/step.js';
+import { fixture } from '../support/fixtures.js';
+import { runnerFor } from '../support/runner.js';
+import { seededErp, tempDataDir } from '../support/seller.js';
+
+const MAILBOX = 'rfq@seller.fi';
+
+function replacing(name: string, step: WorkflowStep): WorkflowDefinition {
+  return { steps: offerWorkflow.steps.map((d) => (d.step.name === name ? { ...d, step } : d)) };
+}
+
+function failing(name: WorkflowStep['name'], message: string): WorkflowStep {
+  return {
+    name,
+    run: async () => {
+      throw new Error(message);
+    },
+  };
+}
+
+/** A store that dies like a killed process: the save after the given step never happens. */
+function crashingAfter(store: RunStore, stepName: string): RunStore {
+  return Object.assign(Object.create(store) as RunStore, {
+    save: async (id: number, status: StoredRunStatus, context: WorkflowContext) => {
+      if (context.steps.at(-1)?.name === stepName) throw new Error('simulated crash');
+      return store.save(id, status, context);
+    },
+  });
+}
+
+describe('WorkflowRunner', () => {
+  let dataDir: string;
+  let erp: LocalErp;
+  let store: SqliteRunStore;
+
+  beforeEach(async () => {
+    dataDir = tempDataDir();
+    erp = await seededErp(dataDir);
+    store = await SqliteRunStore.open(dataDir);
+  });
+
+  afterEach(async () => {
+    await erp.close();
+    await store.close();
+  });
+
+  async function offerCountFrom(first: number): Promise<number> {
+    let count = 0;
+    while (await erp.offers.get(String(first + count))) count += 1;
+    return count;
+  }
+
+  it('turns a request from a known customer into a created, verified offer', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/rfq-known-customer.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('created');
+    expect(result.success).toBe(true);
+    expect(result.offerNumber).toBe('10001');
+    expect(result.customer).toEqual({ number: '20001', name: 'Putki Oy' });
+    expect(result.salesperson).toEqual({ number: '101', name: 'Mikko Myyjä' });
+    expect(result.lines.map((l) => [l.match?.sku, l.quantity, l.unitPrice, l.discountPercent, l.lineTotal])).toEqual([
+      ['1000015', 10, 8, 10, 72],
+      ['2000020', 2, 15, 0, 30],
+    ]);
+    expect(result.totals).toEqual({ net: 102, vat: 26.01, gross: 128.01, currency: 'EUR' });
+    expect(result.steps.map((s) => s.status)).toEqual(Array(10).fill('ok'));
+    const stored = await erp.offers.get('10001');
+    expect(stored?.lines).toHaveLength(2);
+  });
+
+  it('stops at a failed critical step, records the run as failed and retries it from that step', async () => {
+    const broken = replacing('match_products', failing('match_products', 'catalog unavailable'));
+    const raw = fixture('workflow/rfq-known-customer.eml');
+
+    const first = await runnerFor(erp, store, broken).process(raw, { mailbox: MAILBOX });
+
+    expect(first.result.status).toBe('failed');
+    expect(first.result.success).toBe(false);
+    expect(first.result.errors).toEqual(['match_products: catalog unavailable']);
+    expect(first.result.steps.map((s) => s.name)).not.toContain('calculate_pricing');
+    expect((await store.get(first.runId))?.status).toBe('failed');
+    expect(await erp.offers.get('10001')).toBeNull();
+
+    const retry = await runnerFor(erp, store).process(raw, { mailbox: MAILBOX });
+
+    expect(retry.runId).toBe(first.runId);
+    expect(retry.result.status).toBe('created');
+    expect(retry.result.errors).toEqual([]);
+    expect(retry.result.steps.map((s) => s.name)).toEqual(offerWorkflow.steps.map((d) => d.step.name));
+  });
+
+  it('goes on past a failed non-critical step and asks for review', async () => {
+    const broken = replacing('find_customer', failing('find_customer', 'customer API timed out'));
+
+    const { result } = await runnerFor(erp, store, broken).process(fixture('workflow/rfq-known-customer.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('needs_review');
+    expect(result.offerNumber).toBe('10001');
+    expect(result.steps.find((s) => s.name === 'find_customer')?.status).toBe('failed');
+    expect(result.warnings.some((w) => w.includes('customer API timed out'))).toBe(true);
+    expect(result.customer).toBeNull();
+  });
+
+  it.each(['create_offer', 'build_offer', 'verify_offer'])(
+    'resumes after a crash right after %s without creating a second offer',
+    async (crashStep) => {
+      const raw = fixture('workflow/rfq-known-customer.eml');
+
+      await expect(runnerFor(erp, crashingAfter(store, crashStep)).process(raw, { mailbox: MAILBOX })).rejects.toThrow('simulated crash');
+      const { result } = await runnerFor(erp, store).process(raw, { mailbox: MAILBOX });
+
+      expect(result.status).toBe('created');
+      expect(result.offerNumber).toBe('10001');
+      expect(await offerCountFrom(10001)).toBe(1);
+      expect((await store.list(10)).length).toBe(1);
+    },
+  );
+
+  it('answers a second delivery of the same email as a duplicate of the first run', async () => {
+    const raw = fixture('workflow/rfq-known-customer.eml');
+    const first = await runnerFor(erp, store).process(raw, { mailbox: MAILBOX });
+
+    const second = await runnerFor(erp, store).process(raw, { mailbox: MAILBOX });
+
+    expect(second.runId).toBe(first.runId);
+    expect(second.result.status).toBe('duplicate');
+    expect(second.result.offerNumber).toBe(first.result.offerNumber);
+    expect(await offerCountFrom(10001)).toBe(1);
+  });
+
+  it('treats the same email in another mailbox as a new request', async () => {
+    const raw = fixture('workflow/rfq-known-customer.eml');
+    await runnerFor(erp, store).process(raw, { mailbox: MAILBOX });
+
+    const other = await runnerFor(erp, store).process(raw, { mailbox: 'other@seller.fi' });
+
+    expect(other.result.status).toBe('created');
+    expect(other.result.offerNumber).toBe('10002');
+  });
+
+  it('drafts the offer with what matched and keeps the unmatched line for review', async () => {
+    const { runId, result } = await runnerFor(erp, store).process(fixture('workflow/rfq-unmatched-line.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('needs_review');
+    expect(result.offerNumber).not.toBeNull();
+    expect(result.lines).toHaveLength(2);
+    expect(result.lines[1]?.match).toBeNull();
+    expect(result.lines[1]?.requested.text).toContain('Lattialämmitysjakotukki');
+    expect((await erp.offers.get(result.offerNumber!))?.lines.map((l) => l.sku)).toEqual(['1000022']);
+    expect((await store.get(runId))?.context.requestedLines).toHaveLength(2);
+  });
+
+  it('ends a thank-you note as not_an_rfq without an offer', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/thanks.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('not_an_rfq');
+    expect(result.success).toBe(true);
+    expect(result.offerNumber).toBeNull();
+    expect(result.steps.map((s) => s.name)).not.toContain('match_products');
+  });
+
+  it('fails, naming the attachment, when the items can only be in an attachment', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/items-in-attachment.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('failed');
+    expect(result.errors[0]).toContain('tuotteet.csv');
+  });
+});
