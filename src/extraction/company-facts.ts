@@ -9,7 +9,7 @@ export interface CompanyFacts {
 
 const LEGAL_FORMS = ['Oyj', 'Oy', 'Ab', 'Ky', 'Tmi', 'Ay', 'AB', 'Ltd', 'GmbH', 'AS', 'ApS', 'Inc'];
 const COMPANY_NAME = new RegExp(
-  String.raw`((?:[A-ZÅÄÖ0-9][\wÅÄÖåäö&.\-]*\s+){0,4}(?:${LEGAL_FORMS.join('|')}))(?![\wåäö])`,
+  String.raw`((?:[A-ZÅÄÖ0-9][\wÅÄÖåäö&.\-]*[ \t]+){0,4}(?:${LEGAL_FORMS.join('|')}))(?![\wåäö])`,
   'g',
 );
 

@@ -3,7 +3,8 @@ import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore } from '../../src/workflow/run-store.js';
 import { WorkflowRunner } from '../../src/workflow/runner.js';
-import type { WorkflowSettings } from '../../src/workflow/step.js';
+import type { StepEnvironment, WorkflowSettings } from '../../src/workflow/step.js';
+import { newContext, type WorkflowContext } from '../../src/workflow/context.js';
 
 export const SETTINGS: WorkflowSettings = {
   currency: 'EUR',
@@ -25,4 +26,20 @@ export function runnerFor(erp: ErpAdapter, store: RunStore, definition: Workflow
     settings: SETTINGS,
     now: () => NOW,
   });
+}
+
+/** A fresh context with only what a step under test needs already filled in. */
+export function contextWith(patch: Partial<WorkflowContext> = {}, dryRun = false): WorkflowContext {
+  return { ...newContext({ mailbox: 'rfq@seller.fi', messageId: '<test@putki.fi>' }, 'OF-test', dryRun), ...patch };
+}
+
+export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment> = {}): StepEnvironment {
+  return {
+    erp,
+    catalog: () => CatalogIndex.build(erp.products.iterate()),
+    settings: SETTINGS,
+    rawEmail: Buffer.alloc(0),
+    now: () => NOW,
+    ...overrides,
+  };
 }

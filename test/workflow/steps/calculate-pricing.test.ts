@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { LineMatch } from '../../../src/domain/line-match.js';
+import type { RequestedLine } from '../../../src/domain/requested-line.js';
+import { calculatePricing } from '../../../src/workflow/steps/calculate-pricing.js';
+import { contextWith, environment } from '../../support/runner.js';
+import { CUSTOMERS, PRODUCTS, seededErp } from '../../support/seller.js';
+
+function requested(quantity: string | null): RequestedLine {
+  return { text: 't', description: 't', quantity, unit: null, code: null };
+}
+
+function matched(sku: string | null): LineMatch {
+  const product = PRODUCTS.find((p) => p.sku === sku) ?? null;
+  return { product, confidence: product ? 1 : 0, method: product ? 'code' : 'none', alternatives: [] };
+}
+
+describe('calculate_pricing step', () => {
+  it('prices matched lines with the customer’s price list and skips unmatched ones', async () => {
+    const erp = await seededErp();
+    const context = contextWith({
+      customer: CUSTOMERS[0]!,
+      requestedLines: [requested('12.5'), requested('3'), requested('2')],
+      matches: [matched('1000015'), matched(null), matched('2000020')],
+    });
+    const output = await calculatePricing.run(context, environment(erp));
+    await erp.close();
+
+    expect(output.patch?.pricedLines?.map((p) => [p.requestIndex, p.sku, p.unitPrice, p.discountPercent, p.lineTotal])).toEqual([
+      [0, '1000015', '8.00', '10', '90.00'],
+      [2, '2000020', '15.00', '0', '30.00'],
+    ]);
+  });
+
+  it('prices an unknown customer at list price', async () => {
+    const erp = await seededErp();
+    const context = contextWith({ customer: null, requestedLines: [requested('10')], matches: [matched('1000015')] });
+    const output = await calculatePricing.run(context, environment(erp));
+    await erp.close();
+
+    expect(output.patch?.pricedLines?.[0]).toMatchObject({ unitPrice: '8.00', discountPercent: '0', lineTotal: '80.00' });
+  });
+
+  it('assumes one when no quantity was given, and says so', async () => {
+    const erp = await seededErp();
+    const context = contextWith({ requestedLines: [requested(null)], matches: [matched('2000020')] });
+    const output = await calculatePricing.run(context, environment(erp));
+    await erp.close();
+
+    expect(output.patch?.pricedLines?.[0]?.quantity).toBe('1');
+    expect(output.review?.[0]).toContain('1 assumed');
+  });
+
+  it('is skipped when nothing matched', async () => {
+    const erp = await seededErp();
+    const output = await calculatePricing.run(contextWith({ requestedLines: [requested('1')], matches: [matched(null)] }), environment(erp));
+    await erp.close();
+
+    expect(output.skipped).toBeTruthy();
+    expect(output.patch?.pricedLines).toEqual([]);
+  });
+});

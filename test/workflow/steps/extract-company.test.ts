@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { extractCompany } from '../../../src/workflow/steps/extract-company.js';
+import { contextWith, environment } from '../../support/runner.js';
+import { seededErp } from '../../support/seller.js';
+
+describe('extract_company step', () => {
+  it('reads the business id and company name from the signature and the domain from the sender', async () => {
+    const erp = await seededErp();
+    const context = contextWith({
+      body: 'Kupariputki 15x1,0 kova 10 m',
+      signature: 'Terveisin\nMatti\nPutki Oy, Y-tunnus 1572860-0',
+      email: { messageId: null, subject: '', date: null, from: { address: 'matti@putki.fi', name: '' }, to: [], cc: [], text: '', attachments: [] },
+    });
+    const output = await extractCompany.run(context, environment(erp));
+    await erp.close();
+
+    expect(output.patch?.company).toEqual({
+      businessIds: ['1572860-0'],
+      companyNames: ['Putki Oy'],
+      senderAddress: 'matti@putki.fi',
+      senderDomain: 'putki.fi',
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Customer } from '../../../src/domain/customer.js';
+import type { EmailAddress, ParsedEmail } from '../../../src/email/parsed-email.js';
+import type { LocalErp } from '../../../src/erp/local/adapter.js';
+import { findSalesperson } from '../../../src/workflow/steps/find-salesperson.js';
+import { contextWith, environment, SETTINGS } from '../../support/runner.js';
+import { CUSTOMERS, seededErp } from '../../support/seller.js';
+
+function email(from: string, to: string[] = [], cc: string[] = []): ParsedEmail {
+  const address = (a: string): EmailAddress => ({ address: a, name: '' });
+  return { messageId: null, subject: '', date: null, from: address(from), to: to.map(address), cc: cc.map(address), text: '', attachments: [] };
+}
+
+describe('find_salesperson step', () => {
+  let erp: LocalErp;
+  beforeAll(async () => {
+    erp = await seededErp();
+  });
+  afterAll(async () => {
+    await erp.close();
+  });
+
+  const run = (parsed: ParsedEmail, customer: Customer | null = null, defaultSellerNumber: string | null = null) =>
+    findSalesperson.run(contextWith({ email: parsed, customer }), environment(erp, { settings: { ...SETTINGS, defaultSellerNumber } }));
+
+  it('takes the salesperson who sent the mail', async () => {
+    const output = await run(email('sanna@seller.fi', ['mikko@seller.fi']), CUSTOMERS[0]!);
+    expect(output.patch?.salesperson?.number).toBe('102');
+  });
+
+  it('takes a salesperson addressed in To or Cc before the customer’s own seller', async () => {
+    const output = await run(email('matti@putki.fi', ['myynti@seller.fi'], ['mikko@seller.fi']), CUSTOMERS[0]!);
+    expect(output.patch?.salesperson?.number).toBe('101');
+  });
+
+  it('falls back to the customer’s responsible seller', async () => {
+    const output = await run(email('matti@putki.fi', ['myynti@seller.fi']), CUSTOMERS[0]!);
+    expect(output.patch?.salesperson?.number).toBe('102');
+  });
+
+  it('falls back to the configured default seller', async () => {
+    const output = await run(email('jari@gmail.com', ['myynti@seller.fi']), null, '101');
+    expect(output.patch?.salesperson?.number).toBe('101');
+  });
+
+  it('warns when nobody answers', async () => {
+    const output = await run(email('jari@gmail.com', ['myynti@seller.fi']));
+    expect(output.patch?.salesperson).toBeNull();
+    expect(output.warnings).toHaveLength(1);
+  });
+});
