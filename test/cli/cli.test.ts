@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixturePath } from '../support/fixtures.js';
+import { tempDataDir } from '../support/seller.js';
+
+/** The built CLI, run as a user runs it: a separate process, flags, stdout, stderr, exit code. */
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function offerflow(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function seeded(): Promise<string> {
+  const dataDir = tempDataDir();
+  for (const kind of ['persons', 'products', 'customers', 'pricelists']) {
+    const run = await offerflow(['import', kind, fixturePath(`cli/${kind}.csv`), '--data-dir', dataDir]);
+    expect(run.code, run.stderr).toBe(0);
+  }
+  return dataDir;
+}
+
+const jsonLines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('offerflow CLI', () => {
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" (npm test does it)`);
+  });
+
+  it('prints one result per email and line, in the documented shape and the order given', async () => {
+    const dataDir = await seeded();
+    const run = await offerflow(['process', fixturePath('workflow/rfq-known-customer.eml'), fixturePath('workflow/thanks.eml'), '--json', '--data-dir', dataDir]);
+
+    expect(run.code, run.stderr).toBe(0);
+    const [offer, thanks] = jsonLines(run.stdout);
+    expect(Object.keys(offer!)).toEqual(['success', 'status', 'offerNumber', 'customer', 'salesperson', 'lines', 'totals', 'warnings', 'errors', 'steps']);
+    expect(offer).toMatchObject({
+      success: true,
+      status: 'created',
+      offerNumber: '10001',
+      customer: { number: '20001', name: 'Putki Oy' },
+      salesperson: { number: '101', name: 'Mikko Myyjä' },
+      totals: { net: 102, vat: 26.01, gross: 128.01, currency: 'EUR' },
+    });
+    expect((offer!.lines as unknown[])[0]).toEqual({
+      requested: { text: 'Kupariputki 15x1,0 kova 10 m', quantity: 10, unit: 'm', code: null },
+      match: { sku: '1000015', name: 'Kupariputki 15x1,0 kova', confidence: expect.any(Number) },
+      quantity: 10,
+      unit: 'm',
+      unitPrice: 8,
+      discountPercent: 10,
+      lineTotal: 72,
+    });
+    expect((offer!.steps as { name: string; status: string; ms: number }[])[0]).toEqual({ name: 'parse_email', status: 'ok', ms: expect.any(Number) });
+    expect(thanks).toMatchObject({ success: true, status: 'not_an_rfq', offerNumber: null });
+  });
+
+  it('shows the created offer and its run', async () => {
+    const dataDir = await seeded();
+    await offerflow(['process', fixturePath('workflow/rfq-known-customer.eml'), '--data-dir', dataDir]);
+
+    const offers = await offerflow(['offers', 'list', '--json', '--data-dir', dataDir]);
+    const show = await offerflow(['offers', 'show', '10001', '--data-dir', dataDir]);
+    const runs = await offerflow(['runs', 'show', '1', '--data-dir', dataDir]);
+
+    expect(JSON.parse(offers.stdout)).toEqual([expect.objectContaining({ offerNumber: '10001', status: 'created', run: 1 })]);
+    expect(show.stdout).toContain('Kupariputki 15x1,0 kova');
+    expect(show.stdout).toMatch(/Net 102\.00 EUR\s+VAT 26\.01\s+Gross 128\.01 EUR/);
+    expect(runs.stdout).toContain('verify_offer');
+  });
+
+  it('keeps going past an unreadable file, reports it as failed and exits non-zero', async () => {
+    const dataDir = await seeded();
+    const missing = join(dataDir, 'no-such.eml');
+    const run = await offerflow(['process', missing, fixturePath('workflow/rfq-known-customer.eml'), '--json', '--data-dir', dataDir]);
+
+    expect(run.code).toBe(1);
+    const [failed, created] = jsonLines(run.stdout);
+    expect(failed).toMatchObject({ success: false, status: 'failed' });
+    expect((failed!.errors as string[])[0]).toContain('no-such.eml');
+    expect(created).toMatchObject({ status: 'created' });
+  });
+
+  it('writes nothing on a dry run', async () => {
+    const dataDir = await seeded();
+    const dry = await offerflow(['process', fixturePath('workflow/rfq-known-customer.eml'), '--dry-run', '--json', '--data-dir', dataDir]);
+    const runs = await offerflow(['runs', 'list', '--json', '--data-dir', dataDir]);
+
+    expect(jsonLines(dry.stdout)[0]).toMatchObject({ status: 'created', offerNumber: null });
+    expect(JSON.parse(runs.stdout)).toEqual([]);
+  });
+
+  it('rejects a bad import file naming file, row and column, and imports none of it', async () => {
+    const dataDir = tempDataDir();
+    const run = await offerflow(['import', 'products', fixturePath('cli/products-bad-price.csv'), '--data-dir', dataDir]);
+    const dry = await offerflow(['process', fixturePath('workflow/rfq-free-mail.eml'), '--dry-run', '--json', '--data-dir', dataDir]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('products-bad-price.csv');
+    expect(run.stderr).toContain('row 3, column price');
+    expect(jsonLines(dry.stdout)[0]!.lines).toEqual([expect.objectContaining({ match: null })]);
+  });
+
+  it('stops at start on a bad config value and names where it came from', async () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'offerflow.json'), JSON.stringify({ offerValidityDays: 0 }));
+
+    const fromEnv = await offerflow(['runs', 'list', '--data-dir', dataDir], { ERP_TYPE: 'sap' });
+    const fromFile = await offerflow(['runs', 'list', '--data-dir', dataDir]);
+
+    expect(fromEnv.code).toBe(1);
+    expect(fromEnv.stderr).toContain('environment variable ERP_TYPE');
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stderr).toContain(`${join(dataDir, 'offerflow.json')} key 'offerValidityDays'`);
+  });
+
+  it('keeps two data directories apart, whether given by flag or by environment', async () => {
+    const first = await seeded();
+    const second = tempDataDir();
+    await offerflow(['process', fixturePath('workflow/rfq-known-customer.eml'), '--data-dir', first]);
+
+    const viaEnv = await offerflow(['runs', 'list', '--json'], { OFFERFLOW_DATA_DIR: second });
+
+    expect(JSON.parse(viaEnv.stdout)).toEqual([]);
+    expect(existsSync(join(second, 'offerflow.sqlite'))).toBe(true);
+  });
+
+  it('runs the demo: imports the demo wholesaler and prints an offer table per sample email', async () => {
+    const dataDir = tempDataDir();
+    const run = await offerflow(['demo', '--reset', '--data-dir', dataDir]);
+
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Imported \d{4} products/);
+    expect(run.stdout).toMatch(/Offer 10001 \[created\]/);
+    expect(run.stdout).toMatch(/Net \d+\.\d{2} EUR\s+VAT \d+\.\d{2}\s+Gross \d+\.\d{2} EUR/);
+    expect(run.stdout).toMatch(/\d+ emails: .*created/);
+  });
+});
