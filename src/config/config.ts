@@ -87,8 +87,10 @@ function readConfigFile(file: string): Layer {
 export function loadConfig(sources: ConfigSources): Config {
   const origin = new Map<string, string>();
   const dataDir = resolve(sources.dataDir ?? sources.env.OFFERFLOW_DATA_DIR ?? '.offerflow');
-  const file = sources.configFile ?? sources.env.OFFERFLOW_CONFIG ?? join(dataDir, CONFIG_FILE_NAME);
-  const fromFile = existsSync(file) ? readConfigFile(file) : sources.configFile ? readConfigFile(file) : {};
+  const named = sources.configFile ?? sources.env.OFFERFLOW_CONFIG;
+  const file = named ?? join(dataDir, CONFIG_FILE_NAME);
+  // A config file someone named must exist; the one in the data directory is optional.
+  const fromFile = named !== undefined || existsSync(file) ? readConfigFile(file) : {};
   for (const key of Object.keys(fromFile)) origin.set(key, `${file} key '${key}'`);
   const merged: Layer = { ...DEFAULTS, ...fromFile, erp: { ...DEFAULTS.erp, ...(fromFile.erp as Layer | undefined) }, dataDir };
   for (const [variable, path] of Object.entries(ENV_KEYS)) {

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalErp } from '../../../src/erp/local/adapter.js';
+import type { Product } from '../../../src/domain/product.js';
+import { seededErp } from '../../support/seller.js';
+
+describe('local ERP master data', () => {
+  let erp: LocalErp;
+  beforeAll(async () => {
+    erp = await seededErp();
+  });
+  afterAll(async () => {
+    await erp.close();
+  });
+
+  it.each([
+    ['1572860-0', '20001'],
+    ['FI15728600', '20001'],
+    ['2345678-0', '20002'],
+  ])('finds a customer by business id %s', async (id, number) => {
+    expect((await erp.customers.findByBusinessId(id))?.number).toBe(number);
+  });
+
+  it('finds no customer for a business id with a wrong check digit', async () => {
+    expect(await erp.customers.findByBusinessId('1572860-1')).toBeNull();
+  });
+
+  it('finds customers by email, by email domain and by extra domain, ignoring case', async () => {
+    expect((await erp.customers.findByEmail('Tilaukset@Putki.fi')).map((c) => c.number)).toEqual(['20001']);
+    expect((await erp.customers.findByDomain('PUTKI.FI')).map((c) => c.number)).toEqual(['20001']);
+    expect((await erp.customers.findByDomain('shared.fi')).map((c) => c.number).sort()).toEqual(['20002', '20003']);
+  });
+
+  it('finds a customer by part of its name', async () => {
+    expect((await erp.customers.searchByName('Putki')).map((c) => c.name)).toEqual(['Putki Oy']);
+  });
+
+  it.each([['1000015'], ['6401234567897'], ['cu-1510-k'], ['CU1510K']])('finds a product by code %s', async (code) => {
+    expect((await erp.products.findByCode(code)).map((p) => p.sku)).toEqual(['1000015']);
+  });
+
+  it('iterates every product for the catalog index', async () => {
+    const skus: string[] = [];
+    for await (const product of erp.products.iterate() as AsyncIterable<Product>) skus.push(product.sku);
+    expect(skus.sort()).toEqual(['1000015', '1000022', '2000020', '3000325']);
+  });
+
+  it('finds salespeople by email and number', async () => {
+    expect((await erp.persons.findByEmail('MIKKO@seller.fi'))?.number).toBe('101');
+    expect((await erp.persons.getByNumber('102'))?.name).toBe('Sanna Sähkö');
+    expect(await erp.persons.findByEmail('nobody@seller.fi')).toBeNull();
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { offerDraft } from '../../support/offer-draft.js';
+import { seededErp, tempDataDir } from '../../support/seller.js';
+import { openLocalErp } from '../../../src/erp/local/adapter.js';
+
+describe('local ERP offers', () => {
+  it('numbers offers from 10001 and stores header, rows and totals as sent', async () => {
+    const erp = await seededErp();
+    const first = await erp.offers.create(offerDraft('OF-a'));
+    const second = await erp.offers.create(offerDraft('OF-b'));
+
+    expect([first.number, second.number]).toEqual(['10001', '10002']);
+    expect(await erp.offers.get('10001')).toEqual({ ...offerDraft('OF-a'), number: '10001' });
+    await erp.close();
+  });
+
+  it('finds an offer by our reference and answers null for unknown ones', async () => {
+    const erp = await seededErp();
+    await erp.offers.create(offerDraft('OF-a'));
+
+    expect((await erp.offers.findByReference('OF-a'))?.number).toBe('10001');
+    expect(await erp.offers.findByReference('OF-zzz')).toBeNull();
+    expect(await erp.offers.get('99999')).toBeNull();
+    expect(await erp.offers.get('not-a-number')).toBeNull();
+    await erp.close();
+  });
+
+  it('keeps offers and numbering across reopening the data directory', async () => {
+    const dataDir = tempDataDir();
+    const erp = await seededErp(dataDir);
+    await erp.offers.create(offerDraft('OF-a'));
+    await erp.close();
+
+    const reopened = await openLocalErp({ dataDir });
+    expect((await reopened.offers.create(offerDraft('OF-b'))).number).toBe('10002');
+    await reopened.close();
+  });
+
+  it('refuses a second offer with the same reference', async () => {
+    const erp = await seededErp();
+    await erp.offers.create(offerDraft('OF-a'));
+
+    await expect(erp.offers.create(offerDraft('OF-a'))).rejects.toThrow();
+    expect(await erp.offers.get('10002')).toBeNull();
+    await erp.close();
+  });
+});
