@@ -1,7 +1,6 @@
 import type { Customer } from '../domain/customer.js';
 import type { LineMatch } from '../domain/line-match.js';
-import type { DecimalString } from '../domain/money.js';
-import type { Offer, OfferDraft } from '../domain/offer.js';
+import type { Offer, OfferDraft, OfferLine } from '../domain/offer.js';
 import type { Person } from '../domain/person.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { ParsedEmail } from '../email/parsed-email.js';
@@ -37,17 +36,10 @@ export interface RunKey {
   messageId: string;
 }
 
-export interface PricedLine {
+/** An offer line before it has a position, tied to the requested line it answers. */
+export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
   /** Index into `requestedLines`. */
   requestIndex: number;
-  sku: string;
-  name: string;
-  quantity: DecimalString;
-  unit: string;
-  unitPrice: DecimalString;
-  discountPercent: DecimalString;
-  vatRate: DecimalString;
-  lineTotal: DecimalString;
 }
 
 /** Everything a run knows; plain data, stored after every step so a run can resume. */
