@@ -20,27 +20,27 @@ export function isDecimal(value: string): boolean {
 /** Accepts "1 234,50", "1234.5", "12,5": the forms people type in Finland and in spreadsheets. */
 export function parseDecimal(text: string): DecimalString | null {
   const compact = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
-  return isDecimal(compact) ? of(compact).toString() : null;
+  return isDecimal(compact) ? of(compact).toFixed() : null;
 }
 
 export function add(...values: DecimalString[]): DecimalString {
-  return values.reduce((sum, v) => sum.plus(of(v)), new Exact(0)).toString();
+  return values.reduce((sum, v) => sum.plus(of(v)), new Exact(0)).toFixed();
 }
 
 export function subtract(a: DecimalString, b: DecimalString): DecimalString {
-  return of(a).minus(of(b)).toString();
+  return of(a).minus(of(b)).toFixed();
 }
 
 export function multiply(a: DecimalString, b: DecimalString): DecimalString {
-  return of(a).times(of(b)).toString();
+  return of(a).times(of(b)).toFixed();
 }
 
 export function percentOf(value: DecimalString, percent: DecimalString): DecimalString {
-  return of(value).times(of(percent)).dividedBy(100).toString();
+  return of(value).times(of(percent)).dividedBy(100).toFixed();
 }
 
 export function withDiscount(value: DecimalString, discountPercent: DecimalString): DecimalString {
-  return of(value).times(new Exact(100).minus(of(discountPercent))).dividedBy(100).toString();
+  return of(value).times(new Exact(100).minus(of(discountPercent))).dividedBy(100).toFixed();
 }
 
 /** Commercial rounding to cents, half away from zero, as Finnish invoicing does. */
