@@ -3,13 +3,22 @@ import type { TableRow } from './table.js';
 
 type CellValue = ExcelJS.CellValue;
 
-/** Excel keeps numbers, dates, rich text and formulas; the importer wants the text a person sees. */
-export function cellText(value: CellValue): string {
+/** Excel's binary floats ("=7*1.1" is 7.700000000000001) back to the number a person sees. */
+function plainNumber(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/**
+ * Excel keeps numbers, dates, rich text and formulas; the importer wants the text a person sees.
+ * A percent-formatted 25.5 % is stored as 0.255 and is read back as 25.5.
+ */
+export function cellText(value: CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') return plainNumber(numFmt?.includes('%') ? value * 100 : value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as CellValue);
+    if ('result' in value) return cellText(value.result as CellValue, numFmt);
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
@@ -21,13 +30,16 @@ export async function* readXlsx(file: string): AsyncIterable<TableRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    // Styles tell dates and percentages from plain numbers.
+    styles: 'cache',
     worksheets: 'emit',
   });
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = Array.from(values, (v) => cellText(v as CellValue));
+      const cells = Array.from({ length: row.cellCount }, (_, i) => {
+        const cell = row.getCell(i + 1);
+        return cellText(cell.value, cell.numFmt);
+      });
       if (cells.some((c) => c.trim() !== '')) yield { row: row.number, cells };
     }
     return;
