@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
  * recognised when it comes again.
  */
 export function messageKeyOf(raw: Buffer): string {
-  const headerEnd = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
+  const ends = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((i) => i >= 0);
+  const headerEnd = ends.length ? Math.min(...ends) : -1;
   const header = raw.subarray(0, headerEnd >= 0 ? headerEnd : raw.length).toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
   const id = /^message-id:\s*(\S.*?)\s*$/im.exec(header)?.[1];
   return id ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;

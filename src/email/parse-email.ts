@@ -1,3 +1,4 @@
+import he from 'he';
 import { simpleParser, type AddressObject } from 'mailparser';
 import type { EmailAddress, ParsedEmail } from './parsed-email.js';
 
@@ -14,25 +15,23 @@ function addresses(field: AddressObject | AddressObject[] | undefined): EmailAdd
  * Outlook wraps every cell in its own paragraph, so breaks inside a cell are flattened first.
  */
 export function htmlToText(html: string): string {
-  return html
+  const structured = html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
     .replace(/\s+/g, ' ')
     .replace(/<t([dh])\b[^>]*>([\s\S]*?)<\/t\1>/gi, (_m, _tag: string, cell: string) => `${cell.replace(/<\/?(p|div|br|span)\b[^>]*>/gi, ' ')}\t`)
     .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/[ \t]*\t[ \t]*/g, '\t')
-    .replace(/[ \t]*\n[ \t]*/g, '\n');
+    .replace(/<[^>]+>/g, '');
+  return he
+    .decode(structured)
+    .replace(/\u00a0/g, ' ')
+    .replace(/ *\t */g, '\t')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .replace(/^ +/, '');
 }
 
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  const text = typeof mail.html === 'string' && mail.html.includes('<table') ? htmlToText(mail.html) : (mail.text ?? (mail.html ? htmlToText(mail.html) : ''));
+  const text = typeof mail.html === 'string' && /<table/i.test(mail.html) ? htmlToText(mail.html) : (mail.text ?? (mail.html ? htmlToText(mail.html) : ''));
   return {
     messageId: mail.messageId ?? null,
     subject: mail.subject ?? '',
