@@ -8,8 +8,9 @@ export interface CompanyFacts {
 }
 
 const LEGAL_FORMS = ['Oyj', 'Oy', 'Ab', 'Ky', 'Tmi', 'Ay', 'AB', 'Ltd', 'GmbH', 'AS', 'ApS', 'Inc'];
+/** One to four capitalised words on one line, then a legal form: "Rör & Värme Lindqvist Ab". */
 const COMPANY_NAME = new RegExp(
-  String.raw`((?:[A-ZÅÄÖ0-9][\wÅÄÖåäö&.\-]*[ \t]+){0,4}(?:${LEGAL_FORMS.join('|')}))(?![\wåäö])`,
+  String.raw`(?<![\wÅÄÖåäö&.\-])((?:(?:[A-ZÅÄÖ0-9][\wÅÄÖåäö&.\-]*|&)[ \t]+){1,4}(?:${LEGAL_FORMS.join('|')}))(?![\wåäö])`,
   'g',
 );
 

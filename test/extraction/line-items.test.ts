@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { extractLine, extractLineItems } from '../../src/extraction/line-items.js';
+
+/** 6417012345670 has a valid GS1 check digit; ...671 does not. */
+const EAN = '6417012345670';
+const NOT_EAN = '6417012345671';
+
+describe('extractLine: free-text item lines', () => {
+  it.each([
+    ['Kupariputki 22x1,0 kova 60 m', 'Kupariputki 22x1,0 kova', '60', 'm'],
+    ['Kupariputki 22x1,0 kova 60 metriä', 'Kupariputki 22x1,0 kova', '60', 'm'],
+    ['Kuusiomutteri M8 100kpl', 'Kuusiomutteri M8', '100', 'kpl'],
+    ['500 kpl Kuusioruuvi DIN 933 M8x30', 'Kuusioruuvi DIN 933 M8x30', '500', 'kpl'],
+    ['kpl 10 Kuusiomutteri M8', 'Kuusiomutteri M8', '10', 'kpl'],
+    ['Kuusiomutteri M8 kpl 10', 'Kuusiomutteri M8', '10', 'kpl'],
+    ['Palloventtiili DN20 3/4" sk/sk x 6', 'Palloventtiili DN20 3/4" sk/sk', '6', null],
+    ['6 x Palloventtiili DN20 3/4" sk/sk', 'Palloventtiili DN20 3/4" sk/sk', '6', null],
+    ['Kupariputki 28x1,2 kova 37,5 m', 'Kupariputki 28x1,2 kova', '37.5', 'm'],
+    ['Kupariputki 35x1,5 kova 22.5 m', 'Kupariputki 35x1,5 kova', '22.5', 'm'],
+    ['- Puristus-T 22 mm 12 kpl', 'Puristus-T 22 mm', '12', 'kpl'],
+    ['• Puristusmuhvi 15 mm 20 kpl', 'Puristusmuhvi 15 mm', '20', 'kpl'],
+    ['1. LED panel 600x600 36W 4000K - 24 pcs', 'LED panel 600x600 36W 4000K', '24', 'kpl'],
+    ['2) Putkieriste 22/20 mm 60 m', 'Putkieriste 22/20 mm', '60', 'm'],
+    ['MMJ 5x2,5S, 300 m', 'MMJ 5x2,5S', '300', 'm'],
+    ['Kopparrörsklammer 22 mm 80 st', 'Kopparrörsklammer 22 mm', '80', 'kpl'],
+    ['Rör 22 mm: 10 st.', 'Rör 22 mm', '10', 'kpl'],
+    ['Eristysteippi 19 mm musta 20 rll', 'Eristysteippi 19 mm musta', '20', 'rll'],
+    ['Kupariputki 22x1,0 (kova) 60 m', 'Kupariputki 22x1,0 kova', '60', 'm'],
+  ])('%j', (line, description, quantity, unit) => {
+    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code: null });
+  });
+
+  it('keeps the customer\'s original line, list marker included, in text', () => {
+    expect(extractLine('   - Puristuskulma 90° 22 mm 24 kpl  ')).toMatchObject({ text: '- Puristuskulma 90° 22 mm 24 kpl', description: 'Puristuskulma 90° 22 mm' });
+  });
+
+  it('does not take the size inside a name for the quantity', () => {
+    expect(extractLine('Lämpöpatteri 22-600-1000 4 kpl')).toMatchObject({ description: 'Lämpöpatteri 22-600-1000', quantity: '4', unit: 'kpl' });
+  });
+});
+
+describe('extractLine: codes', () => {
+  it.each([
+    ['1100088 Palloventtiili DN25 1" sk/sk - 10 st', '1100088 Palloventtiili DN25 1" sk/sk', '10', '1100088'],
+    ['Art. 1100215, 40 st', 'Art. 1100215', '40', '1100215'],
+    [`EAN ${EAN} - 120 m`, `EAN ${EAN}`, '120', EAN],
+    [`${EAN}, 10 kpl`, EAN, '10', EAN],
+    ['MCB-C16-1P, 12 st', 'MCB-C16-1P', '12', 'MCB-C16-1P'],
+    ['12 st MCB-B10-1P', 'MCB-B10-1P', '12', 'MCB-B10-1P'],
+    ['6 x 1100088', '1100088', '6', '1100088'],
+  ])('%j', (line, description, quantity, code) => {
+    expect(extractLine(line)).toMatchObject({ description, quantity, code });
+  });
+
+  it('does not take an invalid 13-digit number for an EAN or a sku', () => {
+    expect(extractLine(`Kupariputki 15x1,0 kova ${NOT_EAN} 10 m`)).toMatchObject({ quantity: '10', unit: 'm', code: null });
+  });
+
+  it('does not take sizes and dimensions for a code', () => {
+    for (const line of ['Lämpöpatteri 22-600-1000 4 kpl', 'Kuusioruuvi DIN 933 M8x30 500 kpl', 'Vikavirtasuojakytkin 40A 30mA 4-napainen 2 kpl', 'Kaapelikenkä 1,5 mm2 100 kpl']) {
+      expect(extractLine(line)?.code).toBeNull();
+    }
+  });
+});
+
+describe('extractLine: table rows', () => {
+  it.each([
+    ['MMJ 3x2,5S\tMMJ325S\t500\tm', 'MMJ 3x2,5S', '500', 'm', 'MMJ325S'],
+    ['Johdonsuojakatkaisija C16 1-napainen\tMCB-C16-1P\t20\tkpl', 'Johdonsuojakatkaisija C16 1-napainen', '20', 'kpl', 'MCB-C16-1P'],
+    ['Vikavirtasuojakytkin 40A 30mA 4-napainen\t\t4\tkpl', 'Vikavirtasuojakytkin 40A 30mA 4-napainen', '4', 'kpl', null],
+    ['3\tkpl\tRyhmäkeskus 24 moduulia uppo', 'Ryhmäkeskus 24 moduulia uppo', '3', 'kpl', null],
+    ['Kupariputki 22x1,0 kova | 1000022 | 60 | m', 'Kupariputki 22x1,0 kova', '60', 'm', '1000022'],
+    ['Puristusmuhvi 28 mm;16;kpl', 'Puristusmuhvi 28 mm', '16', 'kpl', null],
+  ])('%j', (line, description, quantity, unit, code) => {
+    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code });
+  });
+
+  it('ignores the header row', () => {
+    expect(extractLine('Tuote\tKoodi\tMäärä\tYksikkö')).toBeNull();
+    expect(extractLine('Product | Code | Qty | Unit')).toBeNull();
+  });
+});
+
+describe('extractLine: lines that are not items', () => {
+  it.each([
+    'Hei Mikko,',
+    'Hej,',
+    'pyytäisin tarjousta seuraavista Hervannan kohteeseen:',
+    'Toimitus Tampereelle viikolla 50.',
+    'Kohde: As Oy Kuokkala, 24 asuntoa',
+    'Tarjous voimassa 30 päivää',
+    'Delivery to Turku within 2 weeks',
+    'Could you quote the following by Friday?',
+    'puh. 040 555 1234',
+    'Y-tunnus 5056401-5',
+    'Aikataulu: asennus alkaa 1.12.',
+    'Tack på förhand!',
+    '',
+    '2 kpl',
+    `${NOT_EAN} 10 kpl`,
+    'Kupariputki 22x1,0 kova 0 m',
+    'Kaapeli à 2 m',
+  ])('%j', (line) => {
+    expect(extractLine(line)).toBeNull();
+  });
+});
+
+describe('extractLineItems', () => {
+  it('reads the items of a request and nothing else, in order', () => {
+    const body = [
+      'Hei Mikko,',
+      '',
+      'pyytäisin tarjousta seuraavista Hervannan kohteeseen:',
+      '',
+      '- Kupariputki 22x1,0 kova 60 m',
+      '- Puristuskulma 90° 22 mm 24 kpl',
+      '- Palloventtiili DN20 3/4" sk/sk vipukahva 6 kpl',
+      '- Putkieriste 22/20 mm 37,5 m',
+      '',
+      'Toimitus Tampereelle viikolla 50.',
+    ].join('\n');
+    expect(extractLineItems(body)).toEqual([
+      { text: '- Kupariputki 22x1,0 kova 60 m', description: 'Kupariputki 22x1,0 kova', quantity: '60', unit: 'm', code: null },
+      { text: '- Puristuskulma 90° 22 mm 24 kpl', description: 'Puristuskulma 90° 22 mm', quantity: '24', unit: 'kpl', code: null },
+      { text: '- Palloventtiili DN20 3/4" sk/sk vipukahva 6 kpl', description: 'Palloventtiili DN20 3/4" sk/sk vipukahva', quantity: '6', unit: 'kpl', code: null },
+      { text: '- Putkieriste 22/20 mm 37,5 m', description: 'Putkieriste 22/20 mm', quantity: '37.5', unit: 'm', code: null },
+    ]);
+  });
+
+  it('reads a tab-separated table and skips its header', () => {
+    const body = [
+      'Hei,',
+      'Pyydän tarjousta alla olevista tuotteista.',
+      'Tuote\tKoodi\tMäärä\tYksikkö',
+      'MMJ 3x2,5S\tMMJ325S\t500\tm',
+      'Johdonsuojakatkaisija C16 1-napainen\tMCB-C16-1P\t20\tkpl',
+      'Ryhmäkeskus 24 moduulia uppo\t2\tkpl',
+    ].join('\n');
+    expect(extractLineItems(body).map((l) => [l.description, l.quantity, l.unit, l.code])).toEqual([
+      ['MMJ 3x2,5S', '500', 'm', 'MMJ325S'],
+      ['Johdonsuojakatkaisija C16 1-napainen', '20', 'kpl', 'MCB-C16-1P'],
+      ['Ryhmäkeskus 24 moduulia uppo', '2', 'kpl', null],
+    ]);
+  });
+
+  it('finds nothing in a thank-you note', () => {
+    expect(extractLineItems('Hi Pekka,\n\nthanks for the quick delivery last week, everything arrived fine.\nWe will be in touch about the next phase in January.')).toEqual([]);
+  });
+});
