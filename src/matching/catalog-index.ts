@@ -1,5 +1,5 @@
 import type { Product } from '../domain/product.js';
-import { sizeValue, termsOf, type Terms } from './terms.js';
+import { sizeValue, termsOf } from './terms.js';
 import { wordSimilarity } from './word-similarity.js';
 
 export interface ScoredProduct {
@@ -9,9 +9,14 @@ export interface ScoredProduct {
 
 interface Entry {
   product: Product;
-  terms: Terms;
+  /** Words of the name and the extra name. */
+  words: string[];
   /** Words of the name itself; a name word the request does not mention costs a little. */
   nameWords: string[];
+  /** Sizes in the name: they tell one product of a family from the next. */
+  sizes: string[];
+  /** Numbers in the extra name ("PN25", "300/500 V"): they describe rather than identify. */
+  details: string[];
 }
 
 /** A number the customer wrote that the product does not have is almost always another size. */
@@ -38,11 +43,11 @@ export class CatalogIndex {
 
   add(product: Product): void {
     const id = this.entries.length;
-    // Sizes come from the name only: the extra name's numbers ("PN25", "300/500 V") describe, not identify.
     const name = termsOf(product.name);
-    const terms = { words: termsOf(`${product.name} ${product.extraName ?? ''}`).words, numbers: name.numbers };
-    this.entries.push({ product, terms, nameWords: name.words });
-    for (const word of new Set(terms.words)) {
+    const extra = termsOf(product.extraName ?? '');
+    const words = [...name.words, ...extra.words];
+    this.entries.push({ product, words, nameWords: name.words, sizes: name.numbers, details: extra.numbers });
+    for (const word of new Set(words)) {
       const ids = this.byWord.get(word);
       if (ids) ids.push(id);
       else this.byWord.set(word, [id]);
@@ -72,19 +77,20 @@ export class CatalogIndex {
 }
 
 /** 1 when the product has the size, less when it has it only without the letters, 0.25 when not. */
-function sizeAgreement(size: string, product: string[]): number {
-  if (product.includes(size)) return 1;
+function sizeAgreement(size: string, sizes: string[]): number {
+  if (sizes.includes(size)) return 1;
   const value = sizeValue(size);
-  const untagged = product.some((p) => sizeValue(p) === value && (p === value || size === value));
+  const untagged = sizes.some((p) => sizeValue(p) === value && (p === value || size === value));
   return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
 }
 
 function score(words: string[], numbers: string[], entry: Entry): number {
-  const product: Terms = entry.terms;
-  const wordScore = words.reduce((sum, q) => sum + Math.max(0, ...product.words.map((p) => wordSimilarity(q, p))), 0) / words.length;
-  const agreements = numbers.map((n) => sizeAgreement(n, product.numbers));
+  const wordScore = words.reduce((sum, q) => sum + Math.max(0, ...entry.words.map((p) => wordSimilarity(q, p))), 0) / words.length;
+  const agreements = numbers.map((n) => sizeAgreement(n, entry.sizes));
   const found = agreements.filter((a) => a > MISSING_NUMBER_FACTOR).length;
-  const extraNumbers = Math.max(0, product.numbers.length - found);
+  const extraNumbers = Math.max(0, entry.sizes.length - found);
+  // Once the name's sizes are all asked for, numbers repeated from the extra name are just description.
+  const described = extraNumbers === 0 ? agreements.map((a, i) => (entry.details.some((d) => sizeValue(d) === sizeValue(numbers[i]!)) ? 1 : a)) : agreements;
   const extraWords = entry.nameWords.filter((p) => !words.some((q) => wordSimilarity(q, p) > 0)).length;
-  return agreements.reduce((total, a) => total * a, wordScore) * EXTRA_NUMBER_FACTOR ** extraNumbers * EXTRA_WORD_FACTOR ** extraWords;
+  return described.reduce((total, a) => total * a, wordScore) * EXTRA_NUMBER_FACTOR ** extraNumbers * EXTRA_WORD_FACTOR ** extraWords;
 }

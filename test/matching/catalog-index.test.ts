@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CatalogIndex, type ScoredProduct } from '../../src/matching/catalog-index.js';
+import { CATALOG, product, streamOf } from './catalog.js';
+
+let index: CatalogIndex;
+
+beforeAll(async () => {
+  index = await CatalogIndex.build(streamOf(CATALOG));
+});
+
+function scoreOf(results: ScoredProduct[], sku: string): number {
+  return results.find((r) => r.product.sku === sku)?.score ?? 0;
+}
+
+describe('CatalogIndex.build', () => {
+  it('indexes every product of the stream', () => {
+    expect(index.size).toBe(CATALOG.length);
+  });
+
+  it('starts empty and finds nothing', () => {
+    const empty = new CatalogIndex();
+    expect(empty.size).toBe(0);
+    expect(empty.search('Kupariputki 22x1,0', 5)).toEqual([]);
+  });
+
+  it('finds a product added after building', () => {
+    const small = new CatalogIndex();
+    small.add(product('9000001', 'Sadevesikouru 125 mm valkoinen'));
+    expect(small.search('sadevesikouru 125', 3).map((r) => r.product.sku)).toEqual(['9000001']);
+  });
+});
+
+describe('CatalogIndex.search: the right size wins', () => {
+  it.each([
+    ['Kupariputki 22x1,0 kova', '1000022'],
+    ['kupariputki 15x1,0 kova', '1000015'],
+    ['Kupariputki 28x1,2', '1000028'],
+    ['kupariputkea 28 mm', '1000028'],
+    ['MMJ 3x1,5S', '2000315'],
+    ['MMJ 3x1,5N', '2000316'],
+    ['MMJ 3x2,5S', '2000325'],
+    ['Kuusiomutteri M6', '3000006'],
+    ['Kuusiomutteri M8', '3000008'],
+    ['kuusiomutteri M10', '3000010'],
+    ['mutteri M8', '3000008'],
+    ['Palloventtiili DN15', '1100015'],
+    ['palloventtiilit 3/4"', '1100020'],
+    ['Palloventtiili 1 1/4"', '1100032'],
+    ['Johdonsuojakatkaisija C16', '2100016'],
+    ['Johdonsuojakatkaisija B10 1-napainen', '2100010'],
+  ])('%j -> %s', (query, sku) => {
+    const [best, second] = index.search(query, 4);
+    expect(best?.product.sku).toBe(sku);
+    expect(best!.score).toBeGreaterThan(0.7);
+    expect(second === undefined || second.score < best!.score * 0.5).toBe(true);
+  });
+
+  it.each([
+    ['Kupariputki 22x1,0 kova', '1000015'],
+    ['Kupariputki 22x1,0 kova', '1000028'],
+    ['MMJ 3x1,5S', '2000316'],
+    ['MMJ 3x1,5S', '2000325'],
+    ['Kuusiomutteri M8', '3000006'],
+    ['Kuusiomutteri M8', '3000010'],
+    ['Palloventtiili 1/2"', '1100020'],
+  ])('%j scores another size (%s) low', (query, otherSku) => {
+    expect(scoreOf(index.search(query, 10), otherSku)).toBeLessThan(0.3);
+  });
+
+  it('scores every product low when the asked size does not exist', () => {
+    const results = index.search('Kupariputki 18x1,0 kova', 10);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.score).toBeLessThan(0.3);
+  });
+
+  it('accepts a size written without its letters, a little below the tagged one', () => {
+    const tagged = index.search('Kuusiomutteri M8', 1)[0]!;
+    const untagged = index.search('kuusiomutteri 8', 1)[0]!;
+    expect(untagged.product.sku).toBe('3000008');
+    expect(untagged.score).toBeLessThan(tagged.score);
+    expect(untagged.score).toBeGreaterThan(0.7);
+  });
+
+  it('ranks two products that differ only by a word the request leaves out equally', () => {
+    const [first, second] = index.search('Kupariputki 22x1,0', 4);
+    expect([first?.product.sku, second?.product.sku].sort()).toEqual(['1000022', '1000122']);
+    expect(first?.score).toBe(second?.score);
+  });
+});
+
+describe('CatalogIndex.search: words', () => {
+  it('searches the extra name too', () => {
+    expect(index.search('solukumi 22', 3)[0]?.product.sku).toBe('1200022');
+  });
+
+  it('takes sizes from the name only, not from the extra name', () => {
+    // "kiepillä 25 m" in the extra name is no size: a 25 in the request is not found there.
+    expect(scoreOf(index.search('Kupariputki 22x1,0 pehmeä kiepillä', 4), '1000122')).toBeGreaterThan(0.9);
+    expect(scoreOf(index.search('Kupariputki 25', 4), '1000122')).toBeLessThan(0.3);
+  });
+
+  it('finds nothing when no word is in the catalog vocabulary', () => {
+    expect(index.search('Sadevesikouru 125 mm', 5)).toEqual([]);
+    expect(index.search('22x1,0', 5)).toEqual([]);
+  });
+
+  it('returns at most limit results, best first', () => {
+    const results = index.search('Kupariputki', 2);
+    expect(results).toHaveLength(2);
+    expect(results[0]!.score).toBeGreaterThanOrEqual(results[1]!.score);
+  });
+});

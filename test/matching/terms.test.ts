@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { fold, sizeValue, termsOf } from '../../src/matching/terms.js';
+
+describe('fold', () => {
+  it.each([
+    ['Kupariputki', 'kupariputki'],
+    ['Lämpöpatteri', 'lampopatteri'],
+    ['Kopparrör hårt', 'kopparror hart'],
+    ['Kupariputki 22x1,0', 'kupariputki 22x1.0'],
+    ['600×600', '600x600'],
+    ['Palloventtiili sk/sk', 'palloventtiili sksk'],
+    ['Putkieriste 22/20 mm', 'putkieriste 22/20 mm'],
+    ['Kaapeli, 3 kpl', 'kaapeli, 3 kpl'],
+  ])('%j -> %j', (text, folded) => {
+    expect(fold(text)).toBe(folded);
+  });
+});
+
+describe('termsOf', () => {
+  it.each([
+    ['1 1/4"', [], ['1.25"']],
+    ['1-1/4"', [], ['1.25"']],
+    ['3/4 tuumaa', [], ['0.75"']],
+    ['Putki 1,5"', ['putki'], ['1.5"']],
+    ['DN15 1/2"', ['dn'], ['0.5"', 'dn15']],
+    ['Kuusiomutteri M8', ['kuusiomutteri'], ['m8']],
+    ['Kuusioruuvi M8x30', ['kuusioruuvi'], ['m8', '30']],
+    ['3x1,5S', [], ['3', '1.5s']],
+    ['MMJ 3x1,5N', ['mmj'], ['3', '1.5n']],
+    ['Kupariputki 22x1,0 kova', ['kupariputki', 'kova'], ['22', '1']],
+    ['Johdonsuojakatkaisija C16 1-napainen', ['johdonsuojakatkaisija', 'napainen'], ['c16', '1']],
+    ['Lämpöpatteri 22-600-1000', ['lampopatteri'], ['22', '600', '1000']],
+    ['Palloventtiili DN20 3/4" sk/sk', ['palloventtiili', 'dn', 'sksk'], ['0.75"', 'dn20']],
+  ])('%j', (text, words, numbers) => {
+    expect(termsOf(text)).toEqual({ words, numbers });
+  });
+
+  it('writes one size the same however the customer typed it', () => {
+    expect(termsOf('22x1.0').numbers).toEqual(termsOf('22 x 1,00').numbers);
+    expect(termsOf('1 1/4"').numbers).toEqual(termsOf('1,25"').numbers);
+    expect(termsOf('M8').numbers).toEqual(termsOf('m8').numbers);
+  });
+
+  it('leaves units of measure out of the words', () => {
+    expect(termsOf('Puristusmuhvi 15 mm 20 kpl').words).toEqual(['puristusmuhvi']);
+    expect(termsOf('Kopparrör 22 mm 10 st').words).toEqual(['kopparror']);
+  });
+
+  it('keeps different sizes apart', () => {
+    expect(termsOf('MMJ 3x1,5S').numbers).not.toEqual(termsOf('MMJ 3x1,5N').numbers);
+    expect(termsOf('Palloventtiili 1/2"').numbers).not.toEqual(termsOf('Palloventtiili 1 1/2"').numbers);
+  });
+});
+
+describe('sizeValue', () => {
+  it.each([
+    ['m8', '8'],
+    ['1.5s', '1.5'],
+    ['dn15', '15'],
+    ['c16', '16'],
+    ['22', '22'],
+    ['1.25"', '1.25"'],
+  ])('%s -> %s', (size, value) => {
+    expect(sizeValue(size)).toBe(value);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { wordSimilarity } from '../../src/matching/word-similarity.js';
+
+describe('wordSimilarity', () => {
+  it.each([
+    ['same word', 'kupariputki', 'kupariputki', 1],
+    ['Finnish partitive', 'kupariputkea', 'kupariputki', 0.9],
+    ['Finnish plural', 'venttiilit', 'venttiili', 0.9],
+    ['Swedish definite', 'kopparroret', 'kopparror', 0.9],
+    ['word ending a compound names the thing', 'venttiili', 'palloventtiili', 0.85],
+    ['word starting a compound is only a modifier', 'putki', 'putkieriste', 0.6],
+    ['pipe at the end of copper pipe', 'putki', 'kupariputki', 0.85],
+    ['compound asked, part in catalog', 'palloventtiili', 'venttiili', 0.7],
+    ['different words', 'kupariputki', 'palloventtiili', 0],
+    ['short unrelated words', 'dn', 'mmj', 0],
+  ])('%s: %s ~ %s = %d', (_case, requested, catalog, expected) => {
+    expect(wordSimilarity(requested, catalog)).toBe(expected);
+  });
+
+  it('does not let a short word match inside a long one', () => {
+    expect(wordSimilarity('tee', 'puristustee')).toBe(0);
+    expect(wordSimilarity('dn', 'dnventtiili')).toBe(0);
+  });
+
+  it('ranks inflections above compound parts', () => {
+    expect(wordSimilarity('kupariputkea', 'kupariputki')).toBeGreaterThan(wordSimilarity('putki', 'kupariputki'));
+  });
+});
