@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeBusinessId } from '../domain/business-id.js';
-import { isPositive, parseDecimal, type DecimalString } from '../domain/money.js';
+import { compare, isPositive, parseDecimal, type DecimalString } from '../domain/money.js';
 import { isValidGtin } from '../domain/product-code.js';
 
 /** Cell parsers for import files; each message names the bad value so the row can be fixed. */
@@ -18,7 +18,14 @@ function refineText<T>(parse: (value: string) => T | null, problem: (value: stri
 
 export const text = z.string();
 
-export const decimal = refineText<DecimalString>(parseDecimal, (v) => `'${v}' is not a number (use . or , as the decimal separator)`);
+/** A price: a number, never below zero (zero is a free item). */
+export const amount = refineText<DecimalString>(
+  (v) => {
+    const d = parseDecimal(v);
+    return d !== null && compare(d, '0') >= 0 ? d : null;
+  },
+  (v) => `'${v}' is not a price (a number of 0 or more, with . or , as the decimal separator)`,
+);
 
 export const positiveDecimal = refineText<DecimalString>(
   (v) => {

@@ -61,6 +61,7 @@ async function importRows<T>(
   const first = await rows.next();
   if (first.done) throw new ImportError('', ['the file is empty; expected a header row']);
   const columns = readHeader(kind as ImportKind<unknown>, first.value);
+  const present = new Set(columns.keys());
   const problems: string[] = [];
   const seen = new Map<string, number>();
   let batch: T[] = [];
@@ -79,12 +80,12 @@ async function importRows<T>(
     count += 1;
     if (onProgress && count % PROGRESS_EVERY === 0) onProgress(count);
     if (batch.length >= BATCH_SIZE && problems.length === 0) {
-      await writer.write(kind.batch(batch));
+      await writer.write(kind.batch(batch, present));
       batch = [];
     }
   }
   if (problems.length) throw new ImportError('', problems.slice(0, MAX_PROBLEMS));
-  if (batch.length) await writer.write(kind.batch(batch));
+  if (batch.length) await writer.write(kind.batch(batch, present));
   return count;
 }
 

@@ -17,7 +17,7 @@ export interface ImportKind<T> {
   schema: z.ZodType<T>;
   /** Identifies a record, to report the same key twice in one file. */
   key(record: T): string;
-  batch(records: T[]): MasterDataBatch;
+  batch(records: T[], columns: ReadonlySet<string>): MasterDataBatch;
 }
 
 const products: ImportKind<Product> = {
@@ -31,7 +31,7 @@ const products: ImportKind<Product> = {
       ean: f.gtin.optional(),
       supplier_code: f.list.optional(),
       unit: f.text,
-      price: f.decimal,
+      price: f.amount,
       vat_rate: f.percent.optional(),
       group: f.text.optional(),
     })
@@ -47,7 +47,7 @@ const products: ImportKind<Product> = {
       group: r.group ?? null,
     })),
   key: (p) => p.sku,
-  batch: (records) => ({ products: records }),
+  batch: (records, columns) => ({ products: records, columns }),
 };
 
 const customers: ImportKind<Customer> = {
@@ -98,7 +98,7 @@ const customers: ImportKind<Customer> = {
       },
     })),
   key: (c) => c.number,
-  batch: (records) => ({ customers: records }),
+  batch: (records, columns) => ({ customers: records, columns }),
 };
 
 const persons: ImportKind<Person> = {
@@ -108,7 +108,7 @@ const persons: ImportKind<Person> = {
     .object({ number: f.text, name: f.text, email: f.email, phone: f.text.optional(), role: f.text.optional() })
     .transform((r) => ({ number: r.number, name: r.name, email: r.email, phone: r.phone ?? null, role: r.role ?? null })),
   key: (p) => p.number,
-  batch: (records) => ({ persons: records }),
+  batch: (records, columns) => ({ persons: records, columns }),
 };
 
 const pricelists: ImportKind<PriceRule> = {
@@ -119,7 +119,7 @@ const pricelists: ImportKind<PriceRule> = {
       pricelist: f.text,
       sku: f.text.optional(),
       group: f.text.optional(),
-      price: f.decimal.optional(),
+      price: f.amount.optional(),
       discount: f.percent.optional(),
       min_qty: f.positiveDecimal.optional(),
       valid_from: f.date.optional(),
@@ -148,7 +148,7 @@ const pricelists: ImportKind<PriceRule> = {
     ),
   key: (r) =>
     [r.pricelist, r.target.kind === 'sku' ? r.target.sku : `group:${r.target.group}`, r.minQty, r.validFrom ?? ''].join(' / '),
-  batch: (records) => ({ priceRules: records }),
+  batch: (records, columns) => ({ priceRules: records, columns }),
 };
 
 export const IMPORT_KINDS = { products, customers, persons, pricelists } as const;

@@ -166,6 +166,15 @@ describe('importing products', () => {
     expect(await skusFoundBy('CU108K')).toEqual([]);
     expect(await skusFoundBy('BV15MS')).toEqual(['2200010']);
   });
+
+  it('keeps the fields of columns a re-imported file leaves out', async () => {
+    await load('products', 'products-good.csv');
+    await load('products', 'products-prices-only.csv');
+
+    expect(await erp.products.getBySku('1100001')).toEqual({ ...GOOD_PRODUCTS[0], listPrice: '6.4' });
+    expect(await skusFoundBy('4006381333931')).toEqual(['1100001']);
+    expect(await skusFoundBy('CU108K')).toEqual(['1100001']);
+  });
 });
 
 describe('importing customers and persons', () => {
@@ -227,6 +236,15 @@ describe('importing customers and persons', () => {
     expect(await erp.customers.findByDomain('virtanen.com')).toEqual([]);
     expect((await erp.customers.searchByName('Virtanen')).map((c) => c.number)).toEqual(['20001']);
     expect(await customer('20002')).not.toBeNull();
+  });
+
+  it('keeps a customer’s email, domains and price list when a file has only names', async () => {
+    await load('customers', 'customers-good.csv');
+    const before = await customer('20001');
+    await load('customers', 'customers-names-only.csv');
+
+    expect(await customer('20001')).toEqual({ ...before, name: 'Putkityö Virtanen Oy (Tampere)' });
+    expect((await erp.customers.findByDomain('virtanen.com')).map((c) => c.number)).toEqual(['20001']);
   });
 
   it('imports persons, with optional phone and role', async () => {
@@ -324,6 +342,12 @@ describe('rejected files', () => {
     expect(error.problems).toEqual([expect.stringMatching(/^row 3, column price: .*'kymmenen'/)]);
     expect(error.message).toContain('products-bad-price.csv');
     expect(error.message).toContain('row 3, column price');
+  });
+
+  it('rejects a negative price but accepts a free item', async () => {
+    const error = await rejection('products', fixture('products-negative-price.csv'));
+
+    expect(error.problems).toEqual([expect.stringMatching(/^row 3, column price: '-5.00' is not a price/)]);
   });
 
   it('imports nothing from a file with a bad row, not even the good rows before it', async () => {

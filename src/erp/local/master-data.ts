@@ -3,7 +3,7 @@ import type { Customer } from '../../domain/customer.js';
 import type { Person } from '../../domain/person.js';
 import type { PriceRule } from '../../domain/price-rule.js';
 import type { Product } from '../../domain/product.js';
-import { customerToRow, personToRow, priceRuleToRow, productCodes, productToRow } from './mapper.js';
+import { customerToRow, personToRow, priceRuleToRow, productCodes, productFromRow, productToRow } from './mapper.js';
 import type { LocalErpSchema } from './schema.js';
 
 export interface MasterDataBatch {
@@ -11,6 +11,11 @@ export interface MasterDataBatch {
   customers?: Customer[];
   persons?: Person[];
   priceRules?: PriceRule[];
+  /**
+   * The import columns the source file has; all when not given. An existing record keeps the
+   * fields of columns the file leaves out, so a price-only file does not wipe EANs or emails.
+   */
+  columns?: ReadonlySet<string>;
 }
 
 export interface MasterDataWriter {
@@ -29,58 +34,75 @@ export class LocalMasterData {
   }
 }
 
-async function writeBatch(trx: Transaction<LocalErpSchema>, batch: MasterDataBatch): Promise<void> {
-  if (batch.products?.length) await writeProducts(trx, batch.products);
-  if (batch.customers?.length) await writeCustomers(trx, batch.customers);
-  if (batch.persons?.length) await writePersons(trx, batch.persons);
-  if (batch.priceRules?.length) await writePriceRules(trx, batch.priceRules);
+/** Which table columns each import column fills. */
+type ColumnMap = Record<string, readonly string[]>;
+
+const PRODUCT_COLUMNS: ColumnMap = {
+  name: ['name'],
+  extra_name: ['extra_name'],
+  ean: ['ean'],
+  supplier_code: ['supplier_codes'],
+  unit: ['unit'],
+  price: ['list_price'],
+  vat_rate: ['vat_rate'],
+  group: ['group_code'],
+};
+
+const CUSTOMER_COLUMNS: ColumnMap = {
+  name: ['name'],
+  business_id: ['business_id'],
+  vat: ['vat'],
+  email: ['email', 'email_lower'],
+  seller_number: ['seller_number'],
+  pricelist: ['pricelist'],
+  street: ['street'],
+  postal_code: ['postal_code'],
+  city: ['city'],
+  country: ['country'],
+};
+
+const PERSON_COLUMNS: ColumnMap = { name: ['name'], email: ['email', 'email_lower'], phone: ['phone'], role: ['role'] };
+
+const PRICE_RULE_COLUMNS: ColumnMap = { price: ['price', 'discount'], discount: ['price', 'discount'], valid_to: ['valid_to'] };
+
+/** `excluded.<column>` for every table column the file fills: the ON CONFLICT update set. */
+function updateSet(map: ColumnMap, present: ReadonlySet<string> | undefined, always: readonly string[] = []) {
+  const filled = Object.entries(map).flatMap(([column, fields]) => (present === undefined || present.has(column) ? fields : []));
+  const columns = new Set([...always, ...filled]);
+  // Kysely cannot type a column list built at run time; the names come from the maps above.
+  return (eb: { ref(reference: string): unknown }) =>
+    Object.fromEntries([...columns].map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
 }
 
-async function writeProducts(trx: Transaction<LocalErpSchema>, products: Product[]): Promise<void> {
+async function writeBatch(trx: Transaction<LocalErpSchema>, batch: MasterDataBatch): Promise<void> {
+  if (batch.products?.length) await writeProducts(trx, batch.products, batch.columns);
+  if (batch.customers?.length) await writeCustomers(trx, batch.customers, batch.columns);
+  if (batch.persons?.length) await writePersons(trx, batch.persons, batch.columns);
+  if (batch.priceRules?.length) await writePriceRules(trx, batch.priceRules, batch.columns);
+}
+
+async function writeProducts(trx: Transaction<LocalErpSchema>, products: Product[], columns: ReadonlySet<string> | undefined): Promise<void> {
   const modifiedAt = new Date().toISOString();
-  const rows = products.map((p) => productToRow(p, modifiedAt));
+  const skus = products.map((p) => p.sku);
   await trx
     .insertInto('products')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('sku').doUpdateSet((eb) => ({
-        name: eb.ref('excluded.name'),
-        extra_name: eb.ref('excluded.extra_name'),
-        ean: eb.ref('excluded.ean'),
-        supplier_codes: eb.ref('excluded.supplier_codes'),
-        unit: eb.ref('excluded.unit'),
-        list_price: eb.ref('excluded.list_price'),
-        vat_rate: eb.ref('excluded.vat_rate'),
-        group_code: eb.ref('excluded.group_code'),
-        modified_at: eb.ref('excluded.modified_at'),
-      })),
-    )
+    .values(products.map((p) => productToRow(p, modifiedAt)))
+    .onConflict((oc) => oc.column('sku').doUpdateSet(updateSet(PRODUCT_COLUMNS, columns, ['modified_at'])))
     .execute();
-  await trx.deleteFrom('product_codes').where('sku', 'in', products.map((p) => p.sku)).execute();
-  const codes = products.flatMap((p) => productCodes(p).map((code) => ({ code, sku: p.sku })));
+  // Codes come from the stored rows, which keep the EAN and supplier codes a file left out.
+  const stored = (await trx.selectFrom('products').selectAll().where('sku', 'in', skus).execute()).map(productFromRow);
+  await trx.deleteFrom('product_codes').where('sku', 'in', skus).execute();
+  const codes = stored.flatMap((p) => productCodes(p).map((code) => ({ code, sku: p.sku })));
   await trx.insertInto('product_codes').values(codes).execute();
 }
 
-async function writeCustomers(trx: Transaction<LocalErpSchema>, customers: Customer[]): Promise<void> {
+async function writeCustomers(trx: Transaction<LocalErpSchema>, customers: Customer[], columns: ReadonlySet<string> | undefined): Promise<void> {
   await trx
     .insertInto('customers')
     .values(customers.map(customerToRow))
-    .onConflict((oc) =>
-      oc.column('number').doUpdateSet((eb) => ({
-        name: eb.ref('excluded.name'),
-        business_id: eb.ref('excluded.business_id'),
-        vat: eb.ref('excluded.vat'),
-        email: eb.ref('excluded.email'),
-        email_lower: eb.ref('excluded.email_lower'),
-        seller_number: eb.ref('excluded.seller_number'),
-        pricelist: eb.ref('excluded.pricelist'),
-        street: eb.ref('excluded.street'),
-        postal_code: eb.ref('excluded.postal_code'),
-        city: eb.ref('excluded.city'),
-        country: eb.ref('excluded.country'),
-      })),
-    )
+    .onConflict((oc) => oc.column('number').doUpdateSet(updateSet(CUSTOMER_COLUMNS, columns)))
     .execute();
+  if (columns && !columns.has('domains')) return;
   await trx.deleteFrom('customer_domains').where('customer_number', 'in', customers.map((c) => c.number)).execute();
   const domains = customers.flatMap((c) =>
     [...new Set(c.domains.map((d) => d.toLowerCase()))].map((domain) => ({ customer_number: c.number, domain })),
@@ -88,32 +110,18 @@ async function writeCustomers(trx: Transaction<LocalErpSchema>, customers: Custo
   if (domains.length) await trx.insertInto('customer_domains').values(domains).execute();
 }
 
-async function writePersons(trx: Transaction<LocalErpSchema>, persons: Person[]): Promise<void> {
+async function writePersons(trx: Transaction<LocalErpSchema>, persons: Person[], columns: ReadonlySet<string> | undefined): Promise<void> {
   await trx
     .insertInto('persons')
     .values(persons.map(personToRow))
-    .onConflict((oc) =>
-      oc.column('number').doUpdateSet((eb) => ({
-        name: eb.ref('excluded.name'),
-        email: eb.ref('excluded.email'),
-        email_lower: eb.ref('excluded.email_lower'),
-        phone: eb.ref('excluded.phone'),
-        role: eb.ref('excluded.role'),
-      })),
-    )
+    .onConflict((oc) => oc.column('number').doUpdateSet(updateSet(PERSON_COLUMNS, columns)))
     .execute();
 }
 
-async function writePriceRules(trx: Transaction<LocalErpSchema>, rules: PriceRule[]): Promise<void> {
+async function writePriceRules(trx: Transaction<LocalErpSchema>, rules: PriceRule[], columns: ReadonlySet<string> | undefined): Promise<void> {
   await trx
     .insertInto('price_rules')
     .values(rules.map(priceRuleToRow))
-    .onConflict((oc) =>
-      oc.column('rule_key').doUpdateSet((eb) => ({
-        price: eb.ref('excluded.price'),
-        discount: eb.ref('excluded.discount'),
-        valid_to: eb.ref('excluded.valid_to'),
-      })),
-    )
+    .onConflict((oc) => oc.column('rule_key').doUpdateSet(updateSet(PRICE_RULE_COLUMNS, columns)))
     .execute();
 }
