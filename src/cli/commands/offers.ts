@@ -27,17 +27,11 @@ export function registerOffers(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }, command: Command) => {
       await withApp(command, async (app) => {
-        const runs = (await app.runs.list(LIST_LIMIT)).filter((r) => r.context.offer);
-        const rows = runs.map((r) => ({
-          offerNumber: r.context.offer!.number,
-          date: r.context.offer!.date,
-          customer: r.context.offer!.customer,
-          net: r.context.offer!.totals.net,
-          currency: r.context.offer!.totals.currency,
-          status: r.status,
-          run: r.id,
-          subject: r.subject,
-        }));
+        const rows = (await app.runs.list(LIST_LIMIT)).flatMap(({ context: { offer }, status, id, subject }) =>
+          offer
+            ? [{ offerNumber: offer.number, date: offer.date, customer: offer.customer, net: offer.totals.net, currency: offer.totals.currency, status, run: id, subject }]
+            : [],
+        );
         if (flags.json) return printJson(rows);
         print(
           rows.length

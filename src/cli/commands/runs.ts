@@ -1,9 +1,15 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { StoredRun } from '../../workflow/run-store.js';
 import { toResult } from '../../workflow/result.js';
 import { print, printJson, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
 import { renderTable } from '../format/table.js';
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
 
 function resultOf(run: StoredRun) {
   return toResult(run.context, run.status === 'running' ? 'failed' : run.status);
@@ -32,7 +38,7 @@ export function registerRuns(program: Command): void {
   runs
     .command('list')
     .description('the latest runs, newest first')
-    .option('--limit <n>', 'how many', (v) => Number.parseInt(v, 10), 50)
+    .option('--limit <n>', 'how many', positiveInteger, 50)
     .option('--json', 'print JSON')
     .action(async (flags: { limit: number; json?: boolean }, command: Command) => {
       await withApp(command, async (app) => {
