@@ -3,7 +3,7 @@ import type { LineMatch } from '../domain/line-match.js';
 import type { Offer, OfferDraft, OfferLine } from '../domain/offer.js';
 import type { Person } from '../domain/person.js';
 import type { RequestedLine } from '../domain/requested-line.js';
-import type { ParsedEmail } from '../email/parsed-email.js';
+import type { EmailAddress, ParsedEmail } from '../email/parsed-email.js';
 import type { CompanyFacts } from '../extraction/company-facts.js';
 
 export const STEP_NAMES = [
@@ -49,6 +49,8 @@ export interface WorkflowContext {
   reference: string;
   dryRun: boolean;
   email: ParsedEmail | null;
+  /** Who is asking: the sender, or the original sender of a forwarded request. */
+  requester: EmailAddress | null;
   body: string;
   signature: string;
   company: CompanyFacts | null;
@@ -75,6 +77,7 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     reference,
     dryRun,
     email: null,
+    requester: null,
     body: '',
     signature: '',
     company: null,

@@ -156,6 +156,18 @@ describe('WorkflowRunner', () => {
     expect((await store.get(runId))?.context.requestedLines).toHaveLength(2);
   });
 
+  it('answers a request a salesperson forwarded for the original customer, with the forwarder as salesperson', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/forwarded-by-salesperson.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('created');
+    expect(result.customer?.number).toBe('20001');
+    expect(result.salesperson?.number).toBe('101');
+    expect(result.lines.map((l) => [l.match?.sku, l.quantity])).toEqual([
+      ['1000022', 30],
+      ['2000020', 4],
+    ]);
+  });
+
   it('ends a thank-you note as not_an_rfq without an offer', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/thanks.eml'), { mailbox: MAILBOX });
 

@@ -5,6 +5,6 @@ export const extractCompany: WorkflowStep = {
   name: 'extract_company',
   async run(context) {
     const text = `${context.body}\n${context.signature}`;
-    return { patch: { company: companyFacts(text, context.email?.from?.address ?? null) } };
+    return { patch: { company: companyFacts(text, context.requester?.address ?? null) } };
   },
 };

@@ -1,13 +1,32 @@
 import { parseEmail } from '../../email/parse-email.js';
-import { splitBody } from '../../extraction/body-text.js';
-import type { WorkflowStep } from '../step.js';
+import type { ParsedEmail } from '../../email/parsed-email.js';
+import { splitBody, type BodyParts } from '../../extraction/body-text.js';
+import { forwardedMessage } from '../../extraction/forwarded.js';
+import { extractLineItems } from '../../extraction/line-items.js';
+import type { StepOutput, WorkflowStep } from '../step.js';
+
+interface Request extends BodyParts {
+  requester: ParsedEmail['from'];
+}
+
+/**
+ * The request is the sender's own text, unless the sender forwards someone else's request
+ * with no items of their own (a salesperson's "can you quote this?"): then it is the
+ * forwarded message, and its sender is the one asking.
+ */
+function requestOf(email: ParsedEmail): Request {
+  const own = splitBody(email.text);
+  const forwarded = forwardedMessage(email.text, email.subject);
+  if (!forwarded || extractLineItems(own.body).length > 0) return { ...own, requester: email.from };
+  return { ...splitBody(forwarded.text), requester: forwarded.from ?? email.from };
+}
 
 export const parseEmailStep: WorkflowStep = {
   name: 'parse_email',
-  async run(_context, env) {
+  async run(_context, env): Promise<StepOutput> {
     const email = await parseEmail(env.rawEmail);
-    const { body, signature } = splitBody(email.text);
+    const { body, signature, requester } = requestOf(email);
     const warnings = body === '' ? ['the email has no text of its own (only quotes, signature or nothing)'] : [];
-    return { patch: { email, body, signature }, warnings };
+    return { patch: { email, body, signature, requester }, warnings };
   },
 };

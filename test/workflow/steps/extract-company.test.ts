@@ -9,7 +9,7 @@ describe('extract_company step', () => {
     const context = contextWith({
       body: 'Kupariputki 15x1,0 kova 10 m',
       signature: 'Terveisin\nMatti\nPutki Oy, Y-tunnus 1572860-0',
-      email: { messageId: null, subject: '', date: null, from: { address: 'matti@putki.fi', name: '' }, to: [], cc: [], text: '', attachments: [] },
+      requester: { address: 'matti@putki.fi', name: '' },
     });
     const output = await extractCompany.run(context, environment(erp));
     await erp.close();
