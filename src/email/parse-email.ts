@@ -1,5 +1,6 @@
 import he from 'he';
 import { simpleParser, type AddressObject } from 'mailparser';
+import { automatedBy } from './automated.js';
 import type { EmailAddress, ParsedEmail } from './parsed-email.js';
 
 function addresses(field: AddressObject | AddressObject[] | undefined): EmailAddress[] {
@@ -41,5 +42,6 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     cc: addresses(mail.cc),
     text: text.replace(/\r\n/g, '\n'),
     attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '(unnamed)', contentType: a.contentType, size: a.size })),
+    automated: automatedBy(mail.headerLines),
   };
 }

@@ -19,4 +19,6 @@ export interface ParsedEmail {
   cc: EmailAddress[];
   text: string;
   attachments: AttachmentInfo[];
+  /** The header that shows a machine sent it (auto-reply, mailing list), or null. */
+  automated: string | null;
 }

@@ -177,6 +177,15 @@ describe('WorkflowRunner', () => {
     expect(result.steps.map((s) => s.name)).not.toContain('match_products');
   });
 
+  it('stops an auto-reply right after parsing, saying why it is not a request', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/out-of-office.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('not_an_rfq');
+    expect(result.steps.map((s) => s.name)).toEqual(['parse_email']);
+    expect(result.warnings[0]).toContain('Auto-Submitted: auto-replied');
+    expect(result.lines).toEqual([]);
+  });
+
   it('fails, naming the attachment, when the items can only be in an attachment', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/items-in-attachment.eml'), { mailbox: MAILBOX });
 

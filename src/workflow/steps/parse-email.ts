@@ -3,6 +3,7 @@ import type { ParsedEmail } from '../../email/parsed-email.js';
 import { splitBody, type BodyParts } from '../../extraction/body-text.js';
 import { forwardedMessage } from '../../extraction/forwarded.js';
 import { extractLineItems } from '../../extraction/line-items.js';
+import { notAnRfqReason } from '../../extraction/rfq-signals.js';
 import type { StepOutput, WorkflowStep } from '../step.js';
 
 interface Request extends BodyParts {
@@ -26,6 +27,8 @@ export const parseEmailStep: WorkflowStep = {
   async run(_context, env): Promise<StepOutput> {
     const email = await parseEmail(env.rawEmail);
     const { body, signature, requester } = requestOf(email);
+    const reason = notAnRfqReason(email);
+    if (reason) return { patch: { email, body, signature, requester, notAnRfq: true }, warnings: [`not a request for quotation: ${reason}`] };
     const warnings = body === '' ? ['the email has no text of its own (only quotes, signature or nothing)'] : [];
     return { patch: { email, body, signature, requester }, warnings };
   },

@@ -3,6 +3,7 @@ import type { LineMatch } from '../../../src/domain/line-match.js';
 import type { RequestedLine } from '../../../src/domain/requested-line.js';
 import type { PricedLine } from '../../../src/workflow/context.js';
 import { buildOffer } from '../../../src/workflow/steps/build-offer.js';
+import { parsedEmail } from '../../support/parsed-email.js';
 import { contextWith, environment } from '../../support/runner.js';
 import { CUSTOMERS, seededErp } from '../../support/seller.js';
 
@@ -25,7 +26,7 @@ describe('build_offer step', () => {
       requestedLines: requested,
       matches: [noMatch, noMatch, noMatch],
       pricedLines: priced,
-      email: { messageId: null, subject: 'Tarjouspyyntö', date: null, from: { address: 'matti@putki.fi', name: '' }, to: [], cc: [], text: '', attachments: [] },
+      email: parsedEmail({ subject: 'Tarjouspyyntö', from: { address: 'matti@putki.fi', name: '' } }),
     });
     const output = await buildOffer.run(context, environment(erp, { now: () => new Date('2026-11-30T22:30:00Z') }));
     await erp.close();

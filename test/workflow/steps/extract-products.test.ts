@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedEmail } from '../../../src/email/parsed-email.js';
 import { extractProducts } from '../../../src/workflow/steps/extract-products.js';
+import { parsedEmail } from '../../support/parsed-email.js';
 import { contextWith, environment } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
 function withAttachments(filenames: string[]): ParsedEmail {
-  return {
-    messageId: null,
-    subject: '',
-    date: null,
-    from: null,
-    to: [],
-    cc: [],
-    text: '',
-    attachments: filenames.map((filename) => ({ filename, contentType: 'application/pdf', size: 1000 })),
-  };
+  return parsedEmail({ attachments: filenames.map((filename) => ({ filename, contentType: 'application/pdf', size: 1000 })) });
 }
 
 describe('extract_products step', () => {

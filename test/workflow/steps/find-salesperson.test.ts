@@ -3,12 +3,13 @@ import type { Customer } from '../../../src/domain/customer.js';
 import type { EmailAddress, ParsedEmail } from '../../../src/email/parsed-email.js';
 import type { LocalErp } from '../../../src/erp/local/adapter.js';
 import { findSalesperson } from '../../../src/workflow/steps/find-salesperson.js';
+import { parsedEmail } from '../../support/parsed-email.js';
 import { contextWith, environment, SETTINGS } from '../../support/runner.js';
 import { CUSTOMERS, seededErp } from '../../support/seller.js';
 
 function email(from: string, to: string[] = [], cc: string[] = []): ParsedEmail {
   const address = (a: string): EmailAddress => ({ address: a, name: '' });
-  return { messageId: null, subject: '', date: null, from: address(from), to: to.map(address), cc: cc.map(address), text: '', attachments: [] };
+  return parsedEmail({ from: address(from), to: to.map(address), cc: cc.map(address) });
 }
 
 describe('find_salesperson step', () => {

@@ -1,0 +1,21 @@
+/** Headers that machines set on mail no person wrote as a request: auto-replies, lists, bulk. */
+const AUTOMATED_HEADERS: [string, (value: string) => boolean][] = [
+  ['auto-submitted', (v) => !/^\s*no\b/i.test(v)],
+  ['x-autoreply', () => true],
+  ['x-autorespond', () => true],
+  ['x-auto-reply', () => true],
+  ['precedence', (v) => /\b(bulk|list|junk|auto_reply)\b/i.test(v)],
+  ['list-unsubscribe', () => true],
+  ['list-id', () => true],
+];
+
+/** The first header that marks the mail as automated, as "Name: value", or null. */
+export function automatedBy(headerLines: readonly { key: string; line: string }[]): string | null {
+  for (const [name, applies] of AUTOMATED_HEADERS) {
+    const header = headerLines.find((h) => h.key.toLowerCase() === name);
+    if (!header) continue;
+    const value = header.line.slice(header.line.indexOf(':') + 1).trim();
+    if (applies(value)) return `${header.line.slice(0, header.line.indexOf(':'))}: ${value}`.slice(0, 120);
+  }
+  return null;
+}

@@ -1,0 +1,30 @@
+import type { ParsedEmail } from '../email/parsed-email.js';
+
+/** Subjects of mail that is about something else than a new request: what each one is. */
+const OTHER_SUBJECTS: [RegExp, string][] = [
+  [/\b(lasku|faktura|invoice|e-?lasku)\b/i, 'an invoice'],
+  [/\b(tilausvahvistus|orderbekräftelse|order ?confirmation|tilauksen vahvistus)\b/i, 'an order confirmation'],
+  [/\b(toimitusilmoitus|lähetysilmoitus|leveransavisering|delivery notification|has shipped|on lähetetty|toimitus on matkalla)\b/i, 'a delivery notice'],
+  [/\b(uutiskirje|newsletter|nyhetsbrev)\b/i, 'a newsletter'],
+  [/\b(kokouskutsu|meeting invitation|mötesinbjudan|invitation:|kutsu:)/i, 'a meeting invitation'],
+];
+
+/** Auto-replies put this before the subject they answer, which may well say "Tarjous". */
+const AUTO_REPLY_SUBJECT = /^\s*(automaattinen vastaus|automatic reply|autosvar|out of office|poissa toimistolta|frånvarande)\b/i;
+
+/** A subject that says "request for quotation" outweighs any other word in it. */
+const RFQ_SUBJECT = /\b(tarjouspyyntö|tarjous|offertförfrågan|offert|förfrågan|rfq|quot(e|ation)|request for|hintakysely|hinta)/i;
+
+/**
+ * Why this email is not a request for quotation, from what a person sees before reading
+ * the items: machine headers, the subject, a calendar invite. Null when it may be one.
+ */
+export function notAnRfqReason(email: ParsedEmail): string | null {
+  if (email.automated) return `sent automatically (${email.automated})`;
+  if (email.attachments.some((a) => a.contentType === 'text/calendar')) return 'a meeting invitation';
+  if (AUTO_REPLY_SUBJECT.test(email.subject)) return `the subject "${email.subject}" shows an automatic reply`;
+  const subject = email.subject.replace(/^\s*((re|sv|vs|vl|fw|fwd|vb|aw|wg)\s*:\s*)+/i, '');
+  if (RFQ_SUBJECT.test(subject)) return null;
+  const other = OTHER_SUBJECTS.find(([pattern]) => pattern.test(subject));
+  return other ? `the subject "${email.subject}" shows ${other[1]}` : null;
+}
