@@ -1,6 +1,6 @@
 /** The units customers type, in fi, sv and en, mapped to the seller's unit codes. */
 const UNIT_ALIASES: Record<string, string[]> = {
-  kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'piece', 'pieces', 'st', 'stk', 'styck', 'ea', 'each'],
+  kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'pce', 'piece', 'pieces', 'st', 'stk', 'styck', 'stycken', 'ea', 'each'],
   m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
   pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg'],
   rll: ['rll', 'rulla', 'rullaa', 'roll', 'rolls', 'rulle', 'rullar'],

@@ -24,6 +24,7 @@ describe('extractLine: free-text item lines', () => {
     ['MMJ 5x2,5S, 300 m', 'MMJ 5x2,5S', '300', 'm'],
     ['Kopparrörsklammer 22 mm 80 st', 'Kopparrörsklammer 22 mm', '80', 'kpl'],
     ['Rör 22 mm: 10 st.', 'Rör 22 mm', '10', 'kpl'],
+    ['Kopparrör 22 mm 10 stycken', 'Kopparrör 22 mm', '10', 'kpl'],
     ['Eristysteippi 19 mm musta 20 rll', 'Eristysteippi 19 mm musta', '20', 'rll'],
     ['Kupariputki 22x1,0 (kova) 60 m', 'Kupariputki 22x1,0 kova', '60', 'm'],
   ])('%j', (line, description, quantity, unit) => {
@@ -41,19 +42,31 @@ describe('extractLine: free-text item lines', () => {
 
 describe('extractLine: codes', () => {
   it.each([
-    ['1100088 Palloventtiili DN25 1" sk/sk - 10 st', '1100088 Palloventtiili DN25 1" sk/sk', '10', '1100088'],
-    ['Art. 1100215, 40 st', 'Art. 1100215', '40', '1100215'],
-    [`EAN ${EAN} - 120 m`, `EAN ${EAN}`, '120', EAN],
-    [`${EAN}, 10 kpl`, EAN, '10', EAN],
+    ['1100088 Palloventtiili DN25 1" sk/sk - 10 st', 'Palloventtiili DN25 1" sk/sk', '10', '1100088'],
+    ['Art. 1100215, 40 st', 'Art', '40', '1100215'],
+    [`EAN ${EAN} - 120 m`, 'EAN', '120', EAN],
+    [`${EAN}, 10 kpl`, '', '10', EAN],
+    [`${NOT_EAN} 10 kpl`, '', '10', NOT_EAN],
+    ['Johdonsuojakatkaisija MCB-C16-1P 12 kpl', 'Johdonsuojakatkaisija MCB-C16-1P', '12', 'MCB-C16-1P'],
+    ['1100088 x 6', '', '6', '1100088'],
     ['MCB-C16-1P, 12 st', 'MCB-C16-1P', '12', 'MCB-C16-1P'],
     ['12 st MCB-B10-1P', 'MCB-B10-1P', '12', 'MCB-B10-1P'],
-    ['6 x 1100088', '1100088', '6', '1100088'],
+    ['6 x 1100088', '', '6', '1100088'],
   ])('%j', (line, description, quantity, code) => {
     expect(extractLine(line)).toMatchObject({ description, quantity, code });
   });
 
-  it('does not take an invalid 13-digit number for an EAN or a sku', () => {
-    expect(extractLine(`Kupariputki 15x1,0 kova ${NOT_EAN} 10 m`)).toMatchObject({ quantity: '10', unit: 'm', code: null });
+  it('keeps a mistyped EAN as the code, so the line reaches review instead of vanishing', () => {
+    expect(extractLine(`Kupariputki 15x1,0 kova ${NOT_EAN} 10 m`)).toMatchObject({ description: 'Kupariputki 15x1,0 kova', quantity: '10', unit: 'm', code: NOT_EAN });
+  });
+
+  it('prefers a valid EAN over another long number on the line', () => {
+    expect(extractLine(`${NOT_EAN} / ${EAN} 10 kpl`)?.code).toBe(EAN);
+  });
+
+  it('reads thousands written with a space', () => {
+    expect(extractLine('Maakaapeli AXMK 4x16S 1 000 m')).toMatchObject({ description: 'Maakaapeli AXMK 4x16S', quantity: '1000', unit: 'm' });
+    expect(extractLine('Kupariputki 22x1,0 kova 1 234,5 m')).toMatchObject({ description: 'Kupariputki 22x1,0 kova', quantity: '1234.5' });
   });
 
   it('does not take sizes and dimensions for a code', () => {
@@ -97,7 +110,6 @@ describe('extractLine: lines that are not items', () => {
     'Tack på förhand!',
     '',
     '2 kpl',
-    `${NOT_EAN} 10 kpl`,
     'Kupariputki 22x1,0 kova 0 m',
     'Kaapeli à 2 m',
   ])('%j', (line) => {
