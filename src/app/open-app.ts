@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { ErpAdapter } from '../erp/ports.js';
 import { openErp } from '../erp/registry.js';
+import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
+import { languageModelFor } from '../extraction/llm/language-model.js';
+import { llmLineExtractor } from '../extraction/llm/llm-line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
 import { SqliteRunStore } from '../store/sqlite-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
@@ -29,18 +32,25 @@ function settingsOf(config: Config): WorkflowSettings {
   };
 }
 
+/** An LLM, when configured, reads the lines; the rules take over whenever it fails. */
+function lineExtractorOf(config: Config): LineExtractor {
+  if (!config.llm) return ruleExtractor;
+  return withFallback(llmLineExtractor(languageModelFor(config.llm), config.llm.timeoutMs), ruleExtractor);
+}
+
 export async function openApp(config: Config): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true });
   const erp = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
   const runs = await SqliteRunStore.open(config.dataDir);
   const catalog = catalogLoader(erp.products);
   const settings = settingsOf(config);
+  const lineExtractor = lineExtractorOf(config);
   return {
     config,
     erp,
     runs,
     runner: ({ dryRun }) =>
-      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, settings }),
+      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, settings }),
     close: async () => {
       await Promise.all([erp.close(), runs.close()]);
     },

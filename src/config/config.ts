@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { LLM_PROVIDERS } from '../extraction/llm/language-model.js';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -24,6 +25,15 @@ const configSchema = (erpTypes: readonly string[]) =>
     offerValidityDays: z.coerce.number().int().min(1).max(365),
     defaultSellerNumber: z.string().min(1).nullable(),
     autoAcceptThreshold: z.coerce.number().min(0).max(1),
+    llm: z
+      .object({
+        provider: z.enum(LLM_PROVIDERS),
+        model: z.string().min(1),
+        apiKey: z.string().min(1).optional(),
+        baseUrl: z.url().optional(),
+        timeoutMs: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+      })
+      .nullable(),
   });
 
 export type Config = z.infer<ReturnType<typeof configSchema>>;
@@ -36,6 +46,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   offerValidityDays: 30,
   defaultSellerNumber: null,
   autoAcceptThreshold: 0.6,
+  llm: null,
 };
 
 /** Environment variables and the config key each one sets. */
@@ -47,6 +58,11 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_OFFER_VALIDITY_DAYS: 'offerValidityDays',
   OFFERFLOW_DEFAULT_SELLER: 'defaultSellerNumber',
   OFFERFLOW_AUTO_ACCEPT_THRESHOLD: 'autoAcceptThreshold',
+  OFFERFLOW_LLM_PROVIDER: 'llm.provider',
+  OFFERFLOW_LLM_MODEL: 'llm.model',
+  OFFERFLOW_LLM_API_KEY: 'llm.apiKey',
+  OFFERFLOW_LLM_BASE_URL: 'llm.baseUrl',
+  OFFERFLOW_LLM_TIMEOUT_MS: 'llm.timeoutMs',
 };
 
 export const CONFIG_FILE_NAME = 'offerflow.json';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ErpAdapter } from '../erp/ports.js';
 import { messageKeyOf } from '../email/message-key.js';
+import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import { newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
 import type { DefinedStep, WorkflowDefinition } from './definition.js';
@@ -14,6 +15,7 @@ export interface RunnerDependencies {
   store: RunStore;
   erp: ErpAdapter;
   catalog(): Promise<CatalogIndex>;
+  lineExtractor: LineExtractor;
   settings: WorkflowSettings;
   now?: () => Date;
 }
@@ -83,7 +85,8 @@ export class WorkflowRunner {
   }
 
   private environment(rawEmail: Buffer): StepEnvironment {
-    return { erp: this.deps.erp, catalog: this.deps.catalog, settings: this.deps.settings, rawEmail, now: this.now };
+    const { erp, catalog, lineExtractor, settings } = this.deps;
+    return { erp, catalog, lineExtractor, settings, rawEmail, now: this.now };
   }
 
   private async runStep(

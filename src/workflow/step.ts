@@ -1,4 +1,5 @@
 import type { ErpAdapter } from '../erp/ports.js';
+import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { StepName, WorkflowContext } from './context.js';
 
@@ -15,6 +16,7 @@ export interface WorkflowSettings {
 export interface StepEnvironment {
   erp: ErpAdapter;
   catalog(): Promise<CatalogIndex>;
+  lineExtractor: LineExtractor;
   settings: WorkflowSettings;
   rawEmail: Buffer;
   now(): Date;

@@ -45,6 +45,17 @@ describe('loadConfig', () => {
     expect(() => load(env)).toThrow(message);
   });
 
+  it('turns on an LLM from the environment, with a default timeout', () => {
+    expect(load().llm).toBeNull();
+    expect(load({ OFFERFLOW_LLM_PROVIDER: 'anthropic', OFFERFLOW_LLM_MODEL: 'claude-sonnet-4-5' }).llm).toEqual({
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-5',
+      timeoutMs: 20_000,
+    });
+    expect(() => load({ OFFERFLOW_LLM_PROVIDER: 'skynet', OFFERFLOW_LLM_MODEL: 'x' })).toThrow('environment variable OFFERFLOW_LLM_PROVIDER');
+    expect(() => load({ OFFERFLOW_LLM_PROVIDER: 'openai' })).toThrow('llm.model');
+  });
+
   it('names the file and key of a bad value in the config file', () => {
     const dataDir = tempDataDir();
     const file = join(dataDir, 'offerflow.json');

@@ -1,4 +1,5 @@
 import type { ErpAdapter } from '../../src/erp/ports.js';
+import { ruleExtractor } from '../../src/extraction/line-extractor.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore } from '../../src/workflow/run-store.js';
@@ -23,6 +24,7 @@ export function runnerFor(erp: ErpAdapter, store: RunStore, definition: Workflow
     store,
     erp,
     catalog: () => CatalogIndex.build(erp.products.iterate()),
+    lineExtractor: ruleExtractor,
     settings: SETTINGS,
     now: () => NOW,
   });
@@ -37,6 +39,7 @@ export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment>
   return {
     erp,
     catalog: () => CatalogIndex.build(erp.products.iterate()),
+    lineExtractor: ruleExtractor,
     settings: SETTINGS,
     rawEmail: Buffer.alloc(0),
     now: () => NOW,

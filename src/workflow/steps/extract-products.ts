@@ -1,4 +1,3 @@
-import { extractLineItems } from '../../extraction/line-items.js';
 import type { StepOutput, WorkflowStep } from '../step.js';
 
 /**
@@ -8,9 +7,9 @@ import type { StepOutput, WorkflowStep } from '../step.js';
  */
 export const extractProducts: WorkflowStep = {
   name: 'extract_products',
-  async run(context): Promise<StepOutput> {
-    const requestedLines = extractLineItems(context.body);
-    if (requestedLines.length > 0) return { patch: { requestedLines } };
+  async run(context, env): Promise<StepOutput> {
+    const { lines: requestedLines, warnings } = await env.lineExtractor.extract({ subject: context.email?.subject ?? '', body: context.body });
+    if (requestedLines.length > 0) return { patch: { requestedLines }, warnings };
     const attachments = context.email?.attachments ?? [];
     if (attachments.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
     throw new Error(`no requested items in the email text; attachments not read: ${attachments.map((a) => a.filename).join(', ')}`);

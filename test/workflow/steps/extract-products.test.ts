@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedEmail } from '../../../src/email/parsed-email.js';
+import type { LineExtractor } from '../../../src/extraction/line-extractor.js';
 import { extractProducts } from '../../../src/workflow/steps/extract-products.js';
 import { parsedEmail } from '../../support/parsed-email.js';
 import { contextWith, environment } from '../../support/runner.js';
@@ -21,6 +22,25 @@ describe('extract_products step', () => {
       ['Palloventtiili DN20', '2', 'kpl'],
     ]);
     expect(output.patch?.notAnRfq).toBeUndefined();
+  });
+
+  it('reads the lines with the configured extractor and passes on its warnings', async () => {
+    const erp = await seededErp();
+    const extractor: LineExtractor = {
+      name: 'stub',
+      extract: async ({ subject, body }) => ({
+        lines: [{ text: body, description: subject, quantity: '3', unit: 'kpl', code: null }],
+        warnings: ['llm extraction failed (timeout); used rules'],
+      }),
+    };
+    const output = await extractProducts.run(
+      contextWith({ body: 'kolme venttiiliä', email: parsedEmail({ subject: 'Venttiilit' }) }),
+      environment(erp, { lineExtractor: extractor }),
+    );
+    await erp.close();
+
+    expect(output.patch?.requestedLines).toEqual([{ text: 'kolme venttiiliä', description: 'Venttiilit', quantity: '3', unit: 'kpl', code: null }]);
+    expect(output.warnings).toEqual(['llm extraction failed (timeout); used rules']);
   });
 
   it('marks an email that asks for nothing as not an RFQ', async () => {
