@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { TableRow } from './table.js';
 
@@ -26,8 +27,8 @@ export function cellText(value: CellValue, numFmt?: string): string {
 }
 
 /** Streams the first worksheet, so a large workbook is never held in memory whole. */
-export async function* readXlsx(file: string): AsyncIterable<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+async function* readFirstSheet(input: string | Readable): AsyncIterable<TableRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates and percentages from plain numbers.
@@ -44,4 +45,13 @@ export async function* readXlsx(file: string): AsyncIterable<TableRow> {
     }
     return;
   }
+}
+
+export function readXlsx(file: string): AsyncIterable<TableRow> {
+  return readFirstSheet(file);
+}
+
+/** Reads XLSX bytes already in memory, such as a mail attachment. */
+export function readXlsxContent(content: Buffer): AsyncIterable<TableRow> {
+  return readFirstSheet(Readable.from([content], { objectMode: false }));
 }

@@ -1,0 +1,53 @@
+import he from 'he';
+import mammoth from 'mammoth';
+import { columnsLine } from './columns.js';
+import type { AttachmentLimits } from './limits.js';
+import { AttachmentProblem, type LineSink } from './line-sink.js';
+import { checkOoxml } from './ooxml.js';
+
+const DOCX = { name: 'DOCX', mainPart: 'word/document.xml' } as const;
+
+/** Images are never unpacked: only the text is wanted. */
+const SKIP_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+
+/** A cell's paragraphs joined by spaces; inline tags such as <strong> join without one. */
+function cellText(cellHtml: string): string {
+  return cellHtml
+    .replace(/<\/p>|<br \/>/g, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A table row as one line, its cells apart by TABs. */
+function tableRowLine(rowHtml: string): string {
+  return [...rowHtml.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => cellText(cell[1] ?? '')).join('\t');
+}
+
+/** Mammoth's HTML is small and regular (paragraphs, headings, lists, tables), so a few patterns read it. */
+function htmlLines(html: string): string[] {
+  const text = html
+    .replace(/<tr[^>]*>([\s\S]*?)<\/tr>/g, (_, row: string) => `${tableRowLine(row)}\n`)
+    .replace(/<\/(?:p|h[1-6]|li)>|<br \/>/g, '\n')
+    .replace(/<[^>]*>/g, '');
+  return he
+    .decode(text)
+    .split('\n')
+    .map(columnsLine)
+    .filter((line) => line !== '');
+}
+
+async function documentHtml(content: Buffer): Promise<string> {
+  try {
+    // A mailed document must not make us read files it links to.
+    const { value } = await mammoth.convertToHtml({ buffer: content }, { convertImage: SKIP_IMAGES, externalFileAccess: false });
+    return value;
+  } catch (error) {
+    throw new AttachmentProblem(`not a valid DOCX file (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export async function readDocx(content: Buffer, sink: LineSink, limits: AttachmentLimits): Promise<void> {
+  checkOoxml(content, DOCX, limits.maxDecompressedBytes);
+  for (const line of htmlLines(await documentHtml(content))) if (!sink.add(line)) return;
+}
