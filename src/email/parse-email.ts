@@ -1,6 +1,7 @@
 import he from 'he';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { automatedBy } from './automated.js';
+import type { Attachment } from '../attachments/read-attachment.js';
 import type { EmailAddress, ParsedEmail } from './parsed-email.js';
 
 function addresses(field: AddressObject | AddressObject[] | undefined): EmailAddress[] {
@@ -18,6 +19,7 @@ function addresses(field: AddressObject | AddressObject[] | undefined): EmailAdd
 export function htmlToText(html: string): string {
   const structured = html
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi, (_m, pre: string) => pre.replace(/\r?\n/g, '<br>'))
     .replace(/\s+/g, ' ')
     .replace(/<t([dh])\b[^>]*>([\s\S]*?)<\/t\1>/gi, (_m, _tag: string, cell: string) => `${cell.replace(/<\/?(p|div|br|span)\b[^>]*>/gi, ' ')}\t`)
     .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
@@ -30,10 +32,28 @@ export function htmlToText(html: string): string {
     .replace(/^ +/, '');
 }
 
-export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+/** An email and its attachments' bytes; only the first is kept with the run. */
+export interface EmailWithFiles {
+  email: ParsedEmail;
+  files: Attachment[];
+}
+
+/** A header row of a forwarded mail ("Aihe: | …") is not item data. */
+function isDataRow(row: string): boolean {
+  const cells = [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+  return cells.filter(Boolean).length >= 2 && !/:\s*$/.test(cells[0] ?? '');
+}
+
+/** HTML is read instead of the plain part only for a real table, whose rows the plain part loses. */
+function hasDataTable(html: string): boolean {
+  return (html.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []).filter(isDataRow).length >= 2;
+}
+
+export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  const text = typeof mail.html === 'string' && /<table/i.test(mail.html) ? htmlToText(mail.html) : (mail.text ?? (mail.html ? htmlToText(mail.html) : ''));
-  return {
+  const html = typeof mail.html === 'string' ? mail.html : null;
+  const text = html && (hasDataTable(html) || !mail.text) ? htmlToText(html) : (mail.text ?? '');
+  const email: ParsedEmail = {
     messageId: mail.messageId ?? null,
     subject: mail.subject ?? '',
     date: mail.date?.toISOString() ?? null,
@@ -44,4 +64,6 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '(unnamed)', contentType: a.contentType, size: a.size })),
     automated: automatedBy(mail.headerLines),
   };
+  const files = mail.attachments.map((a) => ({ filename: a.filename ?? '(unnamed)', contentType: a.contentType, content: a.content }));
+  return { email, files };
 }

@@ -1,3 +1,4 @@
+import type { AttachmentText } from '../attachments/read-attachment.js';
 import type { Customer } from '../domain/customer.js';
 import type { LineMatch } from '../domain/line-match.js';
 import type { Offer, OfferDraft, OfferLine } from '../domain/offer.js';
@@ -53,6 +54,8 @@ export interface WorkflowContext {
   requester: EmailAddress | null;
   body: string;
   signature: string;
+  /** What could be read of each attachment; item lists may be there instead of in the body. */
+  attachmentTexts: AttachmentText[];
   company: CompanyFacts | null;
   customer: Customer | null;
   salesperson: Person | null;
@@ -80,6 +83,7 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     requester: null,
     body: '',
     signature: '',
+    attachmentTexts: [],
     company: null,
     customer: null,
     salesperson: null,

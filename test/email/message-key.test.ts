@@ -21,7 +21,7 @@ describe('messageKeyOf with a Message-ID', () => {
   ])('keys %s by its Message-ID, the same one the parser reports', async (name, id) => {
     const raw = fixture(name);
     expect(messageKeyOf(raw)).toBe(id);
-    expect((await parseEmail(raw)).messageId).toBe(id);
+    expect((await parseEmail(raw)).email.messageId).toBe(id);
   });
 
   it('reads a Message-ID whose value is folded onto the next line', () => {

@@ -12,7 +12,7 @@ function linesOf(text: string): string[] {
 
 describe('parseEmail: plain UTF-8 mail', () => {
   it('reads headers, decodes the encoded subject and keeps the text as written', async () => {
-    const mail = await parseEmail(fixture('fi-plain-utf8.eml'));
+    const mail = (await parseEmail(fixture('fi-plain-utf8.eml'))).email;
     expect(mail.messageId).toBe('<5f1c9e2a-77b3-4d0e-9a51-rantanen-0042@LVI-Rantanen.fi>');
     expect(mail.subject).toBe('Tarjouspyyntö / Pyynikin päiväkoti');
     expect(mail.date).toBe('2026-11-24T05:52:10.000Z');
@@ -30,7 +30,7 @@ describe('parseEmail: plain UTF-8 mail', () => {
   });
 
   it('lowercases every address and keeps the display names', async () => {
-    const mail = await parseEmail(fixture('fi-plain-utf8.eml'));
+    const mail = (await parseEmail(fixture('fi-plain-utf8.eml'))).email;
     expect(mail.from).toEqual({ address: 'tuomas.rantanen@lvi-rantanen.fi', name: 'Tuomas Rantanen' });
     expect(mail.to).toEqual([
       { address: 'myynti@teknotukku.fi', name: 'Myynti' },
@@ -40,7 +40,7 @@ describe('parseEmail: plain UTF-8 mail', () => {
   });
 
   it('gives an empty cc list and a null message id when the mail has neither', async () => {
-    const mail = await parseEmail(fixture('sv-no-message-id.eml'));
+    const mail = (await parseEmail(fixture('sv-no-message-id.eml'))).email;
     expect(mail.messageId).toBeNull();
     expect(mail.cc).toEqual([]);
     expect(mail.from).toEqual({ address: 'bjorn@sjobergsvvs.fi', name: 'Björn Sjöberg' });
@@ -50,7 +50,7 @@ describe('parseEmail: plain UTF-8 mail', () => {
 
 describe('parseEmail: ISO-8859-1 quoted-printable', () => {
   it('decodes Finnish letters in the sender name, the subject and the body', async () => {
-    const mail = await parseEmail(fixture('fi-latin1-qp.eml'));
+    const mail = (await parseEmail(fixture('fi-latin1-qp.eml'))).email;
     expect(mail.from).toEqual({ address: 'eero.makinen@sahkomakinen.fi', name: 'Eero Mäkinen' });
     expect(mail.subject).toBe('Tarjouspyyntö: sähkötarvikkeet kesämökille');
     const lines = linesOf(mail.text);
@@ -59,26 +59,26 @@ describe('parseEmail: ISO-8859-1 quoted-printable', () => {
   });
 
   it('joins a soft line break back into one line', async () => {
-    const mail = await parseEmail(fixture('fi-latin1-qp.eml'));
+    const mail = (await parseEmail(fixture('fi-latin1-qp.eml'))).email;
     expect(linesOf(mail.text)).toContain('tarvitsisimme seuraavat tuotteet Mänttään työmaalle, saisiko hinnat pyöreillä määrillä:');
   });
 });
 
 describe('parseEmail: Outlook HTML table', () => {
   it('turns each table row into one line with tab-separated cells', async () => {
-    const lines = linesOf((await parseEmail(fixture('fi-outlook-html-table.eml'))).text);
+    const lines = linesOf((await parseEmail(fixture('fi-outlook-html-table.eml'))).email.text);
     expect(lines).toContain('Tuote\tKoodi\tMäärä\tYks.');
     expect(lines).toContain('Palloventtiili DN20 3/4" sk/sk\t1100088\t6\tkpl');
     expect(lines.filter((l) => /^Kupariputki 22x1,0 kova\t+60\tm$/.test(l))).toHaveLength(1);
   });
 
   it('does not leave any cell on a line of its own', async () => {
-    const lines = linesOf((await parseEmail(fixture('fi-outlook-html-table.eml'))).text);
+    const lines = linesOf((await parseEmail(fixture('fi-outlook-html-table.eml'))).email.text);
     for (const cell of ['Tuote', 'Koodi', '60', 'm', '1100088', '6', 'kpl']) expect(lines).not.toContain(cell);
   });
 
   it('keeps the paragraphs around the table as their own lines, without markup', async () => {
-    const mail = await parseEmail(fixture('fi-outlook-html-table.eml'));
+    const mail = (await parseEmail(fixture('fi-outlook-html-table.eml'))).email;
     const lines = linesOf(mail.text);
     expect(lines).toEqual(expect.arrayContaining(['Hei,', 'Pyydän tarjousta alla olevista.', 'Terveisin', 'Jukka Salminen', 'Rakennus Salminen Oy']));
     expect(mail.text).not.toMatch(/<|&nbsp;|&quot;|MsoNormal|font-family/);
@@ -88,7 +88,7 @@ describe('parseEmail: Outlook HTML table', () => {
 
 describe('parseEmail: attachments', () => {
   it('lists every attachment with its name, type and decoded size', async () => {
-    const mail = await parseEmail(fixture('en-with-attachments.eml'));
+    const mail = (await parseEmail(fixture('en-with-attachments.eml'))).email;
     expect(mail.attachments).toEqual([
       { filename: 'Kaleva_lammonjakohuone.pdf', contentType: 'application/pdf', size: 142 },
       { filename: 'määräluettelo.csv', contentType: 'text/csv', size: 83 },
@@ -96,7 +96,7 @@ describe('parseEmail: attachments', () => {
   });
 
   it('keeps the text part as the body, not the attachment content', async () => {
-    const mail = await parseEmail(fixture('en-with-attachments.eml'));
+    const mail = (await parseEmail(fixture('en-with-attachments.eml'))).email;
     expect(mail.text).toContain('Could you send us your offer by Wednesday?');
     expect(mail.text).not.toContain('Puristusmuhvi');
     expect(mail.text).not.toContain('%PDF');

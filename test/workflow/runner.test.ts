@@ -186,10 +186,18 @@ describe('WorkflowRunner', () => {
     expect(result.lines).toEqual([]);
   });
 
-  it('fails, naming the attachment, when the items can only be in an attachment', async () => {
+  it('reads the items from an attached list when the text has none', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/items-in-attachment.eml'), { mailbox: MAILBOX });
 
-    expect(result.status).toBe('failed');
-    expect(result.errors[0]).toContain('tuotteet.csv');
+    expect(result.status).toBe('created');
+    expect(result.lines.map((l) => [l.requested.text, l.match?.sku, l.quantity])).toEqual([['Kupariputki 15x1,0 kova\t10', '1000015', 10]]);
+  });
+
+  it('sends a request whose only document cannot be read to review, naming the file and why', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/items-in-protected-pdf.eml'), { mailbox: MAILBOX });
+
+    expect(result.status).toBe('needs_review');
+    expect(result.offerNumber).toBeNull();
+    expect(result.warnings).toContain('tarjouspyynto.pdf: password-protected; not read');
   });
 });

@@ -1,4 +1,5 @@
-import { parseEmail } from '../../email/parse-email.js';
+import { readAttachment, type AttachmentText } from '../../attachments/read-attachment.js';
+import { parseEmail, type EmailWithFiles } from '../../email/parse-email.js';
 import type { ParsedEmail } from '../../email/parsed-email.js';
 import { splitBody, type BodyParts } from '../../extraction/body-text.js';
 import { forwardedMessage } from '../../extraction/forwarded.js';
@@ -22,14 +23,24 @@ function requestOf(email: ParsedEmail): Request {
   return { ...splitBody(forwarded.text), requester: forwarded.from ?? email.from };
 }
 
+/** One at a time: each reader holds its file's content, and the limits are per file. */
+async function readAttachments(files: EmailWithFiles['files']): Promise<AttachmentText[]> {
+  const texts: AttachmentText[] = [];
+  for (const file of files) texts.push(await readAttachment(file));
+  return texts;
+}
+
 export const parseEmailStep: WorkflowStep = {
   name: 'parse_email',
   async run(_context, env): Promise<StepOutput> {
-    const email = await parseEmail(env.rawEmail);
+    const { email, files } = await parseEmail(env.rawEmail);
     const { body, signature, requester } = requestOf(email);
     const reason = notAnRfqReason(email);
     if (reason) return { patch: { email, body, signature, requester, notAnRfq: true }, warnings: [`not a request for quotation: ${reason}`] };
+    const attachmentTexts = await readAttachments(files);
     const warnings = body === '' ? ['the email has no text of its own (only quotes, signature or nothing)'] : [];
-    return { patch: { email, body, signature, requester }, warnings };
+    // An attachment that could not be read may hold what the customer asks for: a person should look.
+    const review = attachmentTexts.flatMap((a) => a.warnings);
+    return { patch: { email, body, signature, requester, attachmentTexts }, warnings, review };
   },
 };

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedEmail } from '../../../src/email/parsed-email.js';
 import type { LineExtractor } from '../../../src/extraction/line-extractor.js';
 import { extractProducts } from '../../../src/workflow/steps/extract-products.js';
 import { parsedEmail } from '../../support/parsed-email.js';
 import { contextWith, environment } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
-function withAttachments(filenames: string[]): ParsedEmail {
-  return parsedEmail({ attachments: filenames.map((filename) => ({ filename, contentType: 'application/pdf', size: 1000 })) });
-}
 
 describe('extract_products step', () => {
   it('extracts the requested lines of the body', async () => {
@@ -45,17 +41,30 @@ describe('extract_products step', () => {
 
   it('marks an email that asks for nothing as not an RFQ', async () => {
     const erp = await seededErp();
-    const output = await extractProducts.run(contextWith({ body: 'Kiitos, palaamme asiaan.', email: withAttachments([]) }), environment(erp));
+    const logo = { filename: 'logo.png', kind: 'unsupported' as const, lines: [], warnings: [] };
+    const output = await extractProducts.run(contextWith({ body: 'Kiitos, palaamme asiaan.', attachmentTexts: [logo] }), environment(erp));
     await erp.close();
 
     expect(output.patch?.notAnRfq).toBe(true);
     expect(output.skipped).toBeTruthy();
   });
 
-  it('fails, naming the attachments, when only unread attachments can hold the items', async () => {
+  it('reads the items of an attachment when the text has none', async () => {
     const erp = await seededErp();
-    const run = extractProducts.run(contextWith({ body: 'Lista liitteenä.', email: withAttachments(['lista.pdf']) }), environment(erp));
-    await expect(run).rejects.toThrow('lista.pdf');
+    const attachmentTexts = [{ filename: 'lista.xlsx', kind: 'xlsx' as const, lines: ['Tuote\tMäärä', 'Kupariputki 15x1,0 kova\t12'], warnings: [] }];
+    const output = await extractProducts.run(contextWith({ body: 'Lista liitteenä.', attachmentTexts }), environment(erp));
     await erp.close();
+
+    expect(output.patch?.requestedLines?.map((l) => [l.description, l.quantity])).toEqual([['Kupariputki 15x1,0 kova', '12']]);
+  });
+
+  it('asks a person to look when the documents hold no items it can read', async () => {
+    const erp = await seededErp();
+    const attachmentTexts = [{ filename: 'piirustus.pdf', kind: 'pdf' as const, lines: ['Pohjapiirros 1:50'], warnings: [] }];
+    const output = await extractProducts.run(contextWith({ body: 'Tarjous kuvan mukaan.', attachmentTexts }), environment(erp));
+    await erp.close();
+
+    expect(output.patch?.notAnRfq).toBeUndefined();
+    expect(output.review).toEqual(['no requested items in the email or its attachments (piirustus.pdf); please check them']);
   });
 });
