@@ -3,7 +3,7 @@ const UNIT_ALIASES: Record<string, string[]> = {
   kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'pce', 'piece', 'pieces', 'st', 'stk', 'styck', 'stycken', 'ea', 'each'],
   m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
   pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg'],
-  rll: ['rll', 'rulla', 'rullaa', 'roll', 'rolls', 'rulle', 'rullar'],
+  rll: ['rll', 'rulla', 'rullaa', 'roll', 'rolls', 'rulle', 'rullar', 'kela', 'kelaa', 'reel', 'reels'],
   ltk: ['ltk', 'laatikko', 'laatikkoa', 'box', 'boxes', 'låda', 'lådor'],
   l: ['l', 'litra', 'litraa', 'litre', 'liter', 'liters'],
   kg: ['kg', 'kilo', 'kiloa'],

@@ -1,0 +1,88 @@
+import { numberCodeIn } from './codes.js';
+import type { ParsedItem } from './parsed-item.js';
+import { BARE_COUNT, MENTION, QTY, UNIT } from './patterns.js';
+
+type Reading = Omit<ParsedItem, 'text' | 'code'>;
+type Rule = [RegExp, (m: RegExpExecArray) => Reading];
+
+const END_QTY = new RegExp(String.raw`^(.+?)(?<![àá@]\s?)[\s,:;–-]+(?:[x×]\s*)?${QTY}\s*${UNIT}$`, 'i');
+const START_QTY = new RegExp(String.raw`^(?:.*?\s)?${QTY}\s*${UNIT}\s+(.+)$`, 'i');
+const UNIT_THEN_QTY_START = new RegExp(String.raw`^${UNIT}\s+${QTY}\s+(.+)$`, 'i');
+const UNIT_THEN_QTY_END = new RegExp(String.raw`^(.+?)\s+${UNIT}\s+${QTY}(?:\s+\p{L}+)?$`, 'iu');
+const TIMES_START = /^(\d+)\s*[x×]\s+(.+)$/i;
+const TIMES_BEFORE = /^[x×]\s*(\d+)\s+(.+)$/i;
+const TIMES_END = /^(.+?)\s+[x×]\s?(\d+)$/i;
+const QTY_ONLY = new RegExp(String.raw`^[\s,:;–-]*(?:[x×]\s*)?${QTY}\s*(?:[x×]|${UNIT})?$`, 'i');
+const UNIT_QTY_ONLY = new RegExp(String.raw`^${UNIT}\s+${QTY}$`, 'i');
+const BARE = /^(?:.*?\s)?(\d{1,4})\s+(\p{L}.*)$/u;
+
+const RULES: Rule[] = [
+  [END_QTY, (m) => ({ description: m[1]!, quantity: m[2]!, unit: m[3]! })],
+  [UNIT_THEN_QTY_START, (m) => ({ description: m[3]!, quantity: m[2]!, unit: m[1]! })],
+  [START_QTY, (m) => ({ description: m[3]!, quantity: m[1]!, unit: m[2]! })],
+  [UNIT_THEN_QTY_END, (m) => ({ description: m[1]!, quantity: m[3]!, unit: m[2]! })],
+  [TIMES_START, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
+  [TIMES_BEFORE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
+  [TIMES_END, (m) => ({ description: m[1]!, quantity: m[2]!, unit: null })],
+  [QTY_ONLY, (m) => ({ description: '', quantity: m[1]!, unit: m[2] ?? null })],
+  [UNIT_QTY_ONLY, (m) => ({ description: '', quantity: m[2]!, unit: m[1]! })],
+];
+
+/** Where a sentence listing several items may be cut: sentence ends, conjunctions, commas, wide gaps. */
+const PIECE_BREAK = /(?<=[.!?;:])\s+|\s+(?:ja|sekä|och|samt|and|plus|\+|&)\s+|,\s+|\s{2,}/i;
+
+function read(text: string, rules: Rule[]): Reading | null {
+  for (const [pattern, reading] of rules) {
+    const m = pattern.exec(text);
+    if (m) return reading(m);
+  }
+  return null;
+}
+
+/**
+ * One item written as text. A product number is taken out first, so that "1100088 x 6" is six
+ * of 1100088, not the reverse. `bareCount` also reads "5 valves", which only a sentence that
+ * lists several items makes safe ("Ryhmäkeskus 24 moduulia" alone is no count).
+ */
+export function parseItem(text: string, bareCount = false): ParsedItem | null {
+  const code = numberCodeIn(text);
+  const rest = (code ? text.replace(code, ' ') : text).replace(/\s+/g, ' ').trim();
+  const reading = read(rest, RULES) ?? (bareCount ? read(rest, [[BARE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })]]) : null);
+  return reading && { text, ...reading, code };
+}
+
+function hasQuantity(piece: string): boolean {
+  return MENTION.test(piece) || BARE_COUNT.test(piece);
+}
+
+function isQuantityOnly(piece: string): boolean {
+  return read(piece.trim(), RULES.slice(-2)) !== null;
+}
+
+/**
+ * Cuts a sentence into its items: pieces with a quantity are items, a piece without one is the
+ * description of a bare quantity after it ("Kupariputki 22x1,0 kova, 60 m") or else prose.
+ */
+function splitItems(line: string): string[] {
+  const pieces = line.split(PIECE_BREAK).map((p) => p.trim()).filter(Boolean);
+  if (pieces.filter((p) => MENTION.test(p)).length < 2) return [line];
+  const items: string[] = [];
+  let pending: string[] = [];
+  for (const piece of pieces) {
+    if (!hasQuantity(piece)) pending.push(piece);
+    else if (isQuantityOnly(piece)) items.push([...pending, piece].join(', '));
+    else items.push(piece);
+    if (hasQuantity(piece)) pending = [];
+  }
+  return items;
+}
+
+/** The items of one line of free text: usually one, several when a sentence lists them. */
+export function freeTextItems(line: string): ParsedItem[] {
+  const pieces = splitItems(line);
+  if (pieces.length === 1) {
+    const item = parseItem(line);
+    return item ? [item] : [];
+  }
+  return pieces.map((piece) => parseItem(piece, true)).filter((item): item is ParsedItem => item !== null);
+}

@@ -1,0 +1,9 @@
+/** One item as read from text, before its quantity is a decimal and its unit ours. */
+export interface ParsedItem {
+  /** The customer's words for this item. */
+  text: string;
+  description: string;
+  quantity: string;
+  unit: string | null;
+  code: string | null;
+}

@@ -1,0 +1,44 @@
+import { normalizeUnit } from '../units.js';
+import { codeIn, isCodeToken } from './codes.js';
+import type { ParsedItem } from './parsed-item.js';
+import { QTY, UNIT } from './patterns.js';
+
+/** A cell that holds a quantity, with or without its unit: "12", "12,5", "50 m", "kpl 4", "x24". */
+const QUANTITY_CELL = new RegExp(String.raw`^(?:[x×]\s*)?${QTY}\s*(?:${UNIT})?$|^${UNIT}\s+${QTY}$`, 'i');
+
+interface QuantityCell {
+  at: number;
+  quantity: string;
+  unit: string | null;
+}
+
+function quantityCell(cell: string, at: number): QuantityCell | null {
+  const m = QUANTITY_CELL.exec(cell);
+  // Six digits and more are item numbers and EANs, not quantities.
+  if (!m || /^\d{6,}$/.test(m[1] ?? m[4] ?? '')) return null;
+  return m[1] !== undefined ? { at, quantity: m[1], unit: m[2] ?? null } : { at, quantity: m[4]!, unit: m[3]! };
+}
+
+/** Splits a table row: TABs (HTML and spreadsheet tables), pipes, semicolons. */
+export function tableCells(line: string): string[] | null {
+  const separator = line.includes('\t') ? '\t' : (line.match(/\|/g)?.length ?? 0) >= 2 ? '|' : line.includes(';') ? ';' : null;
+  if (!separator) return null;
+  const cells = line.split(separator).map((c) => c.trim()).filter(Boolean);
+  return cells.length >= 2 ? cells : null;
+}
+
+/** A table row: quantity, unit, code and description are told apart by what each cell holds. */
+export function parseRow(text: string, cells: string[]): ParsedItem | null {
+  const unitAt = cells.findIndex((c) => normalizeUnit(c) !== null);
+  const quantities = cells.map(quantityCell).filter((q): q is QuantityCell => q !== null && q.at !== unitAt);
+  if (quantities.length === 0) return null;
+  const near = (q: QuantityCell) => (unitAt >= 0 ? Math.abs(q.at - unitAt) : -q.at);
+  const qty = quantities.reduce((best, q) => (q.unit && !best.unit ? q : near(q) < near(best) ? q : best));
+  const codeAt = cells.findIndex((c, i) => i !== qty.at && (codeIn(c) === c || isCodeToken(c)));
+  const description = cells
+    .filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && /\p{L}{2}/u.test(c))
+    .sort((a, b) => b.length - a.length)[0];
+  const code = codeAt >= 0 ? cells[codeAt]! : null;
+  if (!description && !code) return null;
+  return { text, description: description ?? '', quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code };
+}
