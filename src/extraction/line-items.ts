@@ -27,15 +27,19 @@ function toRequestedLine(item: ParsedItem): RequestedLine | null {
   return { text: item.text.trim(), description, quantity, unit: item.unit ? normalizeUnit(item.unit.split('/')[0]!.trim()) : null, code };
 }
 
-/** A row is one item; a row that is no item may still hold whole items in its cells (a web form's message). */
+/**
+ * A row is one item. A row that is no item may still hold whole items in its cells (a web
+ * form's message), and space-aligned "columns" may just be a sentence.
+ */
 function itemsOf(rawLine: string): ParsedItem[] {
   const text = rawLine.trim();
-  const line = text.replace(LIST_MARKER, '').replace(/[()]/g, ' ').trim();
+  const line = text.replace(LIST_MARKER, '').replace(/ *[()] */g, ' ').trim();
   if (!/\p{L}|\d{6,}/u.test(line)) return [];
-  const cells = tableCells(line);
-  if (!cells) return freeTextItems(line).map((item) => (item.text === line ? { ...item, text } : item));
-  const row = parseRow(text, cells);
-  return row ? [row] : cells.flatMap(freeTextItems);
+  const table = tableCells(line);
+  const row = table && parseRow(text, table.cells);
+  if (row) return [row];
+  if (table && !table.aligned) return table.cells.flatMap(freeTextItems);
+  return freeTextItems(line).map((item) => (item.text === line ? { ...item, text } : item));
 }
 
 export function extractLines(line: string): RequestedLine[] {

@@ -1,5 +1,6 @@
 import type { Product } from '../domain/product.js';
 import { sizeValue, termsOf } from './terms.js';
+import { toCatalogWords } from './trade-vocabulary.js';
 import { wordSimilarity } from './word-similarity.js';
 
 export interface ScoredProduct {
@@ -55,7 +56,7 @@ export class CatalogIndex {
   }
 
   search(text: string, limit: number): ScoredProduct[] {
-    const query = termsOf(text);
+    const query = termsOf(toCatalogWords(text));
     const known = query.words
       .map((word) => ({ word, similar: this.similarWords(word) }))
       .filter((q) => q.similar.length > 0);

@@ -19,12 +19,18 @@ function quantityCell(cell: string, at: number): QuantityCell | null {
   return m[1] !== undefined ? { at, quantity: m[1], unit: m[2] ?? null } : { at, quantity: m[4]!, unit: m[3]! };
 }
 
-/** Splits a table row: TABs (HTML and spreadsheet tables), pipes, semicolons. */
-export function tableCells(line: string): string[] | null {
-  const separator = line.includes('\t') ? '\t' : (line.match(/\|/g)?.length ?? 0) >= 2 ? '|' : line.includes(';') ? ';' : null;
+export interface Cells {
+  cells: string[];
+  /** Columns aligned with spaces may also be a sentence with a double space in it. */
+  aligned: boolean;
+}
+
+/** Splits a table row: TABs (HTML and spreadsheet tables), pipes, semicolons, or columns aligned with spaces. */
+export function tableCells(line: string): Cells | null {
+  const separator = line.includes('\t') ? '\t' : (line.match(/\|/g)?.length ?? 0) >= 2 ? '|' : line.includes(';') ? ';' : /\S {2,}\S/.test(line) ? / {2,}/ : null;
   if (!separator) return null;
   const cells = line.split(separator).map((c) => c.trim()).filter(Boolean);
-  return cells.length >= 2 ? cells : null;
+  return cells.length >= 2 ? { cells, aligned: separator instanceof RegExp } : null;
 }
 
 /** A table row: quantity, unit, code and description are told apart by what each cell holds. */
