@@ -58,6 +58,7 @@ export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
     subject: mail.subject ?? '',
     date: mail.date?.toISOString() ?? null,
     from: addresses(mail.from)[0] ?? null,
+    replyTo: addresses(mail.replyTo)[0] ?? null,
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     text: text.replace(/\r\n/g, '\n'),

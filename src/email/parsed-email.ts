@@ -15,6 +15,7 @@ export interface ParsedEmail {
   subject: string;
   date: string | null;
   from: EmailAddress | null;
+  replyTo: EmailAddress | null;
   to: EmailAddress[];
   cc: EmailAddress[];
   text: string;

@@ -48,10 +48,6 @@ export function extractLines(line: string): RequestedLine[] {
     .filter((l): l is RequestedLine => l !== null);
 }
 
-export function extractLine(line: string): RequestedLine | null {
-  return extractLines(line)[0] ?? null;
-}
-
 export function extractLineItems(body: string): RequestedLine[] {
   return body.split('\n').flatMap(extractLines);
 }

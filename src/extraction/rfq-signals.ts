@@ -7,7 +7,11 @@ const OTHER_SUBJECTS: [RegExp, string][] = [
   [/\b(toimitusilmoitus|lähetysilmoitus|leveransavisering|delivery notification|has shipped|on lähetetty|toimitus on matkalla)\b/i, 'a delivery notice'],
   [/\b(uutiskirje|newsletter|nyhetsbrev)\b/i, 'a newsletter'],
   [/\b(kokouskutsu|meeting invitation|mötesinbjudan|invitation:|kutsu:)/i, 'a meeting invitation'],
+  [/\b(reklamation|reklamaatio|complaint|hyvitys|kreditering|credit note|palautus|returns? request)\b/i, 'a complaint or return'],
 ];
+
+/** Someone selling to us, not buying: factories' mass mail quotes minimum orders and samples. */
+const SALES_PITCH = /\bMOQ\b|\bfree samples?\b|\bdear (?:purchasing|procurement) manager\b|\bwe are (?:a )?(?:professional|leading) (?:manufacturer|supplier|factory)\b/i;
 
 /** Auto-replies put this before the subject they answer, which may well say "Tarjous". */
 const AUTO_REPLY_SUBJECT = /^\s*(automaattinen vastaus|automatic reply|autosvar|out of office|poissa toimistolta|frånvarande)\b/i;
@@ -23,6 +27,8 @@ export function notAnRfqReason(email: ParsedEmail): string | null {
   if (email.automated) return `sent automatically (${email.automated})`;
   if (email.attachments.some((a) => a.contentType === 'text/calendar')) return 'a meeting invitation';
   if (AUTO_REPLY_SUBJECT.test(email.subject)) return `the subject "${email.subject}" shows an automatic reply`;
+  const pitch = SALES_PITCH.exec(email.text)?.[0];
+  if (pitch) return `a sales pitch to us ("${pitch}")`;
   const subject = email.subject.replace(/^\s*((re|sv|vs|vl|fw|fwd|vb|aw|wg)\s*:\s*)+/i, '');
   if (RFQ_SUBJECT.test(subject)) return null;
   const other = OTHER_SUBJECTS.find(([pattern]) => pattern.test(subject));

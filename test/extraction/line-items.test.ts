@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { extractLine, extractLineItems } from '../../src/extraction/line-items.js';
+import { extractLineItems, extractLines } from '../../src/extraction/line-items.js';
+
+/** The single item a line is expected to hold, or null. */
+function extractLine(line: string) {
+  const items = extractLines(line);
+  expect(items.length).toBeLessThanOrEqual(1);
+  return items[0] ?? null;
+}
 
 /** 6417012345670 has a valid GS1 check digit; ...671 does not. */
 const EAN = '6417012345670';
@@ -159,3 +166,48 @@ describe('extractLineItems', () => {
     expect(extractLineItems('Hi Pekka,\n\nthanks for the quick delivery last week, everything arrived fine.\nWe will be in touch about the next phase in January.')).toEqual([]);
   });
 });
+
+describe('extractLines: several items on one line', () => {
+  const read = (line: string) => extractLines(line).map((l) => [l.description, l.quantity, l.unit]);
+
+  it('cuts a Finnish sentence at conjunctions and sentence ends', () => {
+    expect(read('tarvitsisin 20 metriä kupariputkea 22x1,0 kova ja 6 kpl palloventtiileitä DN20. Lisäksi pari (2 kpl) puristusmuhvia 22 mm.')).toEqual([
+      ['kupariputkea 22x1,0 kova', '20', 'm'],
+      ['palloventtiileitä DN20', '6', 'kpl'],
+      ['puristusmuhvia 22 mm', '2', 'kpl'],
+    ]);
+  });
+
+  it('reads a bare count in a sentence that lists several items', () => {
+    expect(read('We need 2 pcs radiator 22-900-600. Also 5 thermostatic valves DN15 straight and 40 metres of PEX pipe 20x2,0.')).toEqual([
+      ['radiator 22-900-600', '2', 'kpl'],
+      ['thermostatic valves DN15 straight', '5', null],
+      ['of PEX pipe 20x2,0', '40', 'm'],
+    ]);
+  });
+
+  it('joins a description with the bare quantity after its comma', () => {
+    expect(read('Kupariputki 22x1,0 kova, 60 m, Palloventtiili DN20, 6 kpl')).toEqual([
+      ['Kupariputki 22x1,0 kova', '60', 'm'],
+      ['Palloventtiili DN20', '6', 'kpl'],
+    ]);
+  });
+
+  it('reads the items inside a web form’s message cell', () => {
+    expect(read("Message\tHi, we'd need prices for:  AXMK 4x25S 120 m  Cable ties 7,6x280 black, 2 packs    Thanks!")).toEqual([
+      ['AXMK 4x25S', '120', 'm'],
+      ['Cable ties 7,6x280 black', '2', 'pkt'],
+    ]);
+  });
+
+  it('reads space-aligned columns as a row: the last column is the quantity', () => {
+    expect(read('MMJ 3x1,5S kela 100 m             3 kelaa')).toEqual([['MMJ 3x1,5S kela 100 m', '3', 'rll']]);
+    expect(read('1100071   kpl 7')).toEqual([['', '7', 'kpl']]);
+  });
+
+  it('keeps a line with a single quantity whole, however it is punctuated', () => {
+    expect(read('Kupariputki 10x0,8 pehmeä (25 m ring) – 2 rll')).toEqual([['Kupariputki 10x0,8 pehmeä 25 m ring', '2', 'rll']]);
+    expect(read('Ryhmäkeskus 24 moduulia uppo 1 st')).toEqual([['Ryhmäkeskus 24 moduulia uppo', '1', 'kpl']]);
+  });
+});
+

@@ -9,6 +9,7 @@ describe('notAnRfqReason', () => {
     ['Automaattinen vastaus: Tarjous 10412', 'an automatic reply'],
     ['Teknotukku uutiskirje 11/2026', 'a newsletter'],
     ['Leveransavisering order 4411', 'a delivery notice'],
+    ['Reklamation kulventiler DN25, fs 778120', 'a complaint or return'],
   ])('reads %j as %s', (subject, what) => {
     expect(notAnRfqReason(parsedEmail({ subject }))).toContain(what);
   });
@@ -22,6 +23,11 @@ describe('notAnRfqReason', () => {
 
   it('trusts machine headers over any subject', () => {
     expect(notAnRfqReason(parsedEmail({ subject: 'Tarjouspyyntö', automated: 'Auto-Submitted: auto-replied' }))).toContain('Auto-Submitted');
+  });
+
+  it('reads a factory’s sales pitch as no request, whatever its subject', () => {
+    const pitch = parsedEmail({ subject: 'Quotation: brass ball valves', text: 'Dear Purchasing Manager,\nBall valve DN15 USD 1.85/pc, MOQ 2000 pcs' });
+    expect(notAnRfqReason(pitch)).toContain('sales pitch');
   });
 
   it('reads a calendar invite as a meeting invitation', () => {

@@ -168,6 +168,17 @@ describe('WorkflowRunner', () => {
     ]);
   });
 
+  it('answers a web-form request for the customer in Reply-To, not the form’s no-reply sender', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/web-form.eml'), { mailbox: MAILBOX });
+
+    expect(result.customer?.number).toBe('20001');
+    expect(result.salesperson?.number).toBe('102');
+    expect(result.lines.map((l) => [l.match?.sku, l.quantity])).toEqual([
+      ['1000022', 40],
+      ['2000020', 3],
+    ]);
+  });
+
   it('ends a thank-you note as not_an_rfq without an offer', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/thanks.eml'), { mailbox: MAILBOX });
 

@@ -11,6 +11,13 @@ interface Request extends BodyParts {
   requester: ParsedEmail['from'];
 }
 
+/** Web forms and shop systems send from an address nobody reads and put the customer in Reply-To. */
+const NO_REPLY = /^(?:no-?reply|do-?not-?reply|noreply[.-]\w+|web-?form|forms?|wordpress|mailer-daemon)@/i;
+
+function senderOf(email: ParsedEmail): ParsedEmail['from'] {
+  return email.from && NO_REPLY.test(email.from.address) && email.replyTo ? email.replyTo : email.from;
+}
+
 /**
  * The request is the sender's own text, unless the sender forwards someone else's request
  * with no items of their own (a salesperson's "can you quote this?"): then it is the
@@ -19,8 +26,8 @@ interface Request extends BodyParts {
 function requestOf(email: ParsedEmail): Request {
   const own = splitBody(email.text);
   const forwarded = forwardedMessage(email.text, email.subject);
-  if (!forwarded || extractLineItems(own.body).length > 0) return { ...own, requester: email.from };
-  return { ...splitBody(forwarded.text), requester: forwarded.from ?? email.from };
+  if (!forwarded || extractLineItems(own.body).length > 0) return { ...own, requester: senderOf(email) };
+  return { ...splitBody(forwarded.text), requester: forwarded.from ?? senderOf(email) };
 }
 
 /** One at a time: each reader holds its file's content, and the limits are per file. */

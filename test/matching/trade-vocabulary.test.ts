@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { toCatalogWords } from '../../src/matching/trade-vocabulary.js';
+
+describe('toCatalogWords', () => {
+  it.each([
+    ['Hex bolt DIN 933 M12x50 8.8 hot dip galv.', 'kuusioruuvi DIN 933 M12x50 8.8 kuumasinkitty'],
+    ['Threaded rod DIN 975 M12x1000 zinc plated', 'kierretanko DIN 975 M12x1000 sinkitty'],
+    ['Kulventil DN20 3/4" inv/inv med spak', 'palloventtiili DN20 3/4" sk/sk vipukahva'],
+    ['Kopparrör 15x1,0 hårt', 'kupariputki 15x1,0 kova'],
+    ['Ball valve DN15 F/M lever', 'palloventtiili DN15 sk/uk vipukahva'],
+    ['Jordfelsbrytare 40A 30mA 4-polig', 'vikavirtasuojakytkin 40A 30mA 4-napainen'],
+    ['Cable ties 7,6x280 black', 'nippuside 7,6x280 musta'],
+  ])('%j → %j', (request, catalog) => {
+    expect(toCatalogWords(request)).toBe(catalog);
+  });
+
+  it('leaves Finnish catalog words and words that only contain a vocabulary word alone', () => {
+    expect(toCatalogWords('Kupariputki 22x1,0 kova')).toBe('Kupariputki 22x1,0 kova');
+    expect(toCatalogWords('Vitrine hardware, rakennus')).toBe('Vitrine hardware, rakennus');
+  });
+});
