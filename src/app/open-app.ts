@@ -3,8 +3,6 @@ import type { Config } from '../config/config.js';
 import type { ErpAdapter } from '../erp/ports.js';
 import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
-import { languageModelFor } from '../extraction/llm/language-model.js';
-import { llmLineExtractor } from '../extraction/llm/llm-line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
 import { SqliteRunStore } from '../store/sqlite-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
@@ -32,9 +30,16 @@ function settingsOf(config: Config): WorkflowSettings {
   };
 }
 
-/** An LLM, when configured, reads the lines; the rules take over whenever it fails. */
-function lineExtractorOf(config: Config): LineExtractor {
+/**
+ * An LLM, when configured, reads the lines; the rules take over whenever it fails. The AI SDK
+ * is loaded only then, so that the default setup does not pay for it at every start.
+ */
+async function lineExtractorOf(config: Config): Promise<LineExtractor> {
   if (!config.llm) return ruleExtractor;
+  const [{ languageModelFor }, { llmLineExtractor }] = await Promise.all([
+    import('../extraction/llm/language-model.js'),
+    import('../extraction/llm/llm-line-extractor.js'),
+  ]);
   return withFallback(llmLineExtractor(languageModelFor(config.llm), config.llm.timeoutMs), ruleExtractor);
 }
 
@@ -44,7 +49,7 @@ export async function openApp(config: Config): Promise<App> {
   const runs = await SqliteRunStore.open(config.dataDir);
   const catalog = catalogLoader(erp.products);
   const settings = settingsOf(config);
-  const lineExtractor = lineExtractorOf(config);
+  const lineExtractor = await lineExtractorOf(config);
   return {
     config,
     erp,

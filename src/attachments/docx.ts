@@ -1,5 +1,4 @@
 import he from 'he';
-import mammoth from 'mammoth';
 import { columnsLine } from './columns.js';
 import type { AttachmentLimits } from './limits.js';
 import { AttachmentProblem, type LineSink } from './line-sink.js';
@@ -7,8 +6,6 @@ import { checkOoxml } from './ooxml.js';
 
 const DOCX = { name: 'DOCX', mainPart: 'word/document.xml' } as const;
 
-/** Images are never unpacked: only the text is wanted. */
-const SKIP_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 /** A cell's paragraphs joined by spaces; inline tags such as <strong> join without one. */
 function cellText(cellHtml: string): string {
@@ -37,10 +34,13 @@ function htmlLines(html: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** Loaded on the first DOCX only, so that starting the CLI does not pay for it. */
 async function documentHtml(content: Buffer): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   try {
-    // A mailed document must not make us read files it links to.
-    const { value } = await mammoth.convertToHtml({ buffer: content }, { convertImage: SKIP_IMAGES, externalFileAccess: false });
+    // Images are never unpacked, and a mailed document must not make us read files it links to.
+    const convertImage = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+    const { value } = await mammoth.convertToHtml({ buffer: content }, { convertImage, externalFileAccess: false });
     return value;
   } catch (error) {
     throw new AttachmentProblem(`not a valid DOCX file (${error instanceof Error ? error.message : String(error)})`);

@@ -1,4 +1,4 @@
-import { getDocument } from 'unpdf/pdfjs';
+import type { getDocument } from 'unpdf/pdfjs';
 import { columnsLine } from './columns.js';
 import { count, type AttachmentLimits } from './limits.js';
 import { AttachmentProblem, type LineSink } from './line-sink.js';
@@ -88,6 +88,8 @@ async function addPages(pdf: PdfDocument, sink: LineSink, limits: AttachmentLimi
 }
 
 export async function readPdf(content: Buffer, sink: LineSink, limits: AttachmentLimits): Promise<void> {
+  // Loaded on the first PDF only, so that starting the CLI does not pay for pdf.js.
+  const { getDocument } = await import('unpdf/pdfjs');
   // pdf.js may take over the bytes it is given, so it gets a copy; eval stays off for untrusted files.
   const task = getDocument({ data: new Uint8Array(content), isEvalSupported: false, verbosity: 0 });
   const destroy = (): void => void task.destroy();

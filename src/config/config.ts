@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { LLM_PROVIDERS } from '../extraction/llm/language-model.js';
+import { LLM_PROVIDERS } from '../extraction/llm/llm-settings.js';
 
 function isTimeZone(value: string): boolean {
   try {

@@ -49,6 +49,10 @@ function hasDataTable(html: string): boolean {
   return (html.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []).filter(isDataRow).length >= 2;
 }
 
+function nameOf(attachment: { filename?: string; contentType: string }): string {
+  return attachment.filename ?? `unnamed ${attachment.contentType} attachment`;
+}
+
 export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const html = typeof mail.html === 'string' ? mail.html : null;
@@ -62,9 +66,9 @@ export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     text: text.replace(/\r\n/g, '\n'),
-    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '(unnamed)', contentType: a.contentType, size: a.size })),
+    attachments: mail.attachments.map((a) => ({ filename: nameOf(a), contentType: a.contentType, size: a.size })),
     automated: automatedBy(mail.headerLines),
   };
-  const files = mail.attachments.map((a) => ({ filename: a.filename ?? '(unnamed)', contentType: a.contentType, content: a.content }));
+  const files = mail.attachments.map((a) => ({ filename: nameOf(a), contentType: a.contentType, content: a.content }));
   return { email, files };
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TableRow } from './table.js';
 
 type CellValue = ExcelJS.CellValue;
@@ -28,7 +28,9 @@ export function cellText(value: CellValue, numFmt?: string): string {
 
 /** Streams the first worksheet, so a large workbook is never held in memory whole. */
 async function* readFirstSheet(input: string | Readable): AsyncIterable<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on the first workbook only, so that starting the CLI does not pay for exceljs.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates and percentages from plain numbers.

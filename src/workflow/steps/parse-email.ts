@@ -41,6 +41,9 @@ export const parseEmailStep: WorkflowStep = {
   name: 'parse_email',
   async run(_context, env): Promise<StepOutput> {
     const { email, files } = await parseEmail(env.rawEmail);
+    if (!email.from && !email.subject && !email.date && !email.messageId) {
+      throw new Error('this is not an email: it has no From, Subject, Date or Message-ID header');
+    }
     const { body, signature, requester } = requestOf(email);
     const reason = notAnRfqReason(email);
     if (reason) return { patch: { email, body, signature, requester, notAnRfq: true }, warnings: [`not a request for quotation: ${reason}`] };
