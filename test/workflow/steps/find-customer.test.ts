@@ -36,6 +36,16 @@ describe('find_customer step', () => {
     expect(output.patch?.customer?.number).toBe('20001');
   });
 
+  it('takes a company name that fits the customer’s whole name, however it is written', async () => {
+    const output = await run(facts({ companyNames: ['JAETTU ALPHA'], senderAddress: 'x@gmail.com', senderDomain: 'gmail.com' }));
+    expect(output.patch?.customer?.number).toBe('20002');
+  });
+
+  it('does not take a name that fits only part of a customer’s name', async () => {
+    const output = await run(facts({ companyNames: ['Jaettu Oy'], senderAddress: 'x@gmail.com', senderDomain: 'gmail.com' }));
+    expect(output.patch?.customer).toBeNull();
+  });
+
   it('asks for review when a domain fits two customers', async () => {
     const output = await run(facts({ senderAddress: 'a@shared.fi', senderDomain: 'shared.fi' }));
     expect(output.patch?.customer).toBeNull();
