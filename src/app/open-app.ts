@@ -4,17 +4,20 @@ import type { ErpAdapter } from '../erp/ports.js';
 import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
-import { SqliteRunStore } from '../store/sqlite-run-store.js';
+import { openStore } from '../store/open-store.js';
+import type { SqliteRunStore } from '../store/sqlite-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
 import { catalogLoader } from './catalog-loader.js';
+import type { PhraseMemory } from '../matching/phrase-memory.js';
 
 /** Everything one data directory holds, opened together and closed together. */
 export interface App {
   config: Config;
   erp: ErpAdapter;
   runs: SqliteRunStore;
+  memory: PhraseMemory;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
   close(): Promise<void>;
@@ -46,7 +49,8 @@ async function lineExtractorOf(config: Config): Promise<LineExtractor> {
 export async function openApp(config: Config): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true });
   const erp = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
-  const runs = await SqliteRunStore.open(config.dataDir);
+  const store = await openStore(config.dataDir);
+  const { runs, memory } = store;
   const catalog = catalogLoader(erp.products);
   const settings = settingsOf(config);
   const lineExtractor = await lineExtractorOf(config);
@@ -54,10 +58,11 @@ export async function openApp(config: Config): Promise<App> {
     config,
     erp,
     runs,
+    memory,
     runner: ({ dryRun }) =>
-      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, settings }),
+      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings }),
     close: async () => {
-      await Promise.all([erp.close(), runs.close()]);
+      await Promise.all([erp.close(), store.close()]);
     },
   };
 }

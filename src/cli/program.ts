@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCorrect } from './commands/correct.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerOffers } from './commands/offers.js';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerProcess(program);
   registerOffers(program);
   registerRuns(program);
+  registerCorrect(program);
   registerImport(program);
   registerDemo(program);
   return program;

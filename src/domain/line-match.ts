@@ -11,6 +11,7 @@ export interface LineMatch {
   /** Null when no candidate reached the auto-accept threshold; see `alternatives`. */
   product: Product | null;
   confidence: number;
-  method: 'code' | 'name' | 'none';
+  /** How it was found: by a code, by what a salesperson taught, by the name, or not at all. */
+  method: 'code' | 'learned' | 'name' | 'none';
   alternatives: MatchCandidate[];
 }

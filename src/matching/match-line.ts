@@ -9,6 +9,8 @@ const ALTERNATIVES = 3;
 export interface MatchSources {
   index: CatalogIndex;
   findByCode(code: string): Promise<Product[]>;
+  /** What a salesperson taught for these words: sure for this customer, a little less for another. */
+  learned(line: RequestedLine): Promise<{ product: Product; confidence: number } | null>;
 }
 
 /**
@@ -36,6 +38,8 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
     const byCode = await sources.findByCode(line.code);
     if (byCode.length === 1) return { product: byCode[0]!, confidence: 1, method: 'code', alternatives: [] };
   }
+  const learned = await sources.learned(line);
+  if (learned) return { ...learned, method: 'learned', alternatives: [] };
   const ranked = sources.index.search(line.description, ALTERNATIVES + 1);
   const confidence = confidenceOf(ranked);
   const best = ranked[0];

@@ -20,4 +20,19 @@ export const storeMigrations: Record<string, Migration> = {
       await db.schema.createIndex('runs_status').on('runs').column('status').execute();
     },
   },
+  '0002_phrase_memory': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('phrase_memory')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('customer_number', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('corrections', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('phrase_memory_key', ['customer_number', 'kind', 'key'])
+        .execute();
+    },
+  },
 };

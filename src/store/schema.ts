@@ -12,6 +12,18 @@ export interface RunTable {
   updated_at: string;
 }
 
+export interface PhraseMemoryTable {
+  id: Generated<number>;
+  /** A customer number, or EVERYONE for what holds for all customers. */
+  customer_number: string;
+  kind: 'phrase' | 'code';
+  key: string;
+  sku: string;
+  corrections: number;
+  updated_at: string;
+}
+
 export interface StoreSchema {
   runs: RunTable;
+  phrase_memory: PhraseMemoryTable;
 }

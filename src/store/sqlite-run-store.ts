@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import type { Kysely, Selectable } from 'kysely';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
 import type { RunStore, StoredRun, StoredRunStatus } from '../workflow/run-store.js';
-import { storeMigrations } from './migrations.js';
 import type { RunTable, StoreSchema } from './schema.js';
-import { openSqlite } from './sqlite.js';
 
 type RunRow = Omit<Selectable<RunTable>, 'raw_email'>;
 
@@ -22,16 +19,8 @@ function fromRow(row: RunRow): StoredRun {
   };
 }
 
-export function sqliteRunStoreFile(dataDir: string): string {
-  return join(dataDir, 'offerflow.sqlite');
-}
-
 export class SqliteRunStore implements RunStore {
-  private constructor(private readonly db: Kysely<StoreSchema>) {}
-
-  static async open(dataDir: string): Promise<SqliteRunStore> {
-    return new SqliteRunStore(await openSqlite<StoreSchema>(sqliteRunStoreFile(dataDir), storeMigrations));
-  }
+  constructor(private readonly db: Kysely<StoreSchema>) {}
 
   async findByKey(key: RunKey): Promise<StoredRun | null> {
     const row = await this.db
@@ -83,9 +72,5 @@ export class SqliteRunStore implements RunStore {
   async list(limit: number): Promise<StoredRun[]> {
     const rows = await this.db.selectFrom('runs').select(COLUMNS).orderBy('id', 'desc').limit(limit).execute();
     return rows.map(fromRow);
-  }
-
-  async close(): Promise<void> {
-    await this.db.destroy();
   }
 }

@@ -4,6 +4,7 @@ import type { ErpAdapter } from '../erp/ports.js';
 import { messageKeyOf } from '../email/message-key.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
+import type { PhraseMemory } from '../matching/phrase-memory.js';
 import { newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
 import type { DefinedStep, WorkflowDefinition } from './definition.js';
 import { finalStatus, toResult, type WorkflowResult } from './result.js';
@@ -16,6 +17,7 @@ export interface RunnerDependencies {
   erp: ErpAdapter;
   catalog(): Promise<CatalogIndex>;
   lineExtractor: LineExtractor;
+  memory: PhraseMemory;
   settings: WorkflowSettings;
   now?: () => Date;
 }
@@ -85,8 +87,8 @@ export class WorkflowRunner {
   }
 
   private environment(rawEmail: Buffer): StepEnvironment {
-    const { erp, catalog, lineExtractor, settings } = this.deps;
-    return { erp, catalog, lineExtractor, settings, rawEmail, now: this.now };
+    const { erp, catalog, lineExtractor, memory, settings } = this.deps;
+    return { erp, catalog, lineExtractor, memory, settings, rawEmail, now: this.now };
   }
 
   private async runStep(

@@ -1,6 +1,7 @@
 import type { ErpAdapter } from '../erp/ports.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
+import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { StepName, WorkflowContext } from './context.js';
 
 export interface WorkflowSettings {
@@ -17,6 +18,7 @@ export interface StepEnvironment {
   erp: ErpAdapter;
   catalog(): Promise<CatalogIndex>;
   lineExtractor: LineExtractor;
+  memory: PhraseMemory;
   settings: WorkflowSettings;
   rawEmail: Buffer;
   now(): Date;

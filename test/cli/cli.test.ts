@@ -52,6 +52,30 @@ describe('offerflow CLI', () => {
     expect(runs.stdout).toContain('verify_offer');
   });
 
+  it('learns a correction: the customer’s words match the taught product next time', async () => {
+    const dataDir = await seeded();
+    const first = jsonLines((await offerflow(['process', fixturePath('workflow/rfq-unmatched-line.eml'), '--json', '--data-dir', dataDir])).stdout)[0]!;
+    expect((first.lines as { match: unknown }[])[1]!.match).toBeNull();
+
+    const correct = await offerflow(['correct', '1', '2', '1000022', '--data-dir', dataDir]);
+    const next = jsonLines((await offerflow(['process', fixturePath('cli/rfq-jakotukki-again.eml'), '--json', '--data-dir', dataDir])).stdout)[0]!;
+
+    expect(correct.code, correct.stderr).toBe(0);
+    expect(correct.stdout).toContain('is 1000022 Kupariputki 22x1,0 kova for Putki Oy');
+    expect(next.lines).toEqual([expect.objectContaining({ match: { sku: '1000022', name: 'Kupariputki 22x1,0 kova', confidence: 1 }, quantity: 3 })]);
+  });
+
+  it('refuses a correction for a line or product that does not exist', async () => {
+    const dataDir = await seeded();
+    await offerflow(['process', fixturePath('workflow/rfq-unmatched-line.eml'), '--data-dir', dataDir]);
+
+    const noLine = await offerflow(['correct', '1', '9', '1000022', '--data-dir', dataDir]);
+    const noProduct = await offerflow(['correct', '1', '2', '9999999', '--data-dir', dataDir]);
+
+    expect(noLine.stderr).toContain('run 1 has lines 1 to 2, not 9');
+    expect(noProduct.stderr).toContain('no product 9999999');
+  });
+
   it('keeps going past an unreadable file, reports it as failed and exits non-zero', async () => {
     const dataDir = await seeded();
     const missing = join(dataDir, 'no-such.eml');

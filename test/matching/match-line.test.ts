@@ -17,6 +17,7 @@ beforeAll(async () => {
       codeLookups.push(code);
       return CATALOG.filter((p) => p.sku === code || p.ean === code || p.supplierCodes.includes(code));
     },
+    learned: async () => null,
   };
 });
 
@@ -45,7 +46,7 @@ describe('matchLine by code', () => {
   it('falls back to the name when the code fits several products', async () => {
     const twins = [product('5000001', 'Kytkinrasia uppo 60 mm', { supplierCodes: ['KR-60'] }), product('5000002', 'Kytkinrasia uppo 68 mm', { supplierCodes: ['KR-60'] })];
     const index = await CatalogIndex.build(streamOf(twins));
-    const match = await matchLine(line('Kytkinrasia uppo 68 mm', 'KR-60'), { index, findByCode: async () => twins }, THRESHOLD);
+    const match = await matchLine(line('Kytkinrasia uppo 68 mm', 'KR-60'), { index, findByCode: async () => twins, learned: async () => null }, THRESHOLD);
     expect(match.method).toBe('name');
     expect(match.product?.sku).toBe('5000002');
   });
@@ -125,3 +126,18 @@ describe('confidenceOf', () => {
     expect(confidenceOf([scored(0.9), scored(0.8)])).toBeLessThan(confidenceOf([scored(0.9), scored(0.7)]));
   });
 });
+
+describe('matchLine: what salespeople taught', () => {
+  it('takes a taught product before the name search, but after an exact catalog code', async () => {
+    const taught = CATALOG[0]!;
+    const teaching: MatchSources = { ...sources, learned: async () => ({ product: taught, confidence: 0.9 }) };
+
+    const byWords = await matchLine(line('ne meidän tavalliset putket'), teaching, THRESHOLD);
+    const byCode = await matchLine(line('x', CATALOG[1]!.sku), teaching, THRESHOLD);
+
+    expect(byWords).toEqual({ product: taught, confidence: 0.9, method: 'learned', alternatives: [] });
+    expect(byCode.method).toBe('code');
+    expect(byCode.product?.sku).toBe(CATALOG[1]!.sku);
+  });
+});
+

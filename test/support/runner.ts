@@ -1,6 +1,7 @@
 import type { ErpAdapter } from '../../src/erp/ports.js';
 import { ruleExtractor } from '../../src/extraction/line-extractor.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
+import type { PhraseMemory } from '../../src/matching/phrase-memory.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore } from '../../src/workflow/run-store.js';
 import { WorkflowRunner } from '../../src/workflow/runner.js';
@@ -18,13 +19,17 @@ export const SETTINGS: WorkflowSettings = {
 /** Noon in Helsinki on a fixed day, so offer dates and price validity are the same on every run. */
 export const NOW = new Date('2026-11-24T10:00:00Z');
 
-export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow): WorkflowRunner {
+/** For steps and runs whose test is not about learning. */
+export const NOTHING_LEARNED: PhraseMemory = { recall: async () => null, remember: async () => undefined };
+
+export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow, memory = NOTHING_LEARNED): WorkflowRunner {
   return new WorkflowRunner({
     definition,
     store,
     erp,
     catalog: () => CatalogIndex.build(erp.products.iterate()),
     lineExtractor: ruleExtractor,
+    memory,
     settings: SETTINGS,
     now: () => NOW,
   });
@@ -40,6 +45,7 @@ export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment>
     erp,
     catalog: () => CatalogIndex.build(erp.products.iterate()),
     lineExtractor: ruleExtractor,
+    memory: NOTHING_LEARNED,
     settings: SETTINGS,
     rawEmail: Buffer.alloc(0),
     now: () => NOW,

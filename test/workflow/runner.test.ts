@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
-import { SqliteRunStore } from '../../src/store/sqlite-run-store.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import type { SqliteRunStore } from '../../src/store/sqlite-run-store.js';
 import type { WorkflowContext } from '../../src/workflow/context.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
@@ -37,17 +38,19 @@ function crashingAfter(store: RunStore, stepName: string): RunStore {
 describe('WorkflowRunner', () => {
   let dataDir: string;
   let erp: LocalErp;
+  let opened: Store;
   let store: SqliteRunStore;
 
   beforeEach(async () => {
     dataDir = tempDataDir();
     erp = await seededErp(dataDir);
-    store = await SqliteRunStore.open(dataDir);
+    opened = await openStore(dataDir);
+    store = opened.runs;
   });
 
   afterEach(async () => {
     await erp.close();
-    await store.close();
+    await opened.close();
   });
 
   async function offerCountFrom(first: number): Promise<number> {

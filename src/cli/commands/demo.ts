@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { localErpFile } from '../../erp/local/adapter.js';
-import { sqliteRunStoreFile } from '../../store/sqlite-run-store.js';
+import { storeFile } from '../../store/open-store.js';
 import type { RunStatus } from '../../workflow/result.js';
 import { configOf, print, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
@@ -27,7 +27,7 @@ export function registerDemo(program: Command): void {
       const config = configOf(command);
       if (flags.reset) {
         removeDatabase(localErpFile(config.dataDir));
-        removeDatabase(sqliteRunStoreFile(config.dataDir));
+        removeDatabase(storeFile(config.dataDir));
       }
       for (const kind of DEMO_IMPORTS) {
         const summary = await importInto(config.dataDir, kind, join(PACKAGE_ROOT, 'demo', 'data', `${kind}.csv`));

@@ -1,11 +1,28 @@
-import { matchLine } from '../../matching/match-line.js';
-import type { WorkflowStep } from '../step.js';
+import type { RequestedLine } from '../../domain/requested-line.js';
+import { matchLine, type MatchSources } from '../../matching/match-line.js';
+import type { WorkflowContext } from '../context.js';
+import type { StepEnvironment, WorkflowStep } from '../step.js';
+
+/** A phrase taught for another customer is likely, not certain, to mean the same here. */
+const EVERYONE_CONFIDENCE = 0.9;
+
+async function sourcesFor(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<MatchSources> {
+  const products = env.erp.products;
+  return {
+    index: await env.catalog(),
+    findByCode: (code) => products.findByCode(code),
+    learned: async ({ description, code }: RequestedLine) => {
+      const hit = await env.memory.recall({ customerNumber: context.customer?.number ?? null, description, code });
+      const product = hit && (await products.getBySku(hit.sku));
+      return product ? { product, confidence: hit.scope === 'customer' ? 1 : EVERYONE_CONFIDENCE } : null;
+    },
+  };
+}
 
 export const matchProducts: WorkflowStep = {
   name: 'match_products',
   async run(context, env) {
-    const index = await env.catalog();
-    const sources = { index, findByCode: (code: string) => env.erp.products.findByCode(code) };
+    const sources = await sourcesFor(context, env);
     const matches = [];
     const review: string[] = [];
     for (const [i, line] of context.requestedLines.entries()) {
