@@ -1,0 +1,69 @@
+import { wordSimilarity } from './word-similarity.js';
+
+/** How many letters a stem or a compound's last part must share to be looked at. */
+const BUCKET = 4;
+const MIN_PART = 5;
+
+function pushTo(map: Map<string, number[]>, key: string, id: number): void {
+  const ids = map.get(key);
+  if (ids) ids.push(id);
+  else map.set(key, [id]);
+}
+
+/**
+ * The catalog's words, each with an id, bucketed by their first and last letters, so that a
+ * requested word finds its inflections and compounds without comparing against every word.
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly byStart = new Map<string, number[]>();
+  private readonly byEnd = new Map<string, number[]>();
+
+  intern(word: string): number {
+    const known = this.ids.get(word);
+    if (known !== undefined) return known;
+    const id = this.words.length;
+    this.words.push(word);
+    this.ids.set(word, id);
+    if (word.length >= BUCKET) {
+      pushTo(this.byStart, word.slice(0, BUCKET), id);
+      pushTo(this.byEnd, word.slice(-BUCKET), id);
+    }
+    return id;
+  }
+
+  idOf(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
+  word(id: number): string {
+    return this.words[id]!;
+  }
+
+  /**
+   * The catalog words a requested word can stand for, with how well: the word itself when the
+   * catalog has it; else its inflections (same start), compounds ending in it (same end), and
+   * catalog words inside it. Empty means a filler word.
+   */
+  similar(word: string): Map<number, number> {
+    const exact = this.ids.get(word);
+    if (exact !== undefined) return new Map([[exact, 1]]);
+    const found = new Map<number, number>();
+    const consider = (id: number) => {
+      const similarity = wordSimilarity(word, this.words[id]!);
+      if (similarity > (found.get(id) ?? 0)) found.set(id, similarity);
+    };
+    if (word.length >= BUCKET) {
+      for (const id of this.byStart.get(word.slice(0, BUCKET)) ?? []) consider(id);
+      for (const id of this.byEnd.get(word.slice(-BUCKET)) ?? []) consider(id);
+    }
+    for (let start = 0; start < word.length; start += 1) {
+      for (let end = start + MIN_PART; end <= word.length; end += 1) {
+        const id = this.ids.get(word.slice(start, end));
+        if (id !== undefined) consider(id);
+      }
+    }
+    return found;
+  }
+}
