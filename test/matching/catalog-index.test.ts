@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../src/domain/product.js';
 import { CatalogIndex, type ScoredProduct } from '../../src/matching/catalog-index.js';
 import { CATALOG, product, streamOf } from './catalog.js';
 
@@ -108,5 +109,36 @@ describe('CatalogIndex.search: words', () => {
     const results = index.search('Kupariputki', 2);
     expect(results).toHaveLength(2);
     expect(results[0]!.score).toBeGreaterThanOrEqual(results[1]!.score);
+  });
+});
+
+describe('CatalogIndex on a catalog of many near neighbours', () => {
+  const products: Product[] = [];
+  for (const brand of ['Aqvatek', 'Nordpro', 'Kupro', 'Valvio']) {
+    for (const d of [5, 6, 8, 10, 12, 16]) {
+      for (const l of [20, 25, 30, 35, 40, 50, 60, 80]) {
+        for (const finish of ['sinkitty', 'kuumasinkitty', 'RST A2', 'RST A4']) {
+          products.push(product(String(2_000_000 + products.length), `Kuusioruuvi DIN 933 M${d}x${l} ${finish} ${brand}`));
+        }
+      }
+    }
+    for (const [dn, inch] of [['DN15', '1/2"'], ['DN20', '3/4"'], ['DN25', '1"'], ['DN32', '1 1/4"']]) {
+      products.push(product(String(2_000_000 + products.length), `Palloventtiili ${dn} ${inch} sk/sk ${brand}`));
+    }
+  }
+  let big: CatalogIndex;
+  beforeAll(async () => {
+    big = await CatalogIndex.build(streamOf(products));
+  });
+  const top = (text: string) => big.search(text, 1)[0]?.product.name;
+
+  it.each([
+    ['kuusioruuvi M8x30 sinkitty Kupro', 'Kuusioruuvi DIN 933 M8x30 sinkitty Kupro'],
+    ['kuusioruuvi M8x35 sinkitty Kupro', 'Kuusioruuvi DIN 933 M8x35 sinkitty Kupro'],
+    ['Kuusioruuvia DIN 933 M10x40 kuumasinkitty Valvio', 'Kuusioruuvi DIN 933 M10x40 kuumasinkitty Valvio'],
+    ['palloventtiili 1" sk/sk Nordpro', 'Palloventtiili DN25 1" sk/sk Nordpro'],
+    ['palloventtiili DN20 sk/sk Nordpro', 'Palloventtiili DN20 3/4" sk/sk Nordpro'],
+  ])('finds %j among many siblings', (query, expected) => {
+    expect(top(query)).toBe(expected);
   });
 });
