@@ -54,6 +54,8 @@ const TERMS_PER_PRODUCT = 8;
 
 export class CatalogIndex {
   private readonly products: Product[] = [];
+  /** Where each sku's current version is; an older version stays in the arrays but is never found. */
+  private readonly current = new Map<string, number>();
   private readonly vocabulary = new Vocabulary();
   private readonly sizes = new Vocabulary();
   /** Per product: its name's word ids, then its extra name's; its name's size ids, then its extra name's. */
@@ -75,13 +77,16 @@ export class CatalogIndex {
     return index;
   }
 
+  /** Products that can be found: changed ones count once. */
   get size(): number {
-    return this.products.length;
+    return this.current.size;
   }
 
+  /** Adds a product, or replaces the version indexed before under the same sku. */
   add(product: Product): void {
     const id = this.products.length;
     this.products.push(product);
+    this.current.set(product.sku, id);
     const name = termsOf(product.name);
     const extra = termsOf(product.extraName ?? '');
     this.wordStart.push(this.words.length);
@@ -100,6 +105,7 @@ export class CatalogIndex {
     if (words.length === 0) return [];
     const sizes = query.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n) }));
     return this.candidates(words, sizes)
+      .filter((id) => this.current.get(this.products[id]!.sku) === id)
       .map((id) => ({ product: this.products[id]!, score: this.score(id, words, sizes) }))
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.product.name.length - b.product.name.length)
