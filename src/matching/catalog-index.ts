@@ -168,6 +168,7 @@ export class CatalogIndex {
   }
 
   private union(found: number[], term: Term): number[] {
+    if (found.length === 0 && term.lists.length === 1) return term.lists[0]!;
     const mark = this.mark();
     for (const id of found) this.marks[id] = mark;
     const result = [...found];
