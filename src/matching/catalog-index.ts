@@ -49,6 +49,33 @@ interface Term {
   postings: number;
 }
 
+/** Candidate products; postings are in product order, so a single term's are sorted. */
+interface Found {
+  ids: number[];
+  sorted: boolean;
+}
+
+/** Both ascending: a merge, or a gallop through the longer one when the other is much shorter. */
+function intersectSorted(a: number[], b: number[]): number[] {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const result: number[] = [];
+  let at = 0;
+  for (const id of short) {
+    let step = 1;
+    while (at + step < long.length && long[at + step]! < id) step *= 2;
+    let low = at;
+    let high = Math.min(at + step, long.length - 1);
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (long[middle]! < id) low = middle + 1;
+      else high = middle;
+    }
+    at = low;
+    if (long[at] === id) result.push(id);
+  }
+  return result;
+}
+
 /** About how many words and sizes a product name has: the cost of checking one candidate. */
 const TERMS_PER_PRODUCT = 8;
 
@@ -140,15 +167,15 @@ export class CatalogIndex {
       ...words.map((word) => this.term('word', [...word.similar.keys()])),
     ].sort((a, b) => a.postings - b.postings);
     if (this.marks.length < this.products.length) this.marks = new Uint32Array(this.products.length * 2);
-    let found: number[] = [];
+    let found: Found = { ids: [], sorted: true };
     let next = 0;
-    for (; next < terms.length && found.length < MIN_CANDIDATES; next += 1) found = this.union(found, terms[next]!);
-    for (; next < terms.length && found.length > MAX_CANDIDATES; next += 1) {
+    for (; next < terms.length && found.ids.length < MIN_CANDIDATES; next += 1) found = this.union(found, terms[next]!);
+    for (; next < terms.length && found.ids.length > MAX_CANDIDATES; next += 1) {
       const narrowed = this.intersection(found, terms[next]!);
-      if (narrowed.length >= MIN_CANDIDATES) found = narrowed;
+      if (narrowed.ids.length >= MIN_CANDIDATES) found = narrowed;
     }
     const rough = this.roughScorer(words, sizes);
-    return found
+    return found.ids
       .map((id) => ({ id, score: rough(id) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, RESCORED)
@@ -167,11 +194,11 @@ export class CatalogIndex {
     return { kind, ids: new Set(ids), lists, postings: lists.reduce((sum, list) => sum + list.length, 0) };
   }
 
-  private union(found: number[], term: Term): number[] {
-    if (found.length === 0 && term.lists.length === 1) return term.lists[0]!;
+  private union(found: Found, term: Term): Found {
+    if (found.ids.length === 0 && term.lists.length === 1) return { ids: term.lists[0]!, sorted: true };
     const mark = this.mark();
-    for (const id of found) this.marks[id] = mark;
-    const result = [...found];
+    for (const id of found.ids) this.marks[id] = mark;
+    const result = [...found.ids];
     for (const list of term.lists) {
       for (const id of list) {
         if (this.marks[id] === mark) continue;
@@ -179,14 +206,18 @@ export class CatalogIndex {
         result.push(id);
       }
     }
-    return result;
+    return { ids: result, sorted: false };
   }
 
-  /** Walks whichever is shorter: the term's postings, or the candidates' own term lists. */
-  private intersection(found: number[], term: Term): number[] {
-    if (found.length * TERMS_PER_PRODUCT < term.postings) return found.filter((id) => this.holds(id, term));
+  /**
+   * Sorted lists meet by a merge that reads memory in order; otherwise it walks whichever is
+   * shorter: the term's postings, or the candidates' own term lists.
+   */
+  private intersection(found: Found, term: Term): Found {
+    if (found.sorted && term.lists.length === 1) return { ids: intersectSorted(found.ids, term.lists[0]!), sorted: true };
+    if (found.ids.length * TERMS_PER_PRODUCT < term.postings) return { ids: found.ids.filter((id) => this.holds(id, term)), sorted: found.sorted };
     const mark = this.mark();
-    for (const id of found) this.marks[id] = mark;
+    for (const id of found.ids) this.marks[id] = mark;
     const taken = this.mark();
     const result: number[] = [];
     for (const list of term.lists) {
@@ -196,7 +227,7 @@ export class CatalogIndex {
         result.push(id);
       }
     }
-    return result;
+    return { ids: result, sorted: term.lists.length === 1 };
   }
 
   private holds(id: number, term: Term): boolean {
