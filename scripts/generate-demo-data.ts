@@ -10,21 +10,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { businessIdFromDigits } from '../src/domain/business-id.js';
 import { gtinCheckDigit } from '../src/domain/product-code.js';
+import { seededRandom } from './seeded-random.js';
 
 const OUT = join(import.meta.dirname, '..', 'demo', 'data');
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One stream per section, so adding products never changes the customers the sample emails name. */
-let random = mulberry32(20261124);
+let random = seededRandom(20261124);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const jitter = (value: number, spread = 0.08) => value * (1 - spread + 2 * spread * random());
 
@@ -281,7 +272,7 @@ for (const diameter of [4, 5, 6]) {
 }
 
 /* Customers */
-random = mulberry32(20261125);
+random = seededRandom(20261125);
 interface CustomerSeed {
   name: string;
   domain: string;

@@ -5,16 +5,7 @@
  */
 import type { Product } from '../../src/domain/product.js';
 import { gtinCheckDigit } from '../../src/domain/product-code.js';
-
-export function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from '../seeded-random.js';
 
 const comma = (n: number) => String(n).replace('.', ',');
 
