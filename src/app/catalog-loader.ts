@@ -14,7 +14,7 @@ export function catalogLoader(products: ProductRepository, now: () => number = D
   let lookedAt = 0;
   let refreshing: Promise<void> | null = null;
   const refresh = async (built: CatalogIndex, since: number) => {
-    for await (const product of products.iterate({ modifiedAfter: new Date(since).toISOString() })) built.add(product);
+    for await (const product of products.iterate({ modifiedAfter: new Date(since).toISOString() })) built.replace(product);
   };
   return async () => {
     if (!index) {

@@ -81,8 +81,8 @@ const TERMS_PER_PRODUCT = 8;
 
 export class CatalogIndex {
   private readonly products: Product[] = [];
-  /** Where each sku's current version is; an older version stays in the arrays but is never found. */
-  private readonly current = new Map<string, number>();
+  /** Products replaced by a newer version: they stay in the arrays but are never found. */
+  private readonly superseded = new Set<number>();
   private readonly vocabulary = new Vocabulary();
   private readonly sizes = new Vocabulary();
   /** Per product: its name's word ids, then its extra name's; its name's size ids, then its extra name's. */
@@ -106,14 +106,26 @@ export class CatalogIndex {
 
   /** Products that can be found: changed ones count once. */
   get size(): number {
-    return this.current.size;
+    return this.products.length - this.superseded.size;
   }
 
-  /** Adds a product, or replaces the version indexed before under the same sku. */
+  /**
+   * A changed product: the version indexed before is superseded. Finding it scans the catalog,
+   * which is fine for the few products a refresh brings and saves a million-entry map.
+   */
+  replace(product: Product): void {
+    for (let id = this.products.length - 1; id >= 0; id -= 1) {
+      if (this.products[id]!.sku === product.sku && !this.superseded.has(id)) {
+        this.superseded.add(id);
+        break;
+      }
+    }
+    this.add(product);
+  }
+
   add(product: Product): void {
     const id = this.products.length;
     this.products.push(product);
-    this.current.set(product.sku, id);
     const name = termsOf(product.name);
     const extra = termsOf(product.extraName ?? '');
     this.wordStart.push(this.words.length);
@@ -132,7 +144,7 @@ export class CatalogIndex {
     if (words.length === 0) return [];
     const sizes = query.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n) }));
     return this.candidates(words, sizes)
-      .filter((id) => this.current.get(this.products[id]!.sku) === id)
+      .filter((id) => !this.superseded.has(id))
       .map((id) => ({ product: this.products[id]!, score: this.score(id, words, sizes) }))
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.product.name.length - b.product.name.length)
