@@ -65,7 +65,7 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_LLM_TIMEOUT_MS: 'llm.timeoutMs',
 };
 
-export const CONFIG_FILE_NAME = 'offerflow.json';
+const CONFIG_FILE_NAME = 'offerflow.json';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

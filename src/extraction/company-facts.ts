@@ -1,4 +1,5 @@
 import { businessIdFromDigits, normalizeBusinessId } from '../domain/business-id.js';
+import { LEGAL_FORMS } from '../domain/legal-forms.js';
 
 export interface CompanyFacts {
   businessIds: string[];
@@ -7,7 +8,6 @@ export interface CompanyFacts {
   senderDomain: string | null;
 }
 
-const LEGAL_FORMS = ['Oyj', 'Oy', 'Ab', 'Ky', 'Tmi', 'Ay', 'AB', 'Ltd', 'GmbH', 'AS', 'ApS', 'Inc'];
 /** One to four capitalised words on one line, then a legal form: "Rör & Värme Lindqvist Ab". */
 const COMPANY_NAME = new RegExp(
   String.raw`(?<![\wÅÄÖåäö&.\-])((?:(?:[A-ZÅÄÖ0-9][\wÅÄÖåäö&.\-]*|&)[ \t]+){1,4}(?:${LEGAL_FORMS.join('|')}))(?![\wåäö])`,

@@ -11,7 +11,7 @@ const SNIFF_BYTES = 64 * 1024;
 const PIECE_BYTES = 64 * 1024;
 
 /** Counts candidate delimiters in the header line, outside quotes; the most frequent wins. */
-export function sniffDelimiter(headerLine: string): string {
+function sniffDelimiter(headerLine: string): string {
   const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (const ch of headerLine) {

@@ -1,13 +1,14 @@
+import { LEGAL_FORMS } from '../domain/legal-forms.js';
 import { fold } from './terms.js';
 
-const LEGAL_FORMS = /(?<![a-z])(?:oyj|oy|ab|abp|ky|tmi|ay|ltd|gmbh|as|aps|inc)(?![a-z])/g;
+const LEGAL_FORM = new RegExp(`(?<![a-z])(?:${LEGAL_FORMS.map((f) => f.toLowerCase()).join('|')})(?![a-z])`, 'g');
 /** "Rör & Värme" is also written "Rör och Värme". */
 const JOINING_WORDS = new Set(['ja', 'och', 'and', 'und']);
 
 /** The words that name a company: folded, without its legal form and punctuation. */
 export function companyNameWords(name: string): string[] {
   return fold(name)
-    .replace(LEGAL_FORMS, ' ')
+    .replace(LEGAL_FORM, ' ')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 2 && !JOINING_WORDS.has(w));
 }

@@ -35,7 +35,7 @@ export interface ProcessedEmail {
 const FINISHED: ReadonlySet<StoredRunStatus> = new Set(['created', 'needs_review', 'not_an_rfq', 'duplicate']);
 
 /** Stable per email, so the ERP can be asked whether this email already has an offer. */
-export function referenceOf(key: RunKey): string {
+function referenceOf(key: RunKey): string {
   return `OF-${createHash('sha256').update(`${key.mailbox}\n${key.messageId}`).digest('hex').slice(0, 16)}`;
 }
 

@@ -22,7 +22,7 @@ export function localErpFile(dataDir: string): string {
   return join(dataDir, 'erp-local.sqlite');
 }
 
-export function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
+function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
   return {
     type: LOCAL_ERP_TYPE,
     customers: new LocalCustomerRepository(db),

@@ -92,7 +92,7 @@ export function productFromRow(row: Selectable<ProductTable>): Product {
 }
 
 /** Re-importing the same price-list row (same target, quantity break and start) updates it. */
-export function priceRuleKey(r: PriceRule): string {
+function priceRuleKey(r: PriceRule): string {
   const target = r.target.kind === 'sku' ? `sku:${r.target.sku}` : `group:${r.target.group}`;
   return [r.pricelist, target, r.minQty, r.validFrom ?? ''].join('\u001f');
 }

@@ -44,7 +44,7 @@ function read(text: string, rules: Rule[]): Reading | null {
  * of 1100088, not the reverse. `bareCount` also reads "5 valves", which only a sentence that
  * lists several items makes safe ("Ryhmäkeskus 24 moduulia" alone is no count).
  */
-export function parseItem(text: string, bareCount = false): ParsedItem | null {
+function parseItem(text: string, bareCount = false): ParsedItem | null {
   const code = numberCodeIn(text);
   const rest = (code ? text.replace(code, ' ') : text).replace(/\s+/g, ' ').trim();
   const reading = read(rest, RULES) ?? (bareCount ? read(rest, [[BARE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })]]) : null);

@@ -3,7 +3,7 @@ import type { Offer, OfferDraft } from '../../domain/offer.js';
 import type { StepOutput, WorkflowStep } from '../step.js';
 
 /** What the ERP stored must be what we sent: the same rows, quantities, prices and totals. */
-export function offerDifferences(sent: OfferDraft, stored: Offer): string[] {
+function offerDifferences(sent: OfferDraft, stored: Offer): string[] {
   const differences: string[] = [];
   if (stored.lines.length !== sent.lines.length) {
     differences.push(`${stored.lines.length} rows stored, ${sent.lines.length} sent`);
