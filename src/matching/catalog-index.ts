@@ -1,4 +1,6 @@
+import { normalizeCode } from '../domain/product-code.js';
 import type { Product } from '../domain/product.js';
+import { CodeTable } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { sizeValue, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
@@ -92,6 +94,10 @@ export class CatalogIndex {
   private readonly nameWordEnd = new IntBuffer();
   private readonly sizeStart = new IntBuffer();
   private readonly nameSizeEnd = new IntBuffer();
+  private readonly codes = new CodeTable((id) => {
+    const { sku, ean, supplierCodes } = this.products[id]!;
+    return [sku, ean ?? '', ...supplierCodes].map(normalizeCode);
+  });
   private readonly wordPostings: number[][] = [];
   private readonly sizePostings: number[][] = [];
   /** Reused across queries: which products a set operation has seen, by generation. */
@@ -136,6 +142,15 @@ export class CatalogIndex {
     this.addTerms(id, name.numbers, this.sizes, this.sizeIds, this.sizePostings);
     this.nameSizeEnd.push(this.sizeIds.length);
     for (const detail of extra.numbers) this.sizeIds.push(this.sizes.intern(detail));
+    this.codes.add();
+  }
+
+  /** Products whose sku, EAN or a supplier code is this one, ignoring case and separators. */
+  findByCode(code: string): Product[] {
+    return this.codes
+      .find(code)
+      .filter((id) => !this.superseded.has(id))
+      .map((id) => this.products[id]!);
   }
 
   search(text: string, limit: number): ScoredProduct[] {

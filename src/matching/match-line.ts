@@ -8,6 +8,7 @@ const ALTERNATIVES = 3;
 
 export interface MatchSources {
   index: CatalogIndex;
+  /** The ERP's own code lookup, for products added since the index last refreshed. */
   findByCode(code: string): Promise<Product[]>;
   /** What a salesperson taught for these words: sure for this customer, a little less for another. */
   learned(line: RequestedLine): Promise<{ product: Product; confidence: number } | null>;
@@ -35,7 +36,8 @@ function sameName(a: string, b: string): boolean {
 
 export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number): Promise<LineMatch> {
   if (line.code) {
-    const byCode = await sources.findByCode(line.code);
+    const indexed = sources.index.findByCode(line.code);
+    const byCode = indexed.length > 0 ? indexed : await sources.findByCode(line.code);
     if (byCode.length === 1) return { product: byCode[0]!, confidence: 1, method: 'code', alternatives: [] };
   }
   const learned = await sources.learned(line);

@@ -31,6 +31,21 @@ describe('CatalogIndex.build', () => {
   });
 });
 
+describe('CatalogIndex.findByCode', () => {
+  it('finds by sku, EAN and supplier code, ignoring case and separators', () => {
+    expect(index.findByCode('1000028').map((p) => p.sku)).toEqual(['1000028']);
+    expect(index.findByCode('6417012345670').map((p) => p.sku)).toEqual(['2100016']);
+    expect(index.findByCode('mcb b10 1p').map((p) => p.sku)).toEqual(['2100010']);
+  });
+
+  it('finds only the newest version of a replaced product', () => {
+    const small = new CatalogIndex();
+    small.add(product('9000001', 'Sadevesikouru 125 mm', { supplierCodes: ['SVK-125'] }));
+    small.replace(product('9000001', 'Sadevesikouru 125 mm valkoinen', { supplierCodes: ['SVK-125'] }));
+    expect(small.findByCode('SVK-125').map((p) => p.name)).toEqual(['Sadevesikouru 125 mm valkoinen']);
+  });
+});
+
 describe('CatalogIndex.search: the right size wins', () => {
   it.each([
     ['Kupariputki 22x1,0 kova', '1000022'],

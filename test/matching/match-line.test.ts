@@ -8,6 +8,8 @@ import { CATALOG, product, streamOf } from './catalog.js';
 const THRESHOLD = 0.75;
 let sources: MatchSources;
 const codeLookups: string[] = [];
+/** In the ERP but added after the index was built. */
+const NEWER = product('7000001', 'Kiertoilmaventtiili KIV-125', { supplierCodes: ['KIV-125'] });
 
 beforeAll(async () => {
   const index = await CatalogIndex.build(streamOf(CATALOG));
@@ -15,7 +17,7 @@ beforeAll(async () => {
     index,
     async findByCode(code: string): Promise<Product[]> {
       codeLookups.push(code);
-      return CATALOG.filter((p) => p.sku === code || p.ean === code || p.supplierCodes.includes(code));
+      return [NEWER].filter((p) => p.supplierCodes.includes(code));
     },
     learned: async () => null,
   };
@@ -35,6 +37,19 @@ describe('matchLine by code', () => {
     const match = await matchLine(line(description, code), sources, THRESHOLD);
     expect(match).toMatchObject({ confidence: 1, method: 'code', alternatives: [] });
     expect(match.product?.sku).toBe(sku);
+  });
+
+  it('finds a code in the index without asking the ERP', async () => {
+    codeLookups.length = 0;
+    const match = await matchLine(line('Johdonsuojakatkaisija', '6417-0123-4567-0'), sources, THRESHOLD);
+    expect(match.product?.sku).toBe('2100016');
+    expect(codeLookups).toEqual([]);
+  });
+
+  it('asks the ERP for a code the index does not know: a product added since the last refresh', async () => {
+    const match = await matchLine(line('venttiili', 'KIV-125'), sources, THRESHOLD);
+    expect(match).toMatchObject({ method: 'code', confidence: 1 });
+    expect(match.product?.sku).toBe(NEWER.sku);
   });
 
   it('falls back to the name when the code finds nothing', async () => {
