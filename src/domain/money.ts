@@ -59,3 +59,8 @@ export function equal(a: DecimalString, b: DecimalString): boolean {
 export function isPositive(value: DecimalString): boolean {
   return of(value).greaterThan(0);
 }
+
+/** A number from a JSON API (where amounts are binary floats), as the decimal it prints as. */
+export function decimalFromNumber(value: number): DecimalString {
+  return new Exact(String(value)).toFixed();
+}

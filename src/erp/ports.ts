@@ -47,6 +47,10 @@ export interface PricingService {
 }
 
 export interface OfferRepository {
+  /**
+   * Safe to repeat: an offer already carrying `draft.reference` is completed (rows it lacks
+   * are added) and returned; a second offer is never made for one reference.
+   */
   create(draft: OfferDraft): Promise<Offer>;
   get(number: string): Promise<Offer | null>;
   findByReference(reference: string): Promise<Offer | null>;

@@ -7,9 +7,14 @@ import type { LocalErpSchema } from './schema.js';
 export class LocalOfferRepository implements OfferRepository {
   constructor(private readonly db: Kysely<LocalErpSchema>) {}
 
-  /** Header, rows and the number counter change in one transaction: an offer exists whole or not at all. */
+  /**
+   * Header, rows and the number counter change in one transaction: an offer exists whole or
+   * not at all, so one found by its reference is already complete.
+   */
   async create(draft: OfferDraft): Promise<Offer> {
     const number = await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('offers').select('number').where('reference', '=', draft.reference).executeTakeFirst();
+      if (existing) return existing.number;
       const counter = await trx
         .updateTable('counters')
         .set((eb) => ({ next_value: eb('next_value', '+', 1) }))

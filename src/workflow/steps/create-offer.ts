@@ -1,8 +1,9 @@
 import type { StepOutput, WorkflowStep } from '../step.js';
 
 /**
- * Looks the reference up before creating: if an earlier attempt created the offer and then
- * crashed before recording it, the existing offer is adopted instead of making a second one.
+ * Creation is idempotent by our reference: if an earlier attempt created the offer (whole or
+ * in part) and then crashed before recording it, the ERP adapter completes and returns that
+ * offer instead of making a second one. The lookup first only tells the salesperson so.
  */
 export const createOffer: WorkflowStep = {
   name: 'create_offer',
@@ -10,7 +11,7 @@ export const createOffer: WorkflowStep = {
     if (context.dryRun) return { skipped: 'dry run: nothing written to the ERP' };
     if (!context.draft) return { skipped: 'no offer to create' };
     const existing = await env.erp.offers.findByReference(context.reference);
-    if (existing) return { patch: { offer: existing }, warnings: [`offer ${existing.number} already existed for this email; reused`] };
-    return { patch: { offer: await env.erp.offers.create(context.draft) } };
+    const offer = await env.erp.offers.create(context.draft);
+    return { patch: { offer }, warnings: existing ? [`offer ${offer.number} already existed for this email; reused`] : [] };
   },
 };

@@ -1,0 +1,40 @@
+import type { ErpAdapter } from '../ports.js';
+import type { ErpOpenContext } from '../registry.js';
+import { LemonsoftClient } from './client.js';
+import { LemonsoftCustomerRepository } from './customer-repository.js';
+import { LemonsoftOfferRepository } from './offer-repository.js';
+import { LemonsoftPersonRepository } from './person-repository.js';
+import { LemonsoftPricingService } from './pricing-service.js';
+import { LemonsoftProductRepository } from './product-repository.js';
+import { parseLemonsoftSettings, type LemonsoftSettings } from './settings.js';
+
+export const LEMONSOFT_ERP_TYPE = 'lemonsoft';
+
+export function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
+  return new LemonsoftClient({
+    baseUrl: settings.baseUrl,
+    credentials: { username: settings.username, password: settings.password, database: settings.database, apiKey: settings.apiKey },
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    retryBaseMs: settings.retryBaseMs,
+    concurrency: settings.concurrency,
+    renewAfterMs: settings.renewAfterMinutes * 60_000,
+    pageSize: settings.pageSize,
+  });
+}
+
+export async function openLemonsoftErp(context: Pick<ErpOpenContext, 'settings'>): Promise<ErpAdapter> {
+  const settings = parseLemonsoftSettings(context.settings);
+  const client = lemonsoftClient(settings);
+  const customers = new LemonsoftCustomerRepository(client);
+  const products = new LemonsoftProductRepository(client, settings.taxRates);
+  return {
+    type: LEMONSOFT_ERP_TYPE,
+    customers,
+    persons: new LemonsoftPersonRepository(client),
+    products,
+    pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
+    offers: new LemonsoftOfferRepository(client, customers, settings.offerType),
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,246 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { z } from 'zod';
+import { listSchema, loginAnswer } from './wire.js';
+
+export interface LemonsoftCredentials {
+  username: string;
+  password: string;
+  database: string;
+  apiKey: string;
+}
+
+export interface LemonsoftClientOptions {
+  baseUrl: string;
+  credentials: LemonsoftCredentials;
+  timeoutMs: number;
+  maxRetries: number;
+  retryBaseMs: number;
+  concurrency: number;
+  renewAfterMs: number;
+  pageSize: number;
+  now?: () => number;
+}
+
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Says which call failed and why; never carries credentials or the session id. */
+export class LemonsoftError extends Error {
+  override name = 'LemonsoftError';
+  constructor(
+    readonly call: string,
+    readonly status: number | null,
+    reason: string,
+  ) {
+    super(`Lemonsoft ${call} failed: ${reason}`);
+  }
+
+  /** The request may have reached Lemonsoft and done its work even though no answer came. */
+  get outcomeUnknown(): boolean {
+    return this.status === null || this.status >= 500;
+  }
+}
+
+const MAX_BACKOFF_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 120_000;
+
+/** Connections that failed before anything was sent: safe to retry whatever the method. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function retryAfterMs(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : null;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code ?? (error as { code?: string }).code;
+}
+
+function describe(error: unknown): string {
+  if ((error as Error).name === 'TimeoutError') return 'timed out';
+  const code = errorCode(error);
+  return code ? `network error ${code}` : `network error: ${(error as Error).message}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function searchOf(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A small client for LemonRest written here rather than generated: what Offerflow needs from it
+ * is the session and retry behaviour, which a generated client leaves to its caller. Reads and
+ * updates are retried on network errors, 429 (after Retry-After) and 5xx with exponential
+ * backoff and full jitter; a POST is retried only when Lemonsoft surely did not act on it (429,
+ * or a connection that never opened), because creating twice is worse than failing once.
+ */
+export class LemonsoftClient {
+  private session: { id: string; since: number } | null = null;
+  private opening: Promise<string> | null = null;
+  private readonly limit: LimitFunction;
+  private readonly now: () => number;
+
+  constructor(private readonly options: LemonsoftClientOptions) {
+    this.limit = pLimit(options.concurrency);
+    this.now = options.now ?? Date.now;
+  }
+
+  get pageSize(): number {
+    return this.options.pageSize;
+  }
+
+  async get<T extends z.ZodType>(path: string, query: Query, schema: T): Promise<z.infer<T>> {
+    return this.parse(`GET ${path}`, await this.call('GET', path, query), schema);
+  }
+
+  /** A GET that answers 404 for what does not exist. */
+  async find<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T> | null> {
+    try {
+      return await this.get(path, {}, schema);
+    } catch (error) {
+      if (error instanceof LemonsoftError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T): Promise<z.infer<T>> {
+    return this.parse(`${method} ${path}`, await this.call(method, path, {}, body), schema);
+  }
+
+  /** Every item of a list endpoint, a page at a time; an empty or short page ends it. */
+  async *pages<T extends z.ZodType>(path: string, query: Query, item: T): AsyncIterable<z.infer<T>> {
+    const schema = listSchema(item);
+    for (let page = 1; ; page += 1) {
+      const answer = await this.get(path, { ...query, 'filter.page': page, 'filter.page_size': this.pageSize }, schema);
+      yield* answer.results;
+      if (answer.results.length < this.pageSize || answer.result_count === 0) return;
+    }
+  }
+
+  async all<T extends z.ZodType>(path: string, query: Query, item: T): Promise<z.infer<T>[]> {
+    const items: z.infer<T>[] = [];
+    for await (const value of this.pages(path, query, item)) items.push(value);
+    return items;
+  }
+
+  /** Whether the session lives, for health checks. */
+  async alive(): Promise<boolean> {
+    try {
+      await this.call('GET', '/api/auth/alive', {});
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private parse<T extends z.ZodType>(call: string, body: unknown, schema: T): z.infer<T> {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0]!;
+    throw new LemonsoftError(call, 200, `unexpected answer at '${issue.path.join('.') || '(root)'}': ${issue.message}`);
+  }
+
+  private call(method: Method, path: string, query: Query, body?: unknown): Promise<unknown> {
+    return this.limit(() => this.attempt(method, path, query, body));
+  }
+
+  private async attempt(method: Method, path: string, query: Query, body: unknown): Promise<unknown> {
+    const call = `${method} ${path}`;
+    let loggedInAgain = false;
+    for (let attempt = 0; ; attempt += 1) {
+      const sessionId = await this.sessionId(call);
+      const outcome = await this.request(method, path + searchOf(query), body, { 'Session-Id': sessionId });
+      if (outcome.kind === 'answer' && outcome.response.ok) return outcome.response.status === 204 ? null : outcome.response.json();
+      if (outcome.kind === 'answer' && outcome.response.status === 401 && !loggedInAgain) {
+        // The session died early (server restart, timeout): one fresh login, one more try.
+        this.session = null;
+        loggedInAgain = true;
+        attempt -= 1;
+        continue;
+      }
+      const retry = this.retryDelay(method, outcome, attempt);
+      if (retry === null) throw await this.failure(call, outcome);
+      await sleep(retry);
+    }
+  }
+
+  private async request(method: Method, pathAndQuery: string, body: unknown, headers: Record<string, string>): Promise<Outcome> {
+    try {
+      const response = await fetch(this.options.baseUrl + pathAndQuery, {
+        method,
+        headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      return { kind: 'answer', response };
+    } catch (error) {
+      return { kind: 'network', error };
+    }
+  }
+
+  /** Null when the call must not or need not be tried again. */
+  private retryDelay(method: Method, outcome: Outcome, attempt: number): number | null {
+    if (attempt >= this.options.maxRetries) return null;
+    const backoff = Math.random() * Math.min(MAX_BACKOFF_MS, this.options.retryBaseMs * 2 ** attempt);
+    if (outcome.kind === 'network') {
+      return method !== 'POST' || NOT_SENT.has(errorCode(outcome.error) ?? '') ? backoff : null;
+    }
+    const status = outcome.response.status;
+    if (status === 429) return retryAfterMs(outcome.response.headers.get('retry-after'), this.now()) ?? backoff;
+    if (status >= 500 && method !== 'POST') return backoff;
+    return null;
+  }
+
+  private async failure(call: string, outcome: Outcome): Promise<LemonsoftError> {
+    if (outcome.kind === 'network') return new LemonsoftError(call, null, describe(outcome.error));
+    const text = (await outcome.response.text().catch(() => '')).slice(0, 200).trim();
+    return new LemonsoftError(call, outcome.response.status, `HTTP ${outcome.response.status}${text ? `: ${text}` : ''}`);
+  }
+
+  /** One login at a time however many calls wait for it; renewed before the 30 minutes run out. */
+  private async sessionId(call: string): Promise<string> {
+    if (this.session && this.now() - this.session.since < this.options.renewAfterMs) return this.session.id;
+    const renewing = this.session !== null;
+    this.opening ??= this.open(renewing, call).finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private async open(renewing: boolean, call: string): Promise<string> {
+    const { username, password, database, apiKey } = this.options.credentials;
+    const body = { UserName: username, Password: password, Database: database, ApiKey: apiKey };
+    const paths = renewing ? ['/api/auth/renew', '/api/auth/login'] : ['/api/auth/login'];
+    let last: LemonsoftError | null = null;
+    for (const path of paths) {
+      for (let attempt = 0; ; attempt += 1) {
+        const outcome = await this.request('POST', path, body, renewing && this.session ? { 'Session-Id': this.session.id } : {});
+        if (outcome.kind === 'answer' && outcome.response.ok) {
+          const answer = this.parse(`POST ${path}`, await outcome.response.json(), loginAnswer);
+          this.session = { id: answer.session_id, since: this.now() };
+          return answer.session_id;
+        }
+        // Logging in creates nothing, so it is retried like a read.
+        const retry = this.retryDelay('PUT', outcome, attempt);
+        if (retry === null) {
+          last = await this.failure(`POST ${path} (before ${call})`, outcome);
+          break;
+        }
+        await sleep(retry);
+      }
+    }
+    this.session = null;
+    throw last!;
+  }
+}
+
+type Outcome = { kind: 'answer'; response: Response } | { kind: 'network'; error: unknown };

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Lemonsoft's usual tax rate codes; an installation with others sets `taxRates`. */
+export const DEFAULT_TAX_RATES: Readonly<Record<string, string>> = { '1': '25.5', '2': '14', '3': '10', '4': '0' };
+
+/**
+ * The adapter's settings, from the config's `erp.settings` or OFFERFLOW_LEMONSOFT_* variables.
+ * Tax rate codes are per installation, so the table that reads them is a setting too.
+ */
+export const lemonsoftSettingsSchema = z.object({
+  baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
+  username: z.string().min(1),
+  password: z.string().min(1),
+  database: z.string().min(1),
+  apiKey: z.string().min(1),
+  offerType: z.coerce.number().int().positive().default(6),
+  /** The price list the price endpoint is asked through; the customer's own lists apply on top. */
+  pricelistId: z.coerce.number().int().positive().default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(100),
+  timeoutMs: z.coerce.number().int().min(100).max(300_000).default(60_000),
+  maxRetries: z.coerce.number().int().min(0).max(10).default(4),
+  retryBaseMs: z.coerce.number().int().min(1).max(60_000).default(500),
+  concurrency: z.coerce.number().int().min(1).max(64).default(4),
+  /** Sessions live 30 minutes; renewing a little before keeps calls from meeting a dead one. */
+  renewAfterMinutes: z.coerce.number().min(0).max(30).default(25),
+  taxRates: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).default({ ...DEFAULT_TAX_RATES }),
+});
+
+export type LemonsoftSettings = z.infer<typeof lemonsoftSettingsSchema>;
+
+export function parseLemonsoftSettings(settings: Record<string, unknown>): LemonsoftSettings {
+  const parsed = lemonsoftSettingsSchema.safeParse(settings);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `erp.settings.${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid Lemonsoft settings:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const OFFER_STEPS = ['create', 'header', 'rows'] as const;
+export type OfferStep = (typeof OFFER_STEPS)[number];
+
+/** What `POST /__sim/faults` (or the in-process handle) can switch; every field is optional. */
+export const faultUpdateSchema = z.strictObject({
+  reset: z.boolean().optional(),
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  sessionTtlSeconds: z.number().min(0).max(86_400).optional(),
+  expireSessions: z.boolean().optional(),
+  /** The next matching calls answer with this status instead of doing their work. */
+  fail: z
+    .array(
+      z.strictObject({
+        status: z.number().int().min(400).max(599),
+        count: z.number().int().min(1).default(1),
+        retryAfterSeconds: z.number().min(0).optional(),
+        /** A regular expression over "METHOD /api/path"; every API call when left out. */
+        match: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** The step is done and stored, then the connection drops before the answer: a crash between steps. */
+  crashAfter: z.array(z.enum(OFFER_STEPS)).optional(),
+});
+export type FaultUpdate = z.input<typeof faultUpdateSchema>;
+
+export interface InjectedFailure {
+  status: number;
+  retryAfterSeconds?: number;
+}
+
+const SESSION_TTL_MS = 30 * 60_000;
+
+export class Faults {
+  latencyMs = 0;
+  sessionTtlMs = SESSION_TTL_MS;
+  private failures: { status: number; count: number; retryAfterSeconds?: number; match: RegExp | null }[] = [];
+  private readonly crashes = new Set<OfferStep>();
+
+  /** Applies an update; says whether live sessions must end now. */
+  apply(input: FaultUpdate): { expireSessions: boolean } {
+    const update = faultUpdateSchema.parse(input);
+    if (update.reset) {
+      this.latencyMs = 0;
+      this.sessionTtlMs = SESSION_TTL_MS;
+      this.failures = [];
+      this.crashes.clear();
+    }
+    if (update.latencyMs !== undefined) this.latencyMs = update.latencyMs;
+    if (update.sessionTtlSeconds !== undefined) this.sessionTtlMs = update.sessionTtlSeconds * 1000;
+    for (const f of update.fail ?? []) this.failures.push({ ...f, match: f.match ? new RegExp(f.match) : null });
+    for (const step of update.crashAfter ?? []) this.crashes.add(step);
+    return { expireSessions: update.expireSessions === true };
+  }
+
+  /** Takes one injected failure for this call, if one is waiting. */
+  failureFor(call: string): InjectedFailure | null {
+    const failure = this.failures.find((f) => f.match === null || f.match.test(call));
+    if (!failure) return null;
+    failure.count -= 1;
+    if (failure.count === 0) this.failures = this.failures.filter((f) => f !== failure);
+    return { status: failure.status, retryAfterSeconds: failure.retryAfterSeconds };
+  }
+
+  /** Takes the crash set for this step, if any. */
+  crashAfter(step: OfferStep): boolean {
+    return this.crashes.delete(step);
+  }
+}

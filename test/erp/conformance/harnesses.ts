@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { PriceRule } from '../../../src/domain/price-rule.js';
+import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
+import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js';
+import type { MasterData } from '../../../src/erp/lemonsoft/simulator/seed.js';
+import { startLemonsoftSimulator, type RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
+import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
+import type { ErpAdapter } from '../../../src/erp/ports.js';
+import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
+
+const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
+  pricelist: 'P1',
+  target: { kind: 'sku', sku },
+  adjustment: { kind: 'net', price },
+  minQty,
+  validFrom,
+  validTo,
+});
+
+/** The small seller, plus quantity breaks and an expired row, loaded the same way into every ERP. */
+export const MASTER_DATA: MasterData = {
+  products: PRODUCTS,
+  customers: CUSTOMERS,
+  persons: PERSONS,
+  priceRules: [
+    ...PRICE_RULES,
+    rule('2000020', '12.00', '1', '2026-01-01', '2027-12-31'),
+    rule('2000020', '11.00', '10', '2026-01-01', '2027-12-31'),
+    rule('3000325', '0.50', '1', '2025-01-01', '2025-12-31'),
+  ],
+};
+
+export interface ErpUnderTest {
+  erp: ErpAdapter;
+  /** Every offer number the ERP holds, read past the adapter. */
+  offerNumbers(): Promise<string[]>;
+  /** Switches the simulator's faults. */
+  faults(update: FaultUpdate): void;
+  /** "METHOD /route" of every call the ERP has answered. */
+  calls(): string[];
+  close(): Promise<void>;
+}
+
+export interface Harness<T = Omit<ErpUnderTest, 'faults' | 'calls'>> {
+  name: string;
+  open(): Promise<T>;
+}
+
+const local: Harness = {
+  name: 'local',
+  async open() {
+    const dataDir = tempDataDir();
+    const erp = await openLocalErp({ dataDir });
+    await erp.masterData.inTransaction((writer) => writer.write(MASTER_DATA));
+    return {
+      erp,
+      async offerNumbers() {
+        const db = new Database(localErpFile(dataDir), { readonly: true });
+        const rows = db.prepare('select number from offers order by number').all() as { number: number }[];
+        db.close();
+        return rows.map((r) => String(r.number));
+      },
+      close: () => erp.close(),
+    };
+  },
+};
+
+export const CREDENTIALS = { username: 'offerflow', password: 's3cret-pw', database: 'TEST', apiKey: 'api-key-123' };
+
+/** Reads the simulator's offers over HTTP as any Lemonsoft client would. */
+async function listedOffers(sim: RunningSimulator): Promise<string[]> {
+  const login = await fetch(`${sim.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ UserName: CREDENTIALS.username, Password: CREDENTIALS.password, Database: CREDENTIALS.database, ApiKey: CREDENTIALS.apiKey }),
+  });
+  const { session_id } = (await login.json()) as { session_id: string };
+  const answer = await fetch(`${sim.url}/api/offers?filter.page_size=1000`, { headers: { 'Session-Id': session_id } });
+  const { results } = (await answer.json()) as { results: { offer_number: number }[] };
+  return results.map((o) => String(o.offer_number));
+}
+
+export async function startSimulator(dataDir = tempDataDir()): Promise<RunningSimulator> {
+  return startLemonsoftSimulator({ file: join(dataDir, 'lemonsoft-sim.sqlite'), credentials: CREDENTIALS, seed: MASTER_DATA });
+}
+
+export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2 });
+
+const lemonsoft: Harness<ErpUnderTest> = {
+  name: 'lemonsoft',
+  async open() {
+    const sim = await startSimulator();
+    // A page size of 2 makes every listing of the small seller span several pages.
+    const erp = await openLemonsoftErp({ settings: lemonsoftSettings(sim) });
+    return {
+      erp,
+      offerNumbers: () => listedOffers(sim),
+      faults: (update) => sim.setFaults(update),
+      calls: () => sim.calls,
+      close: async () => {
+        await erp.close();
+        await sim.close();
+      },
+    };
+  },
+};
+
+export const HARNESSES: Harness[] = [local, lemonsoft];
+/** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
+export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft];

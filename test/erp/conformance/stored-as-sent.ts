@@ -1,0 +1,20 @@
+import { expect } from 'vitest';
+import type { Offer, OfferDraft } from '../../../src/domain/offer.js';
+
+/** Amounts compared as numbers: an ERP may write 8.00 as 8. */
+function plain(offer: OfferDraft) {
+  const n = Number;
+  return {
+    ...offer,
+    lines: offer.lines.map((l) => ({ ...l, quantity: n(l.quantity), unitPrice: n(l.unitPrice), discountPercent: n(l.discountPercent), vatRate: n(l.vatRate), lineTotal: n(l.lineTotal) })),
+    totals: { net: n(offer.totals.net), vat: n(offer.totals.vat), gross: n(offer.totals.gross), currency: offer.totals.currency },
+  };
+}
+
+export function expectStoredAsSent(offer: Offer | null, draft: OfferDraft): void {
+  expect(offer).not.toBeNull();
+  const { number, ...stored } = offer!;
+  expect(number).toMatch(/^\d+$/);
+  expect(plain(stored)).toEqual(plain(draft));
+}
+
