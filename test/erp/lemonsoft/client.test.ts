@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LemonsoftClient, LemonsoftError, type LemonsoftClientOptions } from '../../../src/erp/lemonsoft/client.js';
+import type { RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
+import { personSchema, productSchema } from '../../../src/erp/lemonsoft/wire.js';
+import { CREDENTIALS, startSimulator } from '../conformance/harnesses.js';
+
+let sim: RunningSimulator;
+
+beforeEach(async () => {
+  sim = await startSimulator();
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+function client(overrides: Partial<LemonsoftClientOptions> = {}): LemonsoftClient {
+  return new LemonsoftClient({
+    baseUrl: sim.url,
+    credentials: CREDENTIALS,
+    timeoutMs: 5_000,
+    maxRetries: 3,
+    retryBaseMs: 5,
+    concurrency: 4,
+    renewAfterMs: 25 * 60_000,
+    pageSize: 10,
+    ...overrides,
+  });
+}
+
+const logins = () => sim.calls.filter((c) => c === 'POST /api/auth/login').length;
+
+describe('LemonsoftClient sessions', () => {
+  it('logs in once for many calls made at the same time', async () => {
+    const lemonsoft = client();
+    await Promise.all([1, 2, 3, 4, 5].map(() => lemonsoft.get('/api/persons/101', {}, personSchema)));
+    expect(logins()).toBe(1);
+  });
+
+  it('renews the session before it runs out, not after', async () => {
+    let now = 0;
+    const lemonsoft = client({ now: () => now });
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    now = 24 * 60_000;
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login']);
+    now = 26 * 60_000;
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login', 'POST /api/auth/renew']);
+  });
+
+  it('says the session is alive', async () => {
+    expect(await client().alive()).toBe(true);
+  });
+
+  it('names the failed login and never shows the credentials', async () => {
+    const lemonsoft = client({ credentials: { ...CREDENTIALS, password: 'wrong-password-42' } });
+    const error = await lemonsoft.get('/api/persons/101', {}, personSchema).catch((e: unknown) => e as LemonsoftError);
+    expect(error).toBeInstanceOf(LemonsoftError);
+    expect(error.message).toMatch(/POST \/api\/auth\/login \(before GET \/api\/persons\/101\) failed: HTTP 401/);
+    for (const secret of ['wrong-password-42', CREDENTIALS.apiKey, CREDENTIALS.username]) expect(error.message).not.toContain(secret);
+    expect(JSON.stringify(error)).not.toContain('wrong-password-42');
+  });
+});
+
+describe('LemonsoftClient failures', () => {
+  it('gives up after the retries with an error naming the call and the status', async () => {
+    sim.setFaults({ fail: [{ status: 502, count: 10, match: '^GET /api/persons' }] });
+    await expect(client({ maxRetries: 2 }).get('/api/persons/101', {}, personSchema)).rejects.toThrow('Lemonsoft GET /api/persons/101 failed: HTTP 502');
+    expect(sim.calls.filter((c) => c === 'GET /api/persons/:id')).toHaveLength(3);
+  });
+
+  it('does not repeat a POST that failed with a 500: it may have been done', async () => {
+    sim.setFaults({ fail: [{ status: 500, count: 1, match: '^POST /api/offers/6$' }] });
+    const error = await client().send('POST', '/api/offers/6', undefined, personSchema.partial()).catch((e: unknown) => e as LemonsoftError);
+    expect(error).toMatchObject({ status: 500, outcomeUnknown: true });
+    expect(sim.calls.filter((c) => c === 'POST /api/offers/:id')).toHaveLength(1);
+  });
+
+  it('times out a call that takes too long', async () => {
+    const lemonsoft = client({ timeoutMs: 300, maxRetries: 0 });
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    sim.setFaults({ latencyMs: 600 });
+    await expect(lemonsoft.get('/api/persons/101', {}, personSchema)).rejects.toThrow('Lemonsoft GET /api/persons/101 failed: timed out');
+  });
+
+  it('keeps no more calls in flight than the concurrency limit', async () => {
+    const lemonsoft = client({ concurrency: 2 });
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    sim.setFaults({ latencyMs: 150 });
+    const started = Date.now();
+    await Promise.all([1, 2, 3, 4].map(() => lemonsoft.get('/api/persons/101', {}, personSchema)));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('names the field of an answer that does not fit the schema', async () => {
+    await expect(client().get('/api/persons/101', {}, personSchema.extend({ missing_field: personSchema.shape.number }))).rejects.toThrow(
+      /GET \/api\/persons\/101 failed: unexpected answer at 'missing_field'/,
+    );
+  });
+
+  it('fails clearly when nothing listens', async () => {
+    await sim.close();
+    await expect(client({ maxRetries: 1 }).get('/api/persons/101', {}, personSchema)).rejects.toThrow(/failed: network error ECONNREFUSED/);
+    sim = await startSimulator();
+  });
+});
+
+describe('LemonsoftClient paging', () => {
+  it('reads every page of a list, however small the pages', async () => {
+    const skus = (await client({ pageSize: 1 }).all('/api/products', {}, productSchema)).map((p) => p.sku);
+    expect(skus.sort()).toEqual(['1000015', '1000022', '2000020', '3000325']);
+    expect(sim.calls.filter((c) => c === 'GET /api/products')).toHaveLength(5);
+  });
+});
