@@ -14,8 +14,8 @@ export function configOf(command: Command): Config {
   return loadConfig({ dataDir: options.dataDir, configFile: options.config, env: process.env, erpTypes: knownErpTypes() });
 }
 
-export async function withApp<T>(command: Command, work: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(configOf(command));
+export async function withApp<T>(command: Command | Config, work: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp('dataDir' in command ? command : configOf(command));
   try {
     return await work(app);
   } finally {

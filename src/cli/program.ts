@@ -5,6 +5,7 @@ import { registerImport } from './commands/import.js';
 import { registerOffers } from './commands/offers.js';
 import { registerProcess } from './commands/process.js';
 import { registerRuns } from './commands/runs.js';
+import { registerSim } from './commands/sim.js';
 
 export function buildProgram(): Command {
   const program = new Command('offerflow')
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerCorrect(program);
   registerImport(program);
   registerDemo(program);
+  registerSim(program);
   return program;
 }

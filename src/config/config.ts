@@ -65,6 +65,16 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_LLM_TIMEOUT_MS: 'llm.timeoutMs',
 };
 
+/** OFFERFLOW_ERP_BASE_URL sets erp.settings.baseUrl: any adapter's settings, by their names. */
+const ERP_SETTING_PREFIX = 'OFFERFLOW_ERP_';
+
+function erpSettingName(variable: string): string {
+  return variable
+    .slice(ERP_SETTING_PREFIX.length)
+    .toLowerCase()
+    .replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+}
+
 const CONFIG_FILE_NAME = 'offerflow.json';
 
 export class ConfigError extends Error {
@@ -108,12 +118,19 @@ export function loadConfig(sources: ConfigSources): Config {
   // A config file someone named must exist; the one in the data directory is optional.
   const fromFile = named !== undefined || existsSync(file) ? readConfigFile(file) : {};
   for (const key of Object.keys(fromFile)) origin.set(key, `${file} key '${key}'`);
-  const merged: Layer = { ...DEFAULTS, ...fromFile, erp: { ...DEFAULTS.erp, ...(fromFile.erp as Layer | undefined) }, dataDir };
+  const fileErp = fromFile.erp as Layer | undefined;
+  // Settings are copied, so that filling them from the environment never touches the defaults.
+  const erp = { ...DEFAULTS.erp, ...fileErp, settings: { ...((fileErp?.settings as Layer | undefined) ?? {}) } };
+  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, dataDir };
   for (const [variable, path] of Object.entries(ENV_KEYS)) {
     const value = sources.env[variable];
     if (value === undefined || value === '') continue;
     setPath(merged, path, value);
     origin.set(path, `environment variable ${variable}`);
+  }
+  for (const [variable, value] of Object.entries(sources.env)) {
+    if (!variable.startsWith(ERP_SETTING_PREFIX) || value === undefined || value === '') continue;
+    setPath(merged, `erp.settings.${erpSettingName(variable)}`, value);
   }
   const parsed = configSchema(sources.erpTypes).safeParse(merged);
   if (parsed.success) return parsed.data;

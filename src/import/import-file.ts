@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import type { LocalMasterData, MasterDataWriter } from '../erp/local/master-data.js';
+import type { MasterDataWriter } from '../erp/local/master-data.js';
 import { IMPORT_KINDS, type ImportKind, type ImportKindName } from './kinds.js';
 import { readTable } from './read-table.js';
 import { ImportError, type TableRow } from './table.js';
@@ -93,8 +93,13 @@ async function importRows<T>(
  * Imports one file all-or-nothing: rows are validated and written inside one transaction, and
  * any problem rolls the whole file back, so a fixed file can simply be imported again.
  */
+/** Where an import writes: the embedded ERP, or anything that takes its batches in one go. */
+export interface MasterDataTarget {
+  inTransaction<T>(work: (writer: MasterDataWriter) => Promise<T>): Promise<T>;
+}
+
 export async function importFile(
-  masterData: LocalMasterData,
+  masterData: MasterDataTarget,
   kindName: ImportKindName,
   file: string,
   onProgress?: ImportProgress,

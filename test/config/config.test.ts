@@ -35,6 +35,16 @@ describe('loadConfig', () => {
     expect(config.erp).toEqual({ type: 'lemonsoft', settings: { url: 'http://erp' } });
   });
 
+  it("fills the ERP adapter's settings from OFFERFLOW_ERP_* variables, over the config file", () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'offerflow.json'), JSON.stringify({ erp: { type: 'lemonsoft', settings: { baseUrl: 'http://file', offerType: 7 } } }));
+
+    const config = load({ OFFERFLOW_ERP_BASE_URL: 'http://env/Lemonsoft30', OFFERFLOW_ERP_API_KEY: 'k', OFFERFLOW_ERP_PASSWORD: '' }, { dataDir });
+
+    expect(config.erp.settings).toEqual({ baseUrl: 'http://env/Lemonsoft30', offerType: 7, apiKey: 'k' });
+    expect(load().erp.settings).toEqual({});
+  });
+
   it.each([
     [{ ERP_TYPE: 'sap' }, "environment variable ERP_TYPE: must be one of: local, lemonsoft"],
     [{ OFFERFLOW_CURRENCY: 'euro' }, 'environment variable OFFERFLOW_CURRENCY'],

@@ -1,7 +1,10 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { localErpFile } from '../../erp/local/adapter.js';
+import type { Config } from '../../config/config.js';
+import { LEMONSOFT_ERP_TYPE } from '../../erp/lemonsoft/adapter.js';
+import { localErpFile, LOCAL_ERP_TYPE } from '../../erp/local/adapter.js';
+import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
 import { storeFile } from '../../store/open-store.js';
 import type { RunStatus } from '../../workflow/result.js';
 import { configOf, print, withApp } from '../context.js';
@@ -9,41 +12,66 @@ import { renderResult } from '../format/result-view.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { importInto } from './import.js';
 import { processFile } from './process.js';
+import { DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoLemonsoft } from './sim.js';
 
-/** Persons before customers (their seller), products before price lists, as a real ERP load goes. */
-const DEMO_IMPORTS = ['persons', 'products', 'customers', 'pricelists'] as const;
+const DEMO_ERPS = [LOCAL_ERP_TYPE, LEMONSOFT_ERP_TYPE];
 
 function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 }
 
+async function loadLocal(config: Config): Promise<void> {
+  for (const kind of MASTER_DATA_FILES) {
+    const summary = await importInto(config.dataDir, kind, join(PACKAGE_ROOT, 'demo', 'data', `${kind}.csv`));
+    print(`Imported ${summary.records} ${kind}`);
+  }
+}
+
+async function processExamples(config: Config, examples: string): Promise<void> {
+  const emails = readdirSync(examples).filter((f) => f.endsWith('.eml')).sort();
+  const counts = new Map<RunStatus, number>();
+  await withApp(config, async (app) => {
+    const runner = app.runner({ dryRun: false });
+    for (const name of emails) {
+      const result = await processFile(runner, join(examples, name), app.config.mailbox, false);
+      counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+      print(`\n${renderResult(result, name)}`);
+    }
+  });
+  print(`\n${emails.length} emails: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`);
+  print(`Data directory: ${config.dataDir}  (try: offerflow runs list --data-dir ${config.dataDir})`);
+}
+
+interface DemoFlags {
+  reset?: boolean;
+  examples: string;
+  erp: string;
+}
+
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('load the demo wholesaler into the embedded ERP and turn the sample emails into offers')
+    .description('load the demo wholesaler into an ERP and turn the sample emails into offers')
     .option('--reset', 'start from empty databases in the data directory')
     .option('--examples <dir>', 'folder of .eml files', join(PACKAGE_ROOT, 'examples'))
-    .action(async (flags: { reset?: boolean; examples: string }, command: Command) => {
+    .option('--erp <type>', `the ERP to run against: ${DEMO_ERPS.join(' or ')} (through its simulator)`, LOCAL_ERP_TYPE)
+    .action(async (flags: DemoFlags, command: Command) => {
+      if (!DEMO_ERPS.includes(flags.erp)) throw new Error(`the demo runs on ${DEMO_ERPS.join(' or ')}, not '${flags.erp}'`);
       const config = configOf(command);
       if (flags.reset) {
-        removeDatabase(localErpFile(config.dataDir));
-        removeDatabase(storeFile(config.dataDir));
+        for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir)]) removeDatabase(file);
       }
-      for (const kind of DEMO_IMPORTS) {
-        const summary = await importInto(config.dataDir, kind, join(PACKAGE_ROOT, 'demo', 'data', `${kind}.csv`));
-        print(`Imported ${summary.records} ${kind}`);
+      if (flags.erp === LOCAL_ERP_TYPE) {
+        await loadLocal(config);
+        return processExamples({ ...config, erp: { type: LOCAL_ERP_TYPE, settings: {} } }, flags.examples);
       }
-      const emails = readdirSync(flags.examples).filter((f) => f.endsWith('.eml')).sort();
-      const counts = new Map<RunStatus, number>();
-      await withApp(command, async (app) => {
-        const runner = app.runner({ dryRun: false });
-        for (const name of emails) {
-          const result = await processFile(runner, join(flags.examples, name), app.config.mailbox, false);
-          counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-          print(`\n${renderResult(result, name)}`);
-        }
-      });
-      print(`\n${emails.length} emails: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ')}`);
-      print(`Data directory: ${config.dataDir}  (try: offerflow runs list --data-dir ${config.dataDir})`);
+      const sim = await startDemoLemonsoft(config.dataDir);
+      print(`Lemonsoft simulator at ${sim.url}, holding the demo wholesaler`);
+      try {
+        const settings = { ...config.erp.settings, baseUrl: sim.url, ...DEMO_LEMONSOFT_CREDENTIALS };
+        await processExamples({ ...config, erp: { type: LEMONSOFT_ERP_TYPE, settings } }, flags.examples);
+      } finally {
+        await sim.close();
+      }
     });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
 import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js';
-import type { MasterData } from '../../../src/erp/lemonsoft/simulator/seed.js';
+import type { MasterData } from '../../../src/domain/master-data.js';
 import { startLemonsoftSimulator, type RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
 import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
 import type { ErpAdapter } from '../../../src/erp/ports.js';

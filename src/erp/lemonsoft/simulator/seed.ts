@@ -1,17 +1,10 @@
 import type { Customer } from '../../../domain/customer.js';
-import type { Person } from '../../../domain/person.js';
+import type { MasterData } from '../../../domain/master-data.js';
 import type { PriceRule } from '../../../domain/price-rule.js';
 import type { Product } from '../../../domain/product.js';
 import { customerToWire, personToWire, priceRuleToWire, productToWire } from '../mapper.js';
 import { DEFAULT_TAX_RATES } from '../settings.js';
 import type { WireCustomer, WirePerson, WirePricelist, WireProduct } from '../wire.js';
-
-export interface MasterData {
-  customers: Customer[];
-  persons: Person[];
-  products: Product[];
-  priceRules: PriceRule[];
-}
 
 export interface LemonsoftMasterData {
   customers: WireCustomer[];

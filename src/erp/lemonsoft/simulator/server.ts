@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { LemonsoftCredentials } from '../client.js';
 import { offerRowSchema, type WirePricelist } from '../wire.js';
 import { Faults, faultUpdateSchema, type FaultUpdate, type OfferStep } from './faults.js';
-import { lemonsoftMasterData, type MasterData } from './seed.js';
+import type { MasterData } from '../../../domain/master-data.js';
+import { lemonsoftMasterData } from './seed.js';
 import { SimulatorStore, type Page } from './store.js';
 
 export const SIMULATOR_BASE_PATH = '/Lemonsoft30';
@@ -17,7 +18,7 @@ export interface SimulatorOptions {
   host?: string;
   credentials: LemonsoftCredentials;
   /** Loaded when the file holds no products yet. */
-  seed?: MasterData;
+  seed?: MasterData | (() => Promise<MasterData>);
   now?: () => Date;
 }
 
@@ -79,7 +80,10 @@ function badRequest(reply: FastifyReply, error: z.ZodError): FastifyReply {
 export async function startLemonsoftSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const store = await SimulatorStore.open(options.file);
   const now = options.now ?? (() => new Date());
-  if (options.seed && (await store.isEmpty())) await store.putMasterData(lemonsoftMasterData(options.seed, now().toISOString()), now().toISOString());
+  if (options.seed && (await store.isEmpty())) {
+    const seed = typeof options.seed === 'function' ? await options.seed() : options.seed;
+    await store.putMasterData(lemonsoftMasterData(seed, now().toISOString()), now().toISOString());
+  }
   const faults = new Faults();
   const sessions = new Map<string, number>();
   const calls: string[] = [];
