@@ -10,7 +10,7 @@ import { parseLemonsoftSettings, type LemonsoftSettings } from './settings.js';
 
 export const LEMONSOFT_ERP_TYPE = 'lemonsoft';
 
-export function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
+function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
   return new LemonsoftClient({
     baseUrl: settings.baseUrl,
     credentials: { username: settings.username, password: settings.password, database: settings.database, apiKey: settings.apiKey },

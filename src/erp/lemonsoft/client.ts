@@ -134,16 +134,6 @@ export class LemonsoftClient {
     return items;
   }
 
-  /** Whether the session lives, for health checks. */
-  async alive(): Promise<boolean> {
-    try {
-      await this.call('GET', '/api/auth/alive', {});
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   private parse<T extends z.ZodType>(call: string, body: unknown, schema: T): z.infer<T> {
     const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;

@@ -49,10 +49,6 @@ describe('LemonsoftClient sessions', () => {
     expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login', 'POST /api/auth/renew']);
   });
 
-  it('says the session is alive', async () => {
-    expect(await client().alive()).toBe(true);
-  });
-
   it('names the failed login and never shows the credentials', async () => {
     const lemonsoft = client({ credentials: { ...CREDENTIALS, password: 'wrong-password-42' } });
     const error = await lemonsoft.get('/api/persons/101', {}, personSchema).catch((e: unknown) => e as LemonsoftError);
