@@ -5,7 +5,7 @@ import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
 import { openStore } from '../store/open-store.js';
-import type { SqliteRunStore } from '../store/sqlite-run-store.js';
+import type { KyselyRunStore } from '../store/kysely-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
@@ -16,7 +16,7 @@ import type { PhraseMemory } from '../matching/phrase-memory.js';
 export interface App {
   config: Config;
   erp: ErpAdapter;
-  runs: SqliteRunStore;
+  runs: KyselyRunStore;
   memory: PhraseMemory;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
@@ -49,7 +49,7 @@ async function lineExtractorOf(config: Config): Promise<LineExtractor> {
 export async function openApp(config: Config): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true });
   const erp = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
-  const store = await openStore(config.dataDir);
+  const store = await openStore(config.dataDir, config.databaseUrl);
   const { runs, memory } = store;
   const catalog = catalogLoader(erp.products);
   const settings = settingsOf(config);

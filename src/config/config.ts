@@ -19,6 +19,8 @@ const configSchema = (erpTypes: readonly string[]) =>
       type: z.string().refine((t) => erpTypes.includes(t), { message: `must be one of: ${erpTypes.join(', ')}` }),
       settings: z.record(z.string(), z.unknown()),
     }),
+    /** PostgreSQL for runs and learned matches; null keeps them in the data directory's SQLite file. */
+    databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').nullable(),
     mailbox: z.string().min(1),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
@@ -40,6 +42,7 @@ export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 const DEFAULTS: Omit<Config, 'dataDir'> = {
   erp: { type: 'local', settings: {} },
+  databaseUrl: null,
   mailbox: 'cli',
   currency: 'EUR',
   timeZone: 'Europe/Helsinki',
@@ -52,6 +55,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
 /** Environment variables and the config key each one sets. */
 const ENV_KEYS: Record<string, string> = {
   ERP_TYPE: 'erp.type',
+  OFFERFLOW_DATABASE_URL: 'databaseUrl',
   OFFERFLOW_MAILBOX: 'mailbox',
   OFFERFLOW_CURRENCY: 'currency',
   OFFERFLOW_TIME_ZONE: 'timeZone',

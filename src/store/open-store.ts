@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { storeMigrations } from './migrations.js';
 import type { StoreSchema } from './schema.js';
-import { SqlitePhraseMemory } from './sqlite-phrase-memory.js';
-import { SqliteRunStore } from './sqlite-run-store.js';
+import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
+import { KyselyRunStore } from './kysely-run-store.js';
+import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 
 /** Offerflow's own data (runs, learned matches), apart from any ERP's. */
 export interface Store {
-  runs: SqliteRunStore;
-  memory: SqlitePhraseMemory;
+  runs: KyselyRunStore;
+  memory: KyselyPhraseMemory;
   close(): Promise<void>;
 }
 
@@ -16,7 +17,13 @@ export function storeFile(dataDir: string): string {
   return join(dataDir, 'offerflow.sqlite');
 }
 
-export async function openStore(dataDir: string): Promise<Store> {
-  const db = await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations);
-  return { runs: new SqliteRunStore(db), memory: new SqlitePhraseMemory(db), close: () => db.destroy() };
+/**
+ * The embedded SQLite file in the data directory, or PostgreSQL when a database URL is given:
+ * the same tables and the same code either way.
+ */
+export async function openStore(dataDir: string, databaseUrl: string | null = null): Promise<Store> {
+  const db = databaseUrl
+    ? await openPostgres<StoreSchema>(databaseUrl, storeMigrations('postgres'))
+    : await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations('sqlite'));
+  return { runs: new KyselyRunStore(db), memory: new KyselyPhraseMemory(db), close: () => db.destroy() };
 }

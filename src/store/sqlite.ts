@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, SqliteDialect, type Migration } from 'kysely';
+import { migrate } from './migrate.js';
 
 /** Opens (creating if needed) a SQLite file and brings its schema to the latest migration. */
 export async function openSqlite<Schema>(file: string, migrations: Record<string, Migration>): Promise<Kysely<Schema>> {
@@ -11,12 +12,6 @@ export async function openSqlite<Schema>(file: string, migrations: Record<string
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    await db.destroy();
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`Migrating ${file} failed at '${failed}': ${String((error as Error).message ?? error)}`);
-  }
+  await migrate(db, migrations, file);
   return db;
 }

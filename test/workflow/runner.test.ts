@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import type { SqliteRunStore } from '../../src/store/sqlite-run-store.js';
+import type { KyselyRunStore } from '../../src/store/kysely-run-store.js';
 import type { WorkflowContext } from '../../src/workflow/context.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
@@ -39,7 +39,7 @@ describe('WorkflowRunner', () => {
   let dataDir: string;
   let erp: LocalErp;
   let opened: Store;
-  let store: SqliteRunStore;
+  let store: KyselyRunStore;
 
   beforeEach(async () => {
     dataDir = tempDataDir();

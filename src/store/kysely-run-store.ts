@@ -19,7 +19,7 @@ function fromRow(row: RunRow): StoredRun {
   };
 }
 
-export class SqliteRunStore implements RunStore {
+export class KyselyRunStore implements RunStore {
   constructor(private readonly db: Kysely<StoreSchema>) {}
 
   async findByKey(key: RunKey): Promise<StoredRun | null> {

@@ -12,7 +12,7 @@ function keysOf(description: string, code: string | null): Key[] {
 }
 
 /** Learned matches in the run store's database: a customer's own words first, then everyone's. */
-export class SqlitePhraseMemory implements PhraseMemory {
+export class KyselyPhraseMemory implements PhraseMemory {
   constructor(private readonly db: Kysely<StoreSchema>) {}
 
   async recall({ customerNumber, description, code }: { customerNumber: string | null; description: string; code: string | null }): Promise<Remembered | null> {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phraseKey } from '../../src/matching/phrase-memory.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { tempDataDir } from '../support/seller.js';
+import type { Store } from '../../src/store/open-store.js';
+import { STORE_BACKENDS } from '../support/stores.js';
 
-describe('SqlitePhraseMemory', () => {
+describe.each(STORE_BACKENDS)('KyselyPhraseMemory on $name', (backend) => {
   let store: Store;
   beforeEach(async () => {
-    store = await openStore(tempDataDir());
+    store = await backend.open();
   });
   afterEach(async () => {
     await store.close();
