@@ -39,7 +39,7 @@ export class KyselyRunStore implements RunStore {
       .values({
         mailbox: key.mailbox,
         message_id: key.messageId,
-        status: 'running',
+        status: 'queued',
         subject: '',
         raw_email: rawEmail,
         context: JSON.stringify(context),

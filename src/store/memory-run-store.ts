@@ -11,7 +11,7 @@ export class MemoryRunStore implements RunStore {
 
   async create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun> {
     const now = new Date().toISOString();
-    const run = { id: this.runs.length + 1, key, status: 'running' as const, subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail };
+    const run = { id: this.runs.length + 1, key, status: 'queued' as const, subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail };
     this.runs.push(run);
     return run;
   }

@@ -27,6 +27,12 @@ export interface ProcessOptions {
   dryRun?: boolean;
 }
 
+export interface AcceptedEmail {
+  runId: number;
+  /** The email was processed before: nothing is left to do. */
+  finished: boolean;
+}
+
 export interface ProcessedEmail {
   runId: number;
   result: WorkflowResult;
@@ -60,30 +66,43 @@ export class WorkflowRunner {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {
-    const { store, definition } = this.deps;
+  /** Takes an email in (a service queues it for a worker), or finds the run it already has. */
+  async accept(rawEmail: Buffer, options: ProcessOptions): Promise<AcceptedEmail> {
     const key: RunKey = { mailbox: options.mailbox, messageId: messageKeyOf(rawEmail) };
-    const existing = await store.findByKey(key);
-    if (existing && FINISHED.has(existing.status)) {
-      return { runId: existing.id, result: { ...toResult(existing.context, 'duplicate'), warnings: [`already processed as run ${existing.id}`] } };
+    const existing = await this.deps.store.findByKey(key);
+    if (existing) return { runId: existing.id, finished: FINISHED.has(existing.status) };
+    const run = await this.deps.store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false));
+    return { runId: run.id, finished: false };
+  }
+
+  async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {
+    return this.processRun((await this.accept(rawEmail, options)).runId);
+  }
+
+  /** Runs what is left of a run: all of a new one, from the failed step of a failed one, nothing of a finished one. */
+  async processRun(runId: number): Promise<ProcessedEmail> {
+    const { store, definition } = this.deps;
+    const run = await store.get(runId);
+    if (!run) throw new Error(`run ${runId} does not exist`);
+    if (FINISHED.has(run.status)) {
+      return { runId, result: { ...toResult(run.context, 'duplicate'), warnings: [`already processed as run ${runId}`] } };
     }
-    const run = existing ?? (await store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false)));
-    let context = existing ? resumable(existing.context, definition) : run.context;
-    const env = this.environment(rawEmail);
+    let context = resumable(run.context, definition);
+    const env = this.environment(await store.rawEmail(runId));
     for (const defined of definition.steps) {
       if (context.notAnRfq) break;
       if (context.steps.some((s) => s.name === defined.step.name)) continue;
       const outcome = await this.runStep(defined, context, env);
       context = outcome.context;
       if (outcome.failed) {
-        await store.save(run.id, 'failed', context);
-        return { runId: run.id, result: toResult(context, 'failed') };
+        await store.save(runId, 'failed', context);
+        return { runId, result: toResult(context, 'failed') };
       }
-      await store.save(run.id, 'running', context);
+      await store.save(runId, 'running', context);
     }
     const status = finalStatus(context);
-    await store.save(run.id, status, context);
-    return { runId: run.id, result: toResult(context, status) };
+    await store.save(runId, status, context);
+    return { runId, result: toResult(context, status) };
   }
 
   private environment(rawEmail: Buffer): StepEnvironment {

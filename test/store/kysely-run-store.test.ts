@@ -14,11 +14,11 @@ describe.each(STORE_BACKENDS)('KyselyRunStore on $name', (backend) => {
     await store.close();
   });
 
-  it('creates a run, finds it by mailbox and Message-ID, and keeps the raw email byte for byte', async () => {
+  it('creates a queued run, finds it by mailbox and Message-ID, and keeps the raw email byte for byte', async () => {
     const raw = Buffer.from([0, 1, 2, 255, 0x0d, 0x0a, ...Buffer.from('Subject: ä\r\n')]);
     const created = await store.runs.create(KEY, raw, contextWith());
 
-    expect(created).toMatchObject({ key: KEY, status: 'running', subject: '' });
+    expect(created).toMatchObject({ key: KEY, status: 'queued', subject: '' });
     expect((await store.runs.findByKey(KEY))?.id).toBe(created.id);
     expect(await store.runs.findByKey({ ...KEY, mailbox: 'other@seller.fi' })).toBeNull();
     expect(Buffer.compare(await store.runs.rawEmail(created.id), raw)).toBe(0);

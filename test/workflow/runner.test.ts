@@ -77,6 +77,21 @@ describe('WorkflowRunner', () => {
     expect(stored?.lines).toHaveLength(2);
   });
 
+  it('takes an email in as a queued run once, runs it later, and then calls it finished', async () => {
+    const raw = fixture('workflow/rfq-known-customer.eml');
+    const runner = runnerFor(erp, store);
+
+    const accepted = await runner.accept(raw, { mailbox: MAILBOX });
+    expect(await runner.accept(raw, { mailbox: MAILBOX })).toEqual(accepted);
+    expect(accepted.finished).toBe(false);
+    expect((await store.get(accepted.runId))?.status).toBe('queued');
+    expect(await erp.offers.get('10001')).toBeNull();
+
+    expect((await runner.processRun(accepted.runId)).result.status).toBe('created');
+    expect(await runner.accept(raw, { mailbox: MAILBOX })).toEqual({ runId: accepted.runId, finished: true });
+    expect((await runner.processRun(accepted.runId)).result.status).toBe('duplicate');
+  });
+
   it('stops at a failed critical step, records the run as failed and retries it from that step', async () => {
     const broken = replacing('match_products', failing('match_products', 'catalog unavailable'));
     const raw = fixture('workflow/rfq-known-customer.eml');

@@ -12,7 +12,7 @@ function positiveInteger(value: string): number {
 }
 
 function resultOf(run: StoredRun) {
-  return toResult(run.context, run.status === 'running' ? 'failed' : run.status);
+  return toResult(run.context, run.status === 'running' || run.status === 'queued' ? 'failed' : run.status);
 }
 
 /** What a reviewer needs beyond the result: the candidates for each line that found no product. */
