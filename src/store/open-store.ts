@@ -3,6 +3,8 @@ import { storeMigrations } from './migrations.js';
 import type { StoreSchema } from './schema.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
+import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
+import { SqlJobQueue } from './sql-job-queue.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 
@@ -10,6 +12,8 @@ import { openSqlite } from './sqlite.js';
 export interface Store {
   runs: KyselyRunStore;
   memory: KyselyPhraseMemory;
+  /** The embedded job queue, in the same SQLite file as the runs. */
+  jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
   close(): Promise<void>;
 }
 
@@ -25,5 +29,5 @@ export async function openStore(dataDir: string, databaseUrl: string | null = nu
   const db = databaseUrl
     ? await openPostgres<StoreSchema>(databaseUrl, storeMigrations('postgres'))
     : await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations('sqlite'));
-  return { runs: new KyselyRunStore(db), memory: new KyselyPhraseMemory(db), close: () => db.destroy() };
+  return { runs: new KyselyRunStore(db), memory: new KyselyPhraseMemory(db), jobs: (policy, now) => new SqlJobQueue(db, policy, now), close: () => db.destroy() };
 }

@@ -23,7 +23,21 @@ export interface PhraseMemoryTable {
   updated_at: string;
 }
 
+export interface JobTable {
+  id: Generated<number>;
+  run_id: number;
+  mailbox: string;
+  status: 'queued' | 'active' | 'done' | 'dead';
+  attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   phrase_memory: PhraseMemoryTable;
+  jobs: JobTable;
 }

@@ -1,0 +1,56 @@
+/** A queued run: the raw email waits in the run store, the job says which run to work on. */
+export interface RunJob {
+  runId: number;
+  mailbox: string;
+}
+
+export interface TakenJob extends RunJob {
+  id: number;
+  /** This try included. */
+  attempts: number;
+}
+
+export interface QueueCounts {
+  queued: number;
+  active: number;
+  dead: number;
+}
+
+export interface DeadJob extends RunJob {
+  attempts: number;
+  error: string;
+}
+
+/**
+ * The durable queue between taking mail in and working on it. Jobs survive restarts; a job
+ * taken by a worker that dies is taken again once its lease runs out.
+ */
+export interface JobQueue {
+  /** Once per run: a run already queued, being worked on or dead is left as it is. */
+  enqueue(job: RunJob): Promise<void>;
+  take(worker: string): Promise<TakenJob | null>;
+  /** Keeps the lease of a job still being worked on. */
+  extend(id: number, worker: string): Promise<void>;
+  complete(id: number): Promise<void>;
+  /** Back in the queue after a growing delay, or dead after the last try. */
+  fail(id: number, error: string): Promise<'retry' | 'dead'>;
+  /** A dead job queued again from its first try, e.g. once the ERP is back. */
+  revive(runId: number): Promise<boolean>;
+  counts(): Promise<QueueCounts>;
+  dead(): Promise<DeadJob[]>;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  leaseMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000, leaseMs: 5 * 60_000 };
+
+/** Exponential, with jitter so that jobs failed together do not all come back together. */
+export function retryDelayMs(policy: RetryPolicy, attempts: number, random = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { StoreSchema } from './schema.js';
+import { retryDelayMs, type DeadJob, type JobQueue, type QueueCounts, type RetryPolicy, type RunJob, type TakenJob } from '../queue/job-queue.js';
+
+/**
+ * The embedded queue, in the store's SQLite file: taking a job is one UPDATE that SQLite runs
+ * under its single writer lock, so two workers, even in two processes, never take the same
+ * job. (PostgreSQL would need SKIP LOCKED for that; there the queue is pg-boss.)
+ */
+export class SqlJobQueue implements JobQueue {
+  constructor(
+    private readonly db: Kysely<StoreSchema>,
+    private readonly policy: RetryPolicy,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private at(offsetMs = 0): string {
+    return new Date(this.now().getTime() + offsetMs).toISOString();
+  }
+
+  async enqueue(job: RunJob): Promise<void> {
+    await this.db
+      .insertInto('jobs')
+      .values({ run_id: job.runId, mailbox: job.mailbox, status: 'queued', attempts: 0, run_after: this.at(), updated_at: this.at() })
+      .onConflict((oc) => oc.column('run_id').doNothing())
+      .execute();
+  }
+
+  async take(worker: string): Promise<TakenJob | null> {
+    const now = this.at();
+    const row = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({ status: 'active', locked_by: worker, locked_until: this.at(this.policy.leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('jobs')
+          .select('id')
+          .where((w) => w.or([w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]), w.and([w('status', '=', 'active'), w('locked_until', '<', now)])]))
+          .orderBy('id')
+          .limit(1),
+      )
+      .returning(['id', 'run_id', 'mailbox', 'attempts'])
+      .executeTakeFirst();
+    return row ? { id: row.id, runId: row.run_id, mailbox: row.mailbox, attempts: row.attempts } : null;
+  }
+
+  async extend(id: number, worker: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ locked_until: this.at(this.policy.leaseMs) }).where('id', '=', id).where('locked_by', '=', worker).where('status', '=', 'active').execute();
+  }
+
+  async complete(id: number): Promise<void> {
+    await this.db.updateTable('jobs').set({ status: 'done', locked_by: null, locked_until: null, updated_at: this.at() }).where('id', '=', id).execute();
+  }
+
+  async fail(id: number, error: string): Promise<'retry' | 'dead'> {
+    const job = await this.db.selectFrom('jobs').select('attempts').where('id', '=', id).executeTakeFirstOrThrow();
+    const dead = job.attempts >= this.policy.maxAttempts;
+    await this.db
+      .updateTable('jobs')
+      .set({
+        status: dead ? 'dead' : 'queued',
+        run_after: this.at(dead ? 0 : retryDelayMs(this.policy, job.attempts)),
+        locked_by: null,
+        locked_until: null,
+        last_error: error,
+        updated_at: this.at(),
+      })
+      .where('id', '=', id)
+      .execute();
+    return dead ? 'dead' : 'retry';
+  }
+
+  async revive(runId: number): Promise<boolean> {
+    const result = await this.db.updateTable('jobs').set({ status: 'queued', attempts: 0, run_after: this.at(), updated_at: this.at() }).where('run_id', '=', runId).where('status', '=', 'dead').executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const rows = await this.db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '!=', 'done').groupBy('status').execute();
+    const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return { queued: count('queued'), active: count('active'), dead: count('dead') };
+  }
+
+  async dead(): Promise<DeadJob[]> {
+    const rows = await this.db.selectFrom('jobs').select(['run_id', 'mailbox', 'attempts', 'last_error']).where('status', '=', 'dead').orderBy('id').execute();
+    return rows.map((r) => ({ runId: r.run_id, mailbox: r.mailbox, attempts: r.attempts, error: r.last_error ?? '' }));
+  }
+}

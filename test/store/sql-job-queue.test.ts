@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { retryDelayMs, type JobQueue, type RetryPolicy } from '../../src/queue/job-queue.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { tempDataDir } from '../support/seller.js';
+
+const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, leaseMs: 30_000 };
+
+describe('SqlJobQueue', () => {
+  let dataDir: string;
+  let store: Store;
+  let now: Date;
+  let queue: JobQueue;
+
+  beforeEach(async () => {
+    dataDir = tempDataDir();
+    store = await openStore(dataDir);
+    now = new Date('2026-11-25T10:00:00Z');
+    queue = store.jobs(POLICY, () => now);
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const later = (ms: number) => (now = new Date(now.getTime() + ms));
+
+  it('hands out jobs oldest first, each once, and finishes them', async () => {
+    await queue.enqueue({ runId: 1, mailbox: 'a' });
+    await queue.enqueue({ runId: 2, mailbox: 'b' });
+    await queue.enqueue({ runId: 1, mailbox: 'a' });
+
+    const first = await queue.take('w1');
+    const second = await queue.take('w2');
+    expect([first?.runId, second?.runId]).toEqual([1, 2]);
+    expect(first?.attempts).toBe(1);
+    expect(await queue.take('w3')).toBeNull();
+    expect(await queue.counts()).toEqual({ queued: 0, active: 2, dead: 0 });
+
+    await queue.complete(first!.id);
+    await queue.complete(second!.id);
+    expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 0 });
+    await queue.enqueue({ runId: 1, mailbox: 'a' });
+    expect(await queue.take('w1')).toBeNull();
+  });
+
+  it('retries a failed job only after its delay, then lets it die with its last error', async () => {
+    await queue.enqueue({ runId: 7, mailbox: 'a' });
+    for (let attempt = 1; attempt < POLICY.maxAttempts; attempt += 1) {
+      const job = await queue.take('w');
+      expect(job?.attempts).toBe(attempt);
+      expect(await queue.fail(job!.id, `ERP down ${attempt}`)).toBe('retry');
+      later(retryDelayMs(POLICY, attempt, () => 0) - 1);
+      expect(await queue.take('w')).toBeNull();
+      later(retryDelayMs(POLICY, attempt, () => 1));
+    }
+    const last = await queue.take('w');
+    expect(await queue.fail(last!.id, 'ERP down for good')).toBe('dead');
+    expect(await queue.dead()).toEqual([{ runId: 7, mailbox: 'a', attempts: 3, error: 'ERP down for good' }]);
+    expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 1 });
+    later(POLICY.maxDelayMs);
+    expect(await queue.take('w')).toBeNull();
+  });
+
+  it('gives a job to another worker when its worker stops renewing the lease', async () => {
+    await queue.enqueue({ runId: 3, mailbox: 'a' });
+    const taken = await queue.take('dies');
+    later(POLICY.leaseMs / 2);
+    await queue.extend(taken!.id, 'dies');
+    later(POLICY.leaseMs / 2 + 1);
+    expect(await queue.take('other')).toBeNull();
+    later(POLICY.leaseMs);
+    expect(await queue.take('other')).toMatchObject({ runId: 3, attempts: 2 });
+  });
+
+  it('revives a dead job from its first try', async () => {
+    await queue.enqueue({ runId: 9, mailbox: 'a' });
+    for (let i = 0; i < POLICY.maxAttempts; i += 1) {
+      const job = await queue.take('w');
+      await queue.fail(job!.id, 'down');
+      later(POLICY.maxDelayMs);
+    }
+    expect(await queue.revive(9)).toBe(true);
+    expect(await queue.revive(9)).toBe(false);
+    expect(await queue.take('w')).toMatchObject({ runId: 9, attempts: 1 });
+  });
+
+  it('never gives one job to two workers on two connections to the same file', async () => {
+    for (let runId = 1; runId <= 10; runId += 1) await queue.enqueue({ runId, mailbox: 'a' });
+    const other = await openStore(dataDir);
+    const otherQueue = other.jobs(POLICY, () => now);
+    const taken = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? queue : otherQueue).take(`w${i}`)));
+    await other.close();
+    const runIds = taken.filter((j) => j !== null).map((j) => j.runId);
+    expect(runIds.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps its jobs when the store is closed and opened again', async () => {
+    await queue.enqueue({ runId: 5, mailbox: 'a' });
+    await store.close();
+    store = await openStore(dataDir);
+    expect(await store.jobs(POLICY, () => now).take('w')).toMatchObject({ runId: 5 });
+  });
+});
