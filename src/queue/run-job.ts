@@ -1,0 +1,13 @@
+import type { WorkflowRunner } from '../workflow/runner.js';
+import type { JobHandler } from './worker.js';
+
+/**
+ * A job is its run, continued from where it stopped. A failed run (the ERP down, say) throws,
+ * so that the queue tries again later and the run resumes at the step that failed.
+ */
+export function runJob(runner: Pick<WorkflowRunner, 'processRun'>): JobHandler {
+  return async (job) => {
+    const { result } = await runner.processRun(job.runId);
+    if (result.status === 'failed') throw new Error(result.errors.join('; ') || `run ${job.runId} failed`);
+  };
+}

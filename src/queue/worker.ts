@@ -1,0 +1,97 @@
+import type { JobQueue, TakenJob } from './job-queue.js';
+
+export type JobHandler = (job: TakenJob) => Promise<void>;
+
+export interface WorkerOptions {
+  /** Names this process's jobs in the queue, e.g. host and pid. */
+  name: string;
+  concurrency: number;
+  /** How long to wait when the queue is empty. */
+  pollMs: number;
+  leaseMs: number;
+}
+
+export interface WorkerEvents {
+  done?(job: TakenJob, ms: number): void;
+  failed?(job: TakenJob, outcome: 'retry' | 'dead', error: string): void;
+  /** The queue itself could not be reached; the worker waits and tries again. */
+  queueError?(error: unknown): void;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Takes jobs from the queue, `concurrency` at a time, and keeps their leases while working.
+ * A thrown error sends the job back for a retry. `stop` takes no new jobs and waits for the
+ * ones in hand, so a SIGTERM never leaves a half-done run behind.
+ */
+export class Worker {
+  private stopping = false;
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly handle: JobHandler,
+    private readonly options: WorkerOptions,
+    private readonly events: WorkerEvents = {},
+  ) {}
+
+  start(): void {
+    for (let i = 0; i < this.options.concurrency; i += 1) this.loops.push(this.loop(`${this.options.name}#${i + 1}`));
+  }
+
+  /** New work may be waiting: idle loops look now rather than at their next poll. */
+  nudge(): void {
+    for (const wake of this.sleepers) wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.nudge();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  private async loop(name: string): Promise<void> {
+    while (!this.stopping) {
+      let job: TakenJob | null = null;
+      try {
+        job = await this.queue.take(name);
+      } catch (error) {
+        this.events.queueError?.(error);
+      }
+      if (job) await this.work(job, name);
+      else await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.options.pollMs);
+      this.sleepers.add(wake);
+    });
+  }
+
+  private async work(job: TakenJob, name: string): Promise<void> {
+    const started = Date.now();
+    const heartbeat = setInterval(() => {
+      this.queue.extend(job.id, name).catch((error: unknown) => this.events.queueError?.(error));
+    }, this.options.leaseMs / 3);
+    try {
+      await this.handle(job);
+      await this.queue.complete(job.id);
+      this.events.done?.(job, Date.now() - started);
+    } catch (error) {
+      const outcome = await this.queue.fail(job.id, message(error));
+      this.events.failed?.(job, outcome, message(error));
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}
