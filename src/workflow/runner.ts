@@ -29,6 +29,8 @@ export interface ProcessOptions {
 
 export interface AcceptedEmail {
   runId: number;
+  /** Seen for the first time: its run was created now. */
+  isNew: boolean;
   /** The email was processed before: nothing is left to do. */
   finished: boolean;
 }
@@ -70,9 +72,9 @@ export class WorkflowRunner {
   async accept(rawEmail: Buffer, options: ProcessOptions): Promise<AcceptedEmail> {
     const key: RunKey = { mailbox: options.mailbox, messageId: messageKeyOf(rawEmail) };
     const existing = await this.deps.store.findByKey(key);
-    if (existing) return { runId: existing.id, finished: FINISHED.has(existing.status) };
+    if (existing) return { runId: existing.id, isNew: false, finished: FINISHED.has(existing.status) };
     const run = await this.deps.store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false));
-    return { runId: run.id, finished: false };
+    return { runId: run.id, isNew: true, finished: false };
   }
 
   async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {

@@ -82,13 +82,13 @@ describe('WorkflowRunner', () => {
     const runner = runnerFor(erp, store);
 
     const accepted = await runner.accept(raw, { mailbox: MAILBOX });
-    expect(await runner.accept(raw, { mailbox: MAILBOX })).toEqual(accepted);
-    expect(accepted.finished).toBe(false);
+    expect(accepted).toMatchObject({ isNew: true, finished: false });
+    expect(await runner.accept(raw, { mailbox: MAILBOX })).toEqual({ ...accepted, isNew: false });
     expect((await store.get(accepted.runId))?.status).toBe('queued');
     expect(await erp.offers.get('10001')).toBeNull();
 
     expect((await runner.processRun(accepted.runId)).result.status).toBe('created');
-    expect(await runner.accept(raw, { mailbox: MAILBOX })).toEqual({ runId: accepted.runId, finished: true });
+    expect(await runner.accept(raw, { mailbox: MAILBOX })).toEqual({ runId: accepted.runId, isNew: false, finished: true });
     expect((await runner.processRun(accepted.runId)).result.status).toBe('duplicate');
   });
 

@@ -1,0 +1,19 @@
+/** One mail as a mailbox holds it: its id there and its bytes. */
+export interface SourceMail {
+  id: string;
+  raw: Buffer;
+}
+
+/**
+ * A mailbox Offerflow watches: a folder of .eml files, an IMAP folder, a Microsoft 365
+ * mailbox. A mail stays where it is until `markDone`, which the service calls only after the
+ * mail's run is finished and stored, so a crash in between means the mail is seen again.
+ */
+export interface MailSource {
+  /** The mails waiting, oldest first. */
+  list(): Promise<SourceMail[]>;
+  markDone(id: string): Promise<void>;
+  /** Throws, saying why, when the mailbox cannot be reached. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+import { access, constants, mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MailSource, SourceMail } from '../mail-source.js';
+
+/** A folder that .eml files are dropped into (by a mail rule, a script or a person); done mails move to a subfolder. */
+export class DirectorySource implements MailSource {
+  constructor(
+    private readonly path: string,
+    private readonly doneFolder: string,
+  ) {}
+
+  async list(): Promise<SourceMail[]> {
+    const names = (await readdir(this.path, { withFileTypes: true })).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.eml')).map((e) => e.name);
+    const mails: SourceMail[] = [];
+    for (const name of names.sort()) mails.push({ id: name, raw: await readFile(join(this.path, name)) });
+    return mails;
+  }
+
+  async markDone(id: string): Promise<void> {
+    const done = join(this.path, this.doneFolder);
+    await mkdir(done, { recursive: true });
+    await rename(join(this.path, id), join(done, id));
+  }
+
+  async check(): Promise<void> {
+    try {
+      await access(this.path, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new Error(`folder ${this.path} cannot be read and written`);
+    }
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,122 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MailboxPoller, type MailboxMode } from '../../src/email/mailbox-poller.js';
+import { DirectorySource } from '../../src/email/sources/directory-source.js';
+import type { LocalErp } from '../../src/erp/local/adapter.js';
+import type { JobQueue } from '../../src/queue/job-queue.js';
+import { runJob } from '../../src/queue/run-job.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { fixturePath } from '../support/fixtures.js';
+import { runnerFor } from '../support/runner.js';
+import { seededErp, tempDataDir } from '../support/seller.js';
+
+const POLICY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, leaseMs: 60_000 };
+
+describe('MailboxPoller with a folder of .eml files', () => {
+  let dataDir: string;
+  let inbox: string;
+  let erp: LocalErp;
+  let store: Store;
+  let queue: JobQueue;
+
+  beforeEach(async () => {
+    dataDir = tempDataDir();
+    inbox = join(dataDir, 'inbox');
+    mkdirSync(inbox);
+    erp = await seededErp(dataDir);
+    store = await openStore(dataDir);
+    queue = store.jobs(POLICY);
+  });
+
+  afterEach(async () => {
+    await erp.close();
+    await store.close();
+  });
+
+  function poller(mode: MailboxMode, events = {}): MailboxPoller {
+    const runner = runnerFor(erp, store.runs);
+    return new MailboxPoller({ name: 'rfq@seller.fi', mode }, new DirectorySource(inbox, 'done'), { accept: (raw, options) => runner.accept(raw, options), queue }, 1_000, events);
+  }
+
+  /** What workers would do: every queued job, once. */
+  async function work(): Promise<void> {
+    const handle = runJob(runnerFor(erp, store.runs));
+    for (let job = await queue.take('w'); job; job = await queue.take('w')) {
+      await handle(job).then(
+        () => queue.complete(job!.id),
+        (error: Error) => queue.fail(job!.id, error.message),
+      );
+    }
+  }
+
+  const drop = (fixture: string, name = fixture) => copyFileSync(fixturePath(`workflow/${fixture}`), join(inbox, name));
+  const inInbox = () => readdirSync(inbox).filter((f) => f.endsWith('.eml')).sort();
+
+  it('queues each new mail once, and moves it to done only after its run has finished', async () => {
+    drop('rfq-known-customer.eml');
+    drop('thanks.eml');
+    const queued: number[] = [];
+    const mailbox = poller('review', { queued: (_m: string, runId: number) => queued.push(runId) });
+
+    await mailbox.pollOnce();
+    await mailbox.pollOnce();
+    expect(queued).toHaveLength(2);
+    expect(await queue.counts()).toEqual({ queued: 2, active: 0, dead: 0 });
+    expect(inInbox()).toEqual(['rfq-known-customer.eml', 'thanks.eml']);
+
+    await work();
+    await mailbox.pollOnce();
+    expect(inInbox()).toEqual([]);
+    expect(readdirSync(join(inbox, 'done')).sort()).toEqual(['rfq-known-customer.eml', 'thanks.eml']);
+    expect(await erp.offers.get('10001')).not.toBeNull();
+  });
+
+  it('in shadow mode runs everything, keeps the result, and writes nothing to the ERP', async () => {
+    drop('rfq-known-customer.eml');
+    const mailbox = poller('shadow');
+
+    await mailbox.pollOnce();
+    await work();
+    await mailbox.pollOnce();
+
+    expect(await erp.offers.get('10001')).toBeNull();
+    const [run] = await store.runs.list(1);
+    expect(run).toMatchObject({ status: 'created', context: { dryRun: true, offer: null } });
+    expect(run?.context.draft?.lines).toHaveLength(2);
+    expect(inInbox()).toEqual([]);
+  });
+
+  it('recognises a mail seen again by its Message-ID, even under another file name', async () => {
+    drop('rfq-known-customer.eml');
+    const mailbox = poller('review');
+    await mailbox.pollOnce();
+    await work();
+    await mailbox.pollOnce();
+    drop('rfq-known-customer.eml', 'copy-of-it.eml');
+
+    await mailbox.pollOnce();
+
+    expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 0 });
+    expect(readdirSync(join(inbox, 'done')).sort()).toEqual(['copy-of-it.eml', 'rfq-known-customer.eml']);
+    expect(await erp.offers.get('10002')).toBeNull();
+  });
+
+  it('keeps a mail that cannot be processed in the inbox, its job dead with the reason, and goes on with the others', async () => {
+    writeFileSync(join(inbox, '0-junk.eml'), Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    drop('rfq-known-customer.eml');
+    const mailbox = poller('review');
+
+    for (let round = 0; round < POLICY.maxAttempts; round += 1) {
+      await mailbox.pollOnce();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      await work();
+    }
+    await mailbox.pollOnce();
+
+    expect(inInbox()).toEqual(['0-junk.eml']);
+    const [dead] = await queue.dead();
+    expect(dead?.error).toMatch(/parse_email/);
+    expect(existsSync(join(inbox, 'done', 'rfq-known-customer.eml'))).toBe(true);
+  });
+});
