@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { storeMigrations } from './migrations.js';
+import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
@@ -12,8 +12,10 @@ import { openSqlite } from './sqlite.js';
 export interface Store {
   runs: KyselyRunStore;
   memory: KyselyPhraseMemory;
-  /** The embedded job queue, in the same SQLite file as the runs. */
+  /** The job queue, in the same database as the runs. */
   jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
+  /** Throws when the database cannot be reached. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,8 +28,17 @@ export function storeFile(dataDir: string): string {
  * the same tables and the same code either way.
  */
 export async function openStore(dataDir: string, databaseUrl: string | null = null): Promise<Store> {
+  const dialect: StoreDialect = databaseUrl ? 'postgres' : 'sqlite';
   const db = databaseUrl
-    ? await openPostgres<StoreSchema>(databaseUrl, storeMigrations('postgres'))
-    : await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations('sqlite'));
-  return { runs: new KyselyRunStore(db), memory: new KyselyPhraseMemory(db), jobs: (policy, now) => new SqlJobQueue(db, policy, now), close: () => db.destroy() };
+    ? await openPostgres<StoreSchema>(databaseUrl, storeMigrations(dialect))
+    : await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations(dialect));
+  return {
+    runs: new KyselyRunStore(db),
+    memory: new KyselyPhraseMemory(db),
+    jobs: (policy, now) => new SqlJobQueue(db, dialect, policy, now),
+    check: async () => {
+      await db.selectFrom('runs').select('id').limit(1).execute();
+    },
+    close: () => db.destroy(),
+  };
 }

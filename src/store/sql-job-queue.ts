@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
 import { retryDelayMs, type DeadJob, type JobQueue, type QueueCounts, type RetryPolicy, type RunJob, type TakenJob } from '../queue/job-queue.js';
 
 /**
- * The embedded queue, in the store's SQLite file: taking a job is one UPDATE that SQLite runs
- * under its single writer lock, so two workers, even in two processes, never take the same
- * job. (PostgreSQL would need SKIP LOCKED for that; there the queue is pg-boss.)
+ * The job queue in the store's own database, next to the runs. Taking a job is one UPDATE of
+ * the oldest due row: SQLite runs it under its single writer lock, and on PostgreSQL the row
+ * is picked FOR UPDATE SKIP LOCKED, so two workers, in two processes or on two machines,
+ * never take the same job.
  */
 export class SqlJobQueue implements JobQueue {
   constructor(
     private readonly db: Kysely<StoreSchema>,
+    private readonly dialect: StoreDialect,
     private readonly policy: RetryPolicy,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -31,14 +34,15 @@ export class SqlJobQueue implements JobQueue {
     const row = await this.db
       .updateTable('jobs')
       .set((eb) => ({ status: 'active', locked_by: worker, locked_until: this.at(this.policy.leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
-      .where('id', '=', (eb) =>
-        eb
+      .where('id', '=', (eb) => {
+        const due = eb
           .selectFrom('jobs')
           .select('id')
           .where((w) => w.or([w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]), w.and([w('status', '=', 'active'), w('locked_until', '<', now)])]))
           .orderBy('id')
-          .limit(1),
-      )
+          .limit(1);
+        return this.dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      })
       .returning(['id', 'run_id', 'mailbox', 'attempts'])
       .executeTakeFirst();
     return row ? { id: row.id, runId: row.run_id, mailbox: row.mailbox, attempts: row.attempts } : null;

@@ -1,15 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { phraseKey } from '../../src/matching/phrase-memory.js';
 import type { Store } from '../../src/store/open-store.js';
-import { STORE_BACKENDS } from '../support/stores.js';
+import { STORE_BACKENDS, type OpenedStore } from '../support/stores.js';
 
 describe.each(STORE_BACKENDS)('KyselyPhraseMemory on $name', (backend) => {
+  let opened: OpenedStore;
   let store: Store;
   beforeEach(async () => {
-    store = await backend.open();
+    opened = await backend.open();
+    store = opened.store;
   });
   afterEach(async () => {
-    await store.close();
+    await opened.close();
   });
 
   const recall = (customerNumber: string | null, description: string, code: string | null = null) =>

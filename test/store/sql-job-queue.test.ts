@@ -1,25 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { retryDelayMs, type JobQueue, type RetryPolicy } from '../../src/queue/job-queue.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { tempDataDir } from '../support/seller.js';
+import { STORE_BACKENDS, type OpenedStore } from '../support/stores.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, leaseMs: 30_000 };
 
-describe('SqlJobQueue', () => {
-  let dataDir: string;
-  let store: Store;
+describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
+  let opened: OpenedStore;
   let now: Date;
   let queue: JobQueue;
 
   beforeEach(async () => {
-    dataDir = tempDataDir();
-    store = await openStore(dataDir);
+    opened = await backend.open();
     now = new Date('2026-11-25T10:00:00Z');
-    queue = store.jobs(POLICY, () => now);
+    queue = opened.store.jobs(POLICY, () => now);
   });
 
   afterEach(async () => {
-    await store.close();
+    await opened.close();
   });
 
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
@@ -84,9 +81,9 @@ describe('SqlJobQueue', () => {
     expect(await queue.take('w')).toMatchObject({ runId: 9, attempts: 1 });
   });
 
-  it('never gives one job to two workers on two connections to the same file', async () => {
+  it('never gives one job to two workers on two connections to the same database', async () => {
     for (let runId = 1; runId <= 10; runId += 1) await queue.enqueue({ runId, mailbox: 'a' });
-    const other = await openStore(dataDir);
+    const other = await opened.another();
     const otherQueue = other.jobs(POLICY, () => now);
     const taken = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? queue : otherQueue).take(`w${i}`)));
     await other.close();
@@ -94,10 +91,10 @@ describe('SqlJobQueue', () => {
     expect(runIds.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('keeps its jobs when the store is closed and opened again', async () => {
+  it('keeps its jobs for another connection, as after a restart', async () => {
     await queue.enqueue({ runId: 5, mailbox: 'a' });
-    await store.close();
-    store = await openStore(dataDir);
-    expect(await store.jobs(POLICY, () => now).take('w')).toMatchObject({ runId: 5 });
+    const other = await opened.another();
+    expect(await other.jobs(POLICY, () => now).take('w')).toMatchObject({ runId: 5 });
+    await other.close();
   });
 });

@@ -2,21 +2,37 @@ import { openStore, type Store } from '../../src/store/open-store.js';
 import { freshPostgres } from './postgres.js';
 import { tempDataDir } from './seller.js';
 
+export interface OpenedStore {
+  store: Store;
+  /** Another connection to the same database, as a second process would have. */
+  another(): Promise<Store>;
+  close(): Promise<void>;
+}
+
 export interface StoreBackend {
   name: string;
-  open(): Promise<Store>;
+  open(): Promise<OpenedStore>;
 }
 
 /** The run store on both databases it runs on, for tests that must hold for each. */
 export const STORE_BACKENDS: StoreBackend[] = [
-  { name: 'sqlite', open: () => openStore(tempDataDir()) },
+  {
+    name: 'sqlite',
+    async open() {
+      const dataDir = tempDataDir();
+      const store = await openStore(dataDir);
+      return { store, another: () => openStore(dataDir), close: () => store.close() };
+    },
+  },
   {
     name: 'postgres',
     async open() {
       const database = await freshPostgres();
-      const store = await openStore(tempDataDir(), database.url);
+      const dataDir = tempDataDir();
+      const store = await openStore(dataDir, database.url);
       return {
-        ...store,
+        store,
+        another: () => openStore(dataDir, database.url),
         close: async () => {
           await store.close();
           await database.drop();
