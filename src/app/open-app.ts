@@ -4,7 +4,7 @@ import type { ErpAdapter } from '../erp/ports.js';
 import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
-import { openStore } from '../store/open-store.js';
+import { openStore, type Store } from '../store/open-store.js';
 import type { KyselyRunStore } from '../store/kysely-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
@@ -18,6 +18,9 @@ export interface App {
   erp: ErpAdapter;
   runs: KyselyRunStore;
   memory: PhraseMemory;
+  /** The store's job queue, for the service. */
+  jobs: Store['jobs'];
+  checkStore(): Promise<void>;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
   close(): Promise<void>;
@@ -46,9 +49,15 @@ async function lineExtractorOf(config: Config): Promise<LineExtractor> {
   return withFallback(llmLineExtractor(languageModelFor(config.llm), config.llm.timeoutMs), ruleExtractor);
 }
 
-export async function openApp(config: Config): Promise<App> {
+export interface AppOptions {
+  /** Wraps the ERP before anything uses it, e.g. to time its calls. */
+  wrapErp?(erp: ErpAdapter): ErpAdapter;
+}
+
+export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true });
-  const erp = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
+  const opened = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
+  const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const store = await openStore(config.dataDir, config.databaseUrl);
   const { runs, memory } = store;
   const catalog = catalogLoader(erp.products);
@@ -59,6 +68,8 @@ export async function openApp(config: Config): Promise<App> {
     erp,
     runs,
     memory,
+    jobs: store.jobs,
+    checkStore: store.check,
     runner: ({ dryRun }) =>
       new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings }),
     close: async () => {

@@ -5,6 +5,7 @@ import { registerImport } from './commands/import.js';
 import { registerOffers } from './commands/offers.js';
 import { registerProcess } from './commands/process.js';
 import { registerRuns } from './commands/runs.js';
+import { registerServe } from './commands/serve.js';
 import { registerSim } from './commands/sim.js';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerCorrect(program);
   registerImport(program);
   registerDemo(program);
+  registerServe(program);
   registerSim(program);
   return program;
 }

@@ -12,6 +12,30 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+const MAILBOX_MODES = ['shadow', 'review', 'auto'] as const;
+
+/** A mailbox the service watches; `mode` is the rollout step: shadow, then review, then auto. */
+const mailboxSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('directory'),
+    name: z.string().min(1),
+    path: z.string().min(1),
+    doneFolder: z.string().min(1).default('done'),
+    mode: z.enum(MAILBOX_MODES).default('review'),
+  }),
+]);
+export type MailboxConfig = z.infer<typeof mailboxSchema>;
+
+const serviceSchema = z.object({
+  /** Runs worked on at once in this process. */
+  workers: z.coerce.number().int().min(1).max(64).default(2),
+  pollSeconds: z.coerce.number().min(0.05).max(3600).default(30),
+  maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
+  retryBaseSeconds: z.coerce.number().min(0.001).max(3600).default(5),
+  retryMaxSeconds: z.coerce.number().min(0.001).max(86_400).default(900),
+  leaseSeconds: z.coerce.number().min(0.1).max(3600).default(300),
+});
+
 const configSchema = (erpTypes: readonly string[]) =>
   z.object({
     dataDir: z.string().min(1),
@@ -22,6 +46,8 @@ const configSchema = (erpTypes: readonly string[]) =>
     /** PostgreSQL for runs and learned matches; null keeps them in the data directory's SQLite file. */
     databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').nullable(),
     mailbox: z.string().min(1),
+    mailboxes: z.array(mailboxSchema).refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'mailbox names must be unique'),
+    service: serviceSchema,
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
     offerValidityDays: z.coerce.number().int().min(1).max(365),
@@ -44,6 +70,8 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   erp: { type: 'local', settings: {} },
   databaseUrl: null,
   mailbox: 'cli',
+  mailboxes: [],
+  service: serviceSchema.parse({}),
   currency: 'EUR',
   timeZone: 'Europe/Helsinki',
   offerValidityDays: 30,
@@ -57,6 +85,11 @@ const ENV_KEYS: Record<string, string> = {
   ERP_TYPE: 'erp.type',
   OFFERFLOW_DATABASE_URL: 'databaseUrl',
   OFFERFLOW_MAILBOX: 'mailbox',
+  OFFERFLOW_WORKERS: 'service.workers',
+  OFFERFLOW_POLL_SECONDS: 'service.pollSeconds',
+  OFFERFLOW_RETRY_MAX_ATTEMPTS: 'service.maxAttempts',
+  OFFERFLOW_RETRY_BASE_SECONDS: 'service.retryBaseSeconds',
+  OFFERFLOW_LEASE_SECONDS: 'service.leaseSeconds',
   OFFERFLOW_CURRENCY: 'currency',
   OFFERFLOW_TIME_ZONE: 'timeZone',
   OFFERFLOW_OFFER_VALIDITY_DAYS: 'offerValidityDays',
@@ -125,7 +158,8 @@ export function loadConfig(sources: ConfigSources): Config {
   const fileErp = fromFile.erp as Layer | undefined;
   // Settings are copied, so that filling them from the environment never touches the defaults.
   const erp = { ...DEFAULTS.erp, ...fileErp, settings: { ...((fileErp?.settings as Layer | undefined) ?? {}) } };
-  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, dataDir };
+  const service = { ...DEFAULTS.service, ...(fromFile.service as Layer | undefined) };
+  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, dataDir };
   for (const [variable, path] of Object.entries(ENV_KEYS)) {
     const value = sources.env[variable];
     if (value === undefined || value === '') continue;
@@ -140,7 +174,8 @@ export function loadConfig(sources: ConfigSources): Config {
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const path = issue.path.join('.');
-    const where = origin.get(path) ?? origin.get(String(issue.path[0])) ?? `config key '${path}'`;
+    const whole = origin.get(String(issue.path[0]));
+    const where = origin.get(path) ?? (whole && issue.path.length > 1 ? `${whole}, at '${path}'` : whole) ?? `config key '${path}'`;
     return `${where}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);

@@ -63,5 +63,7 @@ export interface ErpAdapter {
   readonly products: ProductRepository;
   readonly pricing: PricingService;
   readonly offers: OfferRepository;
+  /** Throws, saying why, when the ERP cannot be reached or refuses the login: for readiness checks. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }

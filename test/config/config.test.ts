@@ -45,6 +45,26 @@ describe('loadConfig', () => {
     expect(load().erp.settings).toEqual({});
   });
 
+  it('reads the mailboxes to watch and the service settings, with defaults, from the file and the environment', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(
+      join(dataDir, 'offerflow.json'),
+      JSON.stringify({ mailboxes: [{ type: 'directory', name: 'rfq@x.fi', path: '/srv/mail/rfq' }], service: { pollSeconds: 5 } }),
+    );
+
+    const config = load({ OFFERFLOW_WORKERS: '4' }, { dataDir });
+
+    expect(config.mailboxes).toEqual([{ type: 'directory', name: 'rfq@x.fi', path: '/srv/mail/rfq', doneFolder: 'done', mode: 'review' }]);
+    expect(config.service).toMatchObject({ workers: 4, pollSeconds: 5, maxAttempts: 8 });
+    expect(load().service.workers).toBe(2);
+  });
+
+  it('names a bad mailbox', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, 'offerflow.json'), JSON.stringify({ mailboxes: [{ type: 'directory', name: 'a', path: '/x', mode: 'yolo' }] }));
+    expect(() => load({}, { dataDir })).toThrow(/mailboxes\.0\.mode/);
+  });
+
   it.each([
     [{ ERP_TYPE: 'sap' }, "environment variable ERP_TYPE: must be one of: local, lemonsoft"],
     [{ OFFERFLOW_CURRENCY: 'euro' }, 'environment variable OFFERFLOW_CURRENCY'],

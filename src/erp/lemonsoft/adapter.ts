@@ -35,6 +35,7 @@ export async function openLemonsoftErp(context: Pick<ErpOpenContext, 'settings'>
     products,
     pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
     offers: new LemonsoftOfferRepository(client, customers, settings.offerType),
+    check: () => client.check(),
     close: async () => undefined,
   };
 }

@@ -134,6 +134,11 @@ export class LemonsoftClient {
     return items;
   }
 
+  /** Logs in if needed and asks whether the session lives: for readiness checks. */
+  async check(): Promise<void> {
+    await this.call('GET', '/api/auth/alive', {});
+  }
+
   private parse<T extends z.ZodType>(call: string, body: unknown, schema: T): z.infer<T> {
     const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;

@@ -31,6 +31,9 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
     pricing: new LocalPricingService(db),
     offers: new LocalOfferRepository(db),
     masterData: new LocalMasterData(db),
+    check: async () => {
+      await db.selectFrom('counters').select('name').limit(1).execute();
+    },
     close: () => db.destroy(),
   };
 }

@@ -21,6 +21,10 @@ describe.each(HARNESSES)('ERP conformance: $name', (harness) => {
     await under.close();
   });
 
+  it('says it is reachable', async () => {
+    await expect(under.erp.check()).resolves.toBeUndefined();
+  });
+
   describe('customers', () => {
     it('gets a customer by number, and null for an unknown one', async () => {
       expect((await under.erp.customers.getByNumber('20001'))?.name).toBe('Putki Oy');

@@ -25,6 +25,11 @@ describe.each(NETWORKED_HARNESSES)('ERP faults: $name', (harness) => {
     expectStoredAsSent(await under.erp.offers.get(numbers[0]!), draft);
   };
 
+  it('fails its readiness check, saying why, while the ERP refuses calls', async () => {
+    under.faults({ fail: [{ status: 503, count: 20, match: 'alive' }] });
+    await expect(under.erp.check()).rejects.toThrow(/GET \/api\/auth\/alive failed: HTTP 503/);
+  });
+
   it('rides out 500s on reads and updates', async () => {
     under.faults({ fail: [{ status: 500, count: 2, match: '^GET /api/customers' }, { status: 503, count: 2, match: '^PUT /api/offers' }] });
     expect((await under.erp.customers.getByNumber('20001'))?.name).toBe('Putki Oy');

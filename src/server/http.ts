@@ -1,0 +1,38 @@
+import Fastify from 'fastify';
+import type { Registry } from 'prom-client';
+
+export type Check = () => Promise<void>;
+
+const CHECK_TIMEOUT_MS = 5_000;
+
+function withTimeout(check: Check): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([check(), timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface HttpEndpoints {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * `/healthz`: the process is alive. `/readyz`: every dependency answers (store, queue, ERP,
+ * each mailbox), each named with its error when it does not. `/metrics`: Prometheus.
+ */
+export async function startHttp(options: { port: number; host: string; checks: Record<string, Check>; registry: Registry }): Promise<HttpEndpoints> {
+  const app = Fastify({ logger: false });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const names = Object.keys(options.checks);
+    const outcomes = await Promise.allSettled(names.map((name) => withTimeout(options.checks[name]!)));
+    const checks = Object.fromEntries(names.map((name, i) => [name, outcomes[i]!.status === 'fulfilled' ? 'ok' : String((outcomes[i] as PromiseRejectedResult).reason?.message ?? outcomes[i])]));
+    const ready = outcomes.every((o) => o.status === 'fulfilled');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_request, reply) => reply.type(options.registry.contentType).send(await options.registry.metrics()));
+  const address = await app.listen({ port: options.port, host: options.host });
+  return { port: Number(new URL(address).port), close: () => app.close() };
+}

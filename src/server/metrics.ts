@@ -1,0 +1,48 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { QueueCounts } from '../queue/job-queue.js';
+import type { WorkflowResult } from '../workflow/result.js';
+
+const STEP_BUCKETS = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/** What `/metrics` shows Prometheus. */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  private readonly mailsSeen = new Counter({ name: 'offerflow_mails_seen_total', help: 'Mails taken in, by mailbox', labelNames: ['mailbox'], registers: [this.registry] });
+  private readonly mailboxErrors = new Counter({ name: 'offerflow_mailbox_errors_total', help: 'Mailbox reads or mails that failed, by mailbox', labelNames: ['mailbox'], registers: [this.registry] });
+  private readonly runs = new Counter({ name: 'offerflow_runs_total', help: 'Runs worked on, by the status they ended in', labelNames: ['status'], registers: [this.registry] });
+  private readonly steps = new Histogram({ name: 'offerflow_step_duration_seconds', help: 'Workflow step durations', labelNames: ['step'], buckets: STEP_BUCKETS, registers: [this.registry] });
+  private readonly erpCalls = new Histogram({ name: 'offerflow_erp_call_duration_seconds', help: 'ERP call latency, by port method', labelNames: ['call'], buckets: STEP_BUCKETS, registers: [this.registry] });
+  private readonly erpErrors = new Counter({ name: 'offerflow_erp_call_errors_total', help: 'ERP calls that failed, by port method', labelNames: ['call'], registers: [this.registry] });
+
+  constructor(queueCounts: () => Promise<QueueCounts>) {
+    new Gauge({
+      name: 'offerflow_queue_jobs',
+      help: 'Jobs in the queue, by state',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        const counts = await queueCounts();
+        for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+      },
+    });
+    collectDefaultMetrics({ register: this.registry, prefix: 'offerflow_' });
+  }
+
+  mailSeen(mailbox: string): void {
+    this.mailsSeen.inc({ mailbox });
+  }
+
+  mailboxError(mailbox: string): void {
+    this.mailboxErrors.inc({ mailbox });
+  }
+
+  run(result: WorkflowResult): void {
+    this.runs.inc({ status: result.status });
+    for (const step of result.steps) this.steps.observe({ step: step.name }, step.ms / 1000);
+  }
+
+  erpCall(call: string, seconds: number, failed: boolean): void {
+    this.erpCalls.observe({ call }, seconds);
+    if (failed) this.erpErrors.inc({ call });
+  }
+}

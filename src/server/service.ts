@@ -1,0 +1,97 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import { openApp } from '../app/open-app.js';
+import type { Config } from '../config/config.js';
+import { MailboxPoller } from '../email/mailbox-poller.js';
+import { openMailSource } from '../email/sources/open-source.js';
+import type { RetryPolicy } from '../queue/job-queue.js';
+import { runJob } from '../queue/run-job.js';
+import { Worker } from '../queue/worker.js';
+import { startHttp, type Check } from './http.js';
+import { instrumentErp } from './instrument-erp.js';
+import { ServiceMetrics } from './metrics.js';
+
+export interface RunningService {
+  port: number;
+  /** Stops taking mail and jobs, finishes the runs in hand, and closes everything. */
+  stop(): Promise<void>;
+}
+
+/** An idle worker looks for jobs at least this often, however long the mailbox poll interval. */
+const WORKER_POLL_MS = 1_000;
+
+function retryPolicyOf(config: Config): RetryPolicy {
+  const { maxAttempts, retryBaseSeconds, retryMaxSeconds, leaseSeconds } = config.service;
+  return { maxAttempts, baseDelayMs: retryBaseSeconds * 1000, maxDelayMs: retryMaxSeconds * 1000, leaseMs: leaseSeconds * 1000 };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * `offerflow serve`: pollers take mail in as queued runs, workers run them, and the HTTP
+ * endpoints tell whether all of it is well. Any number of these processes can share one
+ * PostgreSQL store; on the embedded SQLite store they share one machine.
+ */
+export async function startService(config: Config, options: { port: number; host: string; log: Logger }): Promise<RunningService> {
+  const { log } = options;
+  let metrics: ServiceMetrics | null = null;
+  const app = await openApp(config, { wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => metrics?.erpCall(call, seconds, failed)) });
+  const policy = retryPolicyOf(config);
+  const queue = app.jobs(policy);
+  metrics = new ServiceMetrics(() => queue.counts());
+  const service = metrics;
+  const runner = app.runner({ dryRun: false });
+  const worker = new Worker(
+    queue,
+    runJob(runner, (result, runId) => {
+      service.run(result);
+      log.info({ runId, status: result.status, offerNumber: result.offerNumber, warnings: result.warnings.length }, 'run finished');
+    }),
+    { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs },
+    {
+      failed: (job, outcome, error) => log.warn({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts, outcome, error }, outcome === 'dead' ? 'run gave up: dead letter' : 'run failed; will retry'),
+      queueError: (error) => log.error({ error: messageOf(error) }, 'queue unreachable'),
+    },
+  );
+  const pollers = config.mailboxes.map(
+    (mailbox) =>
+      new MailboxPoller(
+        mailbox,
+        openMailSource(mailbox),
+        { accept: (raw, processOptions) => runner.accept(raw, processOptions), queue, queuedWork: () => worker.nudge() },
+        config.service.pollSeconds * 1000,
+        {
+          queued: (name, runId) => {
+            service.mailSeen(name);
+            log.info({ mailbox: name, runId }, 'mail queued');
+          },
+          done: (name, mailId) => log.info({ mailbox: name, mailId }, 'mail done'),
+          error: (name, error, mailId) => {
+            service.mailboxError(name);
+            log.error({ mailbox: name, mailId, error: messageOf(error) }, mailId ? 'mail could not be taken in' : 'mailbox unreachable');
+          },
+        },
+      ),
+  );
+  const checks: Record<string, Check> = {
+    store: app.checkStore,
+    queue: async () => void (await queue.counts()),
+    erp: () => app.erp.check(),
+    ...Object.fromEntries(pollers.map((p) => [`mailbox:${p.mailbox.name}`, () => p.source.check()])),
+  };
+  const http = await startHttp({ port: options.port, host: options.host, checks, registry: service.registry });
+  worker.start();
+  for (const poller of pollers) poller.start();
+  log.info({ port: http.port, erp: config.erp.type, mailboxes: config.mailboxes.map((m) => `${m.name} (${m.mode})`), workers: config.service.workers }, 'offerflow serving');
+  return {
+    port: http.port,
+    async stop() {
+      log.info('stopping: no new mail or jobs; finishing the runs in hand');
+      await Promise.all(pollers.map((p) => p.stop()));
+      await worker.stop();
+      await http.close();
+      await app.close();
+      log.info('stopped');
+    },
+  };
+}
