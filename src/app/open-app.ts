@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { ErpAdapter } from '../erp/ports.js';
+import '../erp/adapters.js';
 import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import '../erp/adapters.js';
 import { buildProgram } from './program.js';
 
 /** Expected failures (bad config, bad import file, unknown offer) print their message, not a stack. */

@@ -1,0 +1,112 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { openLemonsoftErp } from '../../src/erp/lemonsoft/adapter.js';
+import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.js';
+import { serviceLogger } from '../../src/server/logger.js';
+import { startService, type RunningService } from '../../src/server/service.js';
+import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import { fixturePath } from '../support/fixtures.js';
+import { seededErp, tempDataDir } from '../support/seller.js';
+
+const until = async (what: string, condition: () => boolean | Promise<boolean>, ms = 15_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+/** Log lines, parsed, for tests that read what the service said. */
+function captureLog(): { lines: Record<string, unknown>[]; log: ReturnType<typeof serviceLogger> } {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, log: serviceLogger(sink) };
+}
+
+describe('the service', () => {
+  let dataDir: string;
+  let inbox: string;
+  let service: RunningService | null;
+  let sim: RunningSimulator | null;
+
+  beforeEach(() => {
+    dataDir = tempDataDir();
+    inbox = join(dataDir, 'inbox');
+    mkdirSync(inbox);
+    service = null;
+    sim = null;
+  });
+
+  afterEach(async () => {
+    await service?.stop();
+    await sim?.close();
+  });
+
+  function config(extra: Record<string, unknown> = {}): Config {
+    const env = { OFFERFLOW_POLL_SECONDS: '0.1', OFFERFLOW_RETRY_BASE_SECONDS: '0.05', ...extra };
+    return {
+      ...loadConfig({ dataDir, env, erpTypes: ['local', 'lemonsoft'] }),
+      mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto' }],
+    };
+  }
+
+  const get = async (path: string) => {
+    const answer = await fetch(`http://127.0.0.1:${service!.port}${path}`);
+    return { status: answer.status, text: await answer.text() };
+  };
+
+  it('turns a new mail into an offer, moves the mail to done, and counts it in /metrics', async () => {
+    await (await seededErp(dataDir)).close();
+    const { lines, log } = captureLog();
+    service = await startService(config(), { port: 0, host: '127.0.0.1', log });
+    copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+
+    await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+
+    expect(lines.find((l) => l.msg === 'run finished')).toMatchObject({ status: 'created', offerNumber: '10001' });
+    const metrics = (await get('/metrics')).text;
+    expect(metrics).toContain('offerflow_mails_seen_total{mailbox="rfq@seller.fi"} 1');
+    expect(metrics).toContain('offerflow_runs_total{status="created"} 1');
+    expect(metrics).toMatch(/offerflow_erp_call_duration_seconds_count\{call="offers\.create"\} 1/);
+    expect(metrics).toMatch(/offerflow_step_duration_seconds_count\{step="match_products"\} 1/);
+    expect(metrics).toContain('offerflow_queue_jobs{state="queued"} 0');
+  });
+
+  it('is ready only when every mailbox can be read, and names the one that cannot', async () => {
+    const { log } = captureLog();
+    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log });
+
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { store: 'ok', queue: 'ok', erp: 'ok', 'mailbox:gone': expect.stringContaining('cannot be read') } });
+    expect((await get('/healthz')).status).toBe(200);
+  });
+
+  it('keeps retrying while the ERP is down, loses nothing, and makes the offer once it is back', async () => {
+    sim = await startSimulator(dataDir);
+    const settings = lemonsoftSettings(sim);
+    const env = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`OFFERFLOW_ERP_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, String(v)]));
+    sim.setFaults({ fail: [{ status: 503, count: 1_000, match: '^(GET|POST|PUT) /api/(offers|pricelists)' }] });
+    const { lines, log } = captureLog();
+    service = await startService(config({ ERP_TYPE: 'lemonsoft', ...env, OFFERFLOW_ERP_MAX_RETRIES: '0' }), { port: 0, host: '127.0.0.1', log });
+    copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+
+    await until('two failed tries', () => lines.filter((l) => l.msg === 'run failed; will retry').length >= 2);
+    expect(existsSync(join(inbox, 'a.eml'))).toBe(true);
+    expect((await get('/readyz')).status).toBe(200);
+    sim.setFaults({ reset: true });
+
+    await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+    const erp = await openLemonsoftErp({ settings });
+    expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
+    expect(await erp.offers.get('10002')).toBeNull();
+  });
+});
