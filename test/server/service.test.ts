@@ -105,8 +105,9 @@ describe('the service', () => {
     sim.setFaults({ reset: true });
 
     await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
-    const erp = await openLemonsoftErp({ settings });
+    const erp = await openLemonsoftErp({ dataDir: tempDataDir(), settings });
     expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
     expect(await erp.offers.get('10002')).toBeNull();
+    await erp.close();
   });
 });

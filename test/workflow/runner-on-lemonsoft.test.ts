@@ -19,12 +19,13 @@ describe('WorkflowRunner on Lemonsoft', () => {
   beforeEach(async () => {
     const dataDir = tempDataDir();
     sim = await startSimulator(dataDir);
-    erp = await openLemonsoftErp({ settings: lemonsoftSettings(sim) });
+    erp = await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim) });
     store = await openStore(dataDir);
   });
 
   afterEach(async () => {
     await store.close();
+    await erp.close();
     await sim.close();
   });
 

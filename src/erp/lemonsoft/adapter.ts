@@ -1,6 +1,7 @@
 import type { ErpAdapter } from '../ports.js';
 import type { ErpOpenContext } from '../registry.js';
 import { LemonsoftClient } from './client.js';
+import { CreationJournal } from './creation-journal.js';
 import { LemonsoftCustomerRepository } from './customer-repository.js';
 import { LemonsoftOfferRepository } from './offer-repository.js';
 import { LemonsoftPersonRepository } from './person-repository.js';
@@ -23,19 +24,20 @@ function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
   });
 }
 
-export async function openLemonsoftErp(context: Pick<ErpOpenContext, 'settings'>): Promise<ErpAdapter> {
+export async function openLemonsoftErp(context: ErpOpenContext): Promise<ErpAdapter> {
   const settings = parseLemonsoftSettings(context.settings);
   const client = lemonsoftClient(settings);
   const customers = new LemonsoftCustomerRepository(client);
   const products = new LemonsoftProductRepository(client, settings.taxRates);
+  const journal = await CreationJournal.open(context.dataDir);
   return {
     type: LEMONSOFT_ERP_TYPE,
     customers,
     persons: new LemonsoftPersonRepository(client),
     products,
     pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
-    offers: new LemonsoftOfferRepository(client, customers, settings.offerType),
+    offers: new LemonsoftOfferRepository(client, customers, settings.offerType, journal),
     check: () => client.check(),
-    close: async () => undefined,
+    close: () => journal.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { Offer, OfferDraft } from '../../domain/offer.js';
 import type { CustomerRepository, OfferRepository } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
+import type { CreationJournal } from './creation-journal.js';
 import { offerFromWire, offerHeaderToWire, offerRowToWire, rowPosition } from './mapper.js';
 import { z } from 'zod';
 import { offerSchema, type WireOffer } from './wire.js';
@@ -26,19 +27,19 @@ function lostAnswer(error: unknown): boolean {
  * Lemonsoft creates an offer in three calls (empty offer, header, rows) and nothing in its API
  * makes that idempotent. Our reference goes into `offer_our_reference` with the header, and
  * every creation starts by looking for it, so a retry after any failure continues the offer
- * it finds: header written → only the missing rows are added. A step whose answer was lost is
- * checked before it is repeated. Creations in this process take turns, so that an empty offer
- * found after a lost answer is ours.
+ * it finds: header written → only the missing rows are added. An offer made but not yet named
+ * is kept in a journal file, so a restart after a crash right there continues it. A step whose
+ * answer was lost is checked before it is repeated. Creations in this process take turns, so
+ * that an empty offer found after a lost answer is ours.
  */
 export class LemonsoftOfferRepository implements OfferRepository {
-  /** Offers created but not yet carrying our reference, by reference. */
-  private readonly started = new Map<string, number>();
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: LemonsoftClient,
     private readonly customers: CustomerRepository,
     private readonly offerType: number,
+    private readonly journal: CreationJournal,
   ) {}
 
   create(draft: OfferDraft): Promise<Offer> {
@@ -58,10 +59,10 @@ export class LemonsoftOfferRepository implements OfferRepository {
   }
 
   private async createInTurn(draft: OfferDraft): Promise<Offer> {
-    let number = (await this.numberByReference(draft.reference)) ?? this.started.get(draft.reference) ?? null;
+    let number = (await this.numberByReference(draft.reference)) ?? (await this.journal.started(draft.reference));
     if (number === null) {
       number = await this.createEmpty();
-      this.started.set(draft.reference, number);
+      await this.journal.start(draft.reference, number);
     }
     const current = await this.wire(String(number));
     if (!current) throw new LemonsoftError(`GET /api/offers/${number}`, 404, `offer ${number} vanished during creation`);
@@ -69,7 +70,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
       const customer = draft.customer ? await this.customers.getByNumber(draft.customer.number) : null;
       await this.client.send('PUT', '/api/offers', offerHeaderToWire(number, draft, customer), anything);
     }
-    this.started.delete(draft.reference);
+    await this.journal.named(draft.reference);
     await this.addMissingRows(number, draft);
     return (await this.get(String(number)))!;
   }

@@ -65,6 +65,18 @@ describe.each(NETWORKED_HARNESSES)('ERP faults: $name', (harness) => {
     await expectOneCorrectOffer();
   });
 
+  it('continues the offer it made after a restart between the create and header steps, not making another', async () => {
+    under.faults({ fail: [{ status: 500, count: 50, match: '^PUT /api/offers$' }] });
+    await expect(under.erp.offers.create(draft)).rejects.toThrow(/PUT \/api\/offers failed: HTTP 500/);
+    expect(await under.offerNumbers()).toHaveLength(1);
+    await under.restart();
+    under.faults({ reset: true });
+
+    await under.erp.offers.create(draft);
+
+    await expectOneCorrectOffer();
+  });
+
   it('fails clearly when the ERP stays down mid-creation, and the retry completes the same offer', async () => {
     under.faults({ crashAfter: ['header'], fail: [{ status: 500, count: 20, match: 'offerrowlist$' }] });
     await expect(under.erp.offers.create(draft)).rejects.toThrow(/Lemonsoft POST \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);

@@ -39,10 +39,12 @@ export interface ErpUnderTest {
   faults(update: FaultUpdate): void;
   /** "METHOD /route" of every call the ERP has answered. */
   calls(): string[];
+  /** Closes the adapter and opens a new one on the same data directory, as a restarted process would. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface Harness<T = Omit<ErpUnderTest, 'faults' | 'calls'>> {
+export interface Harness<T = Omit<ErpUnderTest, 'faults' | 'calls' | 'restart'>> {
   name: string;
   open(): Promise<T>;
 }
@@ -90,19 +92,25 @@ export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url,
 const lemonsoft: Harness<ErpUnderTest> = {
   name: 'lemonsoft',
   async open() {
-    const sim = await startSimulator();
+    const dataDir = tempDataDir();
+    const sim = await startSimulator(dataDir);
     // A page size of 2 makes every listing of the small seller span several pages.
-    const erp = await openLemonsoftErp({ settings: lemonsoftSettings(sim) });
-    return {
-      erp,
+    const open = () => openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim) });
+    const under: ErpUnderTest = {
+      erp: await open(),
       offerNumbers: () => listedOffers(sim),
       faults: (update) => sim.setFaults(update),
       calls: () => sim.calls,
+      async restart() {
+        await under.erp.close();
+        under.erp = await open();
+      },
       close: async () => {
-        await erp.close();
+        await under.erp.close();
         await sim.close();
       },
     };
+    return under;
   },
 };
 
