@@ -59,11 +59,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
   }
 
   private async createInTurn(draft: OfferDraft): Promise<Offer> {
-    let number = (await this.numberByReference(draft.reference)) ?? (await this.journal.started(draft.reference));
-    if (number === null) {
-      number = await this.createEmpty();
-      await this.journal.start(draft.reference, number);
-    }
+    const number = (await this.numberByReference(draft.reference)) ?? (await this.startedOffer(draft.reference));
     const current = await this.wire(String(number));
     if (!current) throw new LemonsoftError(`GET /api/offers/${number}`, 404, `offer ${number} vanished during creation`);
     if (current.offer_our_reference !== draft.reference) {
@@ -75,9 +71,28 @@ export class LemonsoftOfferRepository implements OfferRepository {
     return (await this.get(String(number)))!;
   }
 
-  private async createEmpty(): Promise<number> {
+  /**
+   * The offer an earlier attempt made for this reference and did not name yet, or a new empty
+   * one. An attempt that died waiting for the create answer may have made one: it is adopted
+   * if it is the only empty offer since.
+   */
+  private async startedOffer(reference: string): Promise<number> {
+    const entry = await this.journal.entry(reference);
+    if (entry?.offerNumber) return entry.offerNumber;
+    const orphan = entry ? await this.emptyOfferSince(entry.since) : null;
+    if (orphan !== null) {
+      await this.journal.made(reference, orphan);
+      return orphan;
+    }
+    const since = new Date(Date.now() - CLOCK_SLACK_MS).toISOString();
+    await this.journal.begin(reference, since);
+    const number = await this.createEmpty(since);
+    await this.journal.made(reference, number);
+    return number;
+  }
+
+  private async createEmpty(since: string): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
-      const since = new Date(Date.now() - CLOCK_SLACK_MS).toISOString();
       try {
         const created = await this.client.send('POST', `/api/offers/${this.offerType}`, undefined, offerSchema);
         return created.offer_number;

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLemonsoftErp } from '../../src/erp/lemonsoft/adapter.js';
+import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.js';
+import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import { CLI } from '../support/cli.js';
+import { fixturePath } from '../support/fixtures.js';
+import { tempDataDir } from '../support/seller.js';
+
+interface Served {
+  child: ChildProcess;
+  port: number;
+  log: Record<string, unknown>[];
+}
+
+const children: ChildProcess[] = [];
+let sim: RunningSimulator | null = null;
+
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }
+  await sim?.close();
+  sim = null;
+});
+
+const until = async (what: string, condition: () => boolean | Promise<boolean>, ms = 20_000) => {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+/** `offerflow serve` as a real process; resolves once it says it is serving. */
+async function serve(dataDir: string): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const log: Record<string, unknown>[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines.filter(Boolean)) log.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  await until('the service to start', () => {
+    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
+    return log.some((l) => l.msg === 'offerflow serving');
+  });
+  return { child, port: log.find((l) => l.msg === 'offerflow serving')!.port as number, log };
+}
+
+describe('offerflow serve', () => {
+  it('answers /healthz, /readyz and /metrics on the embedded default with no settings, and stops cleanly on SIGTERM', async () => {
+    const served = await serve(tempDataDir());
+    const get = (path: string) => fetch(`http://127.0.0.1:${served.port}${path}`);
+
+    expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
+    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready', checks: { store: 'ok', queue: 'ok', erp: 'ok' } });
+    const metrics = await get('/metrics');
+    expect(metrics.headers.get('content-type')).toContain('text/plain');
+    expect(await metrics.text()).toContain('offerflow_queue_jobs{state="dead"} 0');
+
+    served.child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => served.child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+    expect(served.log.at(-1)).toMatchObject({ msg: 'stopped' });
+  });
+
+  it('resumes a run whose worker was killed in the middle of creating the offer: exactly one offer', async () => {
+    const dataDir = tempDataDir();
+    const inbox = join(dataDir, 'inbox');
+    mkdirSync(inbox);
+    sim = await startSimulator(dataDir);
+    const settings = lemonsoftSettings(sim);
+    writeFileSync(
+      join(dataDir, 'offerflow.json'),
+      JSON.stringify({
+        erp: { type: 'lemonsoft', settings },
+        mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }],
+        service: { workers: 1, pollSeconds: 0.1, leaseSeconds: 1, retryBaseSeconds: 0.1 },
+      }),
+    );
+    const first = await serve(dataDir);
+    sim.setFaults({ latencyMs: 150 });
+    copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+
+    // Killed while Lemonsoft is still making the empty offer: the hardest moment, as nothing names it yet.
+    await until('the offer to be in the making', () => sim!.calls.includes('POST /api/offers/:id'));
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    sim.setFaults({ reset: true });
+
+    const second = await serve(dataDir);
+    await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+
+    expect(second.log.find((l) => l.msg === 'run finished')).toMatchObject({ status: 'created', offerNumber: '10001' });
+    const erp = await openLemonsoftErp({ dataDir: tempDataDir(), settings });
+    expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
+    expect(await erp.offers.get('10002')).toBeNull();
+    await erp.close();
+  });
+});
