@@ -15,14 +15,25 @@ function isTimeZone(value: string): boolean {
 const MAILBOX_MODES = ['shadow', 'review', 'auto'] as const;
 
 /** A mailbox the service watches; `mode` is the rollout step: shadow, then review, then auto. */
+const mailboxCommon = { name: z.string().min(1), mode: z.enum(MAILBOX_MODES).default('review') };
+
 const mailboxSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('directory'),
-    name: z.string().min(1),
-    path: z.string().min(1),
-    doneFolder: z.string().min(1).default('done'),
-    mode: z.enum(MAILBOX_MODES).default('review'),
-  }),
+  z.object({ ...mailboxCommon, type: z.literal('directory'), path: z.string().min(1), doneFolder: z.string().min(1).default('done') }),
+  z
+    .object({
+      ...mailboxCommon,
+      type: z.literal('imap'),
+      host: z.string().min(1),
+      port: z.coerce.number().int().min(1).max(65_535).default(993),
+      secure: z.boolean().default(true),
+      user: z.string().min(1),
+      /** Or `passwordEnv`: the name of an environment variable holding it, to keep it out of the file. */
+      password: z.string().min(1).optional(),
+      passwordEnv: z.string().min(1).optional(),
+      folder: z.string().min(1).default('INBOX'),
+      doneFolder: z.string().min(1).default('Processed'),
+    })
+    .refine((m) => m.password !== undefined || m.passwordEnv !== undefined, { message: 'needs password or passwordEnv', path: ['password'] }),
 ]);
 export type MailboxConfig = z.infer<typeof mailboxSchema>;
 

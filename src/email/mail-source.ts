@@ -13,6 +13,8 @@ export interface MailSource {
   /** The mails waiting, oldest first. */
   list(): Promise<SourceMail[]>;
   markDone(id: string): Promise<void>;
+  /** Mailboxes that can announce new mail (IMAP IDLE) call this then; the others are polled. */
+  watch?(onNewMail: () => void): void;
   /** Throws, saying why, when the mailbox cannot be reached. */
   check(): Promise<void>;
   close(): Promise<void>;

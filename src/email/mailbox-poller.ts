@@ -62,6 +62,7 @@ export class MailboxPoller {
   }
 
   start(): void {
+    this.source.watch?.(() => this.wake?.());
     this.loop = this.run();
   }
 

@@ -1,10 +1,16 @@
 import type { MailboxConfig } from '../../config/config.js';
 import type { MailSource } from '../mail-source.js';
 import { DirectorySource } from './directory-source.js';
+import { ImapSource } from './imap-source.js';
 
-export function openMailSource(mailbox: MailboxConfig): MailSource {
+export function openMailSource(mailbox: MailboxConfig, env: NodeJS.ProcessEnv = process.env): MailSource {
   switch (mailbox.type) {
     case 'directory':
       return new DirectorySource(mailbox.path, mailbox.doneFolder);
+    case 'imap': {
+      const password = mailbox.password ?? env[mailbox.passwordEnv!];
+      if (!password) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.passwordEnv} is not set`);
+      return new ImapSource({ ...mailbox, password });
+    }
   }
 }

@@ -1,0 +1,108 @@
+import { ImapFlow } from 'imapflow';
+import type { MailSource, SourceMail } from '../mail-source.js';
+
+export interface ImapSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  password: string;
+  folder: string;
+  doneFolder: string;
+}
+
+const CONNECT_TIMEOUT_MS = 15_000;
+/** Start IDLE soon after each poll, so new mail is heard of within a second or so, not a poll interval. */
+const IDLE_AFTER_MS = 1_000;
+
+/**
+ * An IMAP folder, through imapflow. The connection is opened on first use and again after it
+ * drops (the poller backs off while it cannot be); while it is open, the server's IDLE tells us
+ * of new mail at once, and the poll interval is the fallback. Done mails move to `doneFolder`.
+ */
+export class ImapSource implements MailSource {
+  private client: ImapFlow | null = null;
+  private connecting: Promise<ImapFlow> | null = null;
+  private onNewMail: (() => void) | null = null;
+  /** Mails already fetched, by UID, so a mail waiting for its run is not downloaded at every poll. */
+  private readonly fetched = new Map<number, Buffer>();
+  private uidValidity: bigint | null = null;
+
+  constructor(private readonly settings: ImapSettings) {}
+
+  watch(onNewMail: () => void): void {
+    this.onNewMail = onNewMail;
+  }
+
+  async list(): Promise<SourceMail[]> {
+    const client = await this.connection();
+    const lock = await client.getMailboxLock(this.settings.folder);
+    try {
+      const validity = client.mailbox ? client.mailbox.uidValidity : null;
+      if (validity !== this.uidValidity) {
+        this.fetched.clear();
+        this.uidValidity = validity;
+      }
+      const uids = (await client.search({ all: true }, { uid: true })) || [];
+      const missing = uids.filter((uid) => !this.fetched.has(uid));
+      if (missing.length) {
+        for await (const message of client.fetch(missing, { uid: true, source: true }, { uid: true })) {
+          if (message.source) this.fetched.set(message.uid, message.source);
+        }
+      }
+      const present = new Set(uids);
+      for (const uid of this.fetched.keys()) if (!present.has(uid)) this.fetched.delete(uid);
+      return [...this.fetched].sort(([a], [b]) => a - b).map(([uid, raw]) => ({ id: String(uid), raw }));
+    } finally {
+      lock.release();
+    }
+  }
+
+  async markDone(id: string): Promise<void> {
+    const client = await this.connection();
+    const lock = await client.getMailboxLock(this.settings.folder);
+    try {
+      if (!(await client.list()).some((box) => box.path === this.settings.doneFolder)) await client.mailboxCreate(this.settings.doneFolder);
+      await client.messageMove(id, this.settings.doneFolder, { uid: true });
+      this.fetched.delete(Number(id));
+    } finally {
+      lock.release();
+    }
+  }
+
+  async check(): Promise<void> {
+    try {
+      await (await this.connection()).noop();
+    } catch (error) {
+      throw new Error(`IMAP ${this.settings.user}@${this.settings.host}:${this.settings.port}: ${(error as Error).message}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client?.usable) await client.logout().catch(() => client.close());
+  }
+
+  private async connection(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    this.connecting ??= this.connect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connect(): Promise<ImapFlow> {
+    const { host, port, secure, user, password } = this.settings;
+    const client = new ImapFlow({ host, port, secure, auth: { user, pass: password }, logger: false, connectionTimeout: CONNECT_TIMEOUT_MS, greetingTimeout: CONNECT_TIMEOUT_MS, autoIdleDelay: IDLE_AFTER_MS });
+    // A dropped connection is noticed here and replaced on the next poll.
+    client.on('error', () => undefined);
+    client.on('close', () => {
+      if (this.client === client) this.client = null;
+    });
+    client.on('exists', () => this.onNewMail?.());
+    await client.connect();
+    // Holding the folder open lets the server announce new mail while the connection idles.
+    await client.mailboxOpen(this.settings.folder);
+    this.client = client;
+    return client;
+  }
+}
