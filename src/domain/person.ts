@@ -5,4 +5,6 @@ export interface Person {
   email: string;
   phone: string | null;
   role: string | null;
+  /** ISO 639-1 code ("fi", "en") of the language to write to this person in; null for the default. */
+  language: string | null;
 }

@@ -102,11 +102,18 @@ const customers: ImportKind<Customer> = {
 };
 
 const persons: ImportKind<Person> = {
-  columns: ['number', 'name', 'email', 'phone', 'role'],
+  columns: ['number', 'name', 'email', 'phone', 'role', 'language'],
   required: ['number', 'name', 'email'],
   schema: z
-    .object({ number: f.text, name: f.text, email: f.email, phone: f.text.optional(), role: f.text.optional() })
-    .transform((r) => ({ number: r.number, name: r.name, email: r.email, phone: r.phone ?? null, role: r.role ?? null })),
+    .object({
+      number: f.text,
+      name: f.text,
+      email: f.email,
+      phone: f.text.optional(),
+      role: f.text.optional(),
+      language: z.string().regex(/^[a-zA-Z]{2}$/, 'must be a two-letter language code such as fi or en').optional(),
+    })
+    .transform((r) => ({ number: r.number, name: r.name, email: r.email, phone: r.phone ?? null, role: r.role ?? null, language: r.language?.toLowerCase() ?? null })),
   key: (p) => p.number,
   batch: (records, columns) => ({ persons: records, columns }),
 };

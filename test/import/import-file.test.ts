@@ -247,7 +247,7 @@ describe('importing customers and persons', () => {
     expect((await erp.customers.findByDomain('virtanen.com')).map((c) => c.number)).toEqual(['20001']);
   });
 
-  it('imports persons, with optional phone and role', async () => {
+  it('imports persons, with optional phone, role and language', async () => {
     await load('persons', 'persons-good.csv');
 
     expect(await erp.persons.list()).toEqual([
@@ -257,8 +257,9 @@ describe('importing customers and persons', () => {
         email: 'Mikko.Lehtonen@teknotukku.fi',
         phone: '+358 40 123 4501',
         role: 'Myyjä, LVI',
+        language: 'fi',
       },
-      { number: '102', name: 'Sanna Koivisto', email: 'sanna.koivisto@teknotukku.fi', phone: null, role: null },
+      { number: '102', name: 'Sanna Koivisto', email: 'sanna.koivisto@teknotukku.fi', phone: null, role: null, language: null },
     ]);
     expect((await erp.persons.findByEmail('mikko.lehtonen@TEKNOTUKKU.fi'))?.number).toBe('101');
   });

@@ -25,8 +25,8 @@ export const PRODUCTS: Product[] = [
 ];
 
 export const PERSONS: Person[] = [
-  { number: '101', name: 'Mikko Myyjä', email: 'mikko@seller.fi', phone: null, role: 'sales' },
-  { number: '102', name: 'Sanna Sähkö', email: 'sanna@seller.fi', phone: null, role: 'sales' },
+  { number: '101', name: 'Mikko Myyjä', email: 'mikko@seller.fi', phone: null, role: 'sales', language: null },
+  { number: '102', name: 'Sanna Sähkö', email: 'sanna@seller.fi', phone: null, role: 'sales', language: 'en' },
 ];
 
 const address = { street: null, postalCode: null, city: null, country: 'FI' };

@@ -69,11 +69,11 @@ export function customerToWire(c: Customer, id: number): WireCustomer {
 }
 
 export function personFromWire(w: WirePerson): Person {
-  return { number: String(w.number), name: w.name ?? '', email: w.email ?? '', phone: orNull(w.phone ?? w.gsm), role: orNull(w.role) };
+  return { number: String(w.number), name: w.name ?? '', email: w.email ?? '', phone: orNull(w.phone ?? w.gsm), role: orNull(w.role), language: orNull(w.language_code)?.toLowerCase() ?? null };
 }
 
 export function personToWire(p: Person): WirePerson {
-  return { number: Number(p.number), name: p.name, email: p.email, phone: p.phone, role: p.role };
+  return { number: Number(p.number), name: p.name, email: p.email, phone: p.phone, role: p.role, language_code: p.language };
 }
 
 /** A product that is inactive or not for sale is not offered. */

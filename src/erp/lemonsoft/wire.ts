@@ -38,6 +38,7 @@ export const personSchema = z.looseObject({
   phone: text,
   gsm: text,
   role: text,
+  language_code: text,
 });
 export type WirePerson = z.infer<typeof personSchema>;
 

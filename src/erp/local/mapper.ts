@@ -50,11 +50,11 @@ export function customerFromRow(row: Selectable<CustomerTable>, domains: string[
 }
 
 export function personToRow(p: Person): Insertable<PersonTable> {
-  return { number: p.number, name: p.name, email: p.email, email_lower: p.email.toLowerCase(), phone: p.phone, role: p.role };
+  return { number: p.number, name: p.name, email: p.email, email_lower: p.email.toLowerCase(), phone: p.phone, role: p.role, language: p.language };
 }
 
 export function personFromRow(row: Selectable<PersonTable>): Person {
-  return { number: row.number, name: row.name, email: row.email, phone: row.phone, role: row.role };
+  return { number: row.number, name: row.name, email: row.email, phone: row.phone, role: row.role, language: row.language };
 }
 
 export function productToRow(p: Product, modifiedAt: string): Insertable<ProductTable> {

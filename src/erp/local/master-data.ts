@@ -61,7 +61,7 @@ const CUSTOMER_COLUMNS: ColumnMap = {
   country: ['country'],
 };
 
-const PERSON_COLUMNS: ColumnMap = { name: ['name'], email: ['email', 'email_lower'], phone: ['phone'], role: ['role'] };
+const PERSON_COLUMNS: ColumnMap = { name: ['name'], email: ['email', 'email_lower'], phone: ['phone'], role: ['role'], language: ['language'] };
 
 const PRICE_RULE_COLUMNS: ColumnMap = { price: ['price', 'discount'], discount: ['price', 'discount'], valid_to: ['valid_to'] };
 

@@ -116,4 +116,9 @@ export const localErpMigrations: Record<string, Migration> = {
       await sql`insert into counters (name, next_value) values ('offer_number', 10001)`.execute(db);
     },
   },
+  '0003_person_language': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('persons').addColumn('language', 'text').execute();
+    },
+  },
 };

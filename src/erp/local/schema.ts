@@ -27,6 +27,7 @@ export interface PersonTable {
   email_lower: string;
   phone: string | null;
   role: string | null;
+  language: string | null;
 }
 
 export interface ProductTable {
