@@ -19,8 +19,9 @@ export interface App {
   erp: ErpAdapter;
   runs: KyselyRunStore;
   memory: PhraseMemory;
-  /** The store's job queue, for the service. */
+  /** The store's job queue and notification log, for the service. */
   jobs: Store['jobs'];
+  notifications: Store['notifications'];
   checkStore(): Promise<void>;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
@@ -70,6 +71,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     runs,
     memory,
     jobs: store.jobs,
+    notifications: store.notifications,
     checkStore: store.check,
     runner: ({ dryRun }) =>
       new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings }),

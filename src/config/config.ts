@@ -37,6 +37,20 @@ const mailboxSchema = z.discriminatedUnion('type', [
 ]);
 export type MailboxConfig = z.infer<typeof mailboxSchema>;
 
+/** SMTP for telling salespeople what was drafted; off when not configured. */
+const notificationsSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.coerce.number().int().min(1).max(65_535).default(587),
+    secure: z.preprocess((v) => (typeof v === 'string' ? v === 'true' : v), z.boolean()).default(false),
+    user: z.string().min(1).optional(),
+    password: z.string().min(1).optional(),
+    from: z.string().min(3),
+    /** Who hears of runs whose salesperson is unknown. */
+    fallbackTo: z.email().optional(),
+  })
+  .nullable();
+
 const serviceSchema = z.object({
   /** Runs worked on at once in this process. */
   workers: z.coerce.number().int().min(1).max(64).default(2),
@@ -59,6 +73,7 @@ const configSchema = (erpTypes: readonly string[]) =>
     mailbox: z.string().min(1),
     mailboxes: z.array(mailboxSchema).refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'mailbox names must be unique'),
     service: serviceSchema,
+    notifications: notificationsSchema,
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
     offerValidityDays: z.coerce.number().int().min(1).max(365),
@@ -83,6 +98,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   mailbox: 'cli',
   mailboxes: [],
   service: serviceSchema.parse({}),
+  notifications: null,
   currency: 'EUR',
   timeZone: 'Europe/Helsinki',
   offerValidityDays: 30,
@@ -97,6 +113,13 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_DATABASE_URL: 'databaseUrl',
   OFFERFLOW_MAILBOX: 'mailbox',
   OFFERFLOW_WORKERS: 'service.workers',
+  OFFERFLOW_SMTP_HOST: 'notifications.host',
+  OFFERFLOW_SMTP_PORT: 'notifications.port',
+  OFFERFLOW_SMTP_SECURE: 'notifications.secure',
+  OFFERFLOW_SMTP_USER: 'notifications.user',
+  OFFERFLOW_SMTP_PASSWORD: 'notifications.password',
+  OFFERFLOW_NOTIFY_FROM: 'notifications.from',
+  OFFERFLOW_NOTIFY_FALLBACK_TO: 'notifications.fallbackTo',
   OFFERFLOW_POLL_SECONDS: 'service.pollSeconds',
   OFFERFLOW_RETRY_MAX_ATTEMPTS: 'service.maxAttempts',
   OFFERFLOW_RETRY_BASE_SECONDS: 'service.retryBaseSeconds',

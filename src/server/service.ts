@@ -10,6 +10,8 @@ import { Worker } from '../queue/worker.js';
 import { startHttp, type Check } from './http.js';
 import { instrumentErp } from './instrument-erp.js';
 import { ServiceMetrics } from './metrics.js';
+import { notifyRun, type RunNotifier } from '../notify/notify-run.js';
+import { SmtpNotifier } from '../notify/smtp-notifier.js';
 
 export interface RunningService {
   port: number;
@@ -41,12 +43,26 @@ export async function startService(config: Config, options: { port: number; host
   metrics = new ServiceMetrics(() => queue.counts());
   const service = metrics;
   const runner = app.runner({ dryRun: false });
+  const smtp = config.notifications ? new SmtpNotifier(config.notifications) : null;
+  const notifier: RunNotifier | null = smtp && {
+    runs: app.runs,
+    log: app.notifications,
+    send: (notification) => smtp.send(notification),
+    fallbackTo: config.notifications?.fallbackTo ?? null,
+  };
+  const modes = new Map(config.mailboxes.map((m) => [m.name, m.mode]));
+  const run = runJob(runner, (result, runId) => {
+    service.run(result);
+    log.info({ runId, status: result.status, offerNumber: result.offerNumber, warnings: result.warnings.length }, 'run finished');
+  });
   const worker = new Worker(
     queue,
-    runJob(runner, (result, runId) => {
-      service.run(result);
-      log.info({ runId, status: result.status, offerNumber: result.offerNumber, warnings: result.warnings.length }, 'run finished');
-    }),
+    async (job) => {
+      await run(job);
+      if (!notifier) return;
+      const outcome = await notifyRun(notifier, job.runId, modes.get(job.mailbox) ?? 'review');
+      if (outcome === 'sent' || outcome === 'no recipient') log.info({ runId: job.runId, outcome }, 'notification');
+    },
     { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs },
     {
       failed: (job, outcome, error) => log.warn({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts, outcome, error }, outcome === 'dead' ? 'run gave up: dead letter' : 'run failed; will retry'),
@@ -77,6 +93,7 @@ export async function startService(config: Config, options: { port: number; host
     store: app.checkStore,
     queue: async () => void (await queue.counts()),
     erp: () => app.erp.check(),
+    ...(smtp ? { smtp: () => smtp.check() } : {}),
     ...Object.fromEntries(pollers.map((p) => [`mailbox:${p.mailbox.name}`, () => p.source.check()])),
   };
   const http = await startHttp({ port: options.port, host: options.host, checks, registry: service.registry });
@@ -90,6 +107,7 @@ export async function startService(config: Config, options: { port: number; host
       await Promise.all(pollers.map((p) => p.stop()));
       await worker.stop();
       await http.close();
+      smtp?.close();
       await app.close();
       log.info('stopped');
     },

@@ -66,5 +66,15 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'run_after']).execute();
       },
     },
+    '0004_notifications': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('notifications')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey())
+          .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
+import { KyselyNotificationLog } from './kysely-notification-log.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
@@ -12,6 +13,7 @@ import { openSqlite } from './sqlite.js';
 export interface Store {
   runs: KyselyRunStore;
   memory: KyselyPhraseMemory;
+  notifications: KyselyNotificationLog;
   /** The job queue, in the same database as the runs. */
   jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
   /** Throws when the database cannot be reached. */
@@ -35,6 +37,7 @@ export async function openStore(dataDir: string, databaseUrl: string | null = nu
   return {
     runs: new KyselyRunStore(db),
     memory: new KyselyPhraseMemory(db),
+    notifications: new KyselyNotificationLog(db),
     jobs: (policy, now) => new SqlJobQueue(db, dialect, policy, now),
     check: async () => {
       await db.selectFrom('runs').select('id').limit(1).execute();

@@ -36,8 +36,15 @@ export interface JobTable {
   updated_at: string;
 }
 
+export interface NotificationTable {
+  run_id: number;
+  recipient: string;
+  sent_at: string;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   phrase_memory: PhraseMemoryTable;
   jobs: JobTable;
+  notifications: NotificationTable;
 }

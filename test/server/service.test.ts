@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.
 import { serviceLogger } from '../../src/server/logger.js';
 import { startService, type RunningService } from '../../src/server/service.js';
 import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import { IMAP_PASSWORD, startDovecot, type Dovecot } from '../support/dovecot.js';
+import { startSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { fixturePath } from '../support/fixtures.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 
@@ -78,6 +80,40 @@ describe('the service', () => {
     expect(metrics).toMatch(/offerflow_erp_call_duration_seconds_count\{call="offers\.create"\} 1/);
     expect(metrics).toMatch(/offerflow_step_duration_seconds_count\{step="match_products"\} 1/);
     expect(metrics).toContain('offerflow_queue_jobs{state="queued"} 0');
+  });
+
+  it('takes a request from an IMAP inbox to an offer, mails the salesperson, and moves the mail out of the inbox', async () => {
+    await (await seededErp(dataDir)).close();
+    const dovecot: Dovecot = await startDovecot();
+    const smtp: CapturingSmtp = await startSmtp();
+    try {
+      const { log } = captureLog();
+      const imap = { type: 'imap' as const, name: 'myynti', mode: 'auto' as const, host: '127.0.0.1', port: dovecot.port, secure: false, user: 'myynti@seller.fi', passwordEnv: 'TEST_IMAP_PASSWORD', folder: 'INBOX', doneFolder: 'Processed' };
+      process.env.TEST_IMAP_PASSWORD = IMAP_PASSWORD;
+      smtp.refuse(1);
+      service = await startService(
+        { ...config(), mailboxes: [imap], notifications: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'offerflow@seller.fi' } },
+        { port: 0, host: '127.0.0.1', log },
+      );
+      const mail = await dovecot.client('myynti@seller.fi');
+      await mail.append('INBOX', readFileSync(fixturePath('workflow/rfq-known-customer.eml')));
+
+      await until('the notification', () => smtp.mails.length === 1);
+      await until('the mail to leave the inbox', async () => (await mail.status('INBOX', { messages: true })).messages === 0);
+      expect((await mail.status('Processed', { messages: true })).messages).toBe(1);
+      await mail.logout();
+      const [sent] = smtp.mails;
+      expect(sent?.to).toMatchObject({ text: 'mikko@seller.fi' });
+      expect(sent?.subject).toBe('Tarjous 10001 luotu: Putki Oy (20001)');
+      expect(sent?.text).toContain('1000015 Kupariputki 15x1,0 kova');
+      expect(sent?.html).toContain('<table');
+      expect(JSON.parse((await get('/readyz')).text).checks).toEqual({ store: 'ok', queue: 'ok', erp: 'ok', smtp: 'ok', 'mailbox:myynti': 'ok' });
+    } finally {
+      await service?.stop();
+      service = null;
+      await dovecot.stop();
+      await smtp.stop();
+    }
   });
 
   it('is ready only when every mailbox can be read, and names the one that cannot', async () => {
