@@ -34,7 +34,15 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * endpoints tell whether all of it is well. Any number of these processes can share one
  * PostgreSQL store; on the embedded SQLite store they share one machine.
  */
-export async function startService(config: Config, options: { port: number; host: string; log: Logger }): Promise<RunningService> {
+export interface ServiceOptions {
+  port: number;
+  host: string;
+  log: Logger;
+  /** Work the queue only, leaving the mailboxes to other processes. */
+  withoutMailboxes?: boolean;
+}
+
+export async function startService(config: Config, options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
   let metrics: ServiceMetrics | null = null;
   const app = await openApp(config, { wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => metrics?.erpCall(call, seconds, failed)) });
@@ -69,7 +77,7 @@ export async function startService(config: Config, options: { port: number; host
       queueError: (error) => log.error({ error: messageOf(error) }, 'queue unreachable'),
     },
   );
-  const pollers = config.mailboxes.map(
+  const pollers = (options.withoutMailboxes ? [] : config.mailboxes).map(
     (mailbox) =>
       new MailboxPoller(
         mailbox,

@@ -73,8 +73,15 @@ export class WorkflowRunner {
     const key: RunKey = { mailbox: options.mailbox, messageId: messageKeyOf(rawEmail) };
     const existing = await this.deps.store.findByKey(key);
     if (existing) return { runId: existing.id, isNew: false, finished: FINISHED.has(existing.status) };
-    const run = await this.deps.store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false));
-    return { runId: run.id, isNew: true, finished: false };
+    try {
+      const run = await this.deps.store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false));
+      return { runId: run.id, isNew: true, finished: false };
+    } catch (error) {
+      // Another process watching the same mailbox took the mail in first: the unique key held.
+      const raced = await this.deps.store.findByKey(key);
+      if (!raced) throw error;
+      return { runId: raced.id, isNew: false, finished: FINISHED.has(raced.status) };
+    }
   }
 
   async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLemonsoftErp } from '../../src/erp/lemonsoft/adapter.js';
 import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.js';
 import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import pg from 'pg';
 import { CLI } from '../support/cli.js';
+import { freshPostgres } from '../support/postgres.js';
 import { fixturePath } from '../support/fixtures.js';
 import { tempDataDir } from '../support/seller.js';
 
@@ -38,8 +40,8 @@ const until = async (what: string, condition: () => boolean | Promise<boolean>, 
 };
 
 /** `offerflow serve` as a real process; resolves once it says it is serving. */
-async function serve(dataDir: string): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function serve(dataDir: string, env: Record<string, string> = {}, flags: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...flags], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   children.push(child);
   const log: Record<string, unknown>[] = [];
   let stderr = '';
@@ -107,5 +109,43 @@ describe('offerflow serve', () => {
     expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
     expect(await erp.offers.get('10002')).toBeNull();
     await erp.close();
+  });
+
+  it('shares the work between two service processes on one PostgreSQL: every mail is run once', async () => {
+    const dataDir = tempDataDir();
+    const inbox = join(dataDir, 'inbox');
+    mkdirSync(inbox);
+    const database = await freshPostgres();
+    for (const kind of ['persons', 'products', 'customers', 'pricelists']) {
+      const child = spawn(process.execPath, [CLI, 'import', kind, fixturePath(`cli/${kind}.csv`), '--data-dir', dataDir]);
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    writeFileSync(
+      join(dataDir, 'offerflow.json'),
+      JSON.stringify({ mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }], service: { workers: 2, pollSeconds: 0.1 } }),
+    );
+    const env = { OFFERFLOW_DATABASE_URL: database.url };
+    const first = await serve(dataDir, env);
+    const second = await serve(dataDir, env);
+    const original = readFileSync(fixturePath('workflow/rfq-known-customer.eml'), 'utf8');
+    const MAILS = 24;
+    for (let i = 0; i < MAILS; i += 1) writeFileSync(join(inbox, `${String(i).padStart(2, '0')}.eml`), original.replace(/^Message-ID: .*$/im, `Message-ID: <two-workers-${i}@putki.fi>`));
+
+    await until('every mail to be done', () => existsSync(join(inbox, 'done')) && readdirSync(join(inbox, 'done')).length === MAILS, 60_000);
+
+    const finished = [...first.log, ...second.log].filter((l) => l.msg === 'run finished');
+    expect(finished).toHaveLength(MAILS);
+    expect(new Set(finished.map((l) => l.runId)).size).toBe(MAILS);
+    expect(new Set(finished.map((l) => l.offerNumber)).size).toBe(MAILS);
+    expect(first.log.some((l) => l.msg === 'run finished') && second.log.some((l) => l.msg === 'run finished')).toBe(true);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const jobs = await client.query<{ attempts: number; status: string }>('select attempts, status from jobs');
+    await client.end();
+    expect(jobs.rows).toHaveLength(MAILS);
+    expect(jobs.rows.every((j) => j.attempts === 1 && j.status === 'done')).toBe(true);
+    for (const served of [first, second]) served.child.kill('SIGTERM');
+    await Promise.all([first, second].map((s) => new Promise((resolve) => s.child.once('exit', resolve))));
+    await database.drop();
   });
 });

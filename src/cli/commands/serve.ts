@@ -10,9 +10,10 @@ export function registerServe(program: Command): void {
     .description('run as a service: watch the configured mailboxes, work the queue, answer /healthz, /readyz and /metrics')
     .option('--port <n>', 'HTTP port (0 picks a free one)', '8080')
     .option('--host <host>', 'HTTP address', '127.0.0.1')
-    .action(async (flags: { port: string; host: string }, command: Command) => {
+    .option('--no-mailboxes', 'only work the queue; other processes watch the mailboxes')
+    .action(async (flags: { port: string; host: string; mailboxes: boolean }, command: Command) => {
       const log = serviceLogger();
-      const service = await startService(configOf(command), { port: Number(flags.port), host: flags.host, log });
+      const service = await startService(configOf(command), { port: Number(flags.port), host: flags.host, log, withoutMailboxes: !flags.mailboxes });
       await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
       await service.stop();
       log.flush();

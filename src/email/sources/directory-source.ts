@@ -19,7 +19,12 @@ export class DirectorySource implements MailSource {
   async markDone(id: string): Promise<void> {
     const done = join(this.path, this.doneFolder);
     await mkdir(done, { recursive: true });
-    await rename(join(this.path, id), join(done, id));
+    try {
+      await rename(join(this.path, id), join(done, id));
+    } catch (error) {
+      // Another process watching the folder moved it first.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 
   async check(): Promise<void> {
