@@ -4,6 +4,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerOffers } from './commands/offers.js';
 import { registerProcess } from './commands/process.js';
+import { registerReplay } from './commands/replay.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServe } from './commands/serve.js';
 import { registerSim } from './commands/sim.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerDemo(program);
   registerServe(program);
+  registerReplay(program);
   registerSim(program);
   return program;
 }
