@@ -1,11 +1,32 @@
-import { Kysely, PostgresDialect, type Migration } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrate.js';
 
-/** Connects to PostgreSQL and brings the schema to the latest migration (Kysely locks, so many workers may start at once). */
+/** Any fixed number: the advisory lock every Offerflow process takes to migrate. */
+const MIGRATION_LOCK = 720_301;
+
+/**
+ * Connects to PostgreSQL and brings the schema (the first of the connection's search_path) to
+ * the latest migration. Processes starting together on an empty database would race to
+ * create Kysely's own lock table, so they take turns under an advisory lock first.
+ */
 export async function openPostgres<Schema>(url: string, migrations: Record<string, Migration>): Promise<Kysely<Schema>> {
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
-  await migrate(db, migrations, redact(url));
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const lock = new pg.Client({ connectionString: url });
+  try {
+    await lock.connect().catch((error: Error) => {
+      throw new Error(`Cannot reach PostgreSQL at ${redact(url)}: ${error.message}`);
+    });
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    await migrate(db, migrations, redact(url), rows[0]!.schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  } finally {
+    await lock.end().catch(() => undefined);
+  }
   return db;
 }
 

@@ -12,6 +12,11 @@ export async function openSqlite<Schema>(file: string, migrations: Record<string
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
-  await migrate(db, migrations, file);
+  try {
+    await migrate(db, migrations, file);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return db;
 }

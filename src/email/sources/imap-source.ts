@@ -27,6 +27,7 @@ export class ImapSource implements MailSource {
   /** Mails already fetched, by UID, so a mail waiting for its run is not downloaded at every poll. */
   private readonly fetched = new Map<number, Buffer>();
   private uidValidity: bigint | null = null;
+  private doneFolderExists = false;
 
   constructor(private readonly settings: ImapSettings) {}
 
@@ -62,7 +63,8 @@ export class ImapSource implements MailSource {
     const client = await this.connection();
     const lock = await client.getMailboxLock(this.settings.folder);
     try {
-      if (!(await client.list()).some((box) => box.path === this.settings.doneFolder)) await client.mailboxCreate(this.settings.doneFolder);
+      if (!this.doneFolderExists && !(await client.list()).some((box) => box.path === this.settings.doneFolder)) await client.mailboxCreate(this.settings.doneFolder);
+      this.doneFolderExists = true;
       await client.messageMove(id, this.settings.doneFolder, { uid: true });
       this.fetched.delete(Number(id));
     } finally {
