@@ -18,7 +18,6 @@ import { tempDataDir } from '../../test/support/seller.js';
 const MAILS = Number(process.env.BENCH_MAILS ?? 2000);
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const FINISHED = ['created', 'needs_review', 'not_an_rfq', 'failed'];
 
 const samples = readdirSync(join(ROOT, 'examples'))
   .filter((f) => f.endsWith('.eml'))
@@ -70,15 +69,18 @@ async function runOnce(workers: number, imapPort: number): Promise<string> {
     arrived.set(messageId, Date.now());
   }
   await imap.logout();
-  let finished: { message_id: string; status: string; updated_at: string }[] = [];
+  // Done when every mail has a run and no job is waiting or being worked on (a failed run is retried).
+  let finished: { message_id: string; status: string; updated_at: string; context: string }[] = [];
   for (;;) {
-    const rows = await db.query<{ message_id: string; status: string; updated_at: string }>('select message_id, status, updated_at from runs');
-    finished = rows.rows.filter((r) => FINISHED.includes(r.status));
-    process.stderr.write(`\rworkers=${workers}: ${finished.length}/${MAILS} finished after ${((Date.now() - started) / 1000).toFixed(0)} s   `);
-    if (finished.length >= MAILS) break;
+    const open = await db.query<{ n: number }>("select count(*)::int as n from jobs where status in ('queued', 'active')");
+    const rows = await db.query<{ message_id: string; status: string; updated_at: string; context: string }>('select message_id, status, updated_at, context from runs');
+    finished = rows.rows;
+    process.stderr.write(`\rworkers=${workers}: ${finished.length}/${MAILS} taken in, ${open.rows[0]!.n} jobs open after ${((Date.now() - started) / 1000).toFixed(0)} s   `);
+    if (finished.length >= MAILS && open.rows[0]!.n === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   process.stderr.write('\n');
+  for (const failed of finished.filter((r) => r.status === 'failed')) console.log(`  failed ${failed.message_id}: ${(JSON.parse(failed.context) as { errors: string[] }).errors.join('; ')}`);
   await db.end();
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));

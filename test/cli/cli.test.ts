@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, jsonLines, offerflow, seeded } from '../support/cli.js';
@@ -130,6 +130,22 @@ describe('offerflow CLI', () => {
 
     expect(JSON.parse(viaEnv.stdout)).toEqual([]);
     expect(existsSync(join(second, 'offerflow.sqlite'))).toBe(true);
+  });
+
+  it('lets two processes create offers in the embedded ERP at the same time', async () => {
+    const dataDir = await seeded();
+    const original = readFileSync(fixturePath('workflow/rfq-known-customer.eml'), 'utf8');
+    const files = Array.from({ length: 12 }, (_, i) => {
+      const file = join(dataDir, `mail-${i}.eml`);
+      writeFileSync(file, original.replace(/^Message-ID: .*$/im, `Message-ID: <parallel-${i}@putki.fi>`));
+      return file;
+    });
+
+    const runs = await Promise.all([0, 1].map((half) => offerflow(['process', ...files.filter((_, i) => i % 2 === half), '--json', '--data-dir', dataDir])));
+
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const offers = runs.flatMap((run) => jsonLines(run.stdout).map((r) => r.offerNumber));
+    expect(new Set(offers).size).toBe(12);
   });
 
   it('runs the demo: imports the demo wholesaler and prints an offer table per sample email', async () => {

@@ -13,6 +13,9 @@ export class LocalOfferRepository implements OfferRepository {
    */
   async create(draft: OfferDraft): Promise<Offer> {
     const number = await this.db.transaction().execute(async (trx) => {
+      // Write first: a transaction that reads before its first write cannot wait for another
+      // process's write to finish (SQLite answers SQLITE_BUSY at once), but one that writes first can.
+      await trx.updateTable('counters').set((eb) => ({ next_value: eb.ref('next_value') })).where('name', '=', 'offer_number').execute();
       const existing = await trx.selectFrom('offers').select('number').where('reference', '=', draft.reference).executeTakeFirst();
       if (existing) return existing.number;
       const counter = await trx
