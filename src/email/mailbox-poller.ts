@@ -22,7 +22,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
  * Watches one mailbox: every mail becomes a queued run (once: the run store knows it by
- * mailbox and Message-ID), and a mail whose run has finished is marked done. One bad mail is
+ * mailbox and Message-ID), and a mail whose run has finished is marked done, except in shadow
+ * mode, which leaves the mailbox as it is. One bad mail is
  * reported and left in place; a mailbox that cannot be reached is retried with backoff.
  */
 export class MailboxPoller {
@@ -44,6 +45,8 @@ export class MailboxPoller {
       try {
         const accepted = await this.deps.accept(mail.raw, { mailbox: this.mailbox.name, dryRun: this.mailbox.mode === 'shadow' });
         if (accepted.finished) {
+          // A shadow mailbox is still the salespeople's own: its mails stay where they are.
+          if (this.mailbox.mode === 'shadow') continue;
           await this.source.markDone(mail.id);
           this.events.done?.(this.mailbox.name, mail.id);
         } else {

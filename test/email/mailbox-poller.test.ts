@@ -72,7 +72,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
     expect(await erp.offers.get('10001')).not.toBeNull();
   });
 
-  it('in shadow mode runs everything, keeps the result, and writes nothing to the ERP', async () => {
+  it('in shadow mode runs everything, keeps the result, and touches neither the ERP nor the mailbox', async () => {
     drop('rfq-known-customer.eml');
     const mailbox = poller('shadow');
 
@@ -84,7 +84,8 @@ describe('MailboxPoller with a folder of .eml files', () => {
     const [run] = await store.runs.list(1);
     expect(run).toMatchObject({ status: 'created', context: { dryRun: true, offer: null } });
     expect(run?.context.draft?.lines).toHaveLength(2);
-    expect(inInbox()).toEqual([]);
+    expect(inInbox()).toEqual(['rfq-known-customer.eml']);
+    expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 0 });
   });
 
   it('recognises a mail seen again by its Message-ID, even under another file name', async () => {
