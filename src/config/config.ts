@@ -34,6 +34,23 @@ const mailboxSchema = z.discriminatedUnion('type', [
       doneFolder: z.string().min(1).default('Processed'),
     })
     .refine((m) => m.password !== undefined || m.passwordEnv !== undefined, { message: 'needs password or passwordEnv', path: ['password'] }),
+  z
+    .object({
+      ...mailboxCommon,
+      type: z.literal('graph'),
+      tenantId: z.string().min(1),
+      clientId: z.string().min(1),
+      /** Or `clientSecretEnv`: the name of an environment variable holding it. */
+      clientSecret: z.string().min(1).optional(),
+      clientSecretEnv: z.string().min(1).optional(),
+      /** The mailbox's address. */
+      mailbox: z.string().min(3),
+      folder: z.string().min(1).default('inbox'),
+      doneFolder: z.string().min(1).default('Processed'),
+      authorityUrl: z.url().default('https://login.microsoftonline.com'),
+      graphUrl: z.url().default('https://graph.microsoft.com/v1.0'),
+    })
+    .refine((m) => m.clientSecret !== undefined || m.clientSecretEnv !== undefined, { message: 'needs clientSecret or clientSecretEnv', path: ['clientSecret'] }),
 ]);
 export type MailboxConfig = z.infer<typeof mailboxSchema>;
 

@@ -1,6 +1,7 @@
 import type { MailboxConfig } from '../../config/config.js';
 import type { MailSource } from '../mail-source.js';
 import { DirectorySource } from './directory-source.js';
+import { GraphSource } from './graph-source.js';
 import { ImapSource } from './imap-source.js';
 
 export function openMailSource(mailbox: MailboxConfig, env: NodeJS.ProcessEnv = process.env): MailSource {
@@ -11,6 +12,11 @@ export function openMailSource(mailbox: MailboxConfig, env: NodeJS.ProcessEnv = 
       const password = mailbox.password ?? env[mailbox.passwordEnv!];
       if (!password) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.passwordEnv} is not set`);
       return new ImapSource({ ...mailbox, password });
+    }
+    case 'graph': {
+      const clientSecret = mailbox.clientSecret ?? env[mailbox.clientSecretEnv!];
+      if (!clientSecret) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.clientSecretEnv} is not set`);
+      return new GraphSource({ ...mailbox, clientSecret });
     }
   }
 }
