@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCorrect } from './commands/correct.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerOffers } from './commands/offers.js';
 import { registerProcess } from './commands/process.js';
 import { registerReplay } from './commands/replay.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerServe(program);
   registerReplay(program);
+  registerJobs(program);
   registerSim(program);
   return program;
 }

@@ -63,6 +63,7 @@ describe('offerflow on Lemonsoft', () => {
       OFFERFLOW_ERP_DATABASE: 'DEMO',
       OFFERFLOW_ERP_API_KEY: 'offerflow-demo',
       OFFERFLOW_ERP_RETRY_BASE_MS: '10',
+      OFFERFLOW_ERP_MAX_CALLS_PER_SECOND: '1000',
     };
     const dataDir = tempDataDir();
 

@@ -116,6 +116,26 @@ describe('the service', () => {
     }
   });
 
+  it('watches several mailboxes at once, each in its own mode', async () => {
+    await (await seededErp(dataDir)).close();
+    const trial = join(dataDir, 'trial');
+    mkdirSync(trial);
+    const { lines, log } = captureLog();
+    service = await startService(
+      { ...config(), mailboxes: [...config().mailboxes, { type: 'directory', name: 'trial@seller.fi', path: trial, doneFolder: 'done', mode: 'shadow' }] },
+      { port: 0, host: '127.0.0.1', log },
+    );
+    copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+    copyFileSync(fixturePath('workflow/web-form.eml'), join(trial, 'b.eml'));
+
+    await until('both runs', () => lines.filter((l) => l.msg === 'run finished').length === 2);
+    await until('the auto mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+    expect(existsSync(join(trial, 'b.eml'))).toBe(true);
+    const finished = lines.filter((l) => l.msg === 'run finished');
+    expect(finished.map((l) => l.offerNumber).sort()).toEqual(['10001', null]);
+    expect((await get('/metrics')).text).toMatch(/offerflow_mails_seen_total\{mailbox="trial@seller.fi"\} 1/);
+  });
+
   it('is ready only when every mailbox can be read, and names the one that cannot', async () => {
     const { log } = captureLog();
     service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log });

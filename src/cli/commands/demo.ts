@@ -68,7 +68,8 @@ export function registerDemo(program: Command): void {
       const sim = await startDemoLemonsoft(config.dataDir);
       print(`Lemonsoft simulator at ${sim.url}, holding the demo wholesaler`);
       try {
-        const settings = { ...config.erp.settings, baseUrl: sim.url, ...DEMO_LEMONSOFT_CREDENTIALS };
+        // The simulator is ours alone: no need to keep the pace a shared Lemonsoft asks for.
+        const settings = { ...config.erp.settings, baseUrl: sim.url, ...DEMO_LEMONSOFT_CREDENTIALS, maxCallsPerSecond: 1000 };
         await processExamples({ ...config, erp: { type: LEMONSOFT_ERP_TYPE, settings } }, flags.examples);
       } finally {
         await sim.close();

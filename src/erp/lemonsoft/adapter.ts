@@ -19,6 +19,7 @@ function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
     maxRetries: settings.maxRetries,
     retryBaseMs: settings.retryBaseMs,
     concurrency: settings.concurrency,
+    maxCallsPerSecond: settings.maxCallsPerSecond,
     renewAfterMs: settings.renewAfterMinutes * 60_000,
     pageSize: settings.pageSize,
   });

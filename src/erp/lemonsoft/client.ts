@@ -16,6 +16,8 @@ export interface LemonsoftClientOptions {
   maxRetries: number;
   retryBaseMs: number;
   concurrency: number;
+  /** Calls are spaced so that no more than this many start in any second. */
+  maxCallsPerSecond?: number;
   renewAfterMs: number;
   pageSize: number;
   now?: () => number;
@@ -90,6 +92,8 @@ export class LemonsoftClient {
   private opening: Promise<string> | null = null;
   private readonly limit: LimitFunction;
   private readonly now: () => number;
+  /** When the next call may start, by the rate limit. */
+  private nextSlot = 0;
 
   constructor(private readonly options: LemonsoftClientOptions) {
     this.limit = pLimit(options.concurrency);
@@ -170,7 +174,18 @@ export class LemonsoftClient {
     }
   }
 
+  /** Every request, logins and retries included, takes its turn at the agreed pace. */
+  private async pace(): Promise<void> {
+    const rate = this.options.maxCallsPerSecond;
+    if (!rate) return;
+    const now = Date.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + 1000 / rate;
+    if (slot > now) await sleep(slot - now);
+  }
+
   private async request(method: Method, pathAndQuery: string, body: unknown, headers: Record<string, string>): Promise<Outcome> {
+    await this.pace();
     try {
       const response = await fetch(this.options.baseUrl + pathAndQuery, {
         method,

@@ -21,6 +21,8 @@ export const lemonsoftSettingsSchema = z.object({
   maxRetries: z.coerce.number().int().min(0).max(10).default(4),
   retryBaseMs: z.coerce.number().int().min(1).max(60_000).default(500),
   concurrency: z.coerce.number().int().min(1).max(64).default(4),
+  /** A Lemonsoft server is shared with the seller's own users: Offerflow keeps to this pace. */
+  maxCallsPerSecond: z.coerce.number().min(0.1).max(1000).default(20),
   /** Sessions live 30 minutes; renewing a little before keeps calls from meeting a dead one. */
   renewAfterMinutes: z.coerce.number().min(0).max(30).default(25),
   taxRates: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).default({ ...DEFAULT_TAX_RATES }),

@@ -87,7 +87,7 @@ export async function startSimulator(dataDir = tempDataDir()): Promise<RunningSi
   return startLemonsoftSimulator({ file: join(dataDir, 'lemonsoft-sim.sqlite'), credentials: CREDENTIALS, seed: MASTER_DATA });
 }
 
-export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2 });
+export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
 const lemonsoft: Harness<ErpUnderTest> = {
   name: 'lemonsoft',

@@ -80,6 +80,14 @@ describe('LemonsoftClient failures', () => {
     await expect(lemonsoft.get('/api/persons/101', {}, personSchema)).rejects.toThrow('Lemonsoft GET /api/persons/101 failed: timed out');
   });
 
+  it('keeps to the agreed number of calls per second', async () => {
+    const lemonsoft = client({ maxCallsPerSecond: 10 });
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 10 }, () => lemonsoft.get('/api/persons/101', {}, personSchema)));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(850);
+  });
+
   it('keeps no more calls in flight than the concurrency limit', async () => {
     const lemonsoft = client({ concurrency: 2 });
     await lemonsoft.get('/api/persons/101', {}, personSchema);
