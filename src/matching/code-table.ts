@@ -1,6 +1,6 @@
 import { normalizeCode } from '../domain/product-code.js';
 
-/** Slots per entry at most: linear probing stays short below half full. */
+/** The most entries per slot: linear probing stays short below half full. */
 const MAX_LOAD = 0.5;
 
 /** FNV-1a: a fast, well-spread hash of a short code. */
@@ -38,7 +38,8 @@ export class CodeTable {
     const ids: number[] = [];
     for (let at = hash(key) & mask; this.slots[at] !== 0; at = (at + 1) & mask) {
       const id = this.slots[at]! - 1;
-      if (this.codesOf(id).includes(key)) ids.push(id);
+      // Two codes of one item can sit on the same probe chain.
+      if (!ids.includes(id) && this.codesOf(id).includes(key)) ids.push(id);
     }
     return ids;
   }

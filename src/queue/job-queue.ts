@@ -29,11 +29,15 @@ export interface JobQueue {
   /** Once per run: a run already queued, being worked on or dead is left as it is. */
   enqueue(job: RunJob): Promise<void>;
   take(worker: string): Promise<TakenJob | null>;
-  /** Keeps the lease of a job still being worked on. */
-  extend(id: number, worker: string): Promise<void>;
-  complete(id: number): Promise<void>;
+  /** Keeps the lease of a job still being worked on; false once another worker holds it. */
+  extend(id: number, worker: string): Promise<boolean>;
+  /**
+   * These act only while this worker still holds the lease: a worker that stalled past it
+   * must not finish or requeue a job another worker has taken since ('lost').
+   */
+  complete(id: number, worker: string): Promise<'done' | 'lost'>;
   /** Back in the queue after a growing delay, or dead after the last try. */
-  fail(id: number, error: string): Promise<'retry' | 'dead'>;
+  fail(id: number, worker: string, error: string): Promise<'retry' | 'dead' | 'lost'>;
   /** A dead job queued again from its first try, e.g. once the ERP is back. */
   revive(runId: number): Promise<boolean>;
   counts(): Promise<QueueCounts>;

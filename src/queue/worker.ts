@@ -14,6 +14,8 @@ export interface WorkerOptions {
 export interface WorkerEvents {
   done?(job: TakenJob, ms: number): void;
   failed?(job: TakenJob, outcome: 'retry' | 'dead', error: string): void;
+  /** The lease ran out while working (the process stalled): another worker has the job now. */
+  lost?(job: TakenJob): void;
   /** The queue itself could not be reached; the worker waits and tries again. */
   queueError?(error: unknown): void;
 }
@@ -84,12 +86,16 @@ export class Worker {
       this.queue.extend(job.id, name).catch((error: unknown) => this.events.queueError?.(error));
     }, this.options.leaseMs / 3);
     try {
-      await this.handle(job);
-      await this.queue.complete(job.id);
-      this.events.done?.(job, Date.now() - started);
+      const outcome = await this.handle(job).then(
+        async () => ((await this.queue.complete(job.id, name)) === 'done' ? ({ kind: 'done' } as const) : ({ kind: 'lost' } as const)),
+        async (error: unknown) => ({ kind: await this.queue.fail(job.id, name, message(error)), error: message(error) }),
+      );
+      if (outcome.kind === 'done') this.events.done?.(job, Date.now() - started);
+      else if (outcome.kind === 'lost') this.events.lost?.(job);
+      else this.events.failed?.(job, outcome.kind, outcome.error);
     } catch (error) {
-      const outcome = await this.queue.fail(job.id, message(error));
-      this.events.failed?.(job, outcome, message(error));
+      // The queue itself failed: the job's lease runs out and it is taken again later.
+      this.events.queueError?.(error);
     } finally {
       clearInterval(heartbeat);
     }

@@ -21,8 +21,9 @@ export class ServiceMetrics {
       labelNames: ['state'],
       registers: [this.registry],
       async collect() {
-        const counts = await queueCounts();
-        for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+        // An unreachable queue must not take the other metrics down with it; /readyz says why.
+        const counts = await queueCounts().catch(() => null);
+        if (counts) for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
       },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'offerflow_' });

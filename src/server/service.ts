@@ -29,11 +29,6 @@ function retryPolicyOf(config: Config): RetryPolicy {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/**
- * `offerflow serve`: pollers take mail in as queued runs, workers run them, and the HTTP
- * endpoints tell whether all of it is well. Any number of these processes can share one
- * PostgreSQL store; on the embedded SQLite store they share one machine.
- */
 export interface ServiceOptions {
   port: number;
   host: string;
@@ -42,6 +37,11 @@ export interface ServiceOptions {
   withoutMailboxes?: boolean;
 }
 
+/**
+ * `offerflow serve`: pollers take mail in as queued runs, workers run them, and the HTTP
+ * endpoints tell whether all of it is well. Any number of these processes can share one
+ * PostgreSQL store; on the embedded SQLite store they share one machine.
+ */
 export async function startService(config: Config, options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
   let metrics: ServiceMetrics | null = null;
@@ -74,6 +74,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs },
     {
       failed: (job, outcome, error) => log.warn({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts, outcome, error }, outcome === 'dead' ? 'run gave up: dead letter' : 'run failed; will retry'),
+      lost: (job) => log.warn({ runId: job.runId, mailbox: job.mailbox }, 'lease lost while working: another worker has the run'),
       queueError: (error) => log.error({ error: messageOf(error) }, 'queue unreachable'),
     },
   );

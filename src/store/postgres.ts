@@ -12,6 +12,9 @@ const MIGRATION_LOCK = 720_301;
  */
 export async function openPostgres<Schema>(url: string, migrations: Record<string, Migration>): Promise<Kysely<Schema>> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by a database restart is reported here; unheard, it would end
+  // the process. The pool opens a new connection for the next query.
+  pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const lock = new pg.Client({ connectionString: url });
   try {
@@ -35,6 +38,7 @@ export function redact(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
     return parsed.toString();
   } catch {
     return 'the database URL';

@@ -48,18 +48,33 @@ export class SqlJobQueue implements JobQueue {
     return row ? { id: row.id, runId: row.run_id, mailbox: row.mailbox, attempts: row.attempts } : null;
   }
 
-  async extend(id: number, worker: string): Promise<void> {
-    await this.db.updateTable('jobs').set({ locked_until: this.at(this.policy.leaseMs) }).where('id', '=', id).where('locked_by', '=', worker).where('status', '=', 'active').execute();
+  async extend(id: number, worker: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ locked_until: this.at(this.policy.leaseMs) })
+      .where('id', '=', id)
+      .where('locked_by', '=', worker)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
-  async complete(id: number): Promise<void> {
-    await this.db.updateTable('jobs').set({ status: 'done', locked_by: null, locked_until: null, updated_at: this.at() }).where('id', '=', id).execute();
+  async complete(id: number, worker: string): Promise<'done' | 'lost'> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ status: 'done', locked_by: null, locked_until: null, updated_at: this.at() })
+      .where('id', '=', id)
+      .where('locked_by', '=', worker)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0 ? 'done' : 'lost';
   }
 
-  async fail(id: number, error: string): Promise<'retry' | 'dead'> {
-    const job = await this.db.selectFrom('jobs').select('attempts').where('id', '=', id).executeTakeFirstOrThrow();
+  async fail(id: number, worker: string, error: string): Promise<'retry' | 'dead' | 'lost'> {
+    const job = await this.db.selectFrom('jobs').select('attempts').where('id', '=', id).where('locked_by', '=', worker).where('status', '=', 'active').executeTakeFirst();
+    if (!job) return 'lost';
     const dead = job.attempts >= this.policy.maxAttempts;
-    await this.db
+    const result = await this.db
       .updateTable('jobs')
       .set({
         status: dead ? 'dead' : 'queued',
@@ -70,7 +85,10 @@ export class SqlJobQueue implements JobQueue {
         updated_at: this.at(),
       })
       .where('id', '=', id)
-      .execute();
+      .where('locked_by', '=', worker)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return 'lost';
     return dead ? 'dead' : 'retry';
   }
 

@@ -14,7 +14,7 @@ describe('offerflow jobs', () => {
     await queue.enqueue({ runId: 5, mailbox: 'rfq@seller.fi' });
     for (let i = 0; i < POLICY.maxAttempts; i += 1) {
       const job = await queue.take('w');
-      await queue.fail(job!.id, 'create_offer: Lemonsoft POST /api/offers/6 failed: HTTP 503');
+      await queue.fail(job!.id, 'w', 'create_offer: Lemonsoft POST /api/offers/6 failed: HTTP 503');
     }
     await store.close();
 

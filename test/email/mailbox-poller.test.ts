@@ -44,8 +44,8 @@ describe('MailboxPoller with a folder of .eml files', () => {
     const handle = runJob(runnerFor(erp, store.runs));
     for (let job = await queue.take('w'); job; job = await queue.take('w')) {
       await handle(job).then(
-        () => queue.complete(job!.id),
-        (error: Error) => queue.fail(job!.id, error.message),
+        () => queue.complete(job!.id, 'w'),
+        (error: Error) => queue.fail(job!.id, 'w', error.message),
       );
     }
   }

@@ -31,6 +31,14 @@ describe('CodeTable', () => {
     expect(table.find('KR-60').sort()).toEqual([0, 1]);
   });
 
+  it('returns an item once even when two of its codes share a probe chain', () => {
+    // Among a few thousand second codes, some land right after the first one's slot.
+    for (let i = 0; i < 5_000; i += 1) {
+      const { table } = tableOf([['SKU-1', `CODE-${i}`]]);
+      expect(table.find('SKU-1')).toEqual([0]);
+    }
+  });
+
   it('keeps every item findable after growing many times', () => {
     const items = Array.from({ length: 20_000 }, (_, i) => [`SKU${i}`, `EAN-${i * 7}`]);
     const { table } = tableOf(items);

@@ -81,6 +81,21 @@ describe('Worker', () => {
     expect(await queue.take('another')).toBeNull();
   });
 
+  it('survives a queue that fails while a job is being finished, and reports it', async () => {
+    const errors: string[] = [];
+    const broken: JobQueue = Object.assign(Object.create(queue) as JobQueue, {
+      complete: async () => Promise.reject(new Error('database is locked')),
+      fail: async () => Promise.reject(new Error('database is locked')),
+    });
+    worker = new Worker(broken, async () => undefined, OPTIONS, { queueError: (error: unknown) => errors.push((error as Error).message) });
+    worker.start();
+    await queue.enqueue({ runId: 1, mailbox: 'a' });
+    worker.nudge();
+
+    await until(() => errors.length > 0);
+    expect(errors[0]).toBe('database is locked');
+  });
+
   it('stops taking jobs on stop, and finishes the one in hand first', async () => {
     let finished = false;
     start(async () => {

@@ -33,8 +33,8 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
     expect(await queue.take('w3')).toBeNull();
     expect(await queue.counts()).toEqual({ queued: 0, active: 2, dead: 0 });
 
-    await queue.complete(first!.id);
-    await queue.complete(second!.id);
+    expect(await queue.complete(first!.id, 'w1')).toBe('done');
+    expect(await queue.complete(second!.id, 'w2')).toBe('done');
     expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 0 });
     await queue.enqueue({ runId: 1, mailbox: 'a' });
     expect(await queue.take('w1')).toBeNull();
@@ -45,13 +45,13 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
     for (let attempt = 1; attempt < POLICY.maxAttempts; attempt += 1) {
       const job = await queue.take('w');
       expect(job?.attempts).toBe(attempt);
-      expect(await queue.fail(job!.id, `ERP down ${attempt}`)).toBe('retry');
+      expect(await queue.fail(job!.id, 'w', `ERP down ${attempt}`)).toBe('retry');
       later(retryDelayMs(POLICY, attempt, () => 0) - 1);
       expect(await queue.take('w')).toBeNull();
       later(retryDelayMs(POLICY, attempt, () => 1));
     }
     const last = await queue.take('w');
-    expect(await queue.fail(last!.id, 'ERP down for good')).toBe('dead');
+    expect(await queue.fail(last!.id, 'w', 'ERP down for good')).toBe('dead');
     expect(await queue.dead()).toEqual([{ runId: 7, mailbox: 'a', attempts: 3, error: 'ERP down for good' }]);
     expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 1 });
     later(POLICY.maxDelayMs);
@@ -62,18 +62,31 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
     await queue.enqueue({ runId: 3, mailbox: 'a' });
     const taken = await queue.take('dies');
     later(POLICY.leaseMs / 2);
-    await queue.extend(taken!.id, 'dies');
+    expect(await queue.extend(taken!.id, 'dies')).toBe(true);
     later(POLICY.leaseMs / 2 + 1);
     expect(await queue.take('other')).toBeNull();
     later(POLICY.leaseMs);
     expect(await queue.take('other')).toMatchObject({ runId: 3, attempts: 2 });
   });
 
+  it('lets a worker whose lease ran out neither finish nor requeue the job another worker took since', async () => {
+    await queue.enqueue({ runId: 3, mailbox: 'a' });
+    const stalled = await queue.take('stalled');
+    later(POLICY.leaseMs + 1);
+    const taken = await queue.take('other');
+
+    expect(await queue.extend(stalled!.id, 'stalled')).toBe(false);
+    expect(await queue.complete(stalled!.id, 'stalled')).toBe('lost');
+    expect(await queue.fail(stalled!.id, 'stalled', 'too late')).toBe('lost');
+    expect(await queue.counts()).toEqual({ queued: 0, active: 1, dead: 0 });
+    expect(await queue.complete(taken!.id, 'other')).toBe('done');
+  });
+
   it('revives a dead job from its first try', async () => {
     await queue.enqueue({ runId: 9, mailbox: 'a' });
     for (let i = 0; i < POLICY.maxAttempts; i += 1) {
       const job = await queue.take('w');
-      await queue.fail(job!.id, 'down');
+      await queue.fail(job!.id, 'w', 'down');
       later(POLICY.maxDelayMs);
     }
     expect(await queue.revive(9)).toBe(true);

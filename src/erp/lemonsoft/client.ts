@@ -100,10 +100,6 @@ export class LemonsoftClient {
     this.now = options.now ?? Date.now;
   }
 
-  get pageSize(): number {
-    return this.options.pageSize;
-  }
-
   async get<T extends z.ZodType>(path: string, query: Query, schema: T): Promise<z.infer<T>> {
     return this.parse(`GET ${path}`, await this.call('GET', path, query), schema);
   }
@@ -122,13 +118,14 @@ export class LemonsoftClient {
     return this.parse(`${method} ${path}`, await this.call(method, path, {}, body), schema);
   }
 
-  /** Every item of a list endpoint, a page at a time; an empty or short page ends it. */
+  /** Every item of a list endpoint, a page at a time. */
   async *pages<T extends z.ZodType>(path: string, query: Query, item: T): AsyncIterable<z.infer<T>> {
     const schema = listSchema(item);
     for (let page = 1; ; page += 1) {
-      const answer = await this.get(path, { ...query, 'filter.page': page, 'filter.page_size': this.pageSize }, schema);
+      const answer = await this.get(path, { ...query, 'filter.page': page, 'filter.page_size': this.options.pageSize }, schema);
+      // Only an empty page ends the list: a server that caps the page size gives short pages before the last.
+      if (answer.results.length === 0) return;
       yield* answer.results;
-      if (answer.results.length < this.pageSize || answer.result_count === 0) return;
     }
   }
 
@@ -163,13 +160,16 @@ export class LemonsoftClient {
       if (outcome.kind === 'answer' && outcome.response.ok) return outcome.response.status === 204 ? null : outcome.response.json();
       if (outcome.kind === 'answer' && outcome.response.status === 401 && !loggedInAgain) {
         // The session died early (server restart, timeout): one fresh login, one more try.
-        this.session = null;
+        // Another call may have opened a new session meanwhile; only the dead one is dropped.
+        if (this.session?.id === sessionId) this.session = null;
+        await discard(outcome);
         loggedInAgain = true;
         attempt -= 1;
         continue;
       }
       const retry = this.retryDelay(method, outcome, attempt);
       if (retry === null) throw await this.failure(call, outcome);
+      await discard(outcome);
       await sleep(retry);
     }
   }
@@ -245,6 +245,7 @@ export class LemonsoftClient {
           last = await this.failure(`POST ${path} (before ${call})`, outcome);
           break;
         }
+        await discard(outcome);
         await sleep(retry);
       }
     }
@@ -254,3 +255,8 @@ export class LemonsoftClient {
 }
 
 type Outcome = { kind: 'answer'; response: Response } | { kind: 'network'; error: unknown };
+
+/** An answer not read is released, so that its connection serves the next call. */
+async function discard(outcome: Outcome): Promise<void> {
+  if (outcome.kind === 'answer') await outcome.response.body?.cancel();
+}

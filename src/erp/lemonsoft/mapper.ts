@@ -196,7 +196,7 @@ function offerLineFromWire(row: WireOfferRow, index: number): OfferLine {
   };
 }
 
-/** Totals are sums of cents, whatever float the JSON carried. */
+/** Totals are whole cents, whatever float the JSON carried. */
 function money(value: number | null | undefined): DecimalString {
   return toCents(decimalFromNumber(value ?? 0));
 }

@@ -4,10 +4,10 @@ import { z } from 'zod';
 export const DEFAULT_TAX_RATES: Readonly<Record<string, string>> = { '1': '25.5', '2': '14', '3': '10', '4': '0' };
 
 /**
- * The adapter's settings, from the config's `erp.settings` or OFFERFLOW_LEMONSOFT_* variables.
+ * The adapter's settings, from the config's `erp.settings` or OFFERFLOW_ERP_* variables.
  * Tax rate codes are per installation, so the table that reads them is a setting too.
  */
-export const lemonsoftSettingsSchema = z.object({
+const lemonsoftSettingsSchema = z.object({
   baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
   username: z.string().min(1),
   password: z.string().min(1),

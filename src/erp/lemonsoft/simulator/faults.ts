@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const OFFER_STEPS = ['create', 'header', 'rows'] as const;
+const OFFER_STEPS = ['create', 'header', 'rows'] as const;
 export type OfferStep = (typeof OFFER_STEPS)[number];
 
 /** What `POST /__sim/faults` (or the in-process handle) can switch; every field is optional. */

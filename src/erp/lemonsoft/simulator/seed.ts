@@ -14,7 +14,7 @@ export interface LemonsoftMasterData {
 }
 
 /** The general list every customer falls back to; the adapter asks prices through it. */
-export const BASE_PRICELIST_ID = 1;
+const BASE_PRICELIST_ID = 1;
 
 /** Lemonsoft numbers its product groups; the demo's named groups get numbers in name order. */
 function groupCodes(products: Product[]): Map<string, string> {

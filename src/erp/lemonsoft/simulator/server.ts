@@ -8,7 +8,7 @@ import type { MasterData } from '../../../domain/master-data.js';
 import { lemonsoftMasterData } from './seed.js';
 import { SimulatorStore, type Page } from './store.js';
 
-export const SIMULATOR_BASE_PATH = '/Lemonsoft30';
+const SIMULATOR_BASE_PATH = '/Lemonsoft30';
 export const SIMULATOR_ADMIN_PATH = '/__sim';
 
 export interface SimulatorOptions {
