@@ -1,7 +1,7 @@
-/** One mail as a mailbox holds it: its id there and its bytes. */
+/** One mail as a mailbox holds it: its id there, and its bytes, fetched only when asked for. */
 export interface SourceMail {
   id: string;
-  raw: Buffer;
+  raw(): Promise<Buffer>;
 }
 
 /**

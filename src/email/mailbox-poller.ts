@@ -13,6 +13,7 @@ export interface PollerEvents {
 
 export interface PollerDependencies {
   accept(raw: Buffer, options: ProcessOptions): Promise<AcceptedEmail>;
+  isFinished(runId: number): Promise<boolean>;
   queue: JobQueue;
   /** Called after new jobs are queued, so idle workers look at once. */
   queuedWork?(): void;
@@ -23,13 +24,20 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 /**
  * Watches one mailbox: every mail becomes a queued run (once: the run store knows it by
  * mailbox and Message-ID), and a mail whose run has finished is marked done, except in shadow
- * mode, which leaves the mailbox as it is. One bad mail is
- * reported and left in place; a mailbox that cannot be reached is retried with backoff.
+ * mode, which leaves the mailbox as it is. A mail is downloaded once; after that only its
+ * run is looked at. One bad mail is reported and left in place; a mailbox that cannot be
+ * reached is retried with backoff.
  */
 export class MailboxPoller {
   private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** New mail was announced while a poll was running: poll again at once. */
+  private wakeRequested = false;
+  /** Mails taken in whose runs have not finished, by mail id. */
+  private readonly pending = new Map<string, number>();
+  /** Mails of a shadow mailbox whose runs finished: left where they are, not looked at again. */
+  private readonly settled = new Set<string>();
 
   constructor(
     readonly mailbox: { name: string; mode: MailboxMode },
@@ -40,22 +48,34 @@ export class MailboxPoller {
   ) {}
 
   async pollOnce(): Promise<void> {
+    const mails = await this.source.list();
+    const listed = new Set(mails.map((m) => m.id));
+    for (const id of [...this.pending.keys(), ...this.settled]) {
+      if (!listed.has(id)) {
+        this.pending.delete(id);
+        this.settled.delete(id);
+      }
+    }
     let queued = 0;
-    for (const mail of await this.source.list()) {
+    for (const mail of mails) {
+      if (this.settled.has(mail.id)) continue;
       try {
-        const accepted = await this.deps.accept(mail.raw, { mailbox: this.mailbox.name, dryRun: this.mailbox.mode === 'shadow' });
+        const known = this.pending.get(mail.id);
+        if (known !== undefined) {
+          if (await this.deps.isFinished(known)) await this.finish(mail.id);
+          continue;
+        }
+        const accepted = await this.deps.accept(await mail.raw(), { mailbox: this.mailbox.name, dryRun: this.mailbox.mode === 'shadow' });
         if (accepted.finished) {
-          // A shadow mailbox is still the salespeople's own: its mails stay where they are.
-          if (this.mailbox.mode === 'shadow') continue;
-          await this.source.markDone(mail.id);
-          this.events.done?.(this.mailbox.name, mail.id);
-        } else {
-          // Queuing again is harmless: a run has one job, and a dead one stays dead until revived.
-          await this.deps.queue.enqueue({ runId: accepted.runId, mailbox: this.mailbox.name });
-          if (accepted.isNew) {
-            this.events.queued?.(this.mailbox.name, accepted.runId);
-            queued += 1;
-          }
+          await this.finish(mail.id);
+          continue;
+        }
+        // Queuing again is harmless: a run has one job, and a dead one stays dead until revived.
+        await this.deps.queue.enqueue({ runId: accepted.runId, mailbox: this.mailbox.name });
+        this.pending.set(mail.id, accepted.runId);
+        if (accepted.isNew) {
+          this.events.queued?.(this.mailbox.name, accepted.runId);
+          queued += 1;
         }
       } catch (error) {
         this.events.error?.(this.mailbox.name, error, mail.id);
@@ -65,15 +85,31 @@ export class MailboxPoller {
   }
 
   start(): void {
-    this.source.watch?.(() => this.wake?.());
+    this.source.watch?.(() => this.nudge());
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.nudge();
     await this.loop;
     await this.source.close();
+  }
+
+  private async finish(mailId: string): Promise<void> {
+    this.pending.delete(mailId);
+    // A shadow mailbox is still the salespeople's own: its mails stay where they are.
+    if (this.mailbox.mode === 'shadow') {
+      this.settled.add(mailId);
+      return;
+    }
+    await this.source.markDone(mailId);
+    this.events.done?.(this.mailbox.name, mailId);
+  }
+
+  private nudge(): void {
+    if (this.wake) this.wake();
+    else this.wakeRequested = true;
   }
 
   private async run(): Promise<void> {
@@ -91,6 +127,10 @@ export class MailboxPoller {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.stopping || this.wakeRequested) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.wake?.(), ms);
       this.wake = () => {

@@ -83,7 +83,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       new MailboxPoller(
         mailbox,
         openMailSource(mailbox),
-        { accept: (raw, processOptions) => runner.accept(raw, processOptions), queue, queuedWork: () => worker.nudge() },
+        { accept: (raw, processOptions) => runner.accept(raw, processOptions), isFinished: (runId) => runner.isFinished(runId), queue, queuedWork: () => worker.nudge() },
         config.service.pollSeconds * 1000,
         {
           queued: (name, runId) => {

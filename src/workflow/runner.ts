@@ -84,6 +84,11 @@ export class WorkflowRunner {
     }
   }
 
+  async isFinished(runId: number): Promise<boolean> {
+    const run = await this.deps.store.get(runId);
+    return run !== null && FINISHED.has(run.status);
+  }
+
   async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {
     return this.processRun((await this.accept(rawEmail, options)).runId);
   }

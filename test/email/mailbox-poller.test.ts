@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MailboxPoller, type MailboxMode } from '../../src/email/mailbox-poller.js';
+import type { MailSource } from '../../src/email/mail-source.js';
 import { DirectorySource } from '../../src/email/sources/directory-source.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import type { JobQueue } from '../../src/queue/job-queue.js';
@@ -34,9 +35,20 @@ describe('MailboxPoller with a folder of .eml files', () => {
     await store.close();
   });
 
-  function poller(mode: MailboxMode, events = {}): MailboxPoller {
+  let downloads: number;
+
+  /** The folder, counting how often a mail's bytes are read. */
+  function counted(): MailSource {
+    const folder = new DirectorySource(inbox, 'done');
+    downloads = 0;
+    return Object.assign(Object.create(folder) as MailSource, {
+      list: async () => (await folder.list()).map((mail) => ({ id: mail.id, raw: () => ((downloads += 1), mail.raw()) })),
+    });
+  }
+
+  function poller(mode: MailboxMode, events = {}, pollMs = 1_000): MailboxPoller {
     const runner = runnerFor(erp, store.runs);
-    return new MailboxPoller({ name: 'rfq@seller.fi', mode }, new DirectorySource(inbox, 'done'), { accept: (raw, options) => runner.accept(raw, options), queue }, 1_000, events);
+    return new MailboxPoller({ name: 'rfq@seller.fi', mode }, counted(), { accept: (raw, options) => runner.accept(raw, options), isFinished: (runId) => runner.isFinished(runId), queue }, pollMs, events);
   }
 
   /** What workers would do: every queued job, once. */
@@ -62,6 +74,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
     await mailbox.pollOnce();
     await mailbox.pollOnce();
     expect(queued).toHaveLength(2);
+    expect(downloads).toBe(2);
     expect(await queue.counts()).toEqual({ queued: 2, active: 0, dead: 0 });
     expect(inInbox()).toEqual(['rfq-known-customer.eml', 'thanks.eml']);
 
@@ -86,6 +99,15 @@ describe('MailboxPoller with a folder of .eml files', () => {
     expect(run?.context.draft?.lines).toHaveLength(2);
     expect(inInbox()).toEqual(['rfq-known-customer.eml']);
     expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 0 });
+  });
+
+  it('stops at once, even in the middle of a long poll interval', async () => {
+    const mailbox = poller('review', {}, 60_000);
+    mailbox.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await mailbox.stop();
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('recognises a mail seen again by its Message-ID, even under another file name', async () => {

@@ -55,7 +55,10 @@ export function registerReplay(program: Command): void {
         const results: WorkflowResult[] = [];
         try {
           for (const mail of await mails.list()) {
-            const result = await runner.process(mail.raw, { mailbox: name, dryRun }).then(
+            const result = await mail
+              .raw()
+              .then((raw) => runner.process(raw, { mailbox: name, dryRun }))
+              .then(
               (processed) => processed.result,
               (error: unknown) => failedResult(`${mail.id}: ${error instanceof Error ? error.message : String(error)}`),
             );

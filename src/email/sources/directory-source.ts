@@ -11,9 +11,7 @@ export class DirectorySource implements MailSource {
 
   async list(): Promise<SourceMail[]> {
     const names = (await readdir(this.path, { withFileTypes: true })).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.eml')).map((e) => e.name);
-    const mails: SourceMail[] = [];
-    for (const name of names.sort()) mails.push({ id: name, raw: await readFile(join(this.path, name)) });
-    return mails;
+    return names.sort().map((name) => ({ id: name, raw: () => readFile(join(this.path, name)) }));
   }
 
   async markDone(id: string): Promise<void> {

@@ -27,14 +27,13 @@ const TIMEOUT_MS = 30_000;
 
 /**
  * A Microsoft 365 mailbox through Microsoft Graph, with the app's own credentials (client
- * credentials grant; the app needs Mail.ReadWrite application permission). Mails are read
- * as MIME (`$value`), so they go through the same parser as every other mail.
+ * credentials grant; the app needs Mail.ReadWrite application permission). A listing is ids
+ * only; a mail is read as MIME (`$value`) when asked for, so it goes through the same parser
+ * as every other mail.
  */
 export class GraphSource implements MailSource {
   private accessToken: { value: string; until: number } | null = null;
   private doneFolderId: string | null = null;
-  /** Mails already downloaded, so one waiting for its run is not fetched again at every poll. */
-  private readonly fetched = new Map<string, Buffer>();
 
   constructor(private readonly settings: GraphSettings) {}
 
@@ -46,18 +45,16 @@ export class GraphSource implements MailSource {
       ids.push(...page.value.map((m) => m.id));
       url = page['@odata.nextLink'];
     }
-    for (const id of ids.filter((i) => !this.fetched.has(i))) {
-      this.fetched.set(id, Buffer.from(await (await this.call('GET', `${this.userUrl()}/messages/${encodeURIComponent(id)}/$value`)).arrayBuffer()));
-    }
-    const present = new Set(ids);
-    for (const id of this.fetched.keys()) if (!present.has(id)) this.fetched.delete(id);
-    return ids.map((id) => ({ id, raw: this.fetched.get(id)! }));
+    return ids.map((id) => ({ id, raw: () => this.mime(id) }));
+  }
+
+  private async mime(id: string): Promise<Buffer> {
+    return Buffer.from(await (await this.call('GET', `${this.userUrl()}/messages/${encodeURIComponent(id)}/$value`)).arrayBuffer());
   }
 
   async markDone(id: string): Promise<void> {
     const destinationId = await this.doneFolder();
     await this.call('POST', `${this.userUrl()}/messages/${encodeURIComponent(id)}/move`, { destinationId });
-    this.fetched.delete(id);
   }
 
   async check(): Promise<void> {

@@ -19,14 +19,12 @@ const IDLE_AFTER_MS = 1_000;
  * An IMAP folder, through imapflow. The connection is opened on first use and again after it
  * drops (the poller backs off while it cannot be); while it is open, the server's IDLE tells us
  * of new mail at once, and the poll interval is the fallback. Done mails move to `doneFolder`.
+ * Nothing is kept in memory but the connection: a mail's bytes are fetched when asked for.
  */
 export class ImapSource implements MailSource {
   private client: ImapFlow | null = null;
   private connecting: Promise<ImapFlow> | null = null;
   private onNewMail: (() => void) | null = null;
-  /** Mails already fetched, by UID, so a mail waiting for its run is not downloaded at every poll. */
-  private readonly fetched = new Map<number, Buffer>();
-  private uidValidity: bigint | null = null;
   private doneFolderExists = false;
 
   constructor(private readonly settings: ImapSettings) {}
@@ -35,41 +33,34 @@ export class ImapSource implements MailSource {
     this.onNewMail = onNewMail;
   }
 
+  /** UIDs only; a mail's bytes are fetched when the poller first meets it. */
   async list(): Promise<SourceMail[]> {
+    const uids = await this.inFolder(async (client) => (await client.search({ all: true }, { uid: true })) || []);
+    return uids.sort((a, b) => a - b).map((uid) => ({ id: String(uid), raw: () => this.source(uid) }));
+  }
+
+  private async source(uid: number): Promise<Buffer> {
+    const message = await this.inFolder((client) => client.fetchOne(String(uid), { source: true }, { uid: true }));
+    if (!message || !message.source) throw new Error(`IMAP message ${uid} is no longer in ${this.settings.folder}`);
+    return message.source;
+  }
+
+  private async inFolder<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
     const client = await this.connection();
     const lock = await client.getMailboxLock(this.settings.folder);
     try {
-      const validity = client.mailbox ? client.mailbox.uidValidity : null;
-      if (validity !== this.uidValidity) {
-        this.fetched.clear();
-        this.uidValidity = validity;
-      }
-      const uids = (await client.search({ all: true }, { uid: true })) || [];
-      const missing = uids.filter((uid) => !this.fetched.has(uid));
-      if (missing.length) {
-        for await (const message of client.fetch(missing, { uid: true, source: true }, { uid: true })) {
-          if (message.source) this.fetched.set(message.uid, message.source);
-        }
-      }
-      const present = new Set(uids);
-      for (const uid of this.fetched.keys()) if (!present.has(uid)) this.fetched.delete(uid);
-      return [...this.fetched].sort(([a], [b]) => a - b).map(([uid, raw]) => ({ id: String(uid), raw }));
+      return await work(client);
     } finally {
       lock.release();
     }
   }
 
   async markDone(id: string): Promise<void> {
-    const client = await this.connection();
-    const lock = await client.getMailboxLock(this.settings.folder);
-    try {
+    await this.inFolder(async (client) => {
       if (!this.doneFolderExists && !(await client.list()).some((box) => box.path === this.settings.doneFolder)) await client.mailboxCreate(this.settings.doneFolder);
       this.doneFolderExists = true;
       await client.messageMove(id, this.settings.doneFolder, { uid: true });
-      this.fetched.delete(Number(id));
-    } finally {
-      lock.release();
-    }
+    });
   }
 
   async check(): Promise<void> {
@@ -101,9 +92,15 @@ export class ImapSource implements MailSource {
       if (this.client === client) this.client = null;
     });
     client.on('exists', () => this.onNewMail?.());
-    await client.connect();
-    // Holding the folder open lets the server announce new mail while the connection idles.
-    await client.mailboxOpen(this.settings.folder);
+    try {
+      await client.connect();
+      // Holding the folder open lets the server announce new mail while the connection idles.
+      await client.mailboxOpen(this.settings.folder);
+    } catch (error) {
+      // Logged in but the folder is wrong: not closing would leave a session per retry.
+      client.close();
+      throw error;
+    }
     this.client = client;
     return client;
   }

@@ -44,7 +44,7 @@ describe('ImapSource against Dovecot', () => {
 
     const mails = await imap.list();
     expect(mails.map((m) => m.id)).toEqual(['1', '2']);
-    expect(mails[0]!.raw.toString()).toBe(readFileSync(fixturePath('workflow/rfq-known-customer.eml')).toString().replace(/\r?\n/g, '\r\n'));
+    expect((await mails[0]!.raw()).toString()).toBe(readFileSync(fixturePath('workflow/rfq-known-customer.eml')).toString().replace(/\r?\n/g, '\r\n'));
 
     await imap.markDone('1');
     expect((await imap.list()).map((m) => m.id)).toEqual(['2']);

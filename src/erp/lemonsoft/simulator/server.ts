@@ -36,6 +36,8 @@ type Query = Record<string, string | string[] | undefined>;
 type Request = FastifyRequest<{ Querystring: Query; Params: Record<string, string> }>;
 
 const DEFAULT_PAGE_SIZE = 10;
+/** The call log is for tests and for watching a run; a long-running simulator keeps only the latest. */
+const CALLS_KEPT = 10_000;
 const MAX_PAGE_SIZE = 1000;
 const OPEN_PATHS = new Set(['/api/auth/login', '/api/auth/login/token', '/api/auth/renew']);
 
@@ -120,6 +122,7 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
       api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const path = request.url.slice(SIMULATOR_BASE_PATH.length).split('?')[0]!;
         calls.push(`${request.method} ${request.routeOptions.url?.slice(SIMULATOR_BASE_PATH.length) ?? path}`);
+        if (calls.length > CALLS_KEPT) calls.splice(0, calls.length - CALLS_KEPT);
         if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
         const failure = faults.failureFor(`${request.method} ${path}`);
         if (failure) {
@@ -149,6 +152,7 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
       if (given.username !== username || given.password !== password || given.database !== database || given.apikey !== apiKey) {
         return reply.code(401).send({ message: 'login failed: unknown user, password, database or api key' });
       }
+      for (const [old, expires] of sessions) if (expires < Date.now()) sessions.delete(old);
       const id = randomUUID();
       sessions.set(id, Date.now() + faults.sessionTtlMs);
       return { session_id: id };
