@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { phraseKey } from '../../src/matching/phrase-memory.js';
 import type { Store } from '../../src/store/open-store.js';
-import { STORE_BACKENDS, type OpenedStore } from '../support/stores.js';
+import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
 
 describe.each(STORE_BACKENDS)('KyselyPhraseMemory on $name', (backend) => {
-  let opened: OpenedStore;
+  const opened = storePerTest(backend);
   let store: Store;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened.close();
+  beforeEach(() => {
+    store = opened().store;
   });
 
   const recall = (customerNumber: string | null, description: string, code: string | null = null) =>

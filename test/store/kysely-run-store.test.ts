@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/open-store.js';
 import { contextWith } from '../support/runner.js';
-import { STORE_BACKENDS, type OpenedStore } from '../support/stores.js';
+import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
 
 const KEY = { mailbox: 'rfq@seller.fi', messageId: '<a@putki.fi>' };
 
 describe.each(STORE_BACKENDS)('KyselyRunStore on $name', (backend) => {
-  let opened: OpenedStore;
+  const opened = storePerTest(backend);
   let store: Store;
-  beforeEach(async () => {
-    opened = await backend.open();
-    store = opened.store;
-  });
-  afterEach(async () => {
-    await opened.close();
+  beforeEach(() => {
+    store = opened().store;
   });
 
   it('creates a queued run, finds it by mailbox and Message-ID, and keeps the raw email byte for byte', async () => {

@@ -1,22 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { retryDelayMs, type JobQueue, type RetryPolicy } from '../../src/queue/job-queue.js';
-import { STORE_BACKENDS, type OpenedStore } from '../support/stores.js';
+import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, leaseMs: 30_000 };
 
 describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
-  let opened: OpenedStore;
+  const opened = storePerTest(backend);
   let now: Date;
   let queue: JobQueue;
 
-  beforeEach(async () => {
-    opened = await backend.open();
+  beforeEach(() => {
     now = new Date('2026-11-25T10:00:00Z');
-    queue = opened.store.jobs(POLICY, () => now);
-  });
-
-  afterEach(async () => {
-    await opened.close();
+    queue = opened().store.jobs(POLICY, () => now);
   });
 
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
@@ -96,7 +91,7 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
 
   it('never gives one job to two workers on two connections to the same database', async () => {
     for (let runId = 1; runId <= 10; runId += 1) await queue.enqueue({ runId, mailbox: 'a' });
-    const other = await opened.another();
+    const other = await opened().another();
     const otherQueue = other.jobs(POLICY, () => now);
     const taken = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? queue : otherQueue).take(`w${i}`)));
     await other.close();
@@ -106,7 +101,7 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
 
   it('keeps its jobs for another connection, as after a restart', async () => {
     await queue.enqueue({ runId: 5, mailbox: 'a' });
-    const other = await opened.another();
+    const other = await opened().another();
     expect(await other.jobs(POLICY, () => now).take('w')).toMatchObject({ runId: 5 });
     await other.close();
   });

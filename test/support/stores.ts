@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { freshPostgres } from './postgres.js';
 import { tempDataDir } from './seller.js';
@@ -12,6 +13,18 @@ export interface OpenedStore {
 export interface StoreBackend {
   name: string;
   open(): Promise<OpenedStore>;
+}
+
+/** A fresh store from this backend for each test of the calling describe block. */
+export function storePerTest(backend: StoreBackend): () => OpenedStore {
+  let opened: OpenedStore;
+  beforeEach(async () => {
+    opened = await backend.open();
+  });
+  afterEach(async () => {
+    await opened.close();
+  });
+  return () => opened;
 }
 
 /** The run store on both databases it runs on, for tests that must hold for each. */
