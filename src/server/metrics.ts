@@ -14,7 +14,10 @@ export class ServiceMetrics {
   private readonly erpCalls = new Histogram({ name: 'offerflow_erp_call_duration_seconds', help: 'ERP call latency, by port method', labelNames: ['call'], buckets: STEP_BUCKETS, registers: [this.registry] });
   private readonly erpErrors = new Counter({ name: 'offerflow_erp_call_errors_total', help: 'ERP calls that failed, by port method', labelNames: ['call'], registers: [this.registry] });
 
-  constructor(queueCounts: () => Promise<QueueCounts>) {
+  private queueCounts: (() => Promise<QueueCounts>) | null = null;
+
+  constructor() {
+    const queueCounts = () => this.queueCounts?.() ?? Promise.resolve(null);
     new Gauge({
       name: 'offerflow_queue_jobs',
       help: 'Jobs in the queue, by state',
@@ -27,6 +30,11 @@ export class ServiceMetrics {
       },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'offerflow_' });
+  }
+
+  /** The queue is opened with the app, after the metrics that time the app's ERP calls. */
+  watchQueue(counts: () => Promise<QueueCounts>): void {
+    this.queueCounts = counts;
   }
 
   mailSeen(mailbox: string): void {

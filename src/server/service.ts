@@ -44,12 +44,11 @@ export interface ServiceOptions {
  */
 export async function startService(config: Config, options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
-  let metrics: ServiceMetrics | null = null;
-  const app = await openApp(config, { wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => metrics?.erpCall(call, seconds, failed)) });
+  const service = new ServiceMetrics();
+  const app = await openApp(config, { wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => service.erpCall(call, seconds, failed)) });
   const policy = retryPolicyOf(config);
   const queue = app.jobs(policy);
-  metrics = new ServiceMetrics(() => queue.counts());
-  const service = metrics;
+  service.watchQueue(() => queue.counts());
   const runner = app.runner({ dryRun: false });
   const smtp = config.notifications ? new SmtpNotifier(config.notifications) : null;
   const notifier: RunNotifier | null = smtp && {
