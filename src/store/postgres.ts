@@ -23,7 +23,7 @@ export async function openPostgres<Schema>(url: string, migrations: Record<strin
     });
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    await migrate(db, migrations, redact(url), rows[0]!.schema);
+    await migrate(db, migrations, redact(url), { schema: rows[0]!.schema });
   } catch (error) {
     await db.destroy();
     throw error;

@@ -12,9 +12,15 @@ export async function openSqlite<Schema>(file: string, migrations: Record<string
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  // Kysely's migration lock does nothing on SQLite, so two processes opening a new file at
+  // once would both create its tables. One IMMEDIATE transaction around the whole migration
+  // takes the file's write lock: the second process waits, then finds nothing left to do.
+  database.exec('BEGIN IMMEDIATE');
   try {
-    await migrate(db, migrations, file);
+    await migrate(db, migrations, file, { inCallersTransaction: true });
+    database.exec('COMMIT');
   } catch (error) {
+    if (database.inTransaction) database.exec('ROLLBACK');
     await db.destroy();
     throw error;
   }

@@ -132,6 +132,15 @@ describe('offerflow CLI', () => {
     expect(existsSync(join(second, 'offerflow.sqlite'))).toBe(true);
   });
 
+  it('starts in several processes at once on a new data directory, each finding its tables made', async () => {
+    const dataDir = tempDataDir();
+    const runs = await Promise.all([1, 2, 3, 4].map(() => offerflow(['runs', 'list', '--json', '--data-dir', dataDir])));
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([]);
+    }
+  });
+
   it('lets two processes create offers in the embedded ERP at the same time', async () => {
     const dataDir = await seeded();
     const original = readFileSync(fixturePath('workflow/rfq-known-customer.eml'), 'utf8');
