@@ -58,9 +58,12 @@ export interface AppOptions {
 
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true });
-  const opened = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings });
-  const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const store = await openStore(config.dataDir, config.databaseUrl);
+  const opened = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings, journal: store.offerJournal }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const { runs, memory } = store;
   const catalog = catalogLoader(erp.products);
   const settings = settingsOf(config);

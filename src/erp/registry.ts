@@ -1,9 +1,10 @@
-import type { ErpAdapter } from './ports.js';
+import type { ErpAdapter, OfferCreationJournal } from './ports.js';
 
 export interface ErpOpenContext {
   dataDir: string;
   /** Adapter-specific settings from the config's `erp.settings`. */
   settings: Record<string, unknown>;
+  journal: OfferCreationJournal;
 }
 
 export type ErpFactory = (context: ErpOpenContext) => Promise<ErpAdapter>;

@@ -76,5 +76,15 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    '0005_offer_creations': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('offer_creations')
+          .addColumn('reference', 'text', (c) => c.primaryKey())
+          .addColumn('offer_number', 'integer')
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

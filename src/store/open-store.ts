@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
 import { KyselyNotificationLog } from './kysely-notification-log.js';
+import { KyselyOfferJournal } from './kysely-offer-journal.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
@@ -14,6 +15,7 @@ export interface Store {
   runs: KyselyRunStore;
   memory: KyselyPhraseMemory;
   notifications: KyselyNotificationLog;
+  offerJournal: KyselyOfferJournal;
   /** The job queue, in the same database as the runs. */
   jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
   /** Throws when the database cannot be reached. */
@@ -38,6 +40,7 @@ export async function openStore(dataDir: string, databaseUrl: string | null = nu
     runs: new KyselyRunStore(db),
     memory: new KyselyPhraseMemory(db),
     notifications: new KyselyNotificationLog(db),
+    offerJournal: new KyselyOfferJournal(db),
     jobs: (policy, now) => new SqlJobQueue(db, dialect, policy, now),
     check: async () => {
       await db.selectFrom('runs').select('id').limit(1).execute();

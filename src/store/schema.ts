@@ -42,9 +42,16 @@ export interface NotificationTable {
   sent_at: string;
 }
 
+export interface OfferCreationTable {
+  reference: string;
+  offer_number: number | null;
+  started_at: string;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   phrase_memory: PhraseMemoryTable;
   jobs: JobTable;
   notifications: NotificationTable;
+  offer_creations: OfferCreationTable;
 }

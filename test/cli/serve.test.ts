@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openLemonsoftErp } from '../../src/erp/lemonsoft/adapter.js';
 import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.js';
-import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import { lemonsoftReader, lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
 import pg from 'pg';
 import { CLI } from '../support/cli.js';
 import { freshPostgres } from '../support/postgres.js';
@@ -105,10 +104,10 @@ describe('offerflow serve', () => {
     await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
 
     expect(second.log.find((l) => l.msg === 'run finished')).toMatchObject({ status: 'created', offerNumber: '10001' });
-    const erp = await openLemonsoftErp({ dataDir: tempDataDir(), settings });
+    const { erp, close } = await lemonsoftReader(settings);
     expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
     expect(await erp.offers.get('10002')).toBeNull();
-    await erp.close();
+    await close();
   });
 
   it('shares the work between two service processes on one PostgreSQL: every mail is run once', async () => {

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { openLemonsoftErp } from '../../src/erp/lemonsoft/adapter.js';
 import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.js';
 import { serviceLogger } from '../../src/server/logger.js';
 import { startService, type RunningService } from '../../src/server/service.js';
-import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import { lemonsoftReader, lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
 import { IMAP_PASSWORD, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { startSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { fixturePath } from '../support/fixtures.js';
@@ -161,9 +160,9 @@ describe('the service', () => {
     sim.setFaults({ reset: true });
 
     await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
-    const erp = await openLemonsoftErp({ dataDir: tempDataDir(), settings });
+    const { erp, close } = await lemonsoftReader(settings);
     expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
     expect(await erp.offers.get('10002')).toBeNull();
-    await erp.close();
+    await close();
   });
 });

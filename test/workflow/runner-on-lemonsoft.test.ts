@@ -19,8 +19,8 @@ describe('WorkflowRunner on Lemonsoft', () => {
   beforeEach(async () => {
     const dataDir = tempDataDir();
     sim = await startSimulator(dataDir);
-    erp = await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim) });
     store = await openStore(dataDir);
+    erp = await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal });
   });
 
   afterEach(async () => {

@@ -1,7 +1,6 @@
 import type { ErpAdapter } from '../ports.js';
 import type { ErpOpenContext } from '../registry.js';
 import { LemonsoftClient } from './client.js';
-import { CreationJournal } from './creation-journal.js';
 import { LemonsoftCustomerRepository } from './customer-repository.js';
 import { LemonsoftOfferRepository } from './offer-repository.js';
 import { LemonsoftPersonRepository } from './person-repository.js';
@@ -30,15 +29,14 @@ export async function openLemonsoftErp(context: ErpOpenContext): Promise<ErpAdap
   const client = lemonsoftClient(settings);
   const customers = new LemonsoftCustomerRepository(client);
   const products = new LemonsoftProductRepository(client, settings.taxRates);
-  const journal = await CreationJournal.open(context.dataDir);
   return {
     type: LEMONSOFT_ERP_TYPE,
     customers,
     persons: new LemonsoftPersonRepository(client),
     products,
     pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
-    offers: new LemonsoftOfferRepository(client, customers, settings.offerType, journal),
+    offers: new LemonsoftOfferRepository(client, customers, settings.offerType, context.journal),
     check: () => client.check(),
-    close: () => journal.close(),
+    close: async () => undefined,
   };
 }

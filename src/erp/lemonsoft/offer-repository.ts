@@ -1,7 +1,6 @@
 import type { Offer, OfferDraft } from '../../domain/offer.js';
-import type { CustomerRepository, OfferRepository } from '../ports.js';
+import type { CustomerRepository, OfferCreationJournal, OfferRepository } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
-import type { CreationJournal } from './creation-journal.js';
 import { offerFromWire, offerHeaderToWire, offerRowToWire, rowPosition } from './mapper.js';
 import { z } from 'zod';
 import { offerSchema, type WireOffer } from './wire.js';
@@ -28,7 +27,8 @@ function lostAnswer(error: unknown): boolean {
  * makes that idempotent. Our reference goes into `offer_our_reference` with the header, and
  * every creation starts by looking for it, so a retry after any failure continues the offer
  * it finds: header written → only the missing rows are added. An offer made but not yet named
- * is kept in a journal file, so a restart after a crash right there continues it. A step whose
+ * is noted in Offerflow's store, so whichever worker retries after a crash right there
+ * continues it. A step whose
  * answer was lost is checked before it is repeated. Creations in this process take turns, so
  * that an empty offer found after a lost answer is ours.
  */
@@ -39,7 +39,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
     private readonly client: LemonsoftClient,
     private readonly customers: CustomerRepository,
     private readonly offerType: number,
-    private readonly journal: CreationJournal,
+    private readonly journal: OfferCreationJournal,
   ) {}
 
   create(draft: OfferDraft): Promise<Offer> {

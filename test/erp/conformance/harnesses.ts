@@ -6,6 +6,7 @@ import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js
 import type { MasterData } from '../../../src/domain/master-data.js';
 import { startLemonsoftSimulator, type RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
 import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
+import { openStore } from '../../../src/store/open-store.js';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 
@@ -87,6 +88,14 @@ export async function startSimulator(dataDir = tempDataDir()): Promise<RunningSi
   return startLemonsoftSimulator({ file: join(dataDir, 'lemonsoft-sim.sqlite'), credentials: CREDENTIALS, seed: MASTER_DATA });
 }
 
+/** A Lemonsoft adapter with a store of its own, for tests that only read what a service made. */
+export async function lemonsoftReader(settings: Record<string, unknown>): Promise<{ erp: ErpAdapter; close(): Promise<void> }> {
+  const dataDir = tempDataDir();
+  const store = await openStore(dataDir);
+  const erp = await openLemonsoftErp({ dataDir, settings, journal: store.offerJournal });
+  return { erp, close: () => Promise.all([erp.close(), store.close()]).then(() => undefined) };
+}
+
 export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
 const lemonsoft: Harness<ErpUnderTest> = {
@@ -94,8 +103,9 @@ const lemonsoft: Harness<ErpUnderTest> = {
   async open() {
     const dataDir = tempDataDir();
     const sim = await startSimulator(dataDir);
+    const store = await openStore(dataDir);
     // A page size of 2 makes every listing of the small seller span several pages.
-    const open = () => openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim) });
+    const open = () => openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal });
     const under: ErpUnderTest = {
       erp: await open(),
       offerNumbers: () => listedOffers(sim),
@@ -107,6 +117,7 @@ const lemonsoft: Harness<ErpUnderTest> = {
       },
       close: async () => {
         await under.erp.close();
+        await store.close();
         await sim.close();
       },
     };
