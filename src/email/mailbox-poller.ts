@@ -1,3 +1,4 @@
+import { Alarm } from '../queue/alarm.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { AcceptedEmail, ProcessOptions } from '../workflow/runner.js';
 import type { MailSource } from './mail-source.js';
@@ -31,9 +32,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 export class MailboxPoller {
   private stopping = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  /** New mail was announced while a poll was running: poll again at once. */
-  private wakeRequested = false;
+  /** Rung by the mailbox's own news of new mail (IMAP IDLE) and by stop. */
+  private readonly alarm = new Alarm();
   /** Mails taken in whose runs have not finished, by mail id. */
   private readonly pending = new Map<string, number>();
   /** Mails of a shadow mailbox whose runs finished: left where they are, not looked at again. */
@@ -85,13 +85,13 @@ export class MailboxPoller {
   }
 
   start(): void {
-    this.source.watch?.(() => this.nudge());
+    this.source.watch?.(() => this.alarm.ring());
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.nudge();
+    this.alarm.ring();
     await this.loop;
     await this.source.close();
   }
@@ -107,11 +107,6 @@ export class MailboxPoller {
     this.events.done?.(this.mailbox.name, mailId);
   }
 
-  private nudge(): void {
-    if (this.wake) this.wake();
-    else this.wakeRequested = true;
-  }
-
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
@@ -122,22 +117,7 @@ export class MailboxPoller {
         failures += 1;
         this.events.error?.(this.mailbox.name, error);
       }
-      await this.sleep(failures === 0 ? this.pollMs : Math.min(MAX_BACKOFF_MS, this.pollMs * 2 ** failures));
+      if (!this.stopping) await this.alarm.sleep(failures === 0 ? this.pollMs : Math.min(MAX_BACKOFF_MS, this.pollMs * 2 ** failures));
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping || this.wakeRequested) {
-      this.wakeRequested = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 }

@@ -1,3 +1,4 @@
+import { Alarm } from './alarm.js';
 import type { JobQueue, TakenJob } from './job-queue.js';
 
 export type JobHandler = (job: TakenJob) => Promise<void>;
@@ -30,7 +31,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export class Worker {
   private stopping = false;
   private loops: Promise<void>[] = [];
-  private readonly sleepers = new Set<() => void>();
+  private readonly alarm = new Alarm();
 
   constructor(
     private readonly queue: JobQueue,
@@ -45,7 +46,7 @@ export class Worker {
 
   /** New work may be waiting: idle loops look now rather than at their next poll. */
   nudge(): void {
-    for (const wake of this.sleepers) wake();
+    this.alarm.ring();
   }
 
   async stop(): Promise<void> {
@@ -64,20 +65,8 @@ export class Worker {
         this.events.queueError?.(error);
       }
       if (job) await this.work(job, name);
-      else await this.idle();
+      else if (!this.stopping) await this.alarm.sleep(this.options.pollMs);
     }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, this.options.pollMs);
-      this.sleepers.add(wake);
-    });
   }
 
   private async work(job: TakenJob, name: string): Promise<void> {

@@ -9,6 +9,7 @@ import { CLI } from '../support/cli.js';
 import { freshPostgres } from '../support/postgres.js';
 import { fixturePath } from '../support/fixtures.js';
 import { tempDataDir } from '../support/seller.js';
+import { until } from '../support/until.js';
 
 interface Served {
   child: ChildProcess;
@@ -30,13 +31,6 @@ afterEach(async () => {
   sim = null;
 });
 
-const until = async (what: string, condition: () => boolean | Promise<boolean>, ms = 20_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 
 /** `offerflow serve` as a real process; resolves once it says it is serving. */
 async function serve(dataDir: string, env: Record<string, string> = {}, flags: string[] = []): Promise<Served> {

@@ -3,13 +3,11 @@ import type { JobQueue, RetryPolicy, TakenJob } from '../../src/queue/job-queue.
 import { Worker, type JobHandler } from '../../src/queue/worker.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDataDir } from '../support/seller.js';
+import { until } from '../support/until.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, leaseMs: 300 };
 const OPTIONS = { name: 'test', concurrency: 2, pollMs: 20, leaseMs: POLICY.leaseMs };
 
-const until = async (condition: () => boolean | Promise<boolean>) => {
-  for (let i = 0; i < 300 && !(await condition()); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-};
 
 describe('Worker', () => {
   let store: Store;
@@ -47,10 +45,10 @@ describe('Worker', () => {
     for (const runId of [1, 2, 3, 4, 5]) await queue.enqueue({ runId, mailbox: 'a' });
     worker!.nudge();
 
-    await until(() => done.length === 5);
+    await until('every job', () => done.length === 5);
     expect(done.sort()).toEqual([1, 2, 3, 4, 5]);
     expect(most).toBe(2);
-    await until(async () => (await queue.counts()).active === 0);
+    await until('no active job', async () => (await queue.counts()).active === 0);
     expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 0 });
   });
 
@@ -64,7 +62,7 @@ describe('Worker', () => {
     );
     await queue.enqueue({ runId: 1, mailbox: 'a' });
 
-    await until(() => outcomes.length === 2);
+    await until('both tries', () => outcomes.length === 2);
     expect(outcomes).toEqual(['retry: ERP unreachable', 'dead: ERP unreachable']);
     expect(await queue.dead()).toEqual([{ runId: 1, mailbox: 'a', attempts: 2, error: 'ERP unreachable' }]);
   });
@@ -76,7 +74,7 @@ describe('Worker', () => {
       await new Promise((resolve) => setTimeout(resolve, POLICY.leaseMs * 3));
     });
     await queue.enqueue({ runId: 1, mailbox: 'a' });
-    await until(() => takers.length === 1);
+    await until('the job to be taken', () => takers.length === 1);
     await new Promise((resolve) => setTimeout(resolve, POLICY.leaseMs * 2));
     expect(await queue.take('another')).toBeNull();
   });
@@ -92,7 +90,7 @@ describe('Worker', () => {
     await queue.enqueue({ runId: 1, mailbox: 'a' });
     worker.nudge();
 
-    await until(() => errors.length > 0);
+    await until('the queue error', () => errors.length > 0);
     expect(errors[0]).toBe('database is locked');
   });
 
@@ -103,7 +101,7 @@ describe('Worker', () => {
       finished = true;
     });
     await queue.enqueue({ runId: 1, mailbox: 'a' });
-    await until(async () => (await queue.counts()).active === 1);
+    await until('the job in hand', async () => (await queue.counts()).active === 1);
     await worker!.stop();
     expect(finished).toBe(true);
     await queue.enqueue({ runId: 2, mailbox: 'a' });

@@ -11,14 +11,8 @@ import { IMAP_PASSWORD, startDovecot, type Dovecot } from '../support/dovecot.js
 import { startSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { fixturePath } from '../support/fixtures.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
+import { until } from '../support/until.js';
 
-const until = async (what: string, condition: () => boolean | Promise<boolean>, ms = 15_000) => {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 /** Log lines, parsed, for tests that read what the service said. */
 function captureLog(): { lines: Record<string, unknown>[]; log: ReturnType<typeof serviceLogger> } {

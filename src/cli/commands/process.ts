@@ -10,14 +10,20 @@ interface ProcessFlags {
   dryRun?: boolean;
 }
 
-/** One file's trouble (unreadable, corrupt) becomes that file's failed result, never the batch's end. */
-export async function processFile(runner: WorkflowRunner, file: string, mailbox: string, dryRun: boolean): Promise<WorkflowResult> {
+/**
+ * One mail's trouble (unreadable, corrupt) becomes that mail's failed result, named by
+ * `label` (a file, a mailbox id), never the batch's end.
+ */
+export async function processMail(runner: WorkflowRunner, label: string, read: () => Promise<Buffer>, mailbox: string, dryRun: boolean): Promise<WorkflowResult> {
   try {
-    const raw = await readFile(file);
-    return (await runner.process(raw, { mailbox, dryRun })).result;
+    return (await runner.process(await read(), { mailbox, dryRun })).result;
   } catch (error) {
-    return failedResult(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return failedResult(`${label}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+export function processFile(runner: WorkflowRunner, file: string, mailbox: string, dryRun: boolean): Promise<WorkflowResult> {
+  return processMail(runner, file, () => readFile(file), mailbox, dryRun);
 }
 
 export function registerProcess(program: Command): void {

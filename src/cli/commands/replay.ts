@@ -5,9 +5,10 @@ import type { MailboxMode } from '../../email/mailbox-poller.js';
 import type { MailSource } from '../../email/mail-source.js';
 import { DirectorySource } from '../../email/sources/directory-source.js';
 import { openMailSource } from '../../email/sources/open-source.js';
-import { failedResult, type RunStatus, type WorkflowResult } from '../../workflow/result.js';
+import type { RunStatus, WorkflowResult } from '../../workflow/result.js';
 import { print, printJson, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
+import { processMail } from './process.js';
 
 const MODES: MailboxMode[] = ['shadow', 'review', 'auto'];
 
@@ -55,13 +56,7 @@ export function registerReplay(program: Command): void {
         const results: WorkflowResult[] = [];
         try {
           for (const mail of await mails.list()) {
-            const result = await mail
-              .raw()
-              .then((raw) => runner.process(raw, { mailbox: name, dryRun }))
-              .then(
-              (processed) => processed.result,
-              (error: unknown) => failedResult(`${mail.id}: ${error instanceof Error ? error.message : String(error)}`),
-            );
+            const result = await processMail(runner, mail.id, () => mail.raw(), name, dryRun);
             results.push(result);
             if (flags.json) printJson(result);
             else if (!flags.quiet) print(renderResult(result, mail.id));
