@@ -11,6 +11,7 @@ import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
 import { catalogLoader } from './catalog-loader.js';
+import { processHolders } from './process-holders.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 
 /** Everything one data directory holds, opened together and closed together. */
@@ -51,6 +52,9 @@ async function lineExtractorOf(config: Config): Promise<LineExtractor> {
   return withFallback(llmLineExtractor(languageModelFor(config.llm), config.llm.timeoutMs), ruleExtractor);
 }
 
+/** How often a run another process is working on is looked at again, while waiting for it. */
+const CLAIM_WAIT_POLL_MS = 200;
+
 export interface AppOptions {
   /** Wraps the ERP before anything uses it, e.g. to time its calls. */
   wrapErp?(erp: ErpAdapter): ErpAdapter;
@@ -68,6 +72,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const catalog = catalogLoader(erp.products);
   const settings = settingsOf(config);
   const lineExtractor = await lineExtractorOf(config);
+  const claims = { holders: processHolders(), leaseMs: config.service.leaseSeconds * 1000, waitPollMs: CLAIM_WAIT_POLL_MS };
   return {
     config,
     erp,
@@ -77,7 +82,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     notifications: store.notifications,
     checkStore: store.check,
     runner: ({ dryRun }) =>
-      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings }),
+      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings, claims }),
     close: async () => {
       await Promise.all([erp.close(), store.close()]);
     },

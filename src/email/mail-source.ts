@@ -1,3 +1,11 @@
+/**
+ * The mail left the mailbox between listing and reading: another process watching the same
+ * mailbox took it and moved it on. Not an error: that process has it.
+ */
+export class MailGone extends Error {
+  override name = 'MailGone';
+}
+
 /** One mail as a mailbox holds it: its id there, and its bytes, fetched only when asked for. */
 export interface SourceMail {
   id: string;

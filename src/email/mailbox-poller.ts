@@ -1,7 +1,7 @@
 import { Alarm } from '../queue/alarm.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { AcceptedEmail, ProcessOptions } from '../workflow/runner.js';
-import type { MailSource } from './mail-source.js';
+import { MailGone, type MailSource } from './mail-source.js';
 
 export type MailboxMode = 'shadow' | 'review' | 'auto';
 
@@ -78,7 +78,7 @@ export class MailboxPoller {
           queued += 1;
         }
       } catch (error) {
-        this.events.error?.(this.mailbox.name, error, mail.id);
+        if (!(error instanceof MailGone)) this.events.error?.(this.mailbox.name, error, mail.id);
       }
     }
     if (queued > 0) this.deps.queuedWork?.();

@@ -68,12 +68,20 @@ export interface OfferCreationJournal {
   named(reference: string): Promise<void>;
 }
 
+/**
+ * Awaited by an adapter right before each write it sends to the ERP (every try of it). It
+ * throws once this worker no longer holds the run, so a worker that stalled and lost the run
+ * to another never writes after waking up.
+ */
+export type WriteFence = () => Promise<void>;
+
 export interface OfferRepository {
   /**
    * Safe to repeat: an offer already carrying `draft.reference` is completed (rows it lacks
-   * are added) and returned; a second offer is never made for one reference.
+   * are added) and returned; a second offer is never made for one reference. `fence` is
+   * awaited before every write.
    */
-  create(draft: OfferDraft): Promise<Offer>;
+  create(draft: OfferDraft, fence: WriteFence): Promise<Offer>;
   get(number: string): Promise<Offer | null>;
   findByReference(reference: string): Promise<Offer | null>;
 }
@@ -85,6 +93,8 @@ export interface ErpAdapter {
   readonly products: ProductRepository;
   readonly pricing: PricingService;
   readonly offers: OfferRepository;
+  /** The longest one write call can stay in flight before the adapter gives up on it: a worker taking over a stalled one waits this long. */
+  readonly maxWriteMs: number;
   /** Throws, saying why, when the ERP cannot be reached or refuses the login: for readiness checks. */
   check(): Promise<void>;
   close(): Promise<void>;

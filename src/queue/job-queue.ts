@@ -1,3 +1,5 @@
+import type { FailureCode, FailureRecord } from '../domain/failure.js';
+
 /** A queued run: the raw email waits in the run store, the job says which run to work on. */
 export interface RunJob {
   runId: number;
@@ -18,6 +20,7 @@ export interface QueueCounts {
 
 export interface DeadJob extends RunJob {
   attempts: number;
+  code: FailureCode | null;
   error: string;
 }
 
@@ -28,6 +31,10 @@ export interface DeadJob extends RunJob {
 export interface JobQueue {
   /** Once per run: a run already queued, being worked on or dead is left as it is. */
   enqueue(job: RunJob): Promise<void>;
+  /**
+   * The oldest due job, counted as a try as it is taken. A job whose worker stopped (died,
+   * hung) on its last try is not taken again but given up, so it cannot starve the queue.
+   */
   take(worker: string): Promise<TakenJob | null>;
   /** Keeps the lease of a job still being worked on; false once another worker holds it. */
   extend(id: number, worker: string): Promise<boolean>;
@@ -36,8 +43,8 @@ export interface JobQueue {
    * must not finish or requeue a job another worker has taken since ('lost').
    */
   complete(id: number, worker: string): Promise<'done' | 'lost'>;
-  /** Back in the queue after a growing delay, or dead after the last try. */
-  fail(id: number, worker: string, error: string): Promise<'retry' | 'dead' | 'lost'>;
+  /** Back in the queue after a growing delay; dead after the last try, or at once when the failure is permanent. */
+  fail(id: number, worker: string, failure: FailureRecord): Promise<'retry' | 'dead' | 'lost'>;
   /** A dead job queued again from its first try, e.g. once the ERP is back. */
   revive(runId: number): Promise<boolean>;
   counts(): Promise<QueueCounts>;

@@ -1,3 +1,4 @@
+import { failureOf, type FailureRecord } from '../domain/failure.js';
 import { Alarm } from './alarm.js';
 import type { JobQueue, TakenJob } from './job-queue.js';
 
@@ -14,14 +15,12 @@ export interface WorkerOptions {
 
 export interface WorkerEvents {
   done?(job: TakenJob, ms: number): void;
-  failed?(job: TakenJob, outcome: 'retry' | 'dead', error: string): void;
+  failed?(job: TakenJob, outcome: 'retry' | 'dead', failure: FailureRecord): void;
   /** The lease ran out while working (the process stalled): another worker has the job now. */
   lost?(job: TakenJob): void;
   /** The queue itself could not be reached; the worker waits and tries again. */
   queueError?(error: unknown): void;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Takes jobs from the queue, `concurrency` at a time, and keeps their leases while working.
@@ -77,11 +76,16 @@ export class Worker {
     try {
       const outcome = await this.handle(job).then(
         async () => ((await this.queue.complete(job.id, name)) === 'done' ? ({ kind: 'done' } as const) : ({ kind: 'lost' } as const)),
-        async (error: unknown) => ({ kind: await this.queue.fail(job.id, name, message(error)), error: message(error) }),
+        async (error: unknown) => {
+          const failure = failureOf(error);
+          // Another worker holds the run now; the job is its to finish.
+          if (failure.code === 'claim_lost') return { kind: 'lost' } as const;
+          return { kind: await this.queue.fail(job.id, name, failure), failure };
+        },
       );
       if (outcome.kind === 'done') this.events.done?.(job, Date.now() - started);
       else if (outcome.kind === 'lost') this.events.lost?.(job);
-      else this.events.failed?.(job, outcome.kind, outcome.error);
+      else this.events.failed?.(job, outcome.kind, outcome.failure);
     } catch (error) {
       // The queue itself failed: the job's lease runs out and it is taken again later.
       this.events.queueError?.(error);

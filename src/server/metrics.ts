@@ -12,6 +12,7 @@ export class ServiceMetrics {
   private readonly runs = new Counter({ name: 'offerflow_runs_total', help: 'Runs worked on, by the status they ended in', labelNames: ['status'], registers: [this.registry] });
   private readonly steps = new Histogram({ name: 'offerflow_step_duration_seconds', help: 'Workflow step durations', labelNames: ['step'], buckets: STEP_BUCKETS, registers: [this.registry] });
   private readonly erpCalls = new Histogram({ name: 'offerflow_erp_call_duration_seconds', help: 'ERP call latency, by port method', labelNames: ['call'], buckets: STEP_BUCKETS, registers: [this.registry] });
+  private readonly failures = new Counter({ name: 'offerflow_run_failures_total', help: 'Failed tries of runs, by cause and by what the queue did next (retry, dead)', labelNames: ['code', 'outcome'], registers: [this.registry] });
   private readonly erpErrors = new Counter({ name: 'offerflow_erp_call_errors_total', help: 'ERP calls that failed, by port method', labelNames: ['call'], registers: [this.registry] });
 
   private queueCounts: (() => Promise<QueueCounts>) | null = null;
@@ -48,6 +49,10 @@ export class ServiceMetrics {
   run(result: WorkflowResult): void {
     this.runs.inc({ status: result.status });
     for (const step of result.steps) this.steps.observe({ step: step.name }, step.ms / 1000);
+  }
+
+  runFailed(code: string, outcome: 'retry' | 'dead'): void {
+    this.failures.inc({ code, outcome });
   }
 
   erpCall(call: string, seconds: number, failed: boolean): void {

@@ -72,7 +72,10 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     },
     { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs },
     {
-      failed: (job, outcome, error) => log.warn({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts, outcome, error }, outcome === 'dead' ? 'run gave up: dead letter' : 'run failed; will retry'),
+      failed: (job, outcome, failure) => {
+        service.runFailed(failure.code, outcome);
+        log.warn({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts, outcome, code: failure.code, error: failure.message }, outcome === 'dead' ? 'run gave up: dead letter' : 'run failed; will retry');
+      },
       lost: (job) => log.warn({ runId: job.runId, mailbox: job.mailbox }, 'lease lost while working: another worker has the run'),
       queueError: (error) => log.error({ error: messageOf(error) }, 'queue unreachable'),
     },

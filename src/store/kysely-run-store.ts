@@ -1,9 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
+import { contextFromStore } from '../workflow/context-version.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import type { RunStore, StoredRun, StoredRunStatus } from '../workflow/run-store.js';
+import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
 import type { RunTable, StoreSchema } from './schema.js';
 
-type RunRow = Omit<Selectable<RunTable>, 'raw_email'>;
+type RunRow = Pick<Selectable<RunTable>, (typeof COLUMNS)[number]>;
 
 const COLUMNS = ['id', 'mailbox', 'message_id', 'status', 'subject', 'context', 'created_at', 'updated_at'] as const;
 
@@ -13,14 +14,17 @@ function fromRow(row: RunRow): StoredRun {
     key: { mailbox: row.mailbox, messageId: row.message_id },
     status: row.status as StoredRunStatus,
     subject: row.subject,
-    context: JSON.parse(row.context) as WorkflowContext,
+    context: contextFromStore(JSON.parse(row.context)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 export class KyselyRunStore implements RunStore {
-  constructor(private readonly db: Kysely<StoreSchema>) {}
+  constructor(
+    private readonly db: Kysely<StoreSchema>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async findByKey(key: RunKey): Promise<StoredRun | null> {
     const row = await this.db
@@ -33,7 +37,7 @@ export class KyselyRunStore implements RunStore {
   }
 
   async create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun> {
-    const now = new Date().toISOString();
+    const now = this.now().toISOString();
     const row = await this.db
       .insertInto('runs')
       .values({
@@ -45,18 +49,54 @@ export class KyselyRunStore implements RunStore {
         context: JSON.stringify(context),
         created_at: now,
         updated_at: now,
+        claimed_by: null,
+        claimed_until: null,
       })
       .returning(COLUMNS)
       .executeTakeFirstOrThrow();
     return fromRow(row);
   }
 
-  async save(id: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
-    await this.db
+  /** Read, decide, then set only if the token has not moved meanwhile: whoever moves it first wins. */
+  async claim(id: number, request: ClaimRequest): Promise<ClaimOutcome> {
+    for (;;) {
+      const row = await this.db.selectFrom('runs').select(['claim_token', 'claimed_by', 'claimed_until']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw new Error(`run ${id} does not exist`);
+      const outcome = claimFor({ token: row.claim_token, holder: row.claimed_by, until: row.claimed_until }, request);
+      if (outcome.kind === 'held') return outcome;
+      const result = await this.db
+        .updateTable('runs')
+        .set({ claim_token: outcome.token, claimed_by: request.holder, claimed_until: request.until })
+        .where('id', '=', id)
+        .where('claim_token', '=', row.claim_token)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) return outcome;
+    }
+  }
+
+  async renew(id: number, token: number, holder: string, until: string): Promise<boolean> {
+    const result = await this.db
       .updateTable('runs')
-      .set({ status, subject: context.email?.subject ?? '', context: JSON.stringify(context), updated_at: new Date().toISOString() })
+      .set({ claimed_until: until })
       .where('id', '=', id)
-      .execute();
+      .where('claim_token', '=', token)
+      .where('claimed_by', '=', holder)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async release(id: number, token: number): Promise<void> {
+    await this.db.updateTable('runs').set({ claimed_by: null, claimed_until: null }).where('id', '=', id).where('claim_token', '=', token).execute();
+  }
+
+  async save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
+    const result = await this.db
+      .updateTable('runs')
+      .set({ status, subject: context.email?.subject ?? '', context: JSON.stringify(context), updated_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .where('claim_token', '=', token)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw claimLost(id);
   }
 
   async rawEmail(id: number): Promise<Buffer> {

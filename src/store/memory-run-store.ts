@@ -1,9 +1,14 @@
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import type { RunStore, StoredRun, StoredRunStatus } from '../workflow/run-store.js';
+import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type CurrentClaim, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+
+interface MemoryRun extends StoredRun {
+  raw: Buffer;
+  claim: CurrentClaim;
+}
 
 /** For dry runs: the workflow runs whole, and nothing of it is kept. */
 export class MemoryRunStore implements RunStore {
-  private readonly runs: (StoredRun & { raw: Buffer })[] = [];
+  private readonly runs: MemoryRun[] = [];
 
   async findByKey(key: RunKey): Promise<StoredRun | null> {
     return this.runs.find((r) => r.key.mailbox === key.mailbox && r.key.messageId === key.messageId) ?? null;
@@ -11,20 +16,38 @@ export class MemoryRunStore implements RunStore {
 
   async create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun> {
     const now = new Date().toISOString();
-    const run = { id: this.runs.length + 1, key, status: 'queued' as const, subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail };
+    const run: MemoryRun = { id: this.runs.length + 1, key, status: 'queued', subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail, claim: { token: 0, holder: null, until: null } };
     this.runs.push(run);
     return run;
   }
 
-  async save(id: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
-    const run = this.runs[id - 1];
-    if (run) Object.assign(run, { status, context, subject: context.email?.subject ?? '', updatedAt: new Date().toISOString() });
+  async claim(id: number, request: ClaimRequest): Promise<ClaimOutcome> {
+    const run = this.run(id);
+    const outcome = claimFor(run.claim, request);
+    if (outcome.kind === 'claimed') run.claim = { token: outcome.token, holder: request.holder, until: request.until };
+    return outcome;
+  }
+
+  async renew(id: number, token: number, holder: string, until: string): Promise<boolean> {
+    const run = this.run(id);
+    if (run.claim.token !== token || run.claim.holder !== holder) return false;
+    run.claim.until = until;
+    return true;
+  }
+
+  async release(id: number, token: number): Promise<void> {
+    const run = this.run(id);
+    if (run.claim.token === token) run.claim = { token, holder: null, until: null };
+  }
+
+  async save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
+    const run = this.run(id);
+    if (run.claim.token !== token) throw claimLost(id);
+    Object.assign(run, { status, context, subject: context.email?.subject ?? '', updatedAt: new Date().toISOString() });
   }
 
   async rawEmail(id: number): Promise<Buffer> {
-    const run = this.runs[id - 1];
-    if (!run) throw new Error(`no run ${id}`);
-    return run.raw;
+    return this.run(id).raw;
   }
 
   async get(id: number): Promise<StoredRun | null> {
@@ -33,5 +56,11 @@ export class MemoryRunStore implements RunStore {
 
   async list(limit: number): Promise<StoredRun[]> {
     return [...this.runs].reverse().slice(0, limit);
+  }
+
+  private run(id: number): MemoryRun {
+    const run = this.runs[id - 1];
+    if (!run) throw new Error(`no run ${id}`);
+    return run;
   }
 }

@@ -86,5 +86,18 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    '0006_run_claims': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('runs').addColumn('claim_token', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('runs').addColumn('claimed_by', 'text').execute();
+        await db.schema.alterTable('runs').addColumn('claimed_until', 'text').execute();
+      },
+    },
+    '0007_job_failures': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('jobs').addColumn('stalls', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable('jobs').addColumn('last_error_code', 'text').execute();
+      },
+    },
   };
 }

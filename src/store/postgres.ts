@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
+import { redactSecrets } from '../domain/redact.js';
 import { migrate } from './migrate.js';
 
 /** Any fixed number: the advisory lock every Offerflow process takes to migrate. */
@@ -19,11 +20,11 @@ export async function openPostgres<Schema>(url: string, migrations: Record<strin
   const lock = new pg.Client({ connectionString: url });
   try {
     await lock.connect().catch((error: Error) => {
-      throw new Error(`Cannot reach PostgreSQL at ${redact(url)}: ${error.message}`);
+      throw new Error(`Cannot reach PostgreSQL at ${redactSecrets(url)}: ${error.message}`);
     });
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-    await migrate(db, migrations, redact(url), { schema: rows[0]!.schema });
+    await migrate(db, migrations, redactSecrets(url), { schema: rows[0]!.schema });
   } catch (error) {
     await db.destroy();
     throw error;
@@ -31,16 +32,4 @@ export async function openPostgres<Schema>(url: string, migrations: Record<strin
     await lock.end().catch(() => undefined);
   }
   return db;
-}
-
-/** A database URL as it may be shown: without its password. */
-export function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
-    return parsed.toString();
-  } catch {
-    return 'the database URL';
-  }
 }

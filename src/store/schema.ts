@@ -10,6 +10,9 @@ export interface RunTable {
   context: string;
   created_at: string;
   updated_at: string;
+  claim_token: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 
 export interface PhraseMemoryTable {
@@ -33,6 +36,9 @@ export interface JobTable {
   locked_by: string | null;
   locked_until: string | null;
   last_error: string | null;
+  last_error_code: string | null;
+  /** Times the job was taken again because its worker's lease ran out while it worked. */
+  stalls: Generated<number>;
   updated_at: string;
 }
 

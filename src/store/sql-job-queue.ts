@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isFailureCode, type FailureRecord } from '../domain/failure.js';
 import type { StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
 import { retryDelayMs, type DeadJob, type JobQueue, type QueueCounts, type RetryPolicy, type RunJob, type TakenJob } from '../queue/job-queue.js';
@@ -30,10 +31,19 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async take(worker: string): Promise<TakenJob | null> {
+    await this.giveUpStopped();
     const now = this.at();
     const row = await this.db
       .updateTable('jobs')
-      .set((eb) => ({ status: 'active', locked_by: worker, locked_until: this.at(this.policy.leaseMs), attempts: eb('attempts', '+', 1), updated_at: now }))
+      .set({
+        status: 'active',
+        locked_by: worker,
+        locked_until: this.at(this.policy.leaseMs),
+        attempts: (eb) => eb('attempts', '+', 1),
+        // Taking a job whose lease ran out means its worker stopped while working on it.
+        stalls: sql<number>`stalls + case when status = 'active' then 1 else 0 end`,
+        updated_at: now,
+      })
       .where('id', '=', (eb) => {
         const due = eb
           .selectFrom('jobs')
@@ -46,6 +56,33 @@ export class SqlJobQueue implements JobQueue {
       .returning(['id', 'run_id', 'mailbox', 'attempts'])
       .executeTakeFirst();
     return row ? { id: row.id, runId: row.run_id, mailbox: row.mailbox, attempts: row.attempts } : null;
+  }
+
+  /**
+   * A mail that kills or hangs its worker every time would be taken again after every lease:
+   * once its tries are used up it is a dead letter instead, saying so. The lease in the
+   * condition makes a worker that came back meanwhile keep its job.
+   */
+  private async giveUpStopped(): Promise<void> {
+    const now = this.at();
+    const stopped = await this.db
+      .selectFrom('jobs')
+      .select(['id', 'stalls', 'locked_until', 'last_error'])
+      .where('status', '=', 'active')
+      .where('locked_until', '<', now)
+      .where('attempts', '>=', this.policy.maxAttempts)
+      .execute();
+    for (const job of stopped) {
+      const times = job.stalls + 1;
+      const error = `worker stopped ${times} ${times === 1 ? 'time' : 'times'} while working on it${job.last_error ? `; before that: ${job.last_error}` : ''}`;
+      await this.db
+        .updateTable('jobs')
+        .set({ status: 'dead', stalls: times, locked_by: null, locked_until: null, last_error: error, last_error_code: 'worker_stopped', updated_at: now })
+        .where('id', '=', job.id)
+        .where('status', '=', 'active')
+        .where('locked_until', '=', job.locked_until)
+        .execute();
+    }
   }
 
   async extend(id: number, worker: string): Promise<boolean> {
@@ -70,10 +107,10 @@ export class SqlJobQueue implements JobQueue {
     return Number(result.numUpdatedRows) > 0 ? 'done' : 'lost';
   }
 
-  async fail(id: number, worker: string, error: string): Promise<'retry' | 'dead' | 'lost'> {
+  async fail(id: number, worker: string, failure: FailureRecord): Promise<'retry' | 'dead' | 'lost'> {
     const job = await this.db.selectFrom('jobs').select('attempts').where('id', '=', id).where('locked_by', '=', worker).where('status', '=', 'active').executeTakeFirst();
     if (!job) return 'lost';
-    const dead = job.attempts >= this.policy.maxAttempts;
+    const dead = failure.permanent || job.attempts >= this.policy.maxAttempts;
     const result = await this.db
       .updateTable('jobs')
       .set({
@@ -81,7 +118,8 @@ export class SqlJobQueue implements JobQueue {
         run_after: this.at(dead ? 0 : retryDelayMs(this.policy, job.attempts)),
         locked_by: null,
         locked_until: null,
-        last_error: error,
+        last_error: failure.message,
+        last_error_code: failure.code,
         updated_at: this.at(),
       })
       .where('id', '=', id)
@@ -93,7 +131,12 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async revive(runId: number): Promise<boolean> {
-    const result = await this.db.updateTable('jobs').set({ status: 'queued', attempts: 0, run_after: this.at(), updated_at: this.at() }).where('run_id', '=', runId).where('status', '=', 'dead').executeTakeFirst();
+    const result = await this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', attempts: 0, stalls: 0, run_after: this.at(), updated_at: this.at() })
+      .where('run_id', '=', runId)
+      .where('status', '=', 'dead')
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -104,7 +147,7 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async dead(): Promise<DeadJob[]> {
-    const rows = await this.db.selectFrom('jobs').select(['run_id', 'mailbox', 'attempts', 'last_error']).where('status', '=', 'dead').orderBy('id').execute();
-    return rows.map((r) => ({ runId: r.run_id, mailbox: r.mailbox, attempts: r.attempts, error: r.last_error ?? '' }));
+    const rows = await this.db.selectFrom('jobs').select(['run_id', 'mailbox', 'attempts', 'last_error', 'last_error_code']).where('status', '=', 'dead').orderBy('id').execute();
+    return rows.map((r) => ({ runId: r.run_id, mailbox: r.mailbox, attempts: r.attempts, code: isFailureCode(r.last_error_code) ? r.last_error_code : null, error: r.last_error ?? '' }));
   }
 }

@@ -1,5 +1,6 @@
 import type { AttachmentText } from '../attachments/read-attachment.js';
 import type { Customer } from '../domain/customer.js';
+import type { FailureRecord } from '../domain/failure.js';
 import type { LineMatch } from '../domain/line-match.js';
 import type { Offer, OfferDraft, OfferLine } from '../domain/offer.js';
 import type { Person } from '../domain/person.js';
@@ -43,8 +44,21 @@ export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
   requestIndex: number;
 }
 
+/**
+ * The shape of the stored context. Bumped whenever a field is added, removed or changes its
+ * meaning, so that a run stored by an older release is never read as if it were of this one
+ * (see context-version.ts).
+ */
+export const CONTEXT_VERSION = 2;
+
+/** Why a run failed: the step, and whether trying again can help. */
+export interface RunFailure extends FailureRecord {
+  step: StepName | null;
+}
+
 /** Everything a run knows; plain data, stored after every step so a run can resume. */
 export interface WorkflowContext {
+  version: number;
   key: RunKey;
   /** Our reference in the ERP offer: derived from the key, so retries find the offer again. */
   reference: string;
@@ -71,11 +85,14 @@ export interface WorkflowContext {
   reviewReasons: string[];
   warnings: string[];
   errors: string[];
+  /** Set when the run failed; cleared when it is tried again. */
+  failure: RunFailure | null;
   steps: StepRecord[];
 }
 
 export function newContext(key: RunKey, reference: string, dryRun: boolean): WorkflowContext {
   return {
+    version: CONTEXT_VERSION,
     key,
     reference,
     dryRun,
@@ -96,6 +113,7 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     reviewReasons: [],
     warnings: [],
     errors: [],
+    failure: null,
     steps: [],
   };
 }

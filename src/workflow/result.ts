@@ -1,6 +1,7 @@
 import type { PartyRef } from '../domain/customer.js';
+import type { FailureRecord } from '../domain/failure.js';
 import type { DecimalString } from '../domain/money.js';
-import type { StepStatus, WorkflowContext } from './context.js';
+import { STEP_NAMES, type StepStatus, type WorkflowContext } from './context.js';
 
 export type RunStatus = 'created' | 'needs_review' | 'failed' | 'duplicate' | 'not_an_rfq';
 
@@ -25,6 +26,9 @@ export interface WorkflowResult {
   totals: { net: number; vat: number; gross: number; currency: string };
   warnings: string[];
   errors: string[];
+  /** Why a failed run failed, as a stable code, and whether trying again can help. */
+  failure: { code: string; permanent: boolean } | null;
+  /** Every step of the workflow in order; those that did not run are `skipped`. */
   steps: { name: string; status: StepStatus; ms: number }[];
 }
 
@@ -54,6 +58,13 @@ function resultLines(context: WorkflowContext): ResultLine[] {
   });
 }
 
+function allSteps(context: WorkflowContext): WorkflowResult['steps'] {
+  return STEP_NAMES.map((name) => {
+    const step = context.steps.find((s) => s.name === name);
+    return step ? { name, status: step.status, ms: step.ms } : { name, status: 'skipped', ms: 0 };
+  });
+}
+
 export function toResult(context: WorkflowContext, status: RunStatus): WorkflowResult {
   const totals = context.offer?.totals ?? context.draft?.totals;
   return {
@@ -71,12 +82,13 @@ export function toResult(context: WorkflowContext, status: RunStatus): WorkflowR
     },
     warnings: [...context.reviewReasons, ...context.warnings],
     errors: context.errors,
-    steps: context.steps.map((s) => ({ name: s.name, status: s.status, ms: s.ms })),
+    failure: status === 'failed' && context.failure ? { code: context.failure.code, permanent: context.failure.permanent } : null,
+    steps: allSteps(context),
   };
 }
 
 /** For an email the workflow could not even start on (unreadable file, store down). */
-export function failedResult(error: string): WorkflowResult {
+export function failedResult(failure: FailureRecord): WorkflowResult {
   return {
     success: false,
     status: 'failed',
@@ -86,7 +98,8 @@ export function failedResult(error: string): WorkflowResult {
     lines: [],
     totals: { net: 0, vat: 0, gross: 0, currency: 'EUR' },
     warnings: [],
-    errors: [error],
-    steps: [],
+    errors: [failure.message],
+    failure: { code: failure.code, permanent: failure.permanent },
+    steps: STEP_NAMES.map((name) => ({ name, status: 'skipped', ms: 0 })),
   };
 }

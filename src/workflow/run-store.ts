@@ -1,3 +1,4 @@
+import { Failure } from '../domain/failure.js';
 import type { RunKey, WorkflowContext } from './context.js';
 import type { RunStatus } from './result.js';
 
@@ -14,13 +15,67 @@ export interface StoredRun {
   updatedAt: string;
 }
 
+export interface ClaimRequest {
+  /** Who asks: a process, named so that others can tell whether it still runs. */
+  holder: string;
+  now: string;
+  /** The claim runs out then unless renewed. */
+  until: string;
+  /** A holder known to be gone (a process on this machine that no longer runs) loses its claim at once. */
+  isGone(holder: string): boolean;
+}
+
+export type ClaimOutcome =
+  | {
+      kind: 'claimed';
+      /** Grows by one with every claim: a fencing token. Only its holder may save the run. */
+      token: number;
+      /**
+       * Set when the claim replaced is one that ran out while its holder may still live (a
+       * stalled process, another machine): writes it started may still be in flight.
+       */
+      expiredAt: string | null;
+    }
+  | { kind: 'held'; holder: string; until: string };
+
 /** Where runs live between steps; the workflow's port to its own storage. */
 export interface RunStore {
   findByKey(key: RunKey): Promise<StoredRun | null>;
   /** A queued run, keeping the raw email so that any worker can run it and a failed run can be retried from the same bytes. */
   create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun>;
-  save(id: number, status: StoredRunStatus, context: WorkflowContext): Promise<void>;
+  /**
+   * Takes the run for one worker, atomically: free, given back, run out, or held by a gone
+   * process. Anything else is 'held', and the caller waits.
+   */
+  claim(id: number, request: ClaimRequest): Promise<ClaimOutcome>;
+  /** Keeps a claim; false once another worker holds the run (the token moved on). */
+  renew(id: number, token: number, holder: string, until: string): Promise<boolean>;
+  release(id: number, token: number): Promise<void>;
+  /** Only the holder of `token` saves; anyone else is refused with a `claim_lost` failure. */
+  save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void>;
   rawEmail(id: number): Promise<Buffer>;
   get(id: number): Promise<StoredRun | null>;
   list(limit: number): Promise<StoredRun[]>;
+}
+
+/** The claim a run has now, as a store reads it. */
+export interface CurrentClaim {
+  token: number;
+  holder: string | null;
+  until: string | null;
+}
+
+/**
+ * Whether `request` may take the run, and what the claim it replaces says: the one rule both
+ * stores apply before their compare-and-set on the token.
+ */
+export function claimFor(current: CurrentClaim, request: ClaimRequest): ClaimOutcome {
+  if (current.holder === null || current.until === null) return { kind: 'claimed', token: current.token + 1, expiredAt: null };
+  if (request.isGone(current.holder)) return { kind: 'claimed', token: current.token + 1, expiredAt: null };
+  if (current.until < request.now) return { kind: 'claimed', token: current.token + 1, expiredAt: current.until };
+  return { kind: 'held', holder: current.holder, until: current.until };
+}
+
+export function claimLost(id: number): Failure {
+  return new Failure('claim_lost', `run ${id} was taken over by another worker; this one stopped without writing`);
 }

@@ -5,10 +5,14 @@ import { messageKeyOf } from '../email/message-key.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
-import { newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
+import { Failure, failureOf } from '../domain/failure.js';
+import { redactSecrets } from '../domain/redact.js';
+import { resumptionOf } from './context-version.js';
+import { CONTEXT_VERSION, newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
 import type { DefinedStep, WorkflowDefinition } from './definition.js';
 import { finalStatus, toResult, type WorkflowResult } from './result.js';
-import type { RunStore, StoredRunStatus } from './run-store.js';
+import { claimRun, type ClaimSettings, type HeldRun } from './run-claim.js';
+import type { RunStore, StoredRun, StoredRunStatus } from './run-store.js';
 import type { StepEnvironment, WorkflowSettings } from './step.js';
 
 export interface RunnerDependencies {
@@ -19,6 +23,7 @@ export interface RunnerDependencies {
   lineExtractor: LineExtractor;
   memory: PhraseMemory;
   settings: WorkflowSettings;
+  claims: Omit<ClaimSettings, 'maxWriteMs'>;
   now?: () => Date;
 }
 
@@ -41,24 +46,34 @@ export interface ProcessedEmail {
 }
 
 const FINISHED: ReadonlySet<StoredRunStatus> = new Set(['created', 'needs_review', 'not_an_rfq', 'duplicate']);
+const isFinished = (status: StoredRunStatus) => FINISHED.has(status);
 
 /** Stable per email, so the ERP can be asked whether this email already has an offer. */
 function referenceOf(key: RunKey): string {
   return `OF-${createHash('sha256').update(`${key.mailbox}\n${key.messageId}`).digest('hex').slice(0, 16)}`;
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A failed run is retried from the step that failed; a crashed run simply continues. */
+/**
+ * Where a run goes on from. A failed run is retried from the step that failed; a crashed run
+ * simply continues; a run stored by an older release starts again from its raw email.
+ */
 function resumable(context: WorkflowContext, definition: WorkflowDefinition): WorkflowContext {
   const critical = new Set(definition.steps.filter((d) => d.critical).map((d) => d.step.name));
   return {
     ...context,
     errors: [],
+    failure: null,
     steps: context.steps.filter((s) => !(s.status === 'failed' && critical.has(s.name))),
   };
+}
+
+function duplicateOf(run: StoredRun): ProcessedEmail {
+  return { runId: run.id, result: { ...toResult(run.context, 'duplicate'), warnings: [`already processed as run ${run.id}`] } };
+}
+
+/** A run stored by a newer release: this one cannot read it, and must not touch it. */
+function newerFailure(run: StoredRun, storedVersion: number): Failure {
+  return new Failure('run_from_newer_version', `run ${run.id} was stored by a newer Offerflow (context version ${storedVersion}; this one reads up to ${CONTEXT_VERSION}); upgrade to continue it`);
 }
 
 export class WorkflowRunner {
@@ -72,7 +87,7 @@ export class WorkflowRunner {
   async accept(rawEmail: Buffer, options: ProcessOptions): Promise<AcceptedEmail> {
     const key: RunKey = { mailbox: options.mailbox, messageId: messageKeyOf(rawEmail) };
     const existing = await this.deps.store.findByKey(key);
-    if (existing) return { runId: existing.id, isNew: false, finished: FINISHED.has(existing.status) };
+    if (existing) return { runId: existing.id, isNew: false, finished: isFinished(existing.status) };
     try {
       const run = await this.deps.store.create(key, rawEmail, newContext(key, referenceOf(key), options.dryRun ?? false));
       return { runId: run.id, isNew: true, finished: false };
@@ -80,48 +95,84 @@ export class WorkflowRunner {
       // Another process watching the same mailbox took the mail in first: the unique key held.
       const raced = await this.deps.store.findByKey(key);
       if (!raced) throw error;
-      return { runId: raced.id, isNew: false, finished: FINISHED.has(raced.status) };
+      return { runId: raced.id, isNew: false, finished: isFinished(raced.status) };
     }
   }
 
   async isFinished(runId: number): Promise<boolean> {
     const run = await this.deps.store.get(runId);
-    return run !== null && FINISHED.has(run.status);
+    return run !== null && isFinished(run.status);
   }
 
   async process(rawEmail: Buffer, options: ProcessOptions): Promise<ProcessedEmail> {
     return this.processRun((await this.accept(rawEmail, options)).runId);
   }
 
-  /** Runs what is left of a run: all of a new one, from the failed step of a failed one, nothing of a finished one. */
+  /**
+   * Runs what is left of a run: all of a new one, from the failed step of a failed one, nothing
+   * of a finished one. While another worker holds the run this waits, and answers `duplicate`
+   * once that worker has finished it: two workers never run one email at once.
+   */
   async processRun(runId: number): Promise<ProcessedEmail> {
-    const { store, definition } = this.deps;
-    const run = await store.get(runId);
-    if (!run) throw new Error(`run ${runId} does not exist`);
-    if (FINISHED.has(run.status)) {
-      return { runId, result: { ...toResult(run.context, 'duplicate'), warnings: [`already processed as run ${runId}`] } };
+    const { store } = this.deps;
+    const held = await claimRun(store, runId, this.claimSettings(), this.now, isFinished);
+    if (!held) return duplicateOf((await store.get(runId))!);
+    try {
+      const run = (await store.get(runId))!;
+      if (isFinished(run.status)) return duplicateOf(run);
+      return await this.work(run, held);
+    } finally {
+      await held.release();
     }
-    let context = resumable(run.context, definition);
-    const env = this.environment(await store.rawEmail(runId));
+  }
+
+  /**
+   * Changes a run outside the workflow (a salesperson's correction), under its claim like any
+   * other write, so it never crosses a worker that is running it. The status stays.
+   */
+  async amend(runId: number, change: (run: StoredRun) => WorkflowContext): Promise<void> {
+    const { store } = this.deps;
+    const held = (await claimRun(store, runId, this.claimSettings(), this.now, () => false))!;
+    try {
+      const run = (await store.get(runId))!;
+      await held.save(run.status, change(run));
+    } finally {
+      await held.release();
+    }
+  }
+
+  private claimSettings(): ClaimSettings {
+    return { ...this.deps.claims, maxWriteMs: this.deps.erp.maxWriteMs };
+  }
+
+  private async work(run: StoredRun, held: HeldRun): Promise<ProcessedEmail> {
+    const { definition } = this.deps;
+    const resumption = resumptionOf(run.context);
+    if (resumption.kind === 'newer') throw newerFailure(run, resumption.storedVersion);
+    let context = resumable(resumption.context, definition);
+    if (resumption.kind === 'rerun') {
+      context = { ...context, warnings: [`stored by an older Offerflow (context version ${resumption.storedVersion}); run again from its email`] };
+    }
+    const env = this.environment(await this.deps.store.rawEmail(run.id), held);
     for (const defined of definition.steps) {
       if (context.notAnRfq) break;
       if (context.steps.some((s) => s.name === defined.step.name)) continue;
       const outcome = await this.runStep(defined, context, env);
       context = outcome.context;
       if (outcome.failed) {
-        await store.save(runId, 'failed', context);
-        return { runId, result: toResult(context, 'failed') };
+        await held.save('failed', context);
+        return { runId: run.id, result: toResult(context, 'failed') };
       }
-      await store.save(runId, 'running', context);
+      await held.save('running', context);
     }
     const status = finalStatus(context);
-    await store.save(runId, status, context);
-    return { runId, result: toResult(context, status) };
+    await held.save(status, context);
+    return { runId: run.id, result: toResult(context, status) };
   }
 
-  private environment(rawEmail: Buffer): StepEnvironment {
+  private environment(rawEmail: Buffer, held: HeldRun): StepEnvironment {
     const { erp, catalog, lineExtractor, memory, settings } = this.deps;
-    return { erp, catalog, lineExtractor, memory, settings, rawEmail, now: this.now };
+    return { erp, catalog, lineExtractor, memory, settings, rawEmail, now: this.now, fence: held.fence };
   }
 
   private async runStep(
@@ -153,11 +204,14 @@ export class WorkflowRunner {
         },
       };
     } catch (error) {
-      const text = `${step.name}: ${message(error)}`;
-      const record: StepRecord = { name: step.name, status: 'failed', ms: elapsed(), message: message(error) };
+      // A worker that lost the run must stop at once: the run is another worker's now.
+      if (error instanceof Failure && error.code === 'claim_lost') throw error;
+      const failure = failureOf(error);
+      const text = `${step.name}: ${redactSecrets(failure.message)}`;
+      const record: StepRecord = { name: step.name, status: 'failed', ms: elapsed(), message: redactSecrets(failure.message) };
       const steps = [...context.steps, record];
       return critical
-        ? { failed: true, context: { ...context, errors: [...context.errors, text], steps } }
+        ? { failed: true, context: { ...context, errors: [...context.errors, text], failure: { ...failure, message: text, step: step.name }, steps } }
         : { failed: false, context: { ...context, reviewReasons: [...context.reviewReasons, `${text} (step failed)`], steps } };
     }
   }

@@ -1,4 +1,4 @@
-import type { ErpAdapter } from '../erp/ports.js';
+import type { ErpAdapter, WriteFence } from '../erp/ports.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
@@ -22,11 +22,13 @@ export interface StepEnvironment {
   settings: WorkflowSettings;
   rawEmail: Buffer;
   now(): Date;
+  /** Awaited before writing to the ERP: proves this worker still holds the run. */
+  fence: WriteFence;
 }
 
 /** What a step changed; the runner merges it into the context and records the step. */
 export interface StepOutput {
-  patch?: Partial<Omit<WorkflowContext, 'key' | 'reference' | 'dryRun' | 'steps' | 'warnings' | 'errors' | 'reviewReasons'>>;
+  patch?: Partial<Omit<WorkflowContext, 'version' | 'key' | 'reference' | 'dryRun' | 'steps' | 'warnings' | 'errors' | 'failure' | 'reviewReasons'>>;
   warnings?: string[];
   review?: string[];
   skipped?: string;

@@ -16,7 +16,7 @@ describe('offerflow CLI', () => {
 
     expect(run.code, run.stderr).toBe(0);
     const [offer, thanks] = jsonLines(run.stdout);
-    expect(Object.keys(offer!)).toEqual(['success', 'status', 'offerNumber', 'customer', 'salesperson', 'lines', 'totals', 'warnings', 'errors', 'steps']);
+    expect(Object.keys(offer!)).toEqual(['success', 'status', 'offerNumber', 'customer', 'salesperson', 'lines', 'totals', 'warnings', 'errors', 'failure', 'steps']);
     expect(offer).toMatchObject({
       success: true,
       status: 'created',
@@ -35,7 +35,11 @@ describe('offerflow CLI', () => {
       lineTotal: 72,
     });
     expect((offer!.steps as { name: string; status: string; ms: number }[])[0]).toEqual({ name: 'parse_email', status: 'ok', ms: expect.any(Number) });
-    expect(thanks).toMatchObject({ success: true, status: 'not_an_rfq', offerNumber: null });
+    expect(thanks).toMatchObject({ success: true, status: 'not_an_rfq', offerNumber: null, failure: null });
+    // A run that stops early still lists every step, those it did not run as skipped.
+    const steps = thanks!.steps as { name: string; status: string }[];
+    expect(steps.map((s) => s.name)).toEqual(['parse_email', 'extract_company', 'find_customer', 'find_salesperson', 'extract_products', 'match_products', 'calculate_pricing', 'build_offer', 'create_offer', 'verify_offer']);
+    expect(steps.at(-1)?.status).toBe('skipped');
   });
 
   it('shows the created offer and its run', async () => {

@@ -14,7 +14,7 @@ describe('offerflow jobs', () => {
     await queue.enqueue({ runId: 5, mailbox: 'rfq@seller.fi' });
     for (let i = 0; i < POLICY.maxAttempts; i += 1) {
       const job = await queue.take('w');
-      await queue.fail(job!.id, 'w', 'create_offer: Lemonsoft POST /api/offers/6 failed: HTTP 503');
+      await queue.fail(job!.id, 'w', { code: 'erp_unavailable', permanent: false, message: 'create_offer: Lemonsoft POST /api/offers/6 failed: HTTP 503' });
     }
     await store.close();
 
@@ -23,7 +23,7 @@ describe('offerflow jobs', () => {
       queued: 1,
       active: 0,
       dead: 1,
-      deadLetters: [{ runId: 4, mailbox: 'rfq@seller.fi', attempts: 2, error: 'create_offer: Lemonsoft POST /api/offers/6 failed: HTTP 503' }],
+      deadLetters: [{ runId: 4, mailbox: 'rfq@seller.fi', attempts: 2, code: 'erp_unavailable', error: 'create_offer: Lemonsoft POST /api/offers/6 failed: HTTP 503' }],
     });
 
     expect((await offerflow(['jobs', 'revive', '4', '--data-dir', dataDir])).stdout).toContain('Run 4 is queued again');

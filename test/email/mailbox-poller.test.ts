@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../src/store/open-store.js';
 import { fixturePath } from '../support/fixtures.js';
 import { runnerFor } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
+import { failureOf } from '../../src/domain/failure.js';
 
 const POLICY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, leaseMs: 60_000 };
 
@@ -57,7 +58,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
     for (let job = await queue.take('w'); job; job = await queue.take('w')) {
       await handle(job).then(
         () => queue.complete(job!.id, 'w'),
-        (error: Error) => queue.fail(job!.id, 'w', error.message),
+        (error: Error) => queue.fail(job!.id, 'w', failureOf(error)),
       );
     }
   }
@@ -139,7 +140,29 @@ describe('MailboxPoller with a folder of .eml files', () => {
 
     expect(inInbox()).toEqual(['0-junk.eml']);
     const [dead] = await queue.dead();
-    expect(dead?.error).toMatch(/parse_email/);
+    expect(dead?.error).toMatch(/parse_email: this is not an email/);
+    // Trying again cannot make it an email: given up on the first try.
+    expect(dead).toMatchObject({ code: 'not_an_email', attempts: 1 });
     expect(existsSync(join(inbox, 'done', 'rfq-known-customer.eml'))).toBe(true);
+  });
+
+  it('lets two pollers share one folder without reporting the mails the other one moved as errors', async () => {
+    for (const name of ['a.eml', 'b.eml', 'c.eml']) drop('rfq-known-customer.eml', name);
+    drop('thanks.eml');
+    const errors: unknown[] = [];
+    const first = poller('review', { error: (_m: string, error: unknown) => errors.push(error) });
+    const gone = new DirectorySource(inbox, 'done');
+    const listed = await gone.list();
+
+    await first.pollOnce();
+    await work();
+    await first.pollOnce();
+    // The second poller listed the folder before the first moved its mails on.
+    const late = Object.assign(Object.create(gone) as MailSource, { list: async () => listed });
+    const racing = new MailboxPoller({ name: 'rfq@seller.fi', mode: 'review' }, late, { accept: async () => ({ runId: 0, isNew: false, finished: true }), isFinished: async () => true, queue }, 1_000, { error: (_m, error) => errors.push(error) });
+    await racing.pollOnce();
+
+    expect(errors).toEqual([]);
+    expect(inInbox()).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { notifyRun, type RunNotifier } from '../../src/notify/notify-run.js';
 import type { Notification } from '../../src/notify/offer-notification.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { fixture } from '../support/fixtures.js';
-import { runnerFor } from '../support/runner.js';
+import { runnerFor, storeRun } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 
 describe('notifyRun', () => {
@@ -45,7 +45,7 @@ describe('notifyRun', () => {
   it('mails the fallback address when the salesperson is unknown', async () => {
     const runId = await run('workflow/rfq-free-mail.eml');
     const context = (await store.runs.get(runId))!.context;
-    await store.runs.save(runId, 'needs_review', { ...context, salesperson: null });
+    await storeRun(store.runs, runId, 'needs_review', { ...context, salesperson: null });
 
     expect(await notifyRun(notifier, runId, 'review')).toBe('sent');
     expect(sent[0]?.to).toBe('myynti@seller.fi');

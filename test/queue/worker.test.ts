@@ -4,6 +4,7 @@ import { Worker, type JobHandler } from '../../src/queue/worker.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
+import { Failure, type FailureRecord } from '../../src/domain/failure.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, leaseMs: 300 };
 const OPTIONS = { name: 'test', concurrency: 2, pollMs: 20, leaseMs: POLICY.leaseMs };
@@ -58,13 +59,28 @@ describe('Worker', () => {
       async () => {
         throw new Error('ERP unreachable');
       },
-      { failed: (_job: TakenJob, outcome: string, error: string) => outcomes.push(`${outcome}: ${error}`) },
+      { failed: (_job: TakenJob, outcome: string, failure: FailureRecord) => outcomes.push(`${outcome}: ${failure.code} ${failure.message}`) },
     );
     await queue.enqueue({ runId: 1, mailbox: 'a' });
 
     await until('both tries', () => outcomes.length === 2);
-    expect(outcomes).toEqual(['retry: ERP unreachable', 'dead: ERP unreachable']);
-    expect(await queue.dead()).toEqual([{ runId: 1, mailbox: 'a', attempts: 2, error: 'ERP unreachable' }]);
+    expect(outcomes).toEqual(['retry: internal ERP unreachable', 'dead: internal ERP unreachable']);
+    expect(await queue.dead()).toEqual([{ runId: 1, mailbox: 'a', attempts: 2, code: 'internal', error: 'ERP unreachable' }]);
+  });
+
+  it('gives up a job at once when its failure is permanent', async () => {
+    const outcomes: string[] = [];
+    start(
+      async () => {
+        throw new Failure('not_an_email', 'parse_email: this is not an email');
+      },
+      { failed: (_job: TakenJob, outcome: string, failure: FailureRecord) => outcomes.push(`${outcome}: ${failure.code}`) },
+    );
+    await queue.enqueue({ runId: 1, mailbox: 'a' });
+
+    await until('given up', () => outcomes.length === 1);
+    expect(outcomes).toEqual(['dead: not_an_email']);
+    expect(await queue.dead()).toMatchObject([{ runId: 1, attempts: 1, code: 'not_an_email' }]);
   });
 
   it('keeps the lease of a job that takes longer than the lease', async () => {

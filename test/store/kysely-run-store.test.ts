@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/open-store.js';
-import { contextWith } from '../support/runner.js';
+import { contextWith, storeRun } from '../support/runner.js';
 import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
 
 const KEY = { mailbox: 'rfq@seller.fi', messageId: '<a@putki.fi>' };
@@ -24,10 +24,50 @@ describe.each(STORE_BACKENDS)('KyselyRunStore on $name', (backend) => {
 
   it('saves the status and context after each step', async () => {
     const created = await store.runs.create(KEY, Buffer.from('x'), contextWith());
-    await store.runs.save(created.id, 'created', contextWith({ reference: 'OF-saved' }));
+    await storeRun(store.runs, created.id, 'created', contextWith({ reference: 'OF-saved' }));
 
     expect(await store.runs.get(created.id)).toMatchObject({ status: 'created', context: { reference: 'OF-saved' } });
     expect(await store.runs.get(created.id + 1000)).toBeNull();
+  });
+
+  describe('claims', () => {
+    const at = (seconds: number) => new Date(Date.UTC(2026, 11, 1, 12, 0, seconds)).toISOString();
+    const request = (holder: string, now: number, gone: string[] = []) => ({ holder, now: at(now), until: at(now + 10), isGone: (h: string) => gone.includes(h) });
+
+    it('gives a run to one holder at a time, with a token that grows with every claim', async () => {
+      const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
+      const first = await store.runs.claim(id, request('a', 0));
+      expect(first).toEqual({ kind: 'claimed', token: 1, expiredAt: null });
+      expect(await store.runs.claim(id, request('b', 5))).toEqual({ kind: 'held', holder: 'a', until: at(10) });
+
+      await store.runs.release(id, 1);
+      expect(await store.runs.claim(id, request('b', 6))).toEqual({ kind: 'claimed', token: 2, expiredAt: null });
+    });
+
+    it('lets a run whose claim ran out be taken, saying when it ran out; the old holder can no longer renew or save', async () => {
+      const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
+      await store.runs.claim(id, request('a', 0));
+      expect(await store.runs.renew(id, 1, 'a', at(20))).toBe(true);
+      expect(await store.runs.claim(id, request('b', 15))).toMatchObject({ kind: 'held' });
+
+      expect(await store.runs.claim(id, request('b', 21))).toEqual({ kind: 'claimed', token: 2, expiredAt: at(20) });
+      expect(await store.runs.renew(id, 1, 'a', at(40))).toBe(false);
+      await expect(store.runs.save(id, 1, 'created', contextWith())).rejects.toMatchObject({ code: 'claim_lost' });
+      await store.runs.save(id, 2, 'running', contextWith({ reference: 'OF-b' }));
+      expect((await store.runs.get(id))?.context.reference).toBe('OF-b');
+    });
+
+    it('takes a run from a holder that is gone at once, with nothing in flight to wait for', async () => {
+      const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
+      await store.runs.claim(id, request('a', 0));
+      expect(await store.runs.claim(id, request('b', 1, ['a']))).toEqual({ kind: 'claimed', token: 2, expiredAt: null });
+    });
+
+    it('never gives one run to two claimants racing for it', async () => {
+      const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
+      const outcomes = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((holder) => store.runs.claim(id, request(holder, 0))));
+      expect(outcomes.filter((o) => o.kind === 'claimed')).toHaveLength(1);
+    });
   });
 
   it('refuses a second run for the same email', async () => {

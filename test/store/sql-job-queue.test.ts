@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { FailureRecord } from '../../src/domain/failure.js';
 import { retryDelayMs, type JobQueue, type RetryPolicy } from '../../src/queue/job-queue.js';
 import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
+
+const down = (message: string): FailureRecord => ({ code: 'erp_unavailable', permanent: false, message });
 
 const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, leaseMs: 30_000 };
 
@@ -40,14 +43,14 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
     for (let attempt = 1; attempt < POLICY.maxAttempts; attempt += 1) {
       const job = await queue.take('w');
       expect(job?.attempts).toBe(attempt);
-      expect(await queue.fail(job!.id, 'w', `ERP down ${attempt}`)).toBe('retry');
+      expect(await queue.fail(job!.id, 'w', down(`ERP down ${attempt}`))).toBe('retry');
       later(retryDelayMs(POLICY, attempt, () => 0) - 1);
       expect(await queue.take('w')).toBeNull();
       later(retryDelayMs(POLICY, attempt, () => 1));
     }
     const last = await queue.take('w');
-    expect(await queue.fail(last!.id, 'w', 'ERP down for good')).toBe('dead');
-    expect(await queue.dead()).toEqual([{ runId: 7, mailbox: 'a', attempts: 3, error: 'ERP down for good' }]);
+    expect(await queue.fail(last!.id, 'w', down('ERP down for good'))).toBe('dead');
+    expect(await queue.dead()).toEqual([{ runId: 7, mailbox: 'a', attempts: 3, code: 'erp_unavailable', error: 'ERP down for good' }]);
     expect(await queue.counts()).toEqual({ queued: 0, active: 0, dead: 1 });
     later(POLICY.maxDelayMs);
     expect(await queue.take('w')).toBeNull();
@@ -72,16 +75,49 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
 
     expect(await queue.extend(stalled!.id, 'stalled')).toBe(false);
     expect(await queue.complete(stalled!.id, 'stalled')).toBe('lost');
-    expect(await queue.fail(stalled!.id, 'stalled', 'too late')).toBe('lost');
+    expect(await queue.fail(stalled!.id, 'stalled', down('too late'))).toBe('lost');
     expect(await queue.counts()).toEqual({ queued: 0, active: 1, dead: 0 });
     expect(await queue.complete(taken!.id, 'other')).toBe('done');
+  });
+
+  it('gives up at once on a permanent failure, with its code', async () => {
+    await queue.enqueue({ runId: 8, mailbox: 'a' });
+    const job = await queue.take('w');
+    expect(await queue.fail(job!.id, 'w', { code: 'not_an_email', permanent: true, message: 'parse_email: this is not an email' })).toBe('dead');
+    expect(await queue.dead()).toEqual([{ runId: 8, mailbox: 'a', attempts: 1, code: 'not_an_email', error: 'parse_email: this is not an email' }]);
+  });
+
+  it('counts a try when a job is taken, and gives up a job whose worker stopped on every try instead of taking it forever', async () => {
+    await queue.enqueue({ runId: 11, mailbox: 'a' });
+    await queue.enqueue({ runId: 12, mailbox: 'a' });
+    for (let attempt = 1; attempt <= POLICY.maxAttempts; attempt += 1) {
+      expect(await queue.take(`dies-${attempt}`)).toMatchObject({ runId: 11, attempts: attempt });
+      later(POLICY.leaseMs + 1);
+    }
+    expect(await queue.take('w')).toMatchObject({ runId: 12 });
+    expect(await queue.dead()).toEqual([{ runId: 11, mailbox: 'a', attempts: 3, code: 'worker_stopped', error: 'worker stopped 3 times while working on it' }]);
+  });
+
+  it('keeps the job of a worker that comes back from a stall before anyone took it', async () => {
+    await queue.enqueue({ runId: 13, mailbox: 'a' });
+    for (let attempt = 1; attempt < POLICY.maxAttempts; attempt += 1) {
+      await queue.take(`dies-${attempt}`);
+      later(POLICY.leaseMs + 1);
+    }
+    const last = await queue.take('slow');
+    later(POLICY.leaseMs / 2);
+    expect(await queue.extend(last!.id, 'slow')).toBe(true);
+    later(POLICY.leaseMs / 2 + 1);
+    expect(await queue.take('w')).toBeNull();
+    expect(await queue.complete(last!.id, 'slow')).toBe('done');
+    expect(await queue.dead()).toEqual([]);
   });
 
   it('revives a dead job from its first try', async () => {
     await queue.enqueue({ runId: 9, mailbox: 'a' });
     for (let i = 0; i < POLICY.maxAttempts; i += 1) {
       const job = await queue.take('w');
-      await queue.fail(job!.id, 'w', 'down');
+      await queue.fail(job!.id, 'w', down('down'));
       later(POLICY.maxDelayMs);
     }
     expect(await queue.revive(9)).toBe(true);

@@ -3,7 +3,7 @@ import { ruleExtractor } from '../../src/extraction/line-extractor.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import type { PhraseMemory } from '../../src/matching/phrase-memory.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
-import type { RunStore } from '../../src/workflow/run-store.js';
+import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
 import { WorkflowRunner } from '../../src/workflow/runner.js';
 import type { StepEnvironment, WorkflowSettings } from '../../src/workflow/step.js';
 import { newContext, type WorkflowContext } from '../../src/workflow/context.js';
@@ -19,10 +19,21 @@ export const SETTINGS: WorkflowSettings = {
 /** Noon in Helsinki on a fixed day, so offer dates and price validity are the same on every run. */
 export const NOW = new Date('2026-11-24T10:00:00Z');
 
+/** One process, whose claims never run out during a test. */
+export const TEST_CLAIMS = claimsOf('test:1:0');
+
+/** Another worker in the same test: a holder of its own, equally long-lived. */
+export function claimsOf(self: string) {
+  return { holders: { self, isGone: () => false }, leaseMs: 60_000, waitPollMs: 10 };
+}
+
+/** For steps that write to the ERP, in tests that are not about losing the run. */
+export const NO_FENCE = async (): Promise<void> => undefined;
+
 /** For steps and runs whose test is not about learning. */
 export const NOTHING_LEARNED: PhraseMemory = { recall: async () => null, remember: async () => undefined };
 
-export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow, memory = NOTHING_LEARNED): WorkflowRunner {
+export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow, memory = NOTHING_LEARNED, claims = TEST_CLAIMS): WorkflowRunner {
   return new WorkflowRunner({
     definition,
     store,
@@ -31,6 +42,7 @@ export function runnerFor(erp: ErpAdapter, store: RunStore, definition: Workflow
     lineExtractor: ruleExtractor,
     memory,
     settings: SETTINGS,
+    claims,
     now: () => NOW,
   });
 }
@@ -49,6 +61,16 @@ export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment>
     settings: SETTINGS,
     rawEmail: Buffer.alloc(0),
     now: () => NOW,
+    fence: NO_FENCE,
     ...overrides,
   };
+}
+
+/** Writes a run's state as a test sets it up: under a claim of its own, like every write. */
+export async function storeRun(store: RunStore, id: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
+  const now = new Date();
+  const claim = await store.claim(id, { holder: 'test:0:setup', now: now.toISOString(), until: new Date(now.getTime() + 60_000).toISOString(), isGone: () => true });
+  if (claim.kind !== 'claimed') throw new Error(`run ${id} is held by ${claim.holder}`);
+  await store.save(id, claim.token, status, context);
+  await store.release(id, claim.token);
 }

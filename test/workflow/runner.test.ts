@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import type { KyselyRunStore } from '../../src/store/kysely-run-store.js';
-import type { WorkflowContext } from '../../src/workflow/context.js';
+import { CONTEXT_VERSION, type WorkflowContext } from '../../src/workflow/context.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
 import type { WorkflowStep } from '../../src/workflow/step.js';
 import { fixture } from '../support/fixtures.js';
-import { runnerFor } from '../support/runner.js';
+import { messageKeyOf } from '../../src/email/message-key.js';
+import { buildOffer } from '../../src/workflow/steps/build-offer.js';
+import { claimsOf, NOTHING_LEARNED, runnerFor, storeRun } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 
 const MAILBOX = 'rfq@seller.fi';
@@ -28,9 +30,9 @@ function failing(name: WorkflowStep['name'], message: string): WorkflowStep {
 /** A store that dies like a killed process: the save after the given step never happens. */
 function crashingAfter(store: RunStore, stepName: string): RunStore {
   return Object.assign(Object.create(store) as RunStore, {
-    save: async (id: number, status: StoredRunStatus, context: WorkflowContext) => {
+    save: async (id: number, token: number, status: StoredRunStatus, context: WorkflowContext) => {
       if (context.steps.at(-1)?.name === stepName) throw new Error('simulated crash');
-      return store.save(id, status, context);
+      return store.save(id, token, status, context);
     },
   });
 }
@@ -92,6 +94,84 @@ describe('WorkflowRunner', () => {
     expect((await runner.processRun(accepted.runId)).result.status).toBe('duplicate');
   });
 
+  it('lets two workers given one email at once make one offer: the one that waited answers duplicate', async () => {
+    const raw = fixture('workflow/rfq-known-customer.eml');
+    const [a, b] = await Promise.all(
+      ['a:1:0', 'b:2:0'].map((holder) => runnerFor(erp, store, offerWorkflow, NOTHING_LEARNED, claimsOf(holder)).process(raw, { mailbox: MAILBOX })),
+    );
+
+    expect(a!.runId).toBe(b!.runId);
+    expect([a!.result.status, b!.result.status].sort()).toEqual(['created', 'duplicate']);
+    expect(await offerCountFrom(10001)).toBe(1);
+  });
+
+  /** Another worker takes the run over, as after this one stalled past its lease. */
+  async function takeOver(key: WorkflowContext['key']): Promise<void> {
+    const run = (await store.findByKey(key))!;
+    const now = new Date();
+    await store.claim(run.id, { holder: 'other:9:0', now: now.toISOString(), until: new Date(now.getTime() + 60_000).toISOString(), isGone: () => true });
+  }
+
+  it('saves nothing once another worker has taken the run over', async () => {
+    const stolen: WorkflowStep = {
+      name: 'build_offer',
+      run: async (context, env) => {
+        const output = await buildOffer.run(context, env);
+        await takeOver(context.key);
+        return output;
+      },
+    };
+
+    const processing = runnerFor(erp, store, replacing('build_offer', stolen)).process(fixture('workflow/rfq-known-customer.eml'), { mailbox: MAILBOX });
+
+    await expect(processing).rejects.toMatchObject({ code: 'claim_lost' });
+    expect((await store.list(1))[0]!.context.steps.map((s) => s.name)).not.toContain('build_offer');
+  });
+
+  it('writes nothing to the ERP once another worker has taken the run over', async () => {
+    const raw = fixture('workflow/rfq-known-customer.eml');
+    const key = { mailbox: MAILBOX, messageId: messageKeyOf(raw) };
+    const offers = Object.assign(Object.create(erp.offers) as typeof erp.offers, {
+      findByReference: async (reference: string) => {
+        await takeOver(key);
+        return erp.offers.findByReference(reference);
+      },
+    });
+
+    const processing = runnerFor({ ...erp, offers }, store).process(raw, { mailbox: MAILBOX });
+
+    await expect(processing).rejects.toMatchObject({ code: 'claim_lost' });
+    expect(await erp.offers.get('10001')).toBeNull();
+  });
+
+  it('runs a failed run stored by an older release again from its email, never reading its old context as current', async () => {
+    const raw = fixture('workflow/rfq-known-customer.eml');
+    const runner = runnerFor(erp, store);
+    const { runId } = await runner.accept(raw, { mailbox: MAILBOX });
+    const legacy: Record<string, unknown> = { ...(await store.get(runId))!.context, steps: [{ name: 'parse_email', status: 'ok', ms: 1, message: null }] };
+    delete legacy.version;
+    delete legacy.failure;
+    await storeRun(store, runId, 'failed', legacy as unknown as WorkflowContext);
+    expect((await store.get(runId))?.context.version).toBe(1);
+
+    const { result } = await runner.processRun(runId);
+
+    expect(result.status).toBe('created');
+    expect(result.warnings).toContain('stored by an older Offerflow (context version 1); run again from its email');
+    expect((await store.get(runId))?.context.version).toBe(CONTEXT_VERSION);
+  });
+
+  it('leaves a run stored by a newer release as it is', async () => {
+    const runner = runnerFor(erp, store);
+    const { runId } = await runner.accept(fixture('workflow/rfq-known-customer.eml'), { mailbox: MAILBOX });
+    const newer = { ...(await store.get(runId))!.context, version: CONTEXT_VERSION + 1 };
+    await storeRun(store, runId, 'failed', newer);
+
+    await expect(runner.processRun(runId)).rejects.toMatchObject({ code: 'run_from_newer_version', permanent: true });
+    expect((await store.get(runId))?.context).toEqual(newer);
+    expect(await erp.offers.get('10001')).toBeNull();
+  });
+
   it('stops at a failed critical step, records the run as failed and retries it from that step', async () => {
     const broken = replacing('match_products', failing('match_products', 'catalog unavailable'));
     const raw = fixture('workflow/rfq-known-customer.eml');
@@ -101,7 +181,8 @@ describe('WorkflowRunner', () => {
     expect(first.result.status).toBe('failed');
     expect(first.result.success).toBe(false);
     expect(first.result.errors).toEqual(['match_products: catalog unavailable']);
-    expect(first.result.steps.map((s) => s.name)).not.toContain('calculate_pricing');
+    expect(first.result.failure).toEqual({ code: 'internal', permanent: false });
+    expect(first.result.steps.find((s) => s.name === 'calculate_pricing')?.status).toBe('skipped');
     expect((await store.get(first.runId))?.status).toBe('failed');
     expect(await erp.offers.get('10001')).toBeNull();
 
@@ -203,14 +284,15 @@ describe('WorkflowRunner', () => {
     expect(result.status).toBe('not_an_rfq');
     expect(result.success).toBe(true);
     expect(result.offerNumber).toBeNull();
-    expect(result.steps.map((s) => s.name)).not.toContain('match_products');
+    expect(result.steps.find((s) => s.name === 'match_products')).toEqual({ name: 'match_products', status: 'skipped', ms: 0 });
   });
 
   it('stops an auto-reply right after parsing, saying why it is not a request', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/out-of-office.eml'), { mailbox: MAILBOX });
 
     expect(result.status).toBe('not_an_rfq');
-    expect(result.steps.map((s) => s.name)).toEqual(['parse_email']);
+    expect(result.steps.map((s) => s.name)).toEqual(offerWorkflow.steps.map((d) => d.step.name));
+    expect(result.steps.filter((s) => s.status !== 'skipped').map((s) => s.name)).toEqual(['parse_email']);
     expect(result.warnings[0]).toContain('Auto-Submitted: auto-replied');
     expect(result.lines).toEqual([]);
   });

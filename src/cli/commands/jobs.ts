@@ -15,7 +15,7 @@ export function registerJobs(program: Command): void {
         const [counts, dead] = await Promise.all([queue.counts(), queue.dead()]);
         if (flags.json) return printJson({ ...counts, deadLetters: dead });
         print(`queued ${counts.queued}, active ${counts.active}, dead ${counts.dead}`);
-        if (dead.length) print(renderTable(['Run', 'Mailbox', 'Tries', 'Why'], dead.map((d) => [d.runId, d.mailbox, d.attempts, d.error.slice(0, 100)])));
+        if (dead.length) print(renderTable(['Run', 'Mailbox', 'Tries', 'Cause', 'Why'], dead.map((d) => [d.runId, d.mailbox, d.attempts, d.code, d.error.slice(0, 100)])));
       });
     });
   jobs

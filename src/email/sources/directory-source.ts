@@ -1,6 +1,6 @@
 import { access, constants, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MailSource, SourceMail } from '../mail-source.js';
+import { MailGone, type MailSource, type SourceMail } from '../mail-source.js';
 
 /** A folder that .eml files are dropped into (by a mail rule, a script or a person); done mails move to a subfolder. */
 export class DirectorySource implements MailSource {
@@ -11,7 +11,16 @@ export class DirectorySource implements MailSource {
 
   async list(): Promise<SourceMail[]> {
     const names = (await readdir(this.path, { withFileTypes: true })).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.eml')).map((e) => e.name);
-    return names.sort().map((name) => ({ id: name, raw: () => readFile(join(this.path, name)) }));
+    return names.sort().map((name) => ({ id: name, raw: () => this.read(name) }));
+  }
+
+  private async read(name: string): Promise<Buffer> {
+    try {
+      return await readFile(join(this.path, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new MailGone(`${name} was moved away before it was read`);
+      throw error;
+    }
   }
 
   async markDone(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { ImapFlow } from 'imapflow';
-import type { MailSource, SourceMail } from '../mail-source.js';
+import { MailGone, type MailSource, type SourceMail } from '../mail-source.js';
 
 export interface ImapSettings {
   host: string;
@@ -41,7 +41,7 @@ export class ImapSource implements MailSource {
 
   private async source(uid: number): Promise<Buffer> {
     const message = await this.inFolder((client) => client.fetchOne(String(uid), { source: true }, { uid: true }));
-    if (!message || !message.source) throw new Error(`IMAP message ${uid} is no longer in ${this.settings.folder}`);
+    if (!message || !message.source) throw new MailGone(`IMAP message ${uid} is no longer in ${this.settings.folder}`);
     return message.source;
   }
 

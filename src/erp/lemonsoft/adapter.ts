@@ -36,6 +36,8 @@ export async function openLemonsoftErp(context: ErpOpenContext): Promise<ErpAdap
     products,
     pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
     offers: new LemonsoftOfferRepository(client, customers, settings.offerType, context.journal),
+    // The fence is passed before every try of a write, and a try gives up after its timeout.
+    maxWriteMs: settings.timeoutMs,
     check: () => client.check(),
     close: async () => undefined,
   };

@@ -1,5 +1,8 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { z } from 'zod';
+import { Failure, type FailureCode } from '../../domain/failure.js';
+import { redactSecrets } from '../../domain/redact.js';
+import type { WriteFence } from '../ports.js';
 import { listSchema, loginAnswer } from './wire.js';
 
 export interface LemonsoftCredentials {
@@ -27,15 +30,21 @@ export type Query = Record<string, string | number | boolean | readonly (string 
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** Lemonsoft refused what was sent: trying the same again gets the same answer. */
+function codeOf(status: number | null): FailureCode {
+  if (status === null || status >= 500 || status === 401 || status === 408 || status === 429) return 'erp_unavailable';
+  return 'erp_rejected';
+}
+
 /** Says which call failed and why; never carries credentials or the session id. */
-export class LemonsoftError extends Error {
+export class LemonsoftError extends Failure {
   override name = 'LemonsoftError';
   constructor(
     readonly call: string,
     readonly status: number | null,
     reason: string,
   ) {
-    super(`Lemonsoft ${call} failed: ${reason}`);
+    super(codeOf(status), `Lemonsoft ${call} failed: ${reason}`);
   }
 
   /** The request may have reached Lemonsoft and done its work even though no answer came. */
@@ -62,10 +71,19 @@ function errorCode(error: unknown): string | undefined {
   return cause?.code ?? (error as { code?: string }).code;
 }
 
+/** "connect ECONNREFUSED 127.0.0.1:8030" says what fetch's own "fetch failed" leaves out. */
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  const inner = cause instanceof AggregateError ? cause.errors[0] : cause;
+  if (!(inner instanceof Error)) return (error as Error).message;
+  const { code, address, port } = inner as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (!code) return inner.message;
+  return [code, address && (port ? `${address}:${port}` : address)].filter(Boolean).join(' ');
+}
+
 function describe(error: unknown): string {
   if ((error as Error).name === 'TimeoutError') return 'timed out';
-  const code = errorCode(error);
-  return code ? `network error ${code}` : `network error: ${(error as Error).message}`;
+  return `network error ${redactSecrets(causeOf(error))}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -114,8 +132,9 @@ export class LemonsoftClient {
     }
   }
 
-  async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T): Promise<z.infer<T>> {
-    return this.parse(`${method} ${path}`, await this.call(method, path, {}, body), schema);
+  /** A write; `fence` is awaited before every try of it, so a worker that lost its run sends nothing more. */
+  async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T, fence?: WriteFence): Promise<z.infer<T>> {
+    return this.parse(`${method} ${path}`, await this.call(method, path, {}, body, fence), schema);
   }
 
   /** Every item of a list endpoint, a page at a time. */
@@ -147,15 +166,16 @@ export class LemonsoftClient {
     throw new LemonsoftError(call, 200, `unexpected answer at '${issue.path.join('.') || '(root)'}': ${issue.message}`);
   }
 
-  private call(method: Method, path: string, query: Query, body?: unknown): Promise<unknown> {
-    return this.limit(() => this.attempt(method, path, query, body));
+  private call(method: Method, path: string, query: Query, body?: unknown, fence?: WriteFence): Promise<unknown> {
+    return this.limit(() => this.attempt(method, path, query, body, fence));
   }
 
-  private async attempt(method: Method, path: string, query: Query, body: unknown): Promise<unknown> {
+  private async attempt(method: Method, path: string, query: Query, body: unknown, fence: WriteFence | undefined): Promise<unknown> {
     const call = `${method} ${path}`;
     let loggedInAgain = false;
     for (let attempt = 0; ; attempt += 1) {
       const sessionId = await this.sessionId(call);
+      await fence?.();
       const outcome = await this.request(method, path + searchOf(query), body, { 'Session-Id': sessionId });
       if (outcome.kind === 'answer' && outcome.response.ok) return outcome.response.status === 204 ? null : outcome.response.json();
       if (outcome.kind === 'answer' && outcome.response.status === 401 && !loggedInAgain) {

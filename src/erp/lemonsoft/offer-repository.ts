@@ -1,5 +1,5 @@
 import type { Offer, OfferDraft } from '../../domain/offer.js';
-import type { CustomerRepository, OfferCreationJournal, OfferRepository } from '../ports.js';
+import type { CustomerRepository, OfferCreationJournal, OfferRepository, WriteFence } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
 import { offerFromWire, offerHeaderToWire, offerRowToWire, rowPosition } from './mapper.js';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import { offerSchema, type WireOffer } from './wire.js';
 const CLOCK_SLACK_MS = 5 * 60_000;
 /** Tries of a step whose outcome is checked before it is repeated. */
 const CHECKED_TRIES = 4;
+/** Rows per row-list call, so that a long offer never makes one huge request. */
+const ROWS_PER_CALL = 100;
 
 const anything = z.unknown();
 
@@ -42,8 +44,8 @@ export class LemonsoftOfferRepository implements OfferRepository {
     private readonly journal: OfferCreationJournal,
   ) {}
 
-  create(draft: OfferDraft): Promise<Offer> {
-    const result = this.turn.then(() => this.createInTurn(draft));
+  create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
+    const result = this.turn.then(() => this.createInTurn(draft, fence));
     this.turn = result.catch(() => undefined);
     return result;
   }
@@ -58,16 +60,16 @@ export class LemonsoftOfferRepository implements OfferRepository {
     return number === null ? null : this.get(String(number));
   }
 
-  private async createInTurn(draft: OfferDraft): Promise<Offer> {
-    const number = (await this.numberByReference(draft.reference)) ?? (await this.startedOffer(draft.reference));
+  private async createInTurn(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
+    const number = (await this.numberByReference(draft.reference)) ?? (await this.startedOffer(draft.reference, fence));
     const current = await this.wire(String(number));
     if (!current) throw new LemonsoftError(`GET /api/offers/${number}`, 404, `offer ${number} vanished during creation`);
     if (current.offer_our_reference !== draft.reference) {
       const customer = draft.customer ? await this.customers.getByNumber(draft.customer.number) : null;
-      await this.client.send('PUT', '/api/offers', offerHeaderToWire(number, draft, customer), anything);
+      await this.client.send('PUT', '/api/offers', offerHeaderToWire(number, draft, customer), anything, fence);
     }
     await this.journal.named(draft.reference);
-    await this.addMissingRows(number, draft);
+    await this.addMissingRows(number, draft, fence);
     return (await this.get(String(number)))!;
   }
 
@@ -76,7 +78,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
    * one. An attempt that died waiting for the create answer may have made one: it is adopted
    * if it is the only empty offer since.
    */
-  private async startedOffer(reference: string): Promise<number> {
+  private async startedOffer(reference: string, fence: WriteFence): Promise<number> {
     const entry = await this.journal.entry(reference);
     if (entry?.offerNumber) return entry.offerNumber;
     const orphan = entry ? await this.emptyOfferSince(entry.since) : null;
@@ -85,16 +87,17 @@ export class LemonsoftOfferRepository implements OfferRepository {
       return orphan;
     }
     const since = new Date(Date.now() - CLOCK_SLACK_MS).toISOString();
+    await fence();
     await this.journal.begin(reference, since);
-    const number = await this.createEmpty(since);
+    const number = await this.createEmpty(since, fence);
     await this.journal.made(reference, number);
     return number;
   }
 
-  private async createEmpty(since: string): Promise<number> {
+  private async createEmpty(since: string, fence: WriteFence): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const created = await this.client.send('POST', `/api/offers/${this.offerType}`, undefined, offerSchema);
+        const created = await this.client.send('POST', `/api/offers/${this.offerType}`, undefined, offerSchema, fence);
         return created.offer_number;
       } catch (error) {
         if (!lostAnswer(error) || attempt >= CHECKED_TRIES) throw error;
@@ -120,17 +123,17 @@ export class LemonsoftOfferRepository implements OfferRepository {
   }
 
   /** Rows are matched by position: the ones already stored are never sent again. */
-  private async addMissingRows(number: number, draft: OfferDraft): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
+  private async addMissingRows(number: number, draft: OfferDraft, fence: WriteFence): Promise<void> {
+    for (let attempt = 1; ; ) {
       const stored = new Set(((await this.wire(String(number)))?.offer_rows ?? []).map(rowPosition));
       const missing = draft.lines.filter((line) => !stored.has(line.position));
       if (missing.length === 0) return;
       try {
-        await this.client.send('POST', `/api/offers/${number}/offerrowlist`, missing.map(offerRowToWire), anything);
-        return;
+        await this.client.send('POST', `/api/offers/${number}/offerrowlist`, missing.slice(0, ROWS_PER_CALL).map(offerRowToWire), anything, fence);
       } catch (error) {
         if (!lostAnswer(error) || attempt >= CHECKED_TRIES) throw error;
         await pause(attempt);
+        attempt += 1;
       }
     }
   }

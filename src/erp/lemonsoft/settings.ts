@@ -8,7 +8,11 @@ export const DEFAULT_TAX_RATES: Readonly<Record<string, string>> = { '1': '25.5'
  * Tax rate codes are per installation, so the table that reads them is a setting too.
  */
 const lemonsoftSettingsSchema = z.object({
-  baseUrl: z.url().transform((url) => url.replace(/\/+$/, '')),
+  baseUrl: z
+    .url()
+    // Credentials in the URL would travel into every error message that quotes it.
+    .refine((url) => !URL.canParse(url) || (!new URL(url).username && !new URL(url).password), 'must not carry a user name or password; give them as username and password')
+    .transform((url) => url.replace(/\/+$/, '')),
   username: z.string().min(1),
   password: z.string().min(1),
   database: z.string().min(1),

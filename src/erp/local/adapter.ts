@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { openSqlite } from '../../store/sqlite.js';
+import { openSqlite, SQLITE_BUSY_TIMEOUT_MS } from '../../store/sqlite.js';
 import type { ErpAdapter } from '../ports.js';
 import type { ErpOpenContext } from '../registry.js';
 import { LocalCustomerRepository } from './customer-repository.js';
@@ -30,6 +30,8 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
     products: new LocalProductRepository(db),
     pricing: new LocalPricingService(db),
     offers: new LocalOfferRepository(db),
+    // A write is one local transaction: at most the wait for the file's write lock.
+    maxWriteMs: SQLITE_BUSY_TIMEOUT_MS,
     masterData: new LocalMasterData(db),
     check: async () => {
       await db.selectFrom('counters').select('name').limit(1).execute();

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Offer, OfferDraft } from '../../domain/offer.js';
-import type { OfferRepository } from '../ports.js';
+import type { OfferRepository, WriteFence } from '../ports.js';
 import { offerFromRows, offerRowToRow, offerToRow } from './mapper.js';
 import type { LocalErpSchema } from './schema.js';
+
+/** Rows per INSERT: eleven values a row stay under 999, the smallest limit of bound parameters any SQLite build has. */
+const ROWS_PER_INSERT = 80;
 
 export class LocalOfferRepository implements OfferRepository {
   constructor(private readonly db: Kysely<LocalErpSchema>) {}
@@ -11,7 +14,8 @@ export class LocalOfferRepository implements OfferRepository {
    * Header, rows and the number counter change in one transaction: an offer exists whole or
    * not at all, so one found by its reference is already complete.
    */
-  async create(draft: OfferDraft): Promise<Offer> {
+  async create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
+    await fence();
     const number = await this.db.transaction().execute(async (trx) => {
       // Write first: a transaction that reads before its first write cannot wait for another
       // process's write to finish (SQLite answers SQLITE_BUSY at once), but one that writes first can.
@@ -26,8 +30,8 @@ export class LocalOfferRepository implements OfferRepository {
         .executeTakeFirstOrThrow();
       const assigned = counter.next_value - 1;
       await trx.insertInto('offers').values(offerToRow(assigned, draft)).execute();
-      if (draft.lines.length) {
-        await trx.insertInto('offer_rows').values(draft.lines.map((l) => offerRowToRow(assigned, l))).execute();
+      for (let at = 0; at < draft.lines.length; at += ROWS_PER_INSERT) {
+        await trx.insertInto('offer_rows').values(draft.lines.slice(at, at + ROWS_PER_INSERT).map((l) => offerRowToRow(assigned, l))).execute();
       }
       return assigned;
     });

@@ -1,3 +1,4 @@
+import { Failure } from '../../domain/failure.js';
 import { readAttachment, type AttachmentText } from '../../attachments/read-attachment.js';
 import { parseEmail, type EmailWithFiles } from '../../email/parse-email.js';
 import type { ParsedEmail } from '../../email/parsed-email.js';
@@ -42,7 +43,7 @@ export const parseEmailStep: WorkflowStep = {
   async run(_context, env): Promise<StepOutput> {
     const { email, files } = await parseEmail(env.rawEmail);
     if (!email.from && !email.subject && !email.date && !email.messageId) {
-      throw new Error('this is not an email: it has no From, Subject, Date or Message-ID header');
+      throw new Failure('not_an_email', 'this is not an email: it has no From, Subject, Date or Message-ID header');
     }
     const { body, signature, requester } = requestOf(email);
     const reason = notAnRfqReason(email);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerDraft } from '../../support/offer-draft.js';
 import { HARNESSES } from './harnesses.js';
 import { expectStoredAsSent } from './stored-as-sent.js';
+import { NO_FENCE } from '../../support/runner.js';
 
 /**
  * What every ERP adapter must do, run against each one: the embedded ERP directly, Lemonsoft
@@ -133,13 +134,13 @@ describe.each(HARNESSES)('ERP conformance: $name', (harness) => {
 
   describe('offers', () => {
     it('creates an offer and reads back the rows, quantities, prices and totals as sent', async () => {
-      const created = await under.erp.offers.create(offerDraft('OF-conf-1'));
+      const created = await under.erp.offers.create(offerDraft('OF-conf-1'), NO_FENCE);
       expectStoredAsSent(created, offerDraft('OF-conf-1'));
       expectStoredAsSent(await under.erp.offers.get(created.number), offerDraft('OF-conf-1'));
     });
 
     it('finds an offer by our reference, and null for unknown references and numbers', async () => {
-      const created = await under.erp.offers.create(offerDraft('OF-conf-2'));
+      const created = await under.erp.offers.create(offerDraft('OF-conf-2'), NO_FENCE);
       expect((await under.erp.offers.findByReference('OF-conf-2'))?.number).toBe(created.number);
       expect(await under.erp.offers.findByReference('OF-none')).toBeNull();
       expect(await under.erp.offers.get('99999')).toBeNull();
@@ -147,16 +148,16 @@ describe.each(HARNESSES)('ERP conformance: $name', (harness) => {
     });
 
     it('gives different references different offers, and a repeated reference the same one', async () => {
-      const a = await under.erp.offers.create(offerDraft('OF-conf-a'));
-      const b = await under.erp.offers.create(offerDraft('OF-conf-b'));
-      const again = await under.erp.offers.create(offerDraft('OF-conf-a'));
+      const a = await under.erp.offers.create(offerDraft('OF-conf-a'), NO_FENCE);
+      const b = await under.erp.offers.create(offerDraft('OF-conf-b'), NO_FENCE);
+      const again = await under.erp.offers.create(offerDraft('OF-conf-a'), NO_FENCE);
       expect(a.number).not.toBe(b.number);
       expect(again.number).toBe(a.number);
       expect(await under.offerNumbers()).toEqual([a.number, b.number].sort());
     });
 
     it('creates safely when the same reference is created twice at once', async () => {
-      const [a, b] = await Promise.all([under.erp.offers.create(offerDraft('OF-conf-c')), under.erp.offers.create(offerDraft('OF-conf-c'))]);
+      const [a, b] = await Promise.all([under.erp.offers.create(offerDraft('OF-conf-c'), NO_FENCE), under.erp.offers.create(offerDraft('OF-conf-c'), NO_FENCE)]);
       expect(a.number).toBe(b.number);
       expect(await under.offerNumbers()).toEqual([a.number]);
     });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerDraft } from '../../support/offer-draft.js';
 import { expectStoredAsSent } from './stored-as-sent.js';
 import { NETWORKED_HARNESSES, type ErpUnderTest } from './harnesses.js';
+import { NO_FENCE } from '../../support/runner.js';
 
 /**
  * Faults between Offerflow and a networked ERP: every one ends with exactly one correct offer,
@@ -33,14 +34,14 @@ describe.each(NETWORKED_HARNESSES)('ERP faults: $name', (harness) => {
   it('rides out 500s on reads and updates', async () => {
     under.faults({ fail: [{ status: 500, count: 2, match: '^GET /api/customers' }, { status: 503, count: 2, match: '^PUT /api/offers' }] });
     expect((await under.erp.customers.getByNumber('20001'))?.name).toBe('Putki Oy');
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
     await expectOneCorrectOffer();
   });
 
   it('waits as long as a 429 Retry-After says, then goes on', async () => {
     under.faults({ fail: [{ status: 429, count: 1, retryAfterSeconds: 1, match: '^POST /api/offers/\\d+$' }] });
     const started = Date.now();
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     await expectOneCorrectOffer();
   });
@@ -48,40 +49,40 @@ describe.each(NETWORKED_HARNESSES)('ERP faults: $name', (harness) => {
   it('logs in again once when the session expires early, and repeats the call', async () => {
     expect(await under.erp.persons.getByNumber('101')).not.toBeNull();
     under.faults({ expireSessions: true });
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
     expect(under.calls().filter((c) => c === 'POST /api/auth/login')).toHaveLength(2);
     await expectOneCorrectOffer();
   });
 
   it.each(['create', 'header', 'rows'] as const)('makes exactly one offer when the connection drops right after the %s step', async (step) => {
     under.faults({ crashAfter: [step] });
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
     await expectOneCorrectOffer();
   });
 
   it('sends a row list that failed with a 500 once more, and never twice', async () => {
     under.faults({ fail: [{ status: 500, count: 1, match: 'offerrowlist$' }] });
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
     await expectOneCorrectOffer();
   });
 
   it('continues the offer it made after a restart between the create and header steps, not making another', async () => {
     under.faults({ fail: [{ status: 500, count: 50, match: '^PUT /api/offers$' }] });
-    await expect(under.erp.offers.create(draft)).rejects.toThrow(/PUT \/api\/offers failed: HTTP 500/);
+    await expect(under.erp.offers.create(draft, NO_FENCE)).rejects.toThrow(/PUT \/api\/offers failed: HTTP 500/);
     expect(await under.offerNumbers()).toHaveLength(1);
     await under.restart();
     under.faults({ reset: true });
 
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
 
     await expectOneCorrectOffer();
   });
 
   it('fails clearly when the ERP stays down mid-creation, and the retry completes the same offer', async () => {
     under.faults({ crashAfter: ['header'], fail: [{ status: 500, count: 20, match: 'offerrowlist$' }] });
-    await expect(under.erp.offers.create(draft)).rejects.toThrow(/Lemonsoft POST \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);
+    await expect(under.erp.offers.create(draft, NO_FENCE)).rejects.toThrow(/Lemonsoft POST \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);
     under.faults({ reset: true });
-    await under.erp.offers.create(draft);
+    await under.erp.offers.create(draft, NO_FENCE);
     await expectOneCorrectOffer();
   });
 });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { offerDraft } from '../../support/offer-draft.js';
 import { seededErp, tempDataDir } from '../../support/seller.js';
 import { openLocalErp } from '../../../src/erp/local/adapter.js';
+import { NO_FENCE } from '../../support/runner.js';
 
 describe('local ERP offers', () => {
   it('numbers offers from 10001 and stores header, rows and totals as sent', async () => {
     const erp = await seededErp();
-    const first = await erp.offers.create(offerDraft('OF-a'));
-    const second = await erp.offers.create(offerDraft('OF-b'));
+    const first = await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
+    const second = await erp.offers.create(offerDraft('OF-b'), NO_FENCE);
 
     expect([first.number, second.number]).toEqual(['10001', '10002']);
     expect(await erp.offers.get('10001')).toEqual({ ...offerDraft('OF-a'), number: '10001' });
@@ -16,7 +17,7 @@ describe('local ERP offers', () => {
 
   it('finds an offer by our reference and answers null for unknown ones', async () => {
     const erp = await seededErp();
-    await erp.offers.create(offerDraft('OF-a'));
+    await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
 
     expect((await erp.offers.findByReference('OF-a'))?.number).toBe('10001');
     expect(await erp.offers.findByReference('OF-zzz')).toBeNull();
@@ -28,19 +29,19 @@ describe('local ERP offers', () => {
   it('keeps offers and numbering across reopening the data directory', async () => {
     const dataDir = tempDataDir();
     const erp = await seededErp(dataDir);
-    await erp.offers.create(offerDraft('OF-a'));
+    await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
     await erp.close();
 
     const reopened = await openLocalErp({ dataDir });
-    expect((await reopened.offers.create(offerDraft('OF-b'))).number).toBe('10002');
+    expect((await reopened.offers.create(offerDraft('OF-b'), NO_FENCE)).number).toBe('10002');
     await reopened.close();
   });
 
   it('answers a second create with the same reference with the offer it already has', async () => {
     const erp = await seededErp();
-    const first = await erp.offers.create(offerDraft('OF-a'));
+    const first = await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
 
-    expect(await erp.offers.create(offerDraft('OF-a'))).toEqual(first);
+    expect(await erp.offers.create(offerDraft('OF-a'), NO_FENCE)).toEqual(first);
     expect(await erp.offers.get('10002')).toBeNull();
     await erp.close();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createOffer } from '../../../src/workflow/steps/create-offer.js';
 import { offerDraft } from '../../support/offer-draft.js';
-import { contextWith, environment } from '../../support/runner.js';
+import { contextWith, environment, NO_FENCE } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
 describe('create_offer step', () => {
@@ -16,7 +16,7 @@ describe('create_offer step', () => {
 
   it('adopts an offer an interrupted attempt already created for this email', async () => {
     const erp = await seededErp();
-    const earlier = await erp.offers.create(offerDraft());
+    const earlier = await erp.offers.create(offerDraft(), NO_FENCE);
     const output = await createOffer.run(contextWith({ draft: offerDraft() }), environment(erp));
 
     expect(output.patch?.offer?.number).toBe(earlier.number);

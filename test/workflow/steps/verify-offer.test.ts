@@ -3,7 +3,7 @@ import type { Offer } from '../../../src/domain/offer.js';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { verifyOffer } from '../../../src/workflow/steps/verify-offer.js';
 import { offerDraft } from '../../support/offer-draft.js';
-import { contextWith, environment } from '../../support/runner.js';
+import { contextWith, environment, NO_FENCE } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
 /** An ERP that stores offers its own way: what it gives back is `alter`ed. */
@@ -14,7 +14,7 @@ function alteringErp(erp: ErpAdapter, alter: (offer: Offer) => Offer | null): Er
 describe('verify_offer step', () => {
   it('passes when the ERP stored exactly what was sent', async () => {
     const erp = await seededErp();
-    const offer = await erp.offers.create(offerDraft());
+    const offer = await erp.offers.create(offerDraft(), NO_FENCE);
     const output = await verifyOffer.run(contextWith({ draft: offerDraft(), offer }), environment(erp));
     await erp.close();
 
@@ -24,7 +24,7 @@ describe('verify_offer step', () => {
 
   it('lists every difference between what was sent and what the ERP stored', async () => {
     const erp = await seededErp();
-    const offer = await erp.offers.create(offerDraft());
+    const offer = await erp.offers.create(offerDraft(), NO_FENCE);
     const tampered = alteringErp(erp, (o) => ({
       ...o,
       lines: [{ ...o.lines[0]!, unitPrice: '9.00' }],
@@ -43,7 +43,7 @@ describe('verify_offer step', () => {
 
   it('fails when the offer cannot be read back', async () => {
     const erp = await seededErp();
-    const offer = await erp.offers.create(offerDraft());
+    const offer = await erp.offers.create(offerDraft(), NO_FENCE);
     const vanishing = alteringErp(erp, () => null);
     await expect(verifyOffer.run(contextWith({ draft: offerDraft(), offer }), environment(vanishing))).rejects.toThrow('cannot be read back');
     await erp.close();
