@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openApp, type App } from '../app/open-app.js';
 import { loadConfig, type Config } from '../config/config.js';
 import { knownErpTypes } from '../erp/registry.js';
+import { jsonSafe, terminalSafe } from './format/terminal-safe.js';
 
 interface GlobalOptions {
   dataDir?: string;
@@ -23,10 +24,12 @@ export async function withApp<T>(command: Command | Config, work: (app: App) => 
   }
 }
 
+/** Everything the CLI prints passes here: what came from a mail is shown, never acted on by the terminal. */
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = terminalSafe(text);
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
+  process.stdout.write(`${jsonSafe(JSON.stringify(value))}\n`);
 }

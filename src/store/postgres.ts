@@ -13,11 +13,15 @@ const MIGRATION_LOCK = 720_301;
  */
 export async function openPostgres<Schema>(url: string, migrations: Record<string, Migration>): Promise<Kysely<Schema>> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection dropped by a database restart is reported here; unheard, it would end
-  // the process. The pool opens a new connection for the next query.
+  // A connection dropped by a database restart or failover is reported as an 'error' event,
+  // by the pool for an idle connection and by the client itself for one in use; unheard,
+  // either ends the process. The query in flight fails on its own (the run is retried), and
+  // the pool opens a new connection for the next one.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const lock = new pg.Client({ connectionString: url });
+  lock.on('error', () => undefined);
   try {
     await lock.connect().catch((error: Error) => {
       throw new Error(`Cannot reach PostgreSQL at ${redactSecrets(url)}: ${error.message}`);

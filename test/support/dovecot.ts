@@ -18,7 +18,7 @@ export interface Dovecot {
   client(user: string): Promise<ImapFlow>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

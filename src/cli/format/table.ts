@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { terminalSafe } from './terminal-safe.js';
 
 export type Cell = string | number | null;
 
@@ -6,7 +7,8 @@ export type Cell = string | number | null;
 export function renderTable(head: string[], rows: Cell[][]): string {
   const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
   for (const row of rows) {
-    table.push(row.map((cell) => (typeof cell === 'number' ? { content: String(cell), hAlign: 'right' as const } : (cell ?? '–'))));
+    // A cell is one line of mail text: a line break in it would be a line of the table's own.
+    table.push(row.map((cell) => (typeof cell === 'number' ? { content: String(cell), hAlign: 'right' as const } : cell === null ? '–' : terminalSafe(cell, 'escape'))));
   }
   return table.toString();
 }
