@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, jsonLines, offerflow } from '../support/cli.js';
+import { jsonLines, offerflow } from '../support/cli.js';
+import { setFaults, simEnv, startSim, type RunningSim } from '../support/lemonsoft-sim.js';
 import { tempDataDir } from '../support/seller.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
@@ -16,27 +15,12 @@ function offersOf(stdout: string): string {
     .trim();
 }
 
-let child: ChildProcess | null = null;
+let sim: RunningSim | null = null;
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  }
-  child = null;
+  await sim?.stop();
+  sim = null;
 });
-
-async function startSim(dataDir: string): Promise<{ url: string; admin: string }> {
-  child = spawn(process.execPath, [CLI, 'sim', 'lemonsoft', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  for await (const chunk of child.stdout!) {
-    out += String(chunk);
-    const faults = /Faults: POST JSON to (\S+)/.exec(out);
-    const url = /Lemonsoft simulator at (\S+)/.exec(out);
-    if (url && faults) return { url: url[1]!, admin: faults[1]! };
-  }
-  throw new Error(`the simulator did not start: ${out}`);
-}
 
 describe('offerflow on Lemonsoft', () => {
   it('makes the same offers from the demo emails through the Lemonsoft simulator as on the embedded ERP', async () => {
@@ -51,20 +35,9 @@ describe('offerflow on Lemonsoft', () => {
   });
 
   it('serves a Lemonsoft that `process` reaches through OFFERFLOW_ERP_* settings, with faults switched over HTTP', async () => {
-    const simDir = tempDataDir();
-    const { url, admin } = await startSim(simDir);
-    const faults = await fetch(admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ crashAfter: ['rows'], fail: [{ status: 500, count: 1, match: '^GET /api/customers' }] }) });
-    expect(faults.status).toBe(200);
-    const env = {
-      ERP_TYPE: 'lemonsoft',
-      OFFERFLOW_ERP_BASE_URL: url,
-      OFFERFLOW_ERP_USERNAME: 'offerflow',
-      OFFERFLOW_ERP_PASSWORD: 'offerflow',
-      OFFERFLOW_ERP_DATABASE: 'DEMO',
-      OFFERFLOW_ERP_API_KEY: 'offerflow-demo',
-      OFFERFLOW_ERP_RETRY_BASE_MS: '10',
-      OFFERFLOW_ERP_MAX_CALLS_PER_SECOND: '1000',
-    };
+    sim = await startSim(tempDataDir());
+    await setFaults(sim.admin, { crashAfter: ['rows'], fail: [{ status: 500, count: 1, match: '^GET /api/customers' }] });
+    const env = simEnv(sim.url);
     const dataDir = tempDataDir();
 
     const run = await offerflow(['process', join(EXAMPLES, '01-fi-putkityo-virtanen.eml'), '--json', '--data-dir', dataDir], env);
