@@ -104,6 +104,42 @@ describe('offerflow serve', () => {
     await close();
   });
 
+  it('never makes a second offer when a worker stalls past its lease in the middle of creating one', async () => {
+    const dataDir = tempDataDir();
+    const inbox = join(dataDir, 'inbox');
+    mkdirSync(inbox);
+    sim = await startSimulator(dataDir);
+    // A write gives up after 3 s: a worker taking over waits that long past the stalled one's lease.
+    const settings = { ...lemonsoftSettings(sim), timeoutMs: 3_000 };
+    writeFileSync(
+      join(dataDir, 'offerflow.json'),
+      JSON.stringify({
+        erp: { type: 'lemonsoft', settings },
+        mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }],
+        service: { workers: 1, pollSeconds: 0.1, leaseSeconds: 1, retryBaseSeconds: 0.1 },
+      }),
+    );
+    const stalling = await serve(dataDir);
+    // Lemonsoft sits on the row list for a while before it stores it.
+    sim.setFaults({ delay: [{ ms: 2_500, match: 'offerrowlist' }] });
+    copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+
+    // The rows are on their way when the worker's process stops (a long GC pause, a frozen VM).
+    await until('the rows to be sent', () => sim!.calls.some((c) => c.startsWith('POST /api/offers/:id/offerrowlist')));
+    stalling.child.kill('SIGSTOP');
+    const other = await serve(dataDir, {}, ['--no-mailboxes']);
+    await until('the other process to finish the run', () => other.log.some((l) => l.msg === 'run finished'), 30_000);
+    stalling.child.kill('SIGCONT');
+    await until('the stalled worker to notice', () => stalling.log.some((l) => l.msg === 'lease lost while working: another worker has the run'), 30_000);
+    await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+
+    expect(other.log.find((l) => l.msg === 'run finished')).toMatchObject({ status: 'created', offerNumber: '10001' });
+    const { erp, close } = await lemonsoftReader(settings);
+    expect((await erp.offers.get('10001'))?.lines).toHaveLength(2);
+    expect(await erp.offers.get('10002')).toBeNull();
+    await close();
+  }, 60_000);
+
   it('shares the work between two service processes on one PostgreSQL: every mail is run once', async () => {
     const dataDir = tempDataDir();
     const inbox = join(dataDir, 'inbox');

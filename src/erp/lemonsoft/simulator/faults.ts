@@ -23,6 +23,16 @@ export const faultUpdateSchema = z.strictObject({
     .optional(),
   /** The step is done and stored, then the connection drops before the answer: a crash between steps. */
   crashAfter: z.array(z.enum(OFFER_STEPS)).optional(),
+  /** The next matching calls wait this long before Lemonsoft starts on them: a server that is slow with one call. */
+  delay: z
+    .array(
+      z.strictObject({
+        ms: z.number().int().min(1).max(600_000),
+        count: z.number().int().min(1).default(1),
+        match: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type FaultUpdate = z.input<typeof faultUpdateSchema>;
 
@@ -37,6 +47,7 @@ export class Faults {
   latencyMs = 0;
   sessionTtlMs = SESSION_TTL_MS;
   private failures: { status: number; count: number; retryAfterSeconds?: number; match: RegExp | null }[] = [];
+  private delays: { ms: number; count: number; match: RegExp | null }[] = [];
   private readonly crashes = new Set<OfferStep>();
 
   /** Applies an update; says whether live sessions must end now. */
@@ -46,12 +57,14 @@ export class Faults {
       this.latencyMs = 0;
       this.sessionTtlMs = SESSION_TTL_MS;
       this.failures = [];
+      this.delays = [];
       this.crashes.clear();
     }
     if (update.latencyMs !== undefined) this.latencyMs = update.latencyMs;
     if (update.sessionTtlSeconds !== undefined) this.sessionTtlMs = update.sessionTtlSeconds * 1000;
     for (const f of update.fail ?? []) this.failures.push({ ...f, match: f.match ? new RegExp(f.match) : null });
     for (const step of update.crashAfter ?? []) this.crashes.add(step);
+    for (const d of update.delay ?? []) this.delays.push({ ...d, match: d.match ? new RegExp(d.match) : null });
     return { expireSessions: update.expireSessions === true };
   }
 
@@ -62,6 +75,15 @@ export class Faults {
     failure.count -= 1;
     if (failure.count === 0) this.failures = this.failures.filter((f) => f !== failure);
     return { status: failure.status, retryAfterSeconds: failure.retryAfterSeconds };
+  }
+
+  /** How long this call waits before it is handled: the latency, plus a delay set for it. */
+  delayFor(call: string): number {
+    const delay = this.delays.find((d) => d.match === null || d.match.test(call));
+    if (!delay) return this.latencyMs;
+    delay.count -= 1;
+    if (delay.count === 0) this.delays = this.delays.filter((d) => d !== delay);
+    return this.latencyMs + delay.ms;
   }
 
   /** Takes the crash set for this step, if any. */

@@ -123,7 +123,8 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
         const path = request.url.slice(SIMULATOR_BASE_PATH.length).split('?')[0]!;
         calls.push(`${request.method} ${request.routeOptions.url?.slice(SIMULATOR_BASE_PATH.length) ?? path}`);
         if (calls.length > CALLS_KEPT) calls.splice(0, calls.length - CALLS_KEPT);
-        if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+        const delay = faults.delayFor(`${request.method} ${path}`);
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
         const failure = faults.failureFor(`${request.method} ${path}`);
         if (failure) {
           if (failure.retryAfterSeconds !== undefined) reply.header('Retry-After', String(failure.retryAfterSeconds));
