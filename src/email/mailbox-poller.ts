@@ -7,7 +7,7 @@ export type MailboxMode = 'shadow' | 'review' | 'auto';
 
 export interface PollerEvents {
   /** A mail seen for the first time became a queued run. */
-  queued?(mailbox: string, runId: number): void;
+  queued?(mailbox: string, runId: number, mailId: string): void;
   done?(mailbox: string, mailId: string): void;
   error?(mailbox: string, error: unknown, mailId?: string): void;
 }
@@ -74,7 +74,7 @@ export class MailboxPoller {
         await this.deps.queue.enqueue({ runId: accepted.runId, mailbox: this.mailbox.name });
         this.pending.set(mail.id, accepted.runId);
         if (accepted.isNew) {
-          this.events.queued?.(this.mailbox.name, accepted.runId);
+          this.events.queued?.(this.mailbox.name, accepted.runId, mail.id);
           queued += 1;
         }
       } catch (error) {

@@ -2,6 +2,9 @@ import { failureOf, type FailureRecord } from '../domain/failure.js';
 import { Alarm } from './alarm.js';
 import type { JobQueue, TakenJob } from './job-queue.js';
 
+const SETTLE_FIRST_PAUSE_MS = 200;
+const SETTLE_MAX_PAUSE_MS = 5_000;
+
 export type JobHandler = (job: TakenJob) => Promise<void>;
 
 export interface WorkerOptions {
@@ -14,6 +17,7 @@ export interface WorkerOptions {
 }
 
 export interface WorkerEvents {
+  taken?(job: TakenJob): void;
   done?(job: TakenJob, ms: number): void;
   failed?(job: TakenJob, outcome: 'retry' | 'dead', failure: FailureRecord): void;
   /** The lease ran out while working (the process stalled): another worker has the job now. */
@@ -70,27 +74,46 @@ export class Worker {
 
   private async work(job: TakenJob, name: string): Promise<void> {
     const started = Date.now();
+    this.events.taken?.(job);
     const heartbeat = setInterval(() => {
       this.queue.extend(job.id, name).catch((error: unknown) => this.events.queueError?.(error));
     }, this.options.leaseMs / 3);
     try {
       const outcome = await this.handle(job).then(
-        async () => ((await this.queue.complete(job.id, name)) === 'done' ? ({ kind: 'done' } as const) : ({ kind: 'lost' } as const)),
+        async () => ((await this.settle(() => this.queue.complete(job.id, name))) === 'done' ? ({ kind: 'done' } as const) : ({ kind: 'lost' } as const)),
         async (error: unknown) => {
           const failure = failureOf(error);
           // Another worker holds the run now; the job is its to finish.
           if (failure.code === 'claim_lost') return { kind: 'lost' } as const;
-          return { kind: await this.queue.fail(job.id, name, failure), failure };
+          return { kind: await this.settle(() => this.queue.fail(job.id, name, failure)), failure };
         },
       );
       if (outcome.kind === 'done') this.events.done?.(job, Date.now() - started);
       else if (outcome.kind === 'lost') this.events.lost?.(job);
       else this.events.failed?.(job, outcome.kind, outcome.failure);
     } catch (error) {
-      // The queue itself failed: the job's lease runs out and it is taken again later.
+      // The queue stayed unreachable: the job's lease runs out and it is taken again later.
       this.events.queueError?.(error);
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Telling the queue how a job ended is tried again while the store is away (a restart, a
+   * failover), for as long as the lease lasts, so that one outage does not leave every job in
+   * hand waiting for its lease to run out.
+   */
+  private async settle<T>(call: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + this.options.leaseMs;
+    for (let pause = SETTLE_FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, SETTLE_MAX_PAUSE_MS)) {
+      try {
+        return await call();
+      } catch (error) {
+        if (Date.now() + pause > deadline) throw error;
+        this.events.queueError?.(error);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
 }

@@ -72,6 +72,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     },
     { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs },
     {
+      taken: (job) => log.info({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts }, 'working on run'),
       failed: (job, outcome, failure) => {
         service.runFailed(failure.code, outcome);
         log.warn({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts, outcome, code: failure.code, error: failure.message }, outcome === 'dead' ? 'run gave up: dead letter' : 'run failed; will retry');
@@ -88,9 +89,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         { accept: (raw, processOptions) => runner.accept(raw, processOptions), isFinished: (runId) => runner.isFinished(runId), queue, queuedWork: () => worker.nudge() },
         config.service.pollSeconds * 1000,
         {
-          queued: (name, runId) => {
+          queued: (name, runId, mailId) => {
             service.mailSeen(name);
-            log.info({ mailbox: name, runId }, 'mail queued');
+            log.info({ mailbox: name, runId, mailId }, 'mail queued');
           },
           done: (name, mailId) => log.info({ mailbox: name, mailId }, 'mail done'),
           error: (name, error, mailId) => {

@@ -21,6 +21,19 @@ export interface ClaimSettings {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * The runs this process is working on, per store. A claim of this process's own on a run it
+ * is not working on is a leftover (giving it back failed while the store was down) and is
+ * taken back at once rather than after its lease.
+ */
+const working = new WeakMap<RunStore, Set<number>>();
+
+function workingOn(store: RunStore): Set<number> {
+  let runs = working.get(store);
+  if (!runs) working.set(store, (runs = new Set()));
+  return runs;
+}
+
+/**
  * One worker at a time on a run, in any number of processes or machines sharing the store.
  * The claim is renewed while the run is worked on; every save and every ERP write first
  * proves it is still held (the token has not moved on), so a worker that stalled past its
@@ -45,6 +58,7 @@ export class HeldRun {
     private readonly quietUntil: number,
   ) {
     this.heartbeat = setInterval(() => void this.renew().catch(() => undefined), settings.leaseMs / 3);
+    workingOn(store).add(runId);
   }
 
   /** Called before every ERP write; throws `claim_lost` once another worker holds the run. */
@@ -58,9 +72,11 @@ export class HeldRun {
     return this.store.save(this.runId, this.token, status, context);
   }
 
+  /** Never throws: a claim that cannot be given back (the store is down) runs out by itself. */
   async release(): Promise<void> {
     clearInterval(this.heartbeat);
-    if (!this.lost) await this.store.release(this.runId, this.token);
+    workingOn(this.store).delete(this.runId);
+    if (!this.lost) await this.store.release(this.runId, this.token).catch(() => undefined);
   }
 
   private async renew(): Promise<boolean> {
@@ -94,7 +110,7 @@ export async function claimRun(
       holder: settings.holders.self,
       now: new Date(at).toISOString(),
       until: new Date(at + settings.leaseMs).toISOString(),
-      isGone: (holder) => settings.holders.isGone(holder),
+      isGone: (holder) => settings.holders.isGone(holder) || (holder === settings.holders.self && !workingOn(store).has(runId)),
     });
     if (outcome.kind === 'claimed') {
       const quietUntil = outcome.expiredAt ? Date.parse(outcome.expiredAt) + settings.maxWriteMs : 0;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,52 +6,19 @@ import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.
 import { lemonsoftReader, lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
 import pg from 'pg';
 import { CLI } from '../support/cli.js';
+import { serve, stopServed } from '../support/serve.js';
 import { freshPostgres } from '../support/postgres.js';
 import { fixturePath } from '../support/fixtures.js';
 import { tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
 
-interface Served {
-  child: ChildProcess;
-  port: number;
-  log: Record<string, unknown>[];
-}
-
-const children: ChildProcess[] = [];
-let sim: RunningSimulator | null = null;
-
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-    }
-  }
+  await stopServed();
   await sim?.close();
   sim = null;
 });
 
-
-/** `offerflow serve` as a real process; resolves once it says it is serving. */
-async function serve(dataDir: string, env: Record<string, string> = {}, flags: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...flags], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  children.push(child);
-  const log: Record<string, unknown>[] = [];
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString();
-    const lines = buffered.split('\n');
-    buffered = lines.pop()!;
-    for (const line of lines.filter(Boolean)) log.push(JSON.parse(line) as Record<string, unknown>);
-  });
-  await until('the service to start', () => {
-    if (child.exitCode !== null) throw new Error(`serve exited: ${stderr}`);
-    return log.some((l) => l.msg === 'offerflow serving');
-  });
-  return { child, port: log.find((l) => l.msg === 'offerflow serving')!.port as number, log };
-}
+let sim: RunningSimulator | null = null;
 
 describe('offerflow serve', () => {
   it('answers /healthz, /readyz and /metrics on the embedded default with no settings, and stops cleanly on SIGTERM', async () => {
