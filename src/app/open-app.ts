@@ -13,6 +13,9 @@ import type { WorkflowSettings } from '../workflow/step.js';
 import { catalogLoader } from './catalog-loader.js';
 import { processHolders } from './process-holders.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { MailLimits } from '../reading/mail-limits.js';
+import type { MailReader } from '../reading/mail-reader.js';
+import { ReadingPool } from '../reading/reading-pool.js';
 
 /** Everything one data directory holds, opened together and closed together. */
 export interface App {
@@ -29,13 +32,28 @@ export interface App {
   close(): Promise<void>;
 }
 
-function settingsOf(config: Config): WorkflowSettings {
+export function mailLimitsOf(config: Config): MailLimits {
+  const { limits } = config;
+  return {
+    maxMailBytes: Math.round(limits.mailMegabytes * 1024 * 1024),
+    maxMimeParts: limits.mimeParts,
+    maxAttachments: limits.attachments,
+    maxLines: limits.lines,
+    maxLineCharacters: limits.lineCharacters,
+    maxDescriptionCharacters: limits.descriptionCharacters,
+    timeBudgetMs: limits.readingSeconds * 1000,
+  };
+}
+
+function settingsOf(config: Config, limits: MailLimits): WorkflowSettings {
   return {
     currency: config.currency,
     offerValidityDays: config.offerValidityDays,
     defaultSellerNumber: config.defaultSellerNumber,
     autoAcceptThreshold: config.autoAcceptThreshold,
     timeZone: config.timeZone,
+    limits,
+    readingBudgetMs: limits.timeBudgetMs,
   };
 }
 
@@ -43,13 +61,14 @@ function settingsOf(config: Config): WorkflowSettings {
  * An LLM, when configured, reads the lines; the rules take over whenever it fails. The AI SDK
  * is loaded only then, so that the default setup does not pay for it at every start.
  */
-async function lineExtractorOf(config: Config): Promise<LineExtractor> {
-  if (!config.llm) return ruleExtractor;
+async function lineExtractorOf(config: Config, reader: MailReader): Promise<LineExtractor> {
+  const rules = ruleExtractor((text, budget) => reader.lines(text, budget));
+  if (!config.llm) return rules;
   const [{ languageModelFor }, { llmLineExtractor }] = await Promise.all([
     import('../extraction/llm/language-model.js'),
     import('../extraction/llm/llm-line-extractor.js'),
   ]);
-  return withFallback(llmLineExtractor(languageModelFor(config.llm), config.llm.timeoutMs), ruleExtractor);
+  return withFallback(llmLineExtractor(languageModelFor(config.llm), config.llm.timeoutMs), rules);
 }
 
 /** How often a run another process is working on is looked at again, while waiting for it. */
@@ -70,8 +89,10 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const { runs, memory } = store;
   const catalog = catalogLoader(erp.products);
-  const settings = settingsOf(config);
-  const lineExtractor = await lineExtractorOf(config);
+  const limits = mailLimitsOf(config);
+  const settings = settingsOf(config, limits);
+  const reader = new ReadingPool(limits, config.service.workers);
+  const lineExtractor = await lineExtractorOf(config, reader);
   const claims = { holders: processHolders(), leaseMs: config.service.leaseSeconds * 1000, waitPollMs: CLAIM_WAIT_POLL_MS };
   return {
     config,
@@ -82,9 +103,9 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     notifications: store.notifications,
     checkStore: store.check,
     runner: ({ dryRun }) =>
-      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings, claims }),
+      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, reader, memory, settings, claims }),
     close: async () => {
-      await Promise.all([erp.close(), store.close()]);
+      await Promise.all([erp.close(), store.close(), reader.close()]);
     },
   };
 }

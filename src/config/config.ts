@@ -78,6 +78,17 @@ const serviceSchema = z.object({
   leaseSeconds: z.coerce.number().min(0.1).max(3600).default(300),
 });
 
+/** How much of a mail is read; see reading/mail-limits.ts. */
+const limitsSchema = z.object({
+  mailMegabytes: z.coerce.number().min(0.01).max(1024).default(50),
+  mimeParts: z.coerce.number().int().min(2).max(100_000).default(1_000),
+  attachments: z.coerce.number().int().min(0).max(1_000).default(20),
+  lines: z.coerce.number().int().min(1).max(100_000).default(500),
+  lineCharacters: z.coerce.number().int().min(80).max(1_000_000).default(2_000),
+  descriptionCharacters: z.coerce.number().int().min(20).max(10_000).default(200),
+  readingSeconds: z.coerce.number().min(0.1).max(3_600).default(20),
+});
+
 const configSchema = (erpTypes: readonly string[]) =>
   z.object({
     dataDir: z.string().min(1),
@@ -90,6 +101,7 @@ const configSchema = (erpTypes: readonly string[]) =>
     mailbox: z.string().min(1),
     mailboxes: z.array(mailboxSchema).refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'mailbox names must be unique'),
     service: serviceSchema,
+    limits: limitsSchema,
     notifications: notificationsSchema,
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
@@ -115,6 +127,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   mailbox: 'cli',
   mailboxes: [],
   service: serviceSchema.parse({}),
+  limits: limitsSchema.parse({}),
   notifications: null,
   currency: 'EUR',
   timeZone: 'Europe/Helsinki',
@@ -141,6 +154,9 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_RETRY_MAX_ATTEMPTS: 'service.maxAttempts',
   OFFERFLOW_RETRY_BASE_SECONDS: 'service.retryBaseSeconds',
   OFFERFLOW_LEASE_SECONDS: 'service.leaseSeconds',
+  OFFERFLOW_MAIL_READING_SECONDS: 'limits.readingSeconds',
+  OFFERFLOW_MAIL_MAX_MB: 'limits.mailMegabytes',
+  OFFERFLOW_MAIL_MAX_LINES: 'limits.lines',
   OFFERFLOW_CURRENCY: 'currency',
   OFFERFLOW_TIME_ZONE: 'timeZone',
   OFFERFLOW_OFFER_VALIDITY_DAYS: 'offerValidityDays',
@@ -210,7 +226,8 @@ export function loadConfig(sources: ConfigSources): Config {
   // Settings are copied, so that filling them from the environment never touches the defaults.
   const erp = { ...DEFAULTS.erp, ...fileErp, settings: { ...((fileErp?.settings as Layer | undefined) ?? {}) } };
   const service = { ...DEFAULTS.service, ...(fromFile.service as Layer | undefined) };
-  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, dataDir };
+  const limits = { ...DEFAULTS.limits, ...(fromFile.limits as Layer | undefined) };
+  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, limits, dataDir };
   for (const [variable, path] of Object.entries(ENV_KEYS)) {
     const value = sources.env[variable];
     if (value === undefined || value === '') continue;

@@ -53,8 +53,18 @@ function nameOf(attachment: { filename?: string; contentType: string }): string 
   return attachment.filename ?? `unnamed ${attachment.contentType} attachment`;
 }
 
-export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+/** More MIME parts than this: a mail built to exhaust the parser, not read. */
+export class TooManyParts extends Error {
+  override name = 'TooManyParts';
+}
+
+/** `maxMimeParts`: mailsplit counts the parts as it goes (its `maxChildNodes`) and stops past it. */
+export async function parseEmail(raw: Buffer, options: { maxMimeParts?: number } = {}): Promise<EmailWithFiles> {
+  const parserOptions = { skipImageLinks: true, skipTextToHtml: true, maxChildNodes: options.maxMimeParts } as Parameters<typeof simpleParser>[1];
+  const mail = await simpleParser(raw, parserOptions).catch((error: unknown) => {
+    if (error instanceof Error && /Max allowed child nodes exceeded/.test(error.message)) throw new TooManyParts(error.message);
+    throw error;
+  });
   const html = typeof mail.html === 'string' ? mail.html : null;
   const text = html && (hasDataTable(html) || !mail.text) ? htmlToText(html) : (mail.text ?? '');
   const email: ParsedEmail = {

@@ -1,10 +1,12 @@
+import type { MailBudget } from '../domain/mail-budget.js';
 import type { RequestedLine } from '../domain/requested-line.js';
-import { extractLineItems } from './line-items.js';
 
 export interface ExtractionInput {
   subject: string;
   /** The customer's own text: no quotes, no signature. */
   body: string;
+  /** What is left of the mail's reading time. */
+  budget: MailBudget;
 }
 
 export interface ExtractedLines {
@@ -18,10 +20,13 @@ export interface LineExtractor {
   extract(input: ExtractionInput): Promise<ExtractedLines>;
 }
 
-export const ruleExtractor: LineExtractor = {
-  name: 'rules',
-  extract: async ({ body }) => ({ lines: extractLineItems(body), warnings: [] }),
-};
+/** The rules, run wherever `lines` runs them: a reading thread, held to the mail's budget. */
+export function ruleExtractor(lines: (text: string, budget: MailBudget) => Promise<RequestedLine[]>): LineExtractor {
+  return {
+    name: 'rules',
+    extract: async ({ body, budget }) => ({ lines: await lines(body, budget), warnings: [] }),
+  };
+}
 
 /** Any failure of the primary extractor (API down, timeout, bad output) falls back, with a warning. */
 export function withFallback(primary: LineExtractor, fallback: LineExtractor): LineExtractor {

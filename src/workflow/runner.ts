@@ -5,7 +5,9 @@ import { messageKeyOf } from '../email/message-key.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { MailReader } from '../reading/mail-reader.js';
 import { Failure, failureOf } from '../domain/failure.js';
+import { MailBudget } from '../domain/mail-budget.js';
 import { redactSecrets } from '../domain/redact.js';
 import { resumptionOf } from './context-version.js';
 import { CONTEXT_VERSION, newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
@@ -21,6 +23,7 @@ export interface RunnerDependencies {
   erp: ErpAdapter;
   catalog(): Promise<CatalogIndex>;
   lineExtractor: LineExtractor;
+  reader: MailReader;
   memory: PhraseMemory;
   settings: WorkflowSettings;
   claims: Omit<ClaimSettings, 'maxWriteMs'>;
@@ -171,8 +174,9 @@ export class WorkflowRunner {
   }
 
   private environment(rawEmail: Buffer, held: HeldRun): StepEnvironment {
-    const { erp, catalog, lineExtractor, memory, settings } = this.deps;
-    return { erp, catalog, lineExtractor, memory, settings, rawEmail, now: this.now, fence: held.fence };
+    const { erp, catalog, lineExtractor, reader, memory, settings } = this.deps;
+    const budget = new MailBudget(settings.readingBudgetMs);
+    return { erp, catalog, lineExtractor, reader, budget, memory, settings, rawEmail, now: this.now, fence: held.fence };
   }
 
   private async runStep(

@@ -1,7 +1,10 @@
+import type { MailBudget } from '../domain/mail-budget.js';
 import type { ErpAdapter, WriteFence } from '../erp/ports.js';
+import type { LineLimits } from '../extraction/request-limits.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { MailReader } from '../reading/mail-reader.js';
 import type { StepName, WorkflowContext } from './context.js';
 
 export interface WorkflowSettings {
@@ -11,11 +14,17 @@ export interface WorkflowSettings {
   autoAcceptThreshold: number;
   /** The seller's time zone: offer dates and price-list validity are calendar dates there. */
   timeZone: string;
+  limits: LineLimits;
+  /** Time that reading one mail may take in all (see MailBudget). */
+  readingBudgetMs: number;
 }
 
 /** What a step may use besides the context; everything with I/O comes in here. */
 export interface StepEnvironment {
   erp: ErpAdapter;
+  reader: MailReader;
+  /** What is left of this mail's reading time. */
+  budget: MailBudget;
   catalog(): Promise<CatalogIndex>;
   lineExtractor: LineExtractor;
   memory: PhraseMemory;

@@ -39,7 +39,7 @@ describe('bad input in a batch', () => {
     const junk = join(dataDir, 'junk.eml');
     writeFileSync(junk, randomBytes(4096));
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    const huge = emailWithAttachment(join(dataDir, 'huge.eml'), 'tuotteet.xlsx', xlsx, randomBytes(50 * 1024 * 1024));
+    const huge = emailWithAttachment(join(dataDir, 'huge.eml'), 'tuotteet.xlsx', xlsx, randomBytes(15 * 1024 * 1024));
     const corrupt = emailWithAttachment(join(dataDir, 'corrupt.eml'), 'rikki.xlsx', xlsx, fixture('attachments/rikki.xlsx'));
     const locked = emailWithAttachment(join(dataDir, 'locked.eml'), 'salattu.pdf', 'application/pdf', fixture('attachments/salattu.pdf'));
     const good = fixturePath('workflow/rfq-known-customer.eml');
@@ -48,9 +48,13 @@ describe('bad input in a batch', () => {
     const [junkResult, hugeResult, corruptResult, lockedResult, goodResult] = jsonLines(run.stdout) as { status: string; errors: string[]; warnings: string[] }[];
 
     expect(run.code).toBe(1);
-    expect(junkResult).toMatchObject({ status: 'failed', errors: ['parse_email: this is not an email: it has no From, Subject, Date or Message-ID header'] });
+    expect(junkResult).toMatchObject({
+      status: 'failed',
+      errors: ['parse_email: this is not an email: it has no From, Subject, Date or Message-ID header'],
+      failure: { code: 'not_an_email', permanent: true },
+    });
     expect(hugeResult!.status).toBe('needs_review');
-    expect(hugeResult!.warnings).toContain('tuotteet.xlsx: 50 MB is over the 10 MB attachment limit; not read');
+    expect(hugeResult!.warnings).toContain('tuotteet.xlsx: 15 MB is over the 10 MB attachment limit; not read');
     expect(corruptResult!.status).toBe('needs_review');
     expect(corruptResult!.warnings.some((w) => w.startsWith('rikki.xlsx: not a valid XLSX file'))).toBe(true);
     expect(lockedResult!.warnings).toContain('salattu.pdf: password-protected; not read');

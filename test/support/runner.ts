@@ -1,7 +1,10 @@
 import type { ErpAdapter } from '../../src/erp/ports.js';
+import { MailBudget } from '../../src/domain/mail-budget.js';
 import { ruleExtractor } from '../../src/extraction/line-extractor.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import type { PhraseMemory } from '../../src/matching/phrase-memory.js';
+import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
+import { ReadingPool } from '../../src/reading/reading-pool.js';
 import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
 import { WorkflowRunner } from '../../src/workflow/runner.js';
@@ -14,7 +17,13 @@ export const SETTINGS: WorkflowSettings = {
   defaultSellerNumber: null,
   autoAcceptThreshold: 0.6,
   timeZone: 'Europe/Helsinki',
+  limits: DEFAULT_MAIL_LIMITS,
+  readingBudgetMs: DEFAULT_MAIL_LIMITS.timeBudgetMs,
 };
+
+/** The real reading threads, shared by the tests of one file. */
+export const READER = new ReadingPool(DEFAULT_MAIL_LIMITS, 2);
+export const RULES = ruleExtractor((text, budget) => READER.lines(text, budget));
 
 /** Noon in Helsinki on a fixed day, so offer dates and price validity are the same on every run. */
 export const NOW = new Date('2026-11-24T10:00:00Z');
@@ -39,7 +48,8 @@ export function runnerFor(erp: ErpAdapter, store: RunStore, definition: Workflow
     store,
     erp,
     catalog: () => CatalogIndex.build(erp.products.iterate()),
-    lineExtractor: ruleExtractor,
+    lineExtractor: RULES,
+    reader: READER,
     memory,
     settings: SETTINGS,
     claims,
@@ -56,7 +66,9 @@ export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment>
   return {
     erp,
     catalog: () => CatalogIndex.build(erp.products.iterate()),
-    lineExtractor: ruleExtractor,
+    lineExtractor: RULES,
+    reader: READER,
+    budget: new MailBudget(SETTINGS.readingBudgetMs),
     memory: NOTHING_LEARNED,
     settings: SETTINGS,
     rawEmail: Buffer.alloc(0),

@@ -64,6 +64,7 @@ describe('WorkflowRunner', () => {
   it('turns a request from a known customer into a created, verified offer', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/rfq-known-customer.eml'), { mailbox: MAILBOX });
 
+    expect(result.errors).toEqual([]);
     expect(result.status).toBe('created');
     expect(result.success).toBe(true);
     expect(result.offerNumber).toBe('10001');

@@ -1,17 +1,35 @@
 import type { RequestedLine } from '../../domain/requested-line.js';
+import { readableText, withinLimits } from '../../extraction/request-limits.js';
 import type { WorkflowContext } from '../context.js';
 import type { StepEnvironment, StepOutput, WorkflowStep } from '../step.js';
 
-async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<{ lines: RequestedLine[]; warnings: string[] }> {
-  const subject = context.email?.subject ?? '';
-  const lines: RequestedLine[] = [];
-  const warnings: string[] = [];
+interface Found {
+  lines: RequestedLine[];
+  warnings: string[];
+  overLimits: string[];
+}
+
+async function linesOf(text: string, where: string, context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
+  const readable = readableText(text, env.settings.limits, where);
+  const extracted = await env.lineExtractor.extract({ subject: context.email?.subject ?? '', body: readable.text, budget: env.budget });
+  return { lines: extracted.lines, warnings: extracted.warnings, overLimits: readable.overLimits };
+}
+
+async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
+  const found: Found = { lines: [], warnings: [], overLimits: [] };
   for (const attachment of context.attachmentTexts.filter((a) => a.lines.length > 0)) {
-    const extracted = await env.lineExtractor.extract({ subject, body: attachment.lines.join('\n') });
-    lines.push(...extracted.lines);
-    warnings.push(...extracted.warnings);
+    const { lines, warnings, overLimits } = await linesOf(attachment.lines.join('\n'), attachment.filename, context, env);
+    found.lines.push(...lines);
+    found.warnings.push(...warnings);
+    found.overLimits.push(...overLimits);
   }
-  return { lines, warnings };
+  return found;
+}
+
+/** Lines found, kept within the limits; a limit reached is a reason for review, as lines were left unread. */
+function outputOf(found: Found, earlierWarnings: string[], env: StepEnvironment): StepOutput {
+  const kept = withinLimits(found.lines, env.settings.limits);
+  return { patch: { requestedLines: kept.lines }, warnings: [...earlierWarnings, ...found.warnings], review: [...found.overLimits, ...kept.overLimits] };
 }
 
 /**
@@ -22,13 +40,15 @@ async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepE
 export const extractProducts: WorkflowStep = {
   name: 'extract_products',
   async run(context, env): Promise<StepOutput> {
-    const fromBody = await env.lineExtractor.extract({ subject: context.email?.subject ?? '', body: context.body });
-    if (fromBody.lines.length > 0) return { patch: { requestedLines: fromBody.lines }, warnings: fromBody.warnings };
+    const fromBody = await linesOf(context.body, 'the text', context, env);
+    if (fromBody.lines.length > 0) return outputOf(fromBody, [], env);
     const fromFiles = await linesOfAttachments(context, env);
-    if (fromFiles.lines.length > 0) return { patch: { requestedLines: fromFiles.lines }, warnings: [...fromBody.warnings, ...fromFiles.warnings] };
+    if (fromFiles.lines.length > 0) return outputOf(fromFiles, fromBody.warnings, env);
     const documents = context.attachmentTexts.filter((a) => a.kind !== 'unsupported' || a.warnings.length > 0);
-    if (documents.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
+    const unread = [...fromBody.overLimits, ...fromFiles.overLimits];
+    if (documents.length === 0 && unread.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
+    if (documents.length === 0) return { skipped: 'no requested items found', review: unread };
     const names = documents.map((a) => a.filename).join(', ');
-    return { skipped: 'no requested items found', review: [`no requested items in the email or its attachments (${names}); please check them`] };
+    return { skipped: 'no requested items found', review: [...unread, `no requested items in the email or its attachments (${names}); please check them`] };
   },
 };

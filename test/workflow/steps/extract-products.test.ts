@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LineExtractor } from '../../../src/extraction/line-extractor.js';
 import { extractProducts } from '../../../src/workflow/steps/extract-products.js';
 import { parsedEmail } from '../../support/parsed-email.js';
-import { contextWith, environment } from '../../support/runner.js';
+import { contextWith, environment, SETTINGS } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
 
@@ -66,5 +66,39 @@ describe('extract_products step', () => {
 
     expect(output.patch?.notAnRfq).toBeUndefined();
     expect(output.review).toEqual(['no requested items in the email or its attachments (piirustus.pdf); please check them']);
+  });
+
+  describe('limits', () => {
+    const limits = { maxLines: 3, maxLineCharacters: 100, maxDescriptionCharacters: 30 };
+    const run = async (body: string) => {
+      const erp = await seededErp();
+      const output = await extractProducts.run(contextWith({ body }), environment(erp, { settings: { ...SETTINGS, limits } }));
+      await erp.close();
+      return output;
+    };
+
+    it('reads the first lines of a longer request and sends the run to review, saying the rest was not read', async () => {
+      const output = await run(Array.from({ length: 5 }, (_, i) => `Kupariputki 15x1,0 kova ${i + 1} m`).join('\n'));
+      expect(output.patch?.requestedLines?.map((l) => l.quantity)).toEqual(['1', '2', '3']);
+      expect(output.review).toEqual(['the request has 5 lines, over the 3-line limit; read the first 3, the rest not read']);
+    });
+
+    it('leaves out a line too long to be an item line, naming it, and reads the others', async () => {
+      const output = await run(`Kupariputki 15x1,0 kova 10 m\n${'Kupariputki '.repeat(20)}5 m\nPalloventtiili DN20 2 kpl`);
+      expect(output.patch?.requestedLines?.map((l) => l.description)).toEqual(['Kupariputki 15x1,0 kova', 'Palloventtiili DN20']);
+      expect(output.review).toEqual(['the text line 2 is 243 characters long, over the 100-character limit for a line; not read']);
+    });
+
+    it('cuts a description at its limit', async () => {
+      const output = await run('Kupariputki kova pehmeä punainen sininen 15x1,0 10 m');
+      expect(output.patch?.requestedLines?.[0]?.description).toBe('Kupariputki kova pehmeä punain');
+      expect(output.review).toEqual(["line 1's description is 47 characters long, over the 30-character limit; cut"]);
+    });
+
+    it('sends a mail whose only text is over the line limit to review, not away as no request', async () => {
+      const output = await run('Kupariputki '.repeat(50));
+      expect(output.patch?.notAnRfq).toBeUndefined();
+      expect(output.review?.[0]).toMatch(/over the 100-character limit for a line; not read/);
+    });
   });
 });

@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { MailBudget } from '../../src/domain/mail-budget.js';
+import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
+import { ReadingPool } from '../../src/reading/reading-pool.js';
+import { fixture } from '../support/fixtures.js';
+
+const pool = new ReadingPool({ ...DEFAULT_MAIL_LIMITS, maxMailBytes: 1024 * 1024, maxAttachments: 3, maxMimeParts: 50 }, 1);
+const budget = () => new MailBudget(30_000);
+
+afterAll(() => pool.close());
+
+function mailWith(parts: string[]): Buffer {
+  return Buffer.from(
+    [
+      'From: Matti Putkinen <matti@putki.fi>',
+      'Subject: Tarjouspyyntö',
+      'Message-ID: <parts@putki.fi>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Hei, listat liitteenä.',
+      ...parts.flatMap((name) => ['--b', `Content-Type: text/csv; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, '', 'tuote;määrä', `Kupariputki 15x1,0 kova;${name.length} m`]),
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
+}
+
+describe('ReadingPool', () => {
+  it('reads a mail on a thread: its text, who asks, and its attachments', async () => {
+    const mail = await pool.read(fixture('workflow/rfq-known-customer.eml'), budget());
+    expect(mail.email.subject).toBe('Tarjouspyyntö kupariputket');
+    expect(mail.requester?.address).toBe('matti@putki.fi');
+    expect(mail.body).toContain('Kupariputki 15x1,0 kova 10 m');
+    expect(await pool.lines(mail.body, budget())).toHaveLength(2);
+  });
+
+  it('reads the first attachments of a mail with too many, and says how many were left', async () => {
+    const mail = await pool.read(mailWith(['a.csv', 'b.csv', 'c.csv', 'd.csv', 'e.csv']), budget());
+    expect(mail.attachmentTexts.map((a) => a.filename)).toEqual(['a.csv', 'b.csv', 'c.csv']);
+    expect(mail.overLimits).toEqual(['the mail has 5 attachments, over the 3-attachment limit; read the first 3']);
+  });
+
+  it('refuses, for good and naming the limit, a mail too large or of too many parts', async () => {
+    await expect(pool.read(Buffer.alloc(2 * 1024 * 1024, 'a'), budget())).rejects.toMatchObject({ code: 'mail_over_limit', permanent: true, message: expect.stringContaining('over the 1 MB limit for one mail') });
+    const parts = Array.from({ length: 60 }, (_, i) => `${i}.csv`);
+    await expect(pool.read(mailWith(parts), budget())).rejects.toMatchObject({ code: 'mail_over_limit', message: 'the mail has more than 50 MIME parts, over the limit; not read' });
+  });
+
+  it('stops reading at the mail’s budget, and reads the next mail as usual', async () => {
+    const spent = new MailBudget(1);
+    await expect(pool.lines('Kupariputki 15x1,0 kova 10 m\n'.repeat(200_000), spent)).rejects.toMatchObject({ code: 'mail_over_time_budget', permanent: true });
+    await expect(pool.lines('x', spent)).rejects.toMatchObject({ code: 'mail_over_time_budget' });
+    expect(await pool.lines('Kupariputki 15x1,0 kova 10 m', budget())).toHaveLength(1);
+  });
+
+  it('keeps the event loop free while a large mail is read', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 10);
+    const started = Date.now();
+    await pool.lines('Kupariputki 15x1,0 kova 10 m\n'.repeat(100_000), budget());
+    const ms = Date.now() - started;
+    clearInterval(timer);
+    // Had the rules run on this thread, no tick could have come until they were done.
+    expect(ticks).toBeGreaterThan(ms / 10 / 4);
+  });
+});
