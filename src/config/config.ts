@@ -81,7 +81,7 @@ const serviceSchema = z.object({
 /** How much of a mail is read; see reading/mail-limits.ts. */
 const limitsSchema = z.object({
   mailMegabytes: z.coerce.number().min(0.01).max(1024).default(50),
-  mimeParts: z.coerce.number().int().min(2).max(100_000).default(1_000),
+  mimeParts: z.coerce.number().int().min(2).max(100_000).default(10_000),
   attachments: z.coerce.number().int().min(0).max(1_000).default(20),
   lines: z.coerce.number().int().min(1).max(100_000).default(500),
   lineCharacters: z.coerce.number().int().min(80).max(1_000_000).default(2_000),

@@ -26,7 +26,7 @@ const cut = (text: string, max: number) => (text.length > max ? text.slice(0, ma
 export function withinLimits(lines: RequestedLine[], limits: LineLimits): { lines: RequestedLine[]; overLimits: string[] } {
   const overLimits: string[] = [];
   if (lines.length > limits.maxLines) {
-    overLimits.push(`the request has ${lines.length} lines, over the ${limits.maxLines}-line limit; read the first ${limits.maxLines}, the rest not read`);
+    overLimits.push(`the request has more than ${limits.maxLines} lines, over the limit; read the first ${limits.maxLines}, the rest not read`);
   }
   const kept = lines.slice(0, limits.maxLines).map((line, i) => {
     if (line.description.length <= limits.maxDescriptionCharacters && line.text.length <= limits.maxLineCharacters) return line;

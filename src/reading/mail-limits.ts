@@ -20,7 +20,7 @@ const MB = 1024 * 1024;
 
 export const DEFAULT_MAIL_LIMITS: Readonly<MailLimits> = {
   maxMailBytes: 50 * MB,
-  maxMimeParts: 1_000,
+  maxMimeParts: 10_000,
   maxAttachments: 20,
   maxLines: 500,
   maxLineCharacters: 2_000,

@@ -26,7 +26,7 @@ export interface ReadMail {
  */
 export interface MailReader {
   read(raw: Buffer, budget: MailBudget): Promise<ReadMail>;
-  /** The requested lines of a text, by the rules. */
+  /** The requested lines of a text, by the rules; reading stops once past the line limit. */
   lines(text: string, budget: MailBudget): Promise<RequestedLine[]>;
   close(): Promise<void>;
 }

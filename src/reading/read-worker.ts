@@ -1,7 +1,7 @@
 import type { FailureCode } from '../domain/failure.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import { TooManyParts } from '../email/parse-email.js';
-import { extractLineItems } from '../extraction/line-items.js';
+import { extractLines } from '../extraction/line-items.js';
 import type { MailLimits } from './mail-limits.js';
 import type { ReadMail } from './mail-reader.js';
 import { overallLimit, readMail } from './read-mail.js';
@@ -24,6 +24,17 @@ export async function mail(task: { raw: Uint8Array; limits: MailLimits }): Promi
   }
 }
 
-export function lines(task: { text: string }): RequestedLine[] {
-  return extractLineItems(task.text);
+/** Stops once past `maxLines`: the lines after those are not read anyway, however many there are. */
+export function lines(task: { text: string; maxLines: number }): RequestedLine[] {
+  const found: RequestedLine[] = [];
+  for (const line of task.text.split('\n')) {
+    found.push(...extractLines(line));
+    if (found.length > task.maxLines) break;
+  }
+  return found;
+}
+
+/** Answers once the thread is up, so that starting a thread is not counted against a mail's budget. */
+export function ready(): true {
+  return true;
 }

@@ -30,7 +30,7 @@ function entry(): string {
   const tsx = import.meta.resolve('tsx/esm/api');
   const worker = pathToFileURL(join(here, '..', 'read-worker.ts')).href;
   sourceEntry = join(mkdtempSync(join(tmpdir(), 'offerflow-reading-')), 'entry.mjs');
-  writeFileSync(sourceEntry, `const { register } = await import(${JSON.stringify(tsx)});\nregister();\nexport const { mail, lines } = await import(${JSON.stringify(worker)});\n`);
+  writeFileSync(sourceEntry, `const { register } = await import(${JSON.stringify(tsx)});\nregister();\nexport const { mail, lines, ready } = await import(${JSON.stringify(worker)});\n`);
   return sourceEntry;
 }
 
@@ -60,7 +60,7 @@ export class ReadingPool implements MailReader {
   }
 
   lines(text: string, budget: MailBudget): Promise<RequestedLine[]> {
-    return this.run<RequestedLine[]>('lines', { text }, budget);
+    return this.run<RequestedLine[]>('lines', { text, maxLines: this.limits.maxLines }, budget);
   }
 
   async close(): Promise<void> {
@@ -70,9 +70,12 @@ export class ReadingPool implements MailReader {
 
   private async run<T>(name: string, task: unknown, budget: MailBudget): Promise<T> {
     if (budget.remainingMs <= 0) throw overBudget(budget);
+    const pool = this.threadPool();
+    // A thread starting up (after a mail was stopped, or after an idle while) is not the mail's doing.
+    await pool.run(null, { name: 'ready' });
     const started = performance.now();
     try {
-      return (await this.threadPool().run(task, { name, signal: AbortSignal.timeout(Math.max(1, Math.floor(budget.remainingMs))) })) as T;
+      return (await pool.run(task, { name, signal: AbortSignal.timeout(Math.max(1, Math.floor(budget.remainingMs))) })) as T;
     } catch (error) {
       const { name: kind, code } = error as { name?: string; code?: string };
       if (this.threadError) throw new Failure('internal', `the mail reading thread could not start: ${this.threadError.message}`);

@@ -80,7 +80,7 @@ describe('extract_products step', () => {
     it('reads the first lines of a longer request and sends the run to review, saying the rest was not read', async () => {
       const output = await run(Array.from({ length: 5 }, (_, i) => `Kupariputki 15x1,0 kova ${i + 1} m`).join('\n'));
       expect(output.patch?.requestedLines?.map((l) => l.quantity)).toEqual(['1', '2', '3']);
-      expect(output.review).toEqual(['the request has 5 lines, over the 3-line limit; read the first 3, the rest not read']);
+      expect(output.review).toEqual(['the request has more than 3 lines, over the limit; read the first 3, the rest not read']);
     });
 
     it('leaves out a line too long to be an item line, naming it, and reads the others', async () => {
