@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { MasterDataWriter } from '../erp/local/master-data.js';
 import { IMPORT_KINDS, type ImportKind, type ImportKindName } from './kinds.js';
 import { readTable } from './read-table.js';
-import { ImportError, type TableRow } from './table.js';
+import { ImportError, TableError, type TableRow } from './table.js';
 
 const BATCH_SIZE = 500;
 const MAX_PROBLEMS = 20;
@@ -112,6 +112,7 @@ export async function importFile(
     return { kind: kindName, file, records };
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(basename(file), error.problems);
+    if (error instanceof TableError) throw new ImportError(basename(file), [error.message]);
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImportError(basename(file), [`could not be read: ${reason}`]);
   }

@@ -177,6 +177,50 @@ describe('importing products', () => {
   });
 });
 
+describe('text encodings', () => {
+  const NORDIC_PRODUCTS = [
+    product({ sku: '1000001', name: 'Kupariputki 15x1,0', extraName: 'Åbo lager', unit: 'm', listPrice: '7.9', group: 'LVI-KUPARI' }),
+    product({
+      sku: '1000002',
+      name: 'Päätetulppa 22 mm',
+      extraName: 'Hälsningar – 5 € / 10 kpl',
+      unit: 'kpl',
+      listPrice: '2.1',
+      group: 'LVI-OSAT',
+    }),
+  ];
+
+  it.each([
+    ['windows-1252, as Excel on Windows saves "CSV"', 'products-windows-1252.csv'],
+    ['UTF-8 without a BOM', 'products-utf-8.csv'],
+    ['UTF-8 with a BOM', 'products-utf-8-bom.csv'],
+    ['UTF-16 LE with a BOM and TABs, as Excel saves "Unicode Text"', 'products-utf-16le.txt'],
+    ['UTF-16 BE with a BOM', 'products-utf-16be.csv'],
+  ])('reads %s', async (_, name) => {
+    await load('products', name);
+
+    expect(await allProducts()).toEqual(NORDIC_PRODUCTS);
+  });
+
+  it('refuses UTF-16 without a BOM, saying how to save the file instead', async () => {
+    const error = await rejection('products', fixture('products-utf-16le-no-bom.csv'));
+
+    expect(error.message).toBe(
+      'products-utf-16le-no-bom.csv: has NUL bytes but no UTF-16 byte-order mark, so it is UTF-16 without a BOM or not a text file at all; save it as CSV UTF-8',
+    );
+    expect(await allProducts()).toEqual([]);
+  });
+
+  it('refuses a file that starts with a UTF-8 BOM but is not UTF-8', async () => {
+    const file = join(dataDir, 'products.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('\uFEFFsku;name;unit;price\n1;'), Buffer.from('Päätetulppa', 'latin1'), Buffer.from(';kpl;1\n')]));
+
+    const error = await rejection('products', file);
+
+    expect(error.problems).toEqual(['starts with a UTF-8 byte-order mark but is not valid UTF-8; save it again as CSV UTF-8']);
+  });
+});
+
 describe('importing customers and persons', () => {
   it('imports customers with business ids in either form, VAT numbers and email domains', async () => {
     const summary = await load('customers', 'customers-good.csv');
