@@ -30,11 +30,12 @@ export function cellText(value: CellValue, numFmt?: string): string {
   return String(value);
 }
 
-/** Streams the first worksheet, so a large workbook is never held in memory whole. */
-async function* readFirstSheet(input: string | Readable): AsyncIterable<TableRow> {
+/** Streams the first worksheet's rows, so an unpacked workbook is never held in memory whole. */
+async function* readFirstSheet(input: Readable): AsyncIterable<TableRow> {
   // Loaded on the first workbook only, so that starting the CLI does not pay for exceljs.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    // Cells refer to shared strings by index, so all are kept; the import limits bound how many there are.
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates and percentages from plain numbers.

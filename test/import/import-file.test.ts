@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Product } from '../../src/domain/product.js';
 import { openLocalErp, type LocalErp } from '../../src/erp/local/adapter.js';
-import ExcelJS from 'exceljs';
 import { importFile } from '../../src/import/import-file.js';
 import type { ImportKindName } from '../../src/import/kinds.js';
 import { IMPORT_LIMITS, type ImportLimits } from '../../src/import/limits.js';
@@ -489,6 +488,7 @@ describe('rejected files', () => {
 describe('limits', () => {
   const MB = 1024 * 1024;
   const HEADER = ['sku', 'name', 'unit', 'price'];
+  const HEADER_ROW = sharedStringRow(1, [0, 1, 2, 3]);
 
   function write(name: string, content: Buffer | string): string {
     const file = join(dataDir, name);
@@ -497,13 +497,11 @@ describe('limits', () => {
   }
 
   it('refuses a 10 MB cell by its length, naming the row and the column', async () => {
-    const book = new ExcelJS.Workbook();
-    const rows = book.addWorksheet('Tuotteet');
-    rows.addRow(HEADER);
-    for (let i = 2; i < 17; i++) rows.addRow([`${1_000_000 + i}`, `Kupariputki ${i} mm`, 'm', 7.9]);
-    rows.addRow(['1000017', 'x'.repeat(10 * MB), 'm', 7.9]);
-    const file = join(dataDir, 'products.xlsx');
-    await book.xlsx.writeFile(file);
+    const rows = Array.from({ length: 16 }, (_, i) => [`${1_000_002 + i}`, `Kupariputki ${i} mm`, 'm', '7,90']);
+    rows[15]![1] = 'x'.repeat(10 * MB);
+    const texts = [...HEADER, ...rows.flat()];
+    const cells = [HEADER_ROW, ...rows.map((_, i) => sharedStringRow(i + 2, [0, 1, 2, 3].map((c) => 4 + i * 4 + c)))];
+    const file = write('products.xlsx', workbook(sharedStrings(texts), sheet(cells)));
 
     const error = await rejection('products', file);
 
@@ -517,9 +515,7 @@ describe('limits', () => {
 
     const error = await rejection('persons', file);
 
-    expect(error.problems).toEqual([
-      'row 2, column email: 257 characters, over the 254-character limit',
-    ]);
+    expect(error.problems).toEqual(['row 2, column email: 257 characters, over the 254-character limit']);
   });
 
   it('refuses a file over the row limit, naming the limit, and imports none of it', async () => {
@@ -541,7 +537,6 @@ describe('limits', () => {
     expect(summary.records).toBe(3);
   });
 
-  const HEADER_ROW = sharedStringRow(1, [0, 1, 2, 3]);
   /** 56 bytes of XML a string, so 2.4 million of them are 128 MB. */
   const NAME = 'Päätetulppa 22 mm, messinki, sisäkierre';
 

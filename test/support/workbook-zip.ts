@@ -145,7 +145,10 @@ function zip(parts: WorkbookPart[]): Buffer {
   return Buffer.concat([...local, directory, end]);
 }
 
-/** A workbook of one sheet; the shared strings come before the sheet, as Excel writes them. */
+/**
+ * A workbook of one sheet. The workbook part comes first and the shared strings before the sheet,
+ * as Excel writes them; exceljs's streaming reader can lose a workbook part stored last (exceljs#3064).
+ */
 export function workbook(strings: WorkbookPart, worksheet: WorkbookPart): Buffer {
   return zip([...FRAME, strings, worksheet]);
 }
