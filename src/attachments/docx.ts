@@ -48,6 +48,6 @@ async function documentHtml(content: Buffer): Promise<string> {
 }
 
 export async function readDocx(content: Buffer, sink: LineSink, limits: AttachmentLimits): Promise<void> {
-  checkOoxml(content, DOCX, limits.maxDecompressedBytes);
+  await checkOoxml(content, DOCX, limits.maxDecompressedBytes);
   for (const line of htmlLines(await documentHtml(content))) if (!sink.add(line)) return;
 }

@@ -34,6 +34,6 @@ export function readCsvAttachment(content: Buffer, sink: LineSink): Promise<void
 }
 
 export async function readXlsxAttachment(content: Buffer, sink: LineSink, limits: AttachmentLimits): Promise<void> {
-  checkOoxml(content, XLSX, limits.maxDecompressedBytes);
+  await checkOoxml(content, XLSX, limits.maxDecompressedBytes);
   await addTable(readXlsxContent(content), sink, XLSX.name);
 }

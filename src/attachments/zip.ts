@@ -1,6 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { formatBytes } from './limits.js';
-import { AttachmentProblem } from './line-sink.js';
 
 const END_SIGNATURE = 0x06054b50;
 const END_SIZE = 22;
@@ -17,6 +16,8 @@ const SATURATED_16 = 0xffff;
 const SATURATED_32 = 0xffffffff;
 const STORED = 0;
 const DEFLATED = 8;
+/** Counting unpacks this much at a time. */
+const COUNT_PIECE_BYTES = 64 * 1024;
 
 /** The zip's structure is broken; the message says how. */
 export class InvalidZip extends Error {
@@ -116,17 +117,23 @@ function packedData(zip: Buffer, entry: ZipEntry): Buffer {
   return zip.subarray(start, start + entry.compressedSize);
 }
 
-/** Unpacks one entry only to count it; Infinity once it would exceed the budget. */
-function unpackedSize(zip: Buffer, entry: ZipEntry, budget: number): number {
-  const packed = packedData(zip, entry);
-  if (entry.method === STORED) return packed.length;
+/** Unpacks one entry piece by piece only to count it, so no more than a piece is held; Infinity once over the budget. */
+async function unpackedSize(zip: Buffer, entry: ZipEntry, budget: number): Promise<number> {
+  const packed = structural(() => packedData(zip, entry));
+  if (entry.method === STORED) return packed.length > budget ? Infinity : packed.length;
   if (entry.method !== DEFLATED) throw new InvalidZip(`entry ${entry.name} uses compression method ${entry.method}`);
+  const inflater = createInflateRaw({ chunkSize: COUNT_PIECE_BYTES });
+  inflater.end(packed);
+  let size = 0;
   try {
-    return inflateRawSync(packed, { maxOutputLength: budget + 1 }).length;
+    for await (const piece of inflater as AsyncIterable<Buffer>) {
+      size += piece.length;
+      if (size > budget) return Infinity;
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return Infinity;
     throw new InvalidZip(`entry ${entry.name} is damaged (${(error as Error).message})`);
   }
+  return size;
 }
 
 /** Reading past the end of a damaged zip throws a RangeError from Buffer. */
@@ -139,23 +146,48 @@ function structural<T>(read: () => T): T {
   }
 }
 
-function tooLarge(unpacked: string, maxBytes: number): AttachmentProblem {
-  return new AttachmentProblem(`unpacks to ${unpacked}, over the ${formatBytes(maxBytes)} unpacked-size limit; not read`);
+/** A limit on unpacked bytes, with the name a message gives it ("unpacked-size limit"). */
+export interface UnpackLimit {
+  bytes: number;
+  name: string;
+}
+
+/** The zip, or one entry of it, unpacks to more than its limit; the message names the limit. */
+export class ZipTooLarge extends Error {
+  override name = 'ZipTooLarge';
+}
+
+function tooLarge(entry: string | undefined, unpacked: string, limit: UnpackLimit): ZipTooLarge {
+  return new ZipTooLarge(`${entry ? `${entry} ` : ''}unpacks to ${unpacked}, over the ${formatBytes(limit.bytes)} ${limit.name}`);
 }
 
 /**
- * Refuses a zip bomb before a parser unpacks it, and returns the zip's entry names. The sizes the zip
+ * Refuses a zip bomb before a parser unpacks it, and returns the zip's entry names: the whole zip is
+ * held to `total`, and an entry named in `entryLimits` to its own limit as well. The sizes the zip
  * declares are checked first, which costs nothing; then each entry is unpacked to count, because a
  * zip can declare less than it holds.
  */
-export function checkedZipEntries(zip: Buffer, maxBytes: number): string[] {
+export async function checkedZipEntries(
+  zip: Buffer,
+  total: UnpackLimit,
+  entryLimits: ReadonlyMap<string, UnpackLimit> = new Map(),
+): Promise<string[]> {
   const entries = structural(() => centralEntries(zip));
   const declared = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (declared > maxBytes) throw tooLarge(formatBytes(declared), maxBytes);
+  if (declared > total.bytes) throw tooLarge(undefined, formatBytes(declared), total);
+  for (const entry of entries) {
+    const own = entryLimits.get(entry.name);
+    if (own && entry.size > own.bytes) throw tooLarge(entry.name, formatBytes(entry.size), own);
+  }
   let unpacked = 0;
   for (const entry of entries) {
-    unpacked += structural(() => unpackedSize(zip, entry, maxBytes - unpacked));
-    if (unpacked > maxBytes) throw tooLarge(`more than ${formatBytes(maxBytes)}`, maxBytes);
+    const own = entryLimits.get(entry.name);
+    const left = total.bytes - unpacked;
+    // Whichever limit is nearer is the one the entry would break first.
+    const [limit, name, budget] = own && own.bytes < left ? [own, entry.name, own.bytes] : [total, undefined, left];
+    const size = await unpackedSize(zip, entry, budget);
+    if (size === Infinity) throw tooLarge(name, `more than ${formatBytes(limit.bytes)}`, limit);
+    unpacked += size;
   }
   return entries.map((entry) => entry.name);
 }

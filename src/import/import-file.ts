@@ -2,12 +2,16 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { MasterDataWriter } from '../erp/local/master-data.js';
 import { IMPORT_KINDS, type ImportKind, type ImportKindName } from './kinds.js';
+import { IMPORT_LIMITS, MAX_CELL_LENGTH, type Column, type ImportLimits } from './limits.js';
 import { readTable } from './read-table.js';
-import { ImportError, type TableRow } from './table.js';
+import { ImportError, TableError, type TableRow } from './table.js';
 
 const BATCH_SIZE = 500;
 const MAX_PROBLEMS = 20;
 const PROGRESS_EVERY = 10_000;
+
+/** 10,485,760: limits and lengths in messages are easier to read grouped. */
+const grouped = new Intl.NumberFormat('en-US').format;
 
 export interface ImportSummary {
   kind: ImportKindName;
@@ -22,15 +26,16 @@ function headerName(cell: string): string {
 }
 
 /** Maps each known column to its cell index; every header problem is reported at once. */
-function readHeader(kind: ImportKind<unknown>, header: TableRow): Map<string, number> {
+function readHeader(kind: ImportKind<unknown>, header: TableRow): Map<Column, number> {
   const problems: string[] = [];
-  const columns = new Map<string, number>();
+  const columns = new Map<Column, number>();
   header.cells.forEach((cell, index) => {
     const name = headerName(cell);
     if (name === '') return;
-    if (!kind.columns.includes(name)) problems.push(`unknown column '${cell.trim()}' in the header; known columns: ${kind.columns.join(', ')}`);
-    else if (columns.has(name)) problems.push(`column '${name}' appears twice in the header`);
-    else columns.set(name, index);
+    const column = kind.columns.find((known) => known === name);
+    if (!column) problems.push(`unknown column '${cell.trim()}' in the header; known columns: ${kind.columns.join(', ')}`);
+    else if (columns.has(column)) problems.push(`column '${column}' appears twice in the header`);
+    else columns.set(column, index);
   });
   for (const required of kind.required) {
     if (!columns.has(required)) problems.push(`required column '${required}' is missing from the header`);
@@ -39,12 +44,17 @@ function readHeader(kind: ImportKind<unknown>, header: TableRow): Map<string, nu
   return columns;
 }
 
-function rowProblems<T>(kind: ImportKind<T>, columns: Map<string, number>, row: TableRow): { record?: T; problems: string[] } {
-  const values: Record<string, string> = {};
+/** A cell over its column's limit is refused by its length alone, before it is parsed or quoted in a message. */
+function rowProblems<T>(kind: ImportKind<T>, columns: Map<Column, number>, row: TableRow): { record?: T; problems: string[] } {
+  const values: Partial<Record<Column, string>> = {};
+  const tooLong: string[] = [];
   for (const [name, index] of columns) {
     const cell = row.cells[index]?.trim() ?? '';
-    if (cell !== '') values[name] = cell;
+    const max = MAX_CELL_LENGTH[name];
+    if (cell.length > max) tooLong.push(`row ${row.row}, column ${name}: ${grouped(cell.length)} characters, over the ${grouped(max)}-character limit`);
+    else if (cell !== '') values[name] = cell;
   }
+  if (tooLong.length) return { problems: tooLong };
   const missing = kind.required.filter((name) => values[name] === undefined);
   if (missing.length) return { problems: missing.map((name) => `row ${row.row}, column ${name}: a value is required`) };
   const parsed = kind.schema.safeParse(values);
@@ -57,6 +67,7 @@ async function importRows<T>(
   rows: AsyncIterator<TableRow>,
   writer: MasterDataWriter,
   onProgress: ImportProgress | undefined,
+  maxRows: number,
 ): Promise<number> {
   const first = await rows.next();
   if (first.done) throw new ImportError('', ['the file is empty; expected a header row']);
@@ -67,6 +78,9 @@ async function importRows<T>(
   let batch: T[] = [];
   let count = 0;
   for (let next = await rows.next(); !next.done && problems.length < MAX_PROBLEMS; next = await rows.next()) {
+    if (count === maxRows) {
+      throw new ImportError('', [`has more than ${grouped(maxRows)} rows, over the ${grouped(maxRows)}-row limit for imports; split it into smaller files`]);
+    }
     const row = next.value;
     const result = rowProblems(kind, columns, row);
     problems.push(...result.problems);
@@ -89,29 +103,31 @@ async function importRows<T>(
   return count;
 }
 
-/**
- * Imports one file all-or-nothing: rows are validated and written inside one transaction, and
- * any problem rolls the whole file back, so a fixed file can simply be imported again.
- */
 /** Where an import writes: the embedded ERP, or anything that takes its batches in one go. */
 export interface MasterDataTarget {
   inTransaction<T>(work: (writer: MasterDataWriter) => Promise<T>): Promise<T>;
 }
 
+/**
+ * Imports one file all-or-nothing: rows are validated and written inside one transaction, and
+ * any problem rolls the whole file back, so a fixed file can simply be imported again.
+ */
 export async function importFile(
   masterData: MasterDataTarget,
   kindName: ImportKindName,
   file: string,
   onProgress?: ImportProgress,
+  limits: ImportLimits = IMPORT_LIMITS,
 ): Promise<ImportSummary> {
   const kind = IMPORT_KINDS[kindName] as ImportKind<unknown>;
   try {
     const records = await masterData.inTransaction((writer) =>
-      importRows(kind, readTable(file)[Symbol.asyncIterator](), writer, onProgress),
+      importRows(kind, readTable(file, limits)[Symbol.asyncIterator](), writer, onProgress, limits.maxRows),
     );
     return { kind: kindName, file, records };
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(basename(file), error.problems);
+    if (error instanceof TableError) throw new ImportError(basename(file), [error.message]);
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImportError(basename(file), [`could not be read: ${reason}`]);
   }

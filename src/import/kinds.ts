@@ -6,14 +6,15 @@ import type { PriceRule } from '../domain/price-rule.js';
 import { DEFAULT_VAT_RATE, type Product } from '../domain/product.js';
 import type { MasterDataBatch } from '../erp/local/master-data.js';
 import * as f from './fields.js';
+import type { Column } from './limits.js';
 
 /**
  * What each import file holds: its columns, which are required, how a row becomes a domain
  * record, and where that record goes.
  */
 export interface ImportKind<T> {
-  columns: readonly string[];
-  required: readonly string[];
+  columns: readonly Column[];
+  required: readonly Column[];
   schema: z.ZodType<T>;
   /** Identifies a record, to report the same key twice in one file. */
   key(record: T): string;

@@ -14,3 +14,8 @@ export class ImportError extends Error {
     this.name = 'ImportError';
   }
 }
+
+/** Why a file's content cannot be read as a table, worded to follow the file's name. */
+export class TableError extends Error {
+  override name = 'TableError';
+}

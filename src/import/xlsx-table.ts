@@ -1,6 +1,10 @@
+import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { TableRow } from './table.js';
+import { formatBytes } from '../attachments/limits.js';
+import { checkedZipEntries, InvalidZip, ZipTooLarge } from '../attachments/zip.js';
+import type { ImportLimits } from './limits.js';
+import { TableError, type TableRow } from './table.js';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -26,11 +30,12 @@ export function cellText(value: CellValue, numFmt?: string): string {
   return String(value);
 }
 
-/** Streams the first worksheet, so a large workbook is never held in memory whole. */
-async function* readFirstSheet(input: string | Readable): AsyncIterable<TableRow> {
+/** Streams the first worksheet's rows, so an unpacked workbook is never held in memory whole. */
+async function* readFirstSheet(input: Readable): AsyncIterable<TableRow> {
   // Loaded on the first workbook only, so that starting the CLI does not pay for exceljs.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    // Cells refer to shared strings by index, so all are kept; the import limits bound how many there are.
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell dates and percentages from plain numbers.
@@ -49,8 +54,34 @@ async function* readFirstSheet(input: string | Readable): AsyncIterable<TableRow
   }
 }
 
-export function readXlsx(file: string): AsyncIterable<TableRow> {
-  return readFirstSheet(file);
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
+
+/** Refuses a workbook over the import limits before exceljs unpacks any of it. */
+async function checkWorkbook(content: Buffer, limits: ImportLimits): Promise<void> {
+  const total = { bytes: limits.maxUnpackedBytes, name: 'unpacked-size limit for imports' };
+  const sharedStrings = { bytes: limits.maxSharedStringsBytes, name: 'shared-strings limit for imports' };
+  try {
+    await checkedZipEntries(content, total, new Map([[SHARED_STRINGS, sharedStrings]]));
+  } catch (error) {
+    if (error instanceof ZipTooLarge) throw new TableError(error.message);
+    if (error instanceof InvalidZip) throw new TableError(`is not a valid XLSX file (${error.message})`);
+    throw error;
+  }
+}
+
+/**
+ * The file is read whole, because a zip's directory is at its end, and handed to exceljs from
+ * memory, so the bytes it parses are the bytes checked. Its size is checked first, since a
+ * workbook never unpacks to much less than it takes packed.
+ */
+export async function* readXlsx(file: string, limits: ImportLimits): AsyncIterable<TableRow> {
+  const { size } = await stat(file);
+  if (size > limits.maxUnpackedBytes) {
+    throw new TableError(`is ${formatBytes(size)}, over the ${formatBytes(limits.maxUnpackedBytes)} unpacked-size limit for imports`);
+  }
+  const content = await readFile(file);
+  await checkWorkbook(content, limits);
+  yield* readXlsxContent(content);
 }
 
 /** Reads XLSX bytes already in memory, such as a mail attachment. */

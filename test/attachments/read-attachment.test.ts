@@ -44,6 +44,23 @@ describe('tables', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads a CSV with the same encoding detection as imports: UTF-16 BE with a BOM', async () => {
+    const text = Buffer.from('Koodi;Nimike;Määrä\r\nPT-22;Päätetulppa 22 mm;4\r\n', 'utf16le').swap16();
+    const content = Buffer.concat([Buffer.from([0xfe, 0xff]), text]);
+    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, DEFAULT_ATTACHMENT_LIMITS);
+    expect(result.lines).toEqual(['Koodi\tNimike\tMäärä', 'PT-22\tPäätetulppa 22 mm\t4']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('refuses a CSV in UTF-16 without a BOM, saying how to save it instead', async () => {
+    const content = Buffer.from('Koodi;Nimike\r\nPT-22;Päätetulppa 22 mm\r\n', 'utf16le');
+    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, DEFAULT_ATTACHMENT_LIMITS);
+    expect(result.lines).toEqual([]);
+    expect(result.warnings).toEqual([
+      'lista.csv: not a valid CSV file (has NUL bytes but no UTF-16 byte-order mark, so it is UTF-16 without a BOM or not a text file at all; save it as CSV UTF-8)',
+    ]);
+  });
+
   it('reads an XLSX item list as the cells show: numbers, percentages, dates, formulas; empty rows dropped', async () => {
     const result = await read('nimikkeet.xlsx', XLSX_TYPE);
     expect(result).toEqual({

@@ -8,7 +8,9 @@ import type { Product } from '../../src/domain/product.js';
 import { openLocalErp, type LocalErp } from '../../src/erp/local/adapter.js';
 import { importFile } from '../../src/import/import-file.js';
 import type { ImportKindName } from '../../src/import/kinds.js';
+import { IMPORT_LIMITS, type ImportLimits } from '../../src/import/limits.js';
 import { ImportError } from '../../src/import/table.js';
+import { sharedStringRow, sharedStrings, sheet, workbook } from '../support/workbook-zip.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 
@@ -34,8 +36,8 @@ function load(kind: ImportKindName, name: string) {
 }
 
 /** Imports a file that must fail, and returns its ImportError. */
-async function rejection(kind: ImportKindName, file: string): Promise<ImportError> {
-  const error = await importFile(erp.masterData, kind, file).then(
+async function rejection(kind: ImportKindName, file: string, limits?: ImportLimits): Promise<ImportError> {
+  const error = await importFile(erp.masterData, kind, file, undefined, limits).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -174,6 +176,50 @@ describe('importing products', () => {
     expect(await erp.products.getBySku('1100001')).toEqual({ ...GOOD_PRODUCTS[0], listPrice: '6.4' });
     expect(await skusFoundBy('4006381333931')).toEqual(['1100001']);
     expect(await skusFoundBy('CU108K')).toEqual(['1100001']);
+  });
+});
+
+describe('text encodings', () => {
+  const NORDIC_PRODUCTS = [
+    product({ sku: '1000001', name: 'Kupariputki 15x1,0', extraName: 'Åbo lager', unit: 'm', listPrice: '7.9', group: 'LVI-KUPARI' }),
+    product({
+      sku: '1000002',
+      name: 'Päätetulppa 22 mm',
+      extraName: 'Hälsningar – 5 € / 10 kpl',
+      unit: 'kpl',
+      listPrice: '2.1',
+      group: 'LVI-OSAT',
+    }),
+  ];
+
+  it.each([
+    ['windows-1252, as Excel on Windows saves "CSV"', 'products-windows-1252.csv'],
+    ['UTF-8 without a BOM', 'products-utf-8.csv'],
+    ['UTF-8 with a BOM', 'products-utf-8-bom.csv'],
+    ['UTF-16 LE with a BOM and TABs, as Excel saves "Unicode Text"', 'products-utf-16le.txt'],
+    ['UTF-16 BE with a BOM', 'products-utf-16be.csv'],
+  ])('reads %s', async (_, name) => {
+    await load('products', name);
+
+    expect(await allProducts()).toEqual(NORDIC_PRODUCTS);
+  });
+
+  it('refuses UTF-16 without a BOM, saying how to save the file instead', async () => {
+    const error = await rejection('products', fixture('products-utf-16le-no-bom.csv'));
+
+    expect(error.message).toBe(
+      'products-utf-16le-no-bom.csv: has NUL bytes but no UTF-16 byte-order mark, so it is UTF-16 without a BOM or not a text file at all; save it as CSV UTF-8',
+    );
+    expect(await allProducts()).toEqual([]);
+  });
+
+  it('refuses a file that starts with a UTF-8 BOM but is not UTF-8', async () => {
+    const file = join(dataDir, 'products.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('\uFEFFsku;name;unit;price\n1;'), Buffer.from('Päätetulppa', 'latin1'), Buffer.from(';kpl;1\n')]));
+
+    const error = await rejection('products', file);
+
+    expect(error.problems).toEqual(['starts with a UTF-8 byte-order mark but is not valid UTF-8; save it again as CSV UTF-8']);
   });
 });
 
@@ -436,6 +482,101 @@ describe('rejected files', () => {
     const missing = await rejection('products', join(dataDir, 'no-such-file.csv'));
     expect(missing.file).toBe('no-such-file.csv');
     expect(missing.problems).toEqual([expect.stringMatching(/could not be read/)]);
+  });
+});
+
+describe('limits', () => {
+  const MB = 1024 * 1024;
+  const HEADER = ['sku', 'name', 'unit', 'price'];
+  const HEADER_ROW = sharedStringRow(1, [0, 1, 2, 3]);
+
+  function write(name: string, content: Buffer | string): string {
+    const file = join(dataDir, name);
+    writeFileSync(file, content);
+    return file;
+  }
+
+  it('refuses a 10 MB cell by its length, naming the row and the column', async () => {
+    const rows = Array.from({ length: 16 }, (_, i) => [`${1_000_002 + i}`, `Kupariputki ${i} mm`, 'm', '7,90']);
+    rows[15]![1] = 'x'.repeat(10 * MB);
+    const texts = [...HEADER, ...rows.flat()];
+    const cells = [HEADER_ROW, ...rows.map((_, i) => sharedStringRow(i + 2, [0, 1, 2, 3].map((c) => 4 + i * 4 + c)))];
+    const file = write('products.xlsx', workbook(sharedStrings(texts), sheet(cells)));
+
+    const error = await rejection('products', file);
+
+    expect(error.message).toBe('products.xlsx: row 17, column name: 10,485,760 characters, over the 200-character limit');
+    expect(await allProducts()).toEqual([]);
+  });
+
+  it('holds a CSV cell to its column’s limit, not counting the spaces around it', async () => {
+    const email = `${'m'.repeat(245)}@virtanen.fi`;
+    const file = write('persons.csv', `number;name;email\n101;${'Mikko '.repeat(33)}   ;${email}\n102;Sanna Koivisto;sanna@teknotukku.fi\n`);
+
+    const error = await rejection('persons', file);
+
+    expect(error.problems).toEqual(['row 2, column email: 257 characters, over the 254-character limit']);
+  });
+
+  it('refuses a file over the row limit, naming the limit, and imports none of it', async () => {
+    const rows = Array.from({ length: 4 }, (_, i) => `${1_000_000 + i};Tuote ${i};kpl;1`);
+    const file = write('products.csv', ['sku;name;unit;price', ...rows].join('\n'));
+
+    const error = await rejection('products', file, { ...IMPORT_LIMITS, maxRows: 3 });
+
+    expect(error.message).toBe('products.csv: has more than 3 rows, over the 3-row limit for imports; split it into smaller files');
+    expect(await allProducts()).toEqual([]);
+  });
+
+  it('imports a file of exactly the row limit', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => `${1_000_000 + i};Tuote ${i};kpl;1`);
+    const file = write('products.csv', ['sku;name;unit;price', ...rows].join('\n'));
+
+    const summary = await importFile(erp.masterData, 'products', file, undefined, { ...IMPORT_LIMITS, maxRows: 3 });
+
+    expect(summary.records).toBe(3);
+  });
+
+  /** 56 bytes of XML a string, so 2.4 million of them are 128 MB. */
+  const NAME = 'Päätetulppa 22 mm, messinki, sisäkierre';
+
+  it('refuses shared strings that unpack over their limit, though the zip declares them small', async () => {
+    const strings = { ...sharedStrings(HEADER, { text: NAME, times: 4_000_000 }), declaredSize: 4096 };
+    const file = write('products.xlsx', workbook(strings, sheet([HEADER_ROW])));
+
+    const error = await rejection('products', file);
+
+    expect(error.message).toBe('products.xlsx: xl/sharedStrings.xml unpacks to more than 128 MB, over the 128 MB shared-strings limit for imports');
+  });
+
+  it('refuses shared strings that the zip declares over their limit without unpacking them', async () => {
+    const file = write('products.xlsx', workbook(sharedStrings(HEADER, { text: NAME, times: 4_000_000 }), sheet([HEADER_ROW])));
+
+    const error = await rejection('products', file);
+
+    expect(error.problems).toEqual([expect.stringMatching(/^xl\/sharedStrings\.xml unpacks to 2\d\d(\.\d)? MB, over the 128 MB shared-strings limit for imports$/)]);
+  });
+
+  it('refuses a workbook that unpacks over the total limit', async () => {
+    const row = sharedStringRow(2, [0, 1, 2, 3]);
+    const worksheet = { ...sheet([HEADER_ROW], { row, times: 600 * MB / row.length }), declaredSize: 4096 };
+    const file = write('products.xlsx', workbook(sharedStrings(HEADER), worksheet));
+
+    const error = await rejection('products', file);
+
+    expect(error.message).toBe('products.xlsx: unpacks to more than 512 MB, over the 512 MB unpacked-size limit for imports');
+  });
+
+  it('refuses an XLSX larger than it may unpack to without reading it', async () => {
+    const error = await rejection('products', fixture('products-good.xlsx'), { ...IMPORT_LIMITS, maxUnpackedBytes: 1024 });
+
+    expect(error.problems).toEqual(['is 7.2 KB, over the 1 KB unpacked-size limit for imports']);
+  });
+
+  it('refuses an XLSX that is not a zip', async () => {
+    const error = await rejection('products', write('products.xlsx', 'sku;name;unit;price\n'));
+
+    expect(error.problems).toEqual(['is not a valid XLSX file (no zip directory; the file may be cut short)']);
   });
 });
 
