@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact.js';
+
 /**
  * Why a run or a job failed, as a stable code beside the message, and whether trying again can
  * help. A permanent failure (a mail that is no email, one over a limit, an ERP that refuses
@@ -54,7 +56,8 @@ export function isFailureCode(value: unknown): value is FailureCode {
   return typeof value === 'string' && Object.hasOwn(CODES, value);
 }
 
+/** As it is recorded and shown: a URL's credentials in the message are redacted. */
 export function failureOf(error: unknown): FailureRecord {
-  if (error instanceof Failure) return { code: error.code, permanent: error.permanent, message: error.message };
-  return { code: 'internal', permanent: false, message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof Failure) return { code: error.code, permanent: error.permanent, message: redactSecrets(error.message) };
+  return { code: 'internal', permanent: false, message: redactSecrets(error instanceof Error ? error.message : String(error)) };
 }

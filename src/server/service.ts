@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { failureOf } from '../domain/failure.js';
 import type { Logger } from 'pino';
 import { openApp } from '../app/open-app.js';
 import type { Config } from '../config/config.js';
@@ -27,7 +28,7 @@ function retryPolicyOf(config: Config): RetryPolicy {
   return { maxAttempts, baseDelayMs: retryBaseSeconds * 1000, maxDelayMs: retryMaxSeconds * 1000, leaseMs: leaseSeconds * 1000 };
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => failureOf(error).message;
 
 export interface ServiceOptions {
   port: number;

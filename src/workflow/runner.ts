@@ -8,7 +8,6 @@ import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { MailReader } from '../reading/mail-reader.js';
 import { Failure, failureOf } from '../domain/failure.js';
 import { MailBudget } from '../domain/mail-budget.js';
-import { redactSecrets } from '../domain/redact.js';
 import { resumptionOf } from './context-version.js';
 import { CONTEXT_VERSION, newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
 import type { DefinedStep, WorkflowDefinition } from './definition.js';
@@ -211,8 +210,8 @@ export class WorkflowRunner {
       // A worker that lost the run must stop at once: the run is another worker's now.
       if (error instanceof Failure && error.code === 'claim_lost') throw error;
       const failure = failureOf(error);
-      const text = `${step.name}: ${redactSecrets(failure.message)}`;
-      const record: StepRecord = { name: step.name, status: 'failed', ms: elapsed(), message: redactSecrets(failure.message) };
+      const text = `${step.name}: ${failure.message}`;
+      const record: StepRecord = { name: step.name, status: 'failed', ms: elapsed(), message: failure.message };
       const steps = [...context.steps, record];
       return critical
         ? { failed: true, context: { ...context, errors: [...context.errors, text], failure: { ...failure, message: text, step: step.name }, steps } }

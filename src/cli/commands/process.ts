@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { WorkflowRunner } from '../../workflow/runner.js';
 import { failureOf } from '../../domain/failure.js';
-import { redactSecrets } from '../../domain/redact.js';
 import { failedResult, type WorkflowResult } from '../../workflow/result.js';
 import { renderResult } from '../format/result-view.js';
 import { print, printJson, withApp } from '../context.js';
@@ -21,7 +20,7 @@ export async function processMail(runner: WorkflowRunner, label: string, read: (
     return (await runner.process(await read(), { mailbox, dryRun })).result;
   } catch (error) {
     const failure = failureOf(error);
-    return failedResult({ ...failure, message: `${label}: ${redactSecrets(failure.message)}` });
+    return failedResult({ ...failure, message: `${label}: ${failure.message}` });
   }
 }
 
