@@ -1,6 +1,6 @@
-import he from 'he';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { automatedBy } from './automated.js';
+import { hasDataTable, htmlToText } from './html-text.js';
 import type { Attachment } from '../attachments/read-attachment.js';
 import type { EmailAddress, ParsedEmail } from './parsed-email.js';
 
@@ -12,41 +12,10 @@ function addresses(field: AddressObject | AddressObject[] | undefined): EmailAdd
     .map((a) => ({ address: a.address!.toLowerCase(), name: a.name ?? '' }));
 }
 
-/**
- * Turns HTML mail into text that keeps table rows as lines and cells as tab-separated values.
- * Outlook wraps every cell in its own paragraph, so breaks inside a cell are flattened first.
- */
-export function htmlToText(html: string): string {
-  const structured = html
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi, (_m, pre: string) => pre.replace(/\r?\n/g, '<br>'))
-    .replace(/\s+/g, ' ')
-    .replace(/<t([dh])\b[^>]*>([\s\S]*?)<\/t\1>/gi, (_m, _tag: string, cell: string) => `${cell.replace(/<\/?(p|div|br|span)\b[^>]*>/gi, ' ')}\t`)
-    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '');
-  return he
-    .decode(structured)
-    .replace(/\u00a0/g, ' ')
-    .replace(/ *\t */g, '\t')
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
-    .replace(/^ +/, '');
-}
-
 /** An email and its attachments' bytes; only the first is kept with the run. */
 export interface EmailWithFiles {
   email: ParsedEmail;
   files: Attachment[];
-}
-
-/** A header row of a forwarded mail ("Aihe: | …") is not item data. */
-function isDataRow(row: string): boolean {
-  const cells = [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
-  return cells.filter(Boolean).length >= 2 && !/:\s*$/.test(cells[0] ?? '');
-}
-
-/** HTML is read instead of the plain part only for a real table, whose rows the plain part loses. */
-function hasDataTable(html: string): boolean {
-  return (html.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []).filter(isDataRow).length >= 2;
 }
 
 function nameOf(attachment: { filename?: string; contentType: string }): string {
@@ -56,6 +25,7 @@ function nameOf(attachment: { filename?: string; contentType: string }): string 
 export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
   const html = typeof mail.html === 'string' ? mail.html : null;
+  // HTML is read instead of the plain part only for a real table, whose rows the plain part loses.
   const text = html && (hasDataTable(html) || !mail.text) ? htmlToText(html) : (mail.text ?? '');
   const email: ParsedEmail = {
     messageId: mail.messageId ?? null,
