@@ -18,12 +18,16 @@ export interface EmailWithFiles {
   files: Attachment[];
 }
 
+const MAX_HTML_TO_CONVERT = 256 * 1024;
+
 function nameOf(attachment: { filename?: string; contentType: string }): string {
   return attachment.filename ?? `unnamed ${attachment.contentType} attachment`;
 }
 
 export async function parseEmail(raw: Buffer): Promise<EmailWithFiles> {
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+  // mailparser's own HTML-to-text (for mail with no plain part) slows down more than linearly past a
+  // few hundred kilobytes: a larger HTML part is left to htmlToText, which reads it in linear time.
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: MAX_HTML_TO_CONVERT });
   const html = typeof mail.html === 'string' ? mail.html : null;
   // HTML is read instead of the plain part only for a real table, whose rows the plain part loses.
   const text = html && (hasDataTable(html) || !mail.text) ? htmlToText(html) : (mail.text ?? '');
