@@ -10,17 +10,16 @@ function htmlMail(html: string): Buffer {
 
 describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_TIMEOUT_MS }, () => {
   it.each([
-    ['unclosed rows', run('<tr>')],
     ['unclosed cells', run('<td>x')],
     ['unclosed scripts', run('<script>')],
     ['unclosed heads', run('<head>')],
     ['unclosed pre', run('<pre>')],
+    // htmlparser2's Parser takes 44 s on 1 MB of these: its stack of open elements is searched on every tag.
     ['unclosed divs', run('<div>')],
     ['a run of <', run('<')],
     ['unclosed breaks', run('<br')],
     ['unclosed paragraphs in a cell', run('<p', '<td>', '</td>')],
     ['a run of non-breaking spaces', run('&nbsp;', 'a', 'b')],
-    ['a run of non-breaking spaces after a cell', run('&nbsp;', '<td>a</td>')],
   ])('htmlToText: %s', async (_case, build) => {
     await expectLinearTime(build, htmlToText);
   });

