@@ -28,4 +28,12 @@ describe('htmlToText', () => {
     const text = htmlToText('<html><head><title>x</title></head><style>p{color:red}</style><script>alert(1)</script><p>Kupariputki 15 m</p></html>');
     expect(text.trim()).toBe('Kupariputki 15 m');
   });
+
+  it('keeps the line breaks of <pre>', () => {
+    expect(linesOf(htmlToText('<pre>Tulppa R15  4 kpl\r\nMuhvi 15 mm  2 kpl</pre>'))).toEqual(['Tulppa R15 4 kpl', 'Muhvi 15 mm 2 kpl']);
+  });
+
+  it('reads a head left open as ending where the body starts', () => {
+    expect(htmlToText('<html><head><title>Tarjous</title><body><p>Kupariputki 15 m</p></body></html>').trim()).toBe('Kupariputki 15 m');
+  });
 });
