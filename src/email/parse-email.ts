@@ -1,6 +1,6 @@
-import he from 'he';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { automatedBy } from './automated.js';
+import { hasDataTable, htmlToText } from './html-text.js';
 import type { Attachment } from '../attachments/read-attachment.js';
 import type { EmailAddress, ParsedEmail } from './parsed-email.js';
 
@@ -12,42 +12,13 @@ function addresses(field: AddressObject | AddressObject[] | undefined): EmailAdd
     .map((a) => ({ address: a.address!.toLowerCase(), name: a.name ?? '' }));
 }
 
-/**
- * Turns HTML mail into text that keeps table rows as lines and cells as tab-separated values.
- * Outlook wraps every cell in its own paragraph, so breaks inside a cell are flattened first.
- */
-export function htmlToText(html: string): string {
-  const structured = html
-    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi, (_m, pre: string) => pre.replace(/\r?\n/g, '<br>'))
-    .replace(/\s+/g, ' ')
-    .replace(/<t([dh])\b[^>]*>([\s\S]*?)<\/t\1>/gi, (_m, _tag: string, cell: string) => `${cell.replace(/<\/?(p|div|br|span)\b[^>]*>/gi, ' ')}\t`)
-    .replace(/<(br|\/p|\/div|\/tr|\/li|\/h\d)[^>]*>/gi, '\n')
-    .replace(/<[^>]+>/g, '');
-  return he
-    .decode(structured)
-    .replace(/\u00a0/g, ' ')
-    .replace(/ *\t */g, '\t')
-    .replace(/[ \t]*\n[ \t]*/g, '\n')
-    .replace(/^ +/, '');
-}
-
 /** An email and its attachments' bytes; only the first is kept with the run. */
 export interface EmailWithFiles {
   email: ParsedEmail;
   files: Attachment[];
 }
 
-/** A header row of a forwarded mail ("Aihe: | …") is not item data. */
-function isDataRow(row: string): boolean {
-  const cells = [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
-  return cells.filter(Boolean).length >= 2 && !/:\s*$/.test(cells[0] ?? '');
-}
-
-/** HTML is read instead of the plain part only for a real table, whose rows the plain part loses. */
-function hasDataTable(html: string): boolean {
-  return (html.match(/<tr\b[\s\S]*?<\/tr>/gi) ?? []).filter(isDataRow).length >= 2;
-}
+const MAX_HTML_TO_CONVERT = 256 * 1024;
 
 function nameOf(attachment: { filename?: string; contentType: string }): string {
   return attachment.filename ?? `unnamed ${attachment.contentType} attachment`;
@@ -58,14 +29,24 @@ export class TooManyParts extends Error {
   override name = 'TooManyParts';
 }
 
-/** `maxMimeParts`: mailsplit counts the parts as it goes (its `maxChildNodes`) and stops past it. */
+/**
+ * `maxMimeParts`: mailsplit counts the parts as it goes (its `maxChildNodes`) and stops past it.
+ * mailparser's own HTML-to-text (for mail with no plain part) slows down more than linearly past
+ * a few hundred kilobytes: a larger HTML part is left to htmlToText, which reads it in linear time.
+ */
 export async function parseEmail(raw: Buffer, options: { maxMimeParts?: number } = {}): Promise<EmailWithFiles> {
-  const parserOptions = { skipImageLinks: true, skipTextToHtml: true, maxChildNodes: options.maxMimeParts } as Parameters<typeof simpleParser>[1];
+  const parserOptions = {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    maxHtmlLengthToParse: MAX_HTML_TO_CONVERT,
+    maxChildNodes: options.maxMimeParts,
+  } as Parameters<typeof simpleParser>[1];
   const mail = await simpleParser(raw, parserOptions).catch((error: unknown) => {
     if (error instanceof Error && /Max allowed child nodes exceeded/.test(error.message)) throw new TooManyParts(error.message);
     throw error;
   });
   const html = typeof mail.html === 'string' ? mail.html : null;
+  // HTML is read instead of the plain part only for a real table, whose rows the plain part loses.
   const text = html && (hasDataTable(html) || !mail.text) ? htmlToText(html) : (mail.text ?? '');
   const email: ParsedEmail = {
     messageId: mail.messageId ?? null,

@@ -12,17 +12,38 @@ const FORWARD_MARKER = /^(?:-{2,}\s*(?:forwarded message|välitetty viesti|vidar
 /** Outlook writes this over replies and forwards alike; it means a forward only under an FW subject. */
 const ORIGINAL_MARKER = /^-{2,}\s*(?:original message|alkuperäinen viesti|ursprungligt meddelande)\s*-{2,}\s*$/i;
 const FORWARD_SUBJECT = /^\s*(?:(?:fw|fwd|vs|vl|vb|wg)\s*:\s*)+/i;
-const HEADER_LINE = /^(from|lähettäjä|från|von|sent|date|päivämäärä|lähetetty|skickat|datum|to|vastaanottaja|till|cc|kopio|subject|aihe|ämne|betreff)\s*:\s*(.*)$/i;
+const HEADER_NAME = /^(from|lähettäjä|från|von|sent|date|päivämäärä|lähetetty|skickat|datum|to|vastaanottaja|till|cc|kopio|subject|aihe|ämne|betreff)\s*:/i;
 const FROM_NAMES = new Set(['from', 'lähettäjä', 'från', 'von']);
 const SUBJECT_NAMES = new Set(['subject', 'aihe', 'ämne', 'betreff']);
 
-/** "Matti <matti@x.fi>", "Matti [mailto:matti@x.fi]", "matti@x.fi", "Matti (matti@x.fi)". */
+interface HeaderLine {
+  name: string;
+  value: string;
+}
+
+/**
+ * "From: Matti <matti@x.fi>" as its lower-case name and its value. The value is the rest of the
+ * line after the colon and the spaces, taken as it is: a pattern ending in `\s*(.*)$` tries
+ * every split of a long run of spaces, and fails on each.
+ */
+function headerLine(line: string): HeaderLine | null {
+  const m = HEADER_NAME.exec(line);
+  if (!m) return null;
+  const value = line.slice(m[0].length).trimStart();
+  return /[\n\r\u2028\u2029]/.test(value) ? null : { name: m[1]!.toLowerCase(), value };
+}
+
+/**
+ * "Matti <matti@x.fi>", "Matti [mailto:matti@x.fi]", "matti@x.fi", "Matti (matti@x.fi)". An
+ * address starts where its word does: tried from every letter of a long word, each try would
+ * read the rest of the word again looking for an "@".
+ */
 export function addressIn(text: string): EmailAddress | null {
-  const address = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
+  const address = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(text)?.[0];
   if (!address) return null;
   const name = text
     .slice(0, text.indexOf(address))
-    .replace(/[<[(]\s*(?:mailto:)?\s*$/i, '')
+    .replace(/[<[(]\s*(?:mailto:\s*)?$/i, '')
     .replace(/["']/g, '')
     .trim();
   return { address: address.toLowerCase(), name };
@@ -34,8 +55,8 @@ function headerStart(lines: string[], subject: string): number {
   if (marker >= 0) return marker + 1;
   if (!FORWARD_SUBJECT.test(subject)) return -1;
   const first = lines.findIndex((line) => {
-    const m = HEADER_LINE.exec(line.trim());
-    return ORIGINAL_MARKER.test(line.trim()) || (m !== null && FROM_NAMES.has(m[1]!.toLowerCase()));
+    const header = headerLine(line.trim());
+    return ORIGINAL_MARKER.test(line.trim()) || (header !== null && FROM_NAMES.has(header.name));
   });
   return first >= 0 && ORIGINAL_MARKER.test(lines[first]!.trim()) ? first + 1 : first;
 }
@@ -52,11 +73,10 @@ export function forwardedMessage(text: string, subject: string): ForwardedMessag
   let from: EmailAddress | null = null;
   let forwardedSubject: string | null = null;
   for (; at < lines.length; at += 1) {
-    const m = HEADER_LINE.exec(lines[at]!.trim());
-    if (!m) break;
-    const name = m[1]!.toLowerCase();
-    if (FROM_NAMES.has(name)) from = addressIn(m[2]!);
-    if (SUBJECT_NAMES.has(name)) forwardedSubject = m[2]!.trim();
+    const header = headerLine(lines[at]!.trim());
+    if (!header) break;
+    if (FROM_NAMES.has(header.name)) from = addressIn(header.value);
+    if (SUBJECT_NAMES.has(header.name)) forwardedSubject = header.value.trim();
   }
   return { from, subject: forwardedSubject, text: lines.slice(at).join('\n').trim() };
 }

@@ -14,8 +14,21 @@ import { normalizeUnit } from './units.js';
 
 const LIST_MARKER = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+/;
 
+/** The trailing run is matched only from its first character: tried from every one, a long run of dots would be scanned again each time. */
 function tidy(description: string): string {
-  return description.replace(/^[\s,:;–-]+|[\s,:;.–-]+$/g, '').replace(/\s+/g, ' ');
+  return description
+    .replace(/^[\s,:;–-]+/, '')
+    .replace(/(?<![\s,:;.–-])[\s,:;.–-]+$/, '')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * Brackets are dropped: "(kova)" reads as "kova". Each bracket with the spaces around it becomes
+ * one space, so "(a) (b)" keeps its two spaces between; the whole run is taken at once, since
+ * matching from inside a long run of spaces would scan it again from every space.
+ */
+function withoutBrackets(line: string): string {
+  return line.replace(/(?<! ) *[()][ ()]*/g, (run) => ' '.repeat(run.replace(/ /g, '').length));
 }
 
 function toRequestedLine(item: ParsedItem): RequestedLine | null {
@@ -33,7 +46,8 @@ function toRequestedLine(item: ParsedItem): RequestedLine | null {
  */
 function itemsOf(rawLine: string): ParsedItem[] {
   const text = rawLine.trim();
-  const line = text.replace(LIST_MARKER, '').replace(/ *[()] */g, ' ').trim();
+  const listed = text.replace(LIST_MARKER, '');
+  const line = withoutBrackets(listed).trim();
   if (!/\p{L}|\d{6,}/u.test(line)) return [];
   const table = tableCells(line);
   const row = table && parseRow(text, table.cells);

@@ -8,8 +8,14 @@ export interface Terms {
   numbers: string[];
 }
 
-const INCH = /(?:(?<![a-z\d.])(\d+)[\s-]+)?(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
-const SIZE = /([a-z]*)(\d+(?:\.\d+)?)([a-z]*)/g;
+/**
+ * Numbers are read only from their first digit (and a size's letters from their first letter, or
+ * none right after another size): tried from every digit of a long number, or every letter of a
+ * long word, each try would scan the rest of it again. A match found further in would have been
+ * found, longer, from the first digit or letter.
+ */
+const INCH = /(?:(?<![a-z\d.])(\d+)[\s-]+)?(?<!\d)(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(?<!\d)(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
+const SIZE = /((?:(?<![a-z])[a-z]+)?)(\d+(?:\.\d+)?)([a-z]*)/g;
 /** Units of measure say nothing about which product is meant; the number next to them does. */
 const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
 
@@ -27,7 +33,7 @@ export function fold(text: string): string {
 
 /** The bare number of a size token: "m8" → "8", '1.25"' stays as it is. */
 export function sizeValue(size: string): string {
-  return size.replace(/^[a-z]+|[a-z]+$/g, '');
+  return size.replace(/^[a-z]+/, '').replace(/(?<![a-z])[a-z]+$/, '');
 }
 
 export function termsOf(text: string): Terms {

@@ -5,14 +5,22 @@ import { BARE_COUNT, MENTION, QTY, UNIT } from './patterns.js';
 type Reading = Omit<ParsedItem, 'text' | 'code'>;
 type Rule = [RegExp, (m: RegExpExecArray) => Reading];
 
-const END_QTY = new RegExp(String.raw`^(.+?)(?<![àá@]\s?)[\s,:;–-]+(?:[x×]\s*)?${QTY}\s*${UNIT}$`, 'i');
+/** What may stand between a description and the quantity after it: "Putki - 6 kpl", "Rör: 10 st". */
+const GAP = String.raw`[\s,:;–-]`;
+/**
+ * The description may end only where a gap starts, or one or two characters into it right after
+ * "à"/"@" (which make the number a price, not a quantity): a description end tried at every dash
+ * of a long run of dashes would scan the rest of the run each time.
+ */
+const GAP_START = String.raw`(?<=^${GAP}|[^\s,:;–-]|[àá@]${GAP}|[àá@]\s${GAP})`;
+const END_QTY = new RegExp(String.raw`^(.+?)(?<![àá@]\s?)${GAP_START}${GAP}+(?:[x×]\s*)?${QTY}\s*${UNIT}$`, 'i');
 const START_QTY = new RegExp(String.raw`^(?:.*?\s)?${QTY}\s*${UNIT}\s+(.+)$`, 'i');
 const UNIT_THEN_QTY_START = new RegExp(String.raw`^${UNIT}\s+${QTY}\s+(.+)$`, 'i');
 const UNIT_THEN_QTY_END = new RegExp(String.raw`^(.+?)\s+${UNIT}\s+${QTY}(?:\s+\p{L}+)?$`, 'iu');
 const TIMES_START = /^(\d+)\s*[x×]\s+(.+)$/i;
 const TIMES_BEFORE = /^[x×]\s*(\d+)\s+(.+)$/i;
 const TIMES_END = /^(.+?)\s+[x×]\s?(\d+)$/i;
-const QTY_ONLY = new RegExp(String.raw`^[\s,:;–-]*(?:[x×]\s*)?${QTY}\s*(?:[x×]|${UNIT})?$`, 'i');
+const QTY_ONLY = new RegExp(String.raw`^${GAP}*(?:[x×]\s*)?${QTY}\s*(?:[x×]|${UNIT})?$`, 'i');
 const UNIT_QTY_ONLY = new RegExp(String.raw`^${UNIT}\s+${QTY}$`, 'i');
 const BARE = /^(?:.*?\s)?(\d{1,4})\s+(\p{L}.*)$/u;
 

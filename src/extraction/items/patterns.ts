@@ -1,7 +1,11 @@
 import { UNIT_PATTERN } from '../units.js';
 
-/** "12", "12,5", and thousands written with a space: "1 000", "12 500,5". */
-export const QTY = String.raw`(\d{1,3}(?:[ \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)`;
+/**
+ * "12", "12,5", and thousands written with a space: "1 000", "12 500,5". At most four groups of
+ * thousands (no one orders 10^15 of anything): unbounded, every group of a long "000 000 …" run
+ * would start a scan to its end.
+ */
+export const QTY = String.raw`(\d{1,3}(?:[ \u00a0]\d{3}){1,4}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)`;
 /** A unit, also doubled for two languages ("kpl/st"). */
 export const UNIT = String.raw`(${UNIT_PATTERN})\.?(?:\s*/\s*(?:${UNIT_PATTERN})\.?)?`;
 /** What may stand right after a quantity and its unit. */

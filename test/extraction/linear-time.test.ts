@@ -1,0 +1,42 @@
+import { describe, it } from 'vitest';
+import { companyFacts } from '../../src/extraction/company-facts.js';
+import { addressIn, forwardedMessage } from '../../src/extraction/forwarded.js';
+import { codeIn } from '../../src/extraction/items/codes.js';
+import { extractLines } from '../../src/extraction/line-items.js';
+import { expectLinearTime, LINEAR_TIME_TEST_TIMEOUT_MS, run } from '../support/linear-time.js';
+
+describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_TIMEOUT_MS }, () => {
+  it.each([
+    ['a line of dashes', run('-', 'Putki ')],
+    ['a run of spaces', run(' ', 'Putki ', ' b')],
+    ['a run of spaces with no letters', run(' ', '1', '2')],
+    ['a run of spaces between two items', run(' ', '2 kpl Putki ', ' 3 kpl Tulppa')],
+    ['a run of spaces before x', run(' ', 'X', 'y')],
+    ['groups of thousands', run(' 000', 'Putki 1', ' x')],
+    ['groups of thousands in a list of items', run(' 000', '2 kpl putki ja 1', ' x')],
+    ['dots in a description', run('.', 'Putki ', 'a 5 kpl')],
+  ])('extractLines: %s', async (_case, build) => {
+    await expectLinearTime(build, extractLines);
+  });
+
+  it('codeIn: slashed capitals', async () => {
+    await expectLinearTime(run('/A'), codeIn);
+  });
+
+  it.each([
+    ['a long word', run('a')],
+    ['a run of dashes before an @', run('-', '', '-.-@+@-.-')],
+    ['a run of spaces after a bracket', run(' ', '(', 'T matti@x.fi')],
+  ])('addressIn: %s', async (_case, build) => {
+    await expectLinearTime(build, addressIn);
+  });
+
+  it('forwardedMessage: a header line with a long run of tabs', async () => {
+    await expectLinearTime(run('\t', 'CC:', 'I\rI'), (text) => forwardedMessage(text, 'FW: tarjous'));
+  });
+
+  // A checker calls this pattern quadratic; it is not, as its four words are bounded: kept so it stays so.
+  it('companyFacts: capitals and tabs', async () => {
+    await expectLinearTime(run('A\t'), (text) => companyFacts(text, null));
+  });
+});
