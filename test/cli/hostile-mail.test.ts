@@ -49,7 +49,7 @@ describe('hostile mail', () => {
       expect(next.status, `the mail after ${name}`).toBe('created');
     });
     const byName = Object.fromEntries(HOSTILE_MAILS.map(({ name }, i) => [name, results[2 * i]!]));
-    expect(byName['a line of 100,000 spaces']!.warnings).toContain('the text line 1 is 100,021 characters long, over the 2,000-character limit for a line; not read');
+    expect(byName['a line of 100,000 spaces']!.warnings).toEqual([expect.stringMatching(/^the text line 1 is 100,\d{3} characters long, over the 2,000-character limit for a line; not read$/)]);
     expect(byName['a 1 MB line of dashes']!.status).toBe('needs_review');
     expect(byName['a single 2 MB line']!.warnings[0]).toMatch(/over the 2,000-character limit for a line; not read/);
     expect(byName['200,000 item lines']).toMatchObject({ status: 'needs_review', lines: expect.any(Array) });
