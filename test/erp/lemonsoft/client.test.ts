@@ -97,15 +97,28 @@ describe('LemonsoftClient failures', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('gives up for good when Lemonsoft refuses what was sent, and retries what may pass', async () => {
+    sim.setFaults({ fail: [{ status: 400, count: 1, match: '^GET /api/persons' }] });
+    await expect(client().get('/api/persons/101', {}, personSchema)).rejects.toMatchObject({ status: 400, code: 'erp_rejected', permanent: true });
+    sim.setFaults({ fail: [{ status: 503, count: 5, match: '^GET /api/persons' }] });
+    await expect(client({ maxRetries: 1 }).get('/api/persons/101', {}, personSchema)).rejects.toMatchObject({ status: 503, code: 'erp_unavailable', permanent: false });
+    sim.setFaults({ reset: true });
+  });
+
   it('names the field of an answer that does not fit the schema', async () => {
     await expect(client().get('/api/persons/101', {}, personSchema.extend({ missing_field: personSchema.shape.number }))).rejects.toThrow(
       /GET \/api\/persons\/101 failed: unexpected answer at 'missing_field'/,
     );
   });
 
-  it('fails clearly when nothing listens', async () => {
+  it('fails clearly when nothing listens, saying where it tried', async () => {
     await sim.close();
-    await expect(client({ maxRetries: 1 }).get('/api/persons/101', {}, personSchema)).rejects.toThrow(/failed: network error ECONNREFUSED/);
+    const { port } = new URL(sim.url);
+    await expect(client({ maxRetries: 1 }).get('/api/persons/101', {}, personSchema)).rejects.toMatchObject({
+      message: expect.stringContaining(`failed: network error ECONNREFUSED 127.0.0.1:${port}`),
+      code: 'erp_unavailable',
+      permanent: false,
+    });
     sim = await startSimulator();
   });
 });

@@ -77,6 +77,12 @@ describe('Lemonsoft offer mapping', () => {
 });
 
 describe('Lemonsoft settings', () => {
+  it('refuses a base URL that carries a user name and password, without repeating them', () => {
+    const settings = { baseUrl: 'https://offerflow:hunter2@lemonsoft.example.fi/Lemonsoft30', username: 'u', password: 'p', database: 'D', apiKey: 'k' };
+    expect(() => parseLemonsoftSettings(settings)).toThrow(/erp\.settings\.baseUrl: must not carry a user name or password/);
+    expect(() => parseLemonsoftSettings(settings)).not.toThrow(/hunter2/);
+  });
+
   it('names every missing or bad setting', () => {
     expect(() => parseLemonsoftSettings({ baseUrl: 'not a url', offerType: 'x' })).toThrow(/erp\.settings\.baseUrl[\s\S]*erp\.settings\.username[\s\S]*erp\.settings\.offerType/);
   });
