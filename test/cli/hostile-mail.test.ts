@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLines, offerflow, seeded } from '../support/cli.js';
 import { goodMail, HOSTILE_MAILS, plainMail } from '../support/hostile-mail.js';
-import { getJson, serve, stopServed } from '../support/serve.js';
+import { getJson, serve, stopServed, writeServiceConfig } from '../support/serve.js';
 import { until } from '../support/until.js';
 
 /** Short enough that a mail stopped for it costs the suite little; long enough for any honest mail. */
@@ -63,14 +63,7 @@ describe('hostile mail', () => {
     const dataDir = await seeded();
     const inbox = join(dataDir, 'inbox');
     mkdirSync(inbox);
-    writeFileSync(
-      join(dataDir, 'offerflow.json'),
-      JSON.stringify({
-        mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }],
-        service: { workers: 1, pollSeconds: 0.1 },
-        limits: { readingSeconds: 1 },
-      }),
-    );
+    writeServiceConfig(dataDir, inbox, { limits: { readingSeconds: 1 } });
     const served = await serve(dataDir);
     // Honest but far too much to read in a second: half a million item lines.
     writeFileSync(join(inbox, '0-slow.eml'), plainMail('slow', 'Kupariputki 15x1,0 kova 10 m\r\n'.repeat(500_000)));

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 import { fixturePath } from '../support/fixtures.js';
 import { ownPostgres, type OwnPostgres } from '../support/own-postgres.js';
-import { alive, serve, stopServed, type Served } from '../support/serve.js';
+import { alive, serve, stopServed, writeServiceConfig, type Served } from '../support/serve.js';
 import { tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
 
@@ -28,10 +28,6 @@ async function seededDataDir(): Promise<{ dataDir: string; inbox: string }> {
     await promisify(execFile)(process.execPath, [CLI, 'import', kind, fixturePath(`cli/${kind}.csv`), '--data-dir', dataDir]);
   }
   return { dataDir, inbox };
-}
-
-function writeConfig(dataDir: string, inbox: string, service: Record<string, unknown>): void {
-  writeFileSync(join(dataDir, 'offerflow.json'), JSON.stringify({ mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }], service }));
 }
 
 const REQUEST = () => readFileSync(fixturePath('workflow/rfq-known-customer.eml'), 'utf8');
@@ -63,7 +59,7 @@ describe('offerflow serve under faults', () => {
   it('lives through three PostgreSQL restarts during a burst into two processes, and makes every mail exactly one offer', async () => {
     server = await ownPostgres();
     const { dataDir, inbox } = await seededDataDir();
-    writeConfig(dataDir, inbox, { workers: 2, pollSeconds: 0.1, leaseSeconds: 2, retryBaseSeconds: 0.1, retryMaxSeconds: 1, maxAttempts: 30 });
+    writeServiceConfig(dataDir, inbox, { service: { workers: 2, leaseSeconds: 2, retryBaseSeconds: 0.1, retryMaxSeconds: 1, maxAttempts: 30 } });
     const env = { OFFERFLOW_DATABASE_URL: server.url };
     const processes: Served[] = [await serve(dataDir, env), await serve(dataDir, env)];
     const MAILS = 30;
@@ -88,7 +84,7 @@ describe('offerflow serve under faults', () => {
 
   it('gives up a mail whose worker dies on it every time, after maxAttempts, and does the mails behind it', async () => {
     const { dataDir, inbox } = await seededDataDir();
-    writeConfig(dataDir, inbox, { workers: 1, pollSeconds: 0.1, leaseSeconds: 1, retryBaseSeconds: 0.1, maxAttempts: 3 });
+    writeServiceConfig(dataDir, inbox, { service: { leaseSeconds: 1, retryBaseSeconds: 0.1, maxAttempts: 3 } });
     dropMails(inbox, '0-poison', 1);
     dropMails(inbox, '1-good', 3);
     let kills = 0;

@@ -6,7 +6,7 @@ import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.
 import { lemonsoftReader, lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
 import pg from 'pg';
 import { CLI } from '../support/cli.js';
-import { serve, stopServed } from '../support/serve.js';
+import { serve, stopServed, writeServiceConfig } from '../support/serve.js';
 import { freshPostgres } from '../support/postgres.js';
 import { fixturePath } from '../support/fixtures.js';
 import { tempDataDir } from '../support/seller.js';
@@ -43,14 +43,7 @@ describe('offerflow serve', () => {
     mkdirSync(inbox);
     sim = await startSimulator(dataDir);
     const settings = lemonsoftSettings(sim);
-    writeFileSync(
-      join(dataDir, 'offerflow.json'),
-      JSON.stringify({
-        erp: { type: 'lemonsoft', settings },
-        mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }],
-        service: { workers: 1, pollSeconds: 0.1, leaseSeconds: 1, retryBaseSeconds: 0.1 },
-      }),
-    );
+    writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { leaseSeconds: 1, retryBaseSeconds: 0.1 } });
     const first = await serve(dataDir);
     sim.setFaults({ latencyMs: 150 });
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
@@ -78,14 +71,7 @@ describe('offerflow serve', () => {
     sim = await startSimulator(dataDir);
     // A write gives up after 3 s: a worker taking over waits that long past the stalled one's lease.
     const settings = { ...lemonsoftSettings(sim), timeoutMs: 3_000 };
-    writeFileSync(
-      join(dataDir, 'offerflow.json'),
-      JSON.stringify({
-        erp: { type: 'lemonsoft', settings },
-        mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }],
-        service: { workers: 1, pollSeconds: 0.1, leaseSeconds: 1, retryBaseSeconds: 0.1 },
-      }),
-    );
+    writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { leaseSeconds: 1, retryBaseSeconds: 0.1 } });
     const stalling = await serve(dataDir);
     // Lemonsoft sits on the row list for a while before it stores it.
     sim.setFaults({ delay: [{ ms: 2_500, match: 'offerrowlist' }] });
@@ -116,10 +102,7 @@ describe('offerflow serve', () => {
       const child = spawn(process.execPath, [CLI, 'import', kind, fixturePath(`cli/${kind}.csv`), '--data-dir', dataDir]);
       await new Promise((resolve) => child.once('exit', resolve));
     }
-    writeFileSync(
-      join(dataDir, 'offerflow.json'),
-      JSON.stringify({ mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }], service: { workers: 2, pollSeconds: 0.1 } }),
-    );
+    writeServiceConfig(dataDir, inbox, { service: { workers: 2 } });
     const env = { OFFERFLOW_DATABASE_URL: database.url };
     const first = await serve(dataDir, env);
     const second = await serve(dataDir, env);

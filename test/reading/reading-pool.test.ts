@@ -3,31 +3,12 @@ import { MailBudget } from '../../src/domain/mail-budget.js';
 import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { ReadingPool } from '../../src/reading/reading-pool.js';
 import { fixture } from '../support/fixtures.js';
+import { attachmentsMail } from '../support/hostile-mail.js';
 
 const pool = new ReadingPool({ ...DEFAULT_MAIL_LIMITS, maxMailBytes: 1024 * 1024, maxAttachments: 3, maxMimeParts: 50 }, 1);
 const budget = () => new MailBudget(30_000);
 
 afterAll(() => pool.close());
-
-function mailWith(parts: string[]): Buffer {
-  return Buffer.from(
-    [
-      'From: Matti Putkinen <matti@putki.fi>',
-      'Subject: Tarjouspyyntö',
-      'Message-ID: <parts@putki.fi>',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=UTF-8',
-      '',
-      'Hei, listat liitteenä.',
-      ...parts.flatMap((name) => ['--b', `Content-Type: text/csv; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, '', 'tuote;määrä', `Kupariputki 15x1,0 kova;${name.length} m`]),
-      '--b--',
-      '',
-    ].join('\r\n'),
-  );
-}
 
 describe('ReadingPool', () => {
   it('reads a mail on a thread: its text, who asks, and its attachments', async () => {
@@ -39,15 +20,14 @@ describe('ReadingPool', () => {
   });
 
   it('reads the first attachments of a mail with too many, and says how many were left', async () => {
-    const mail = await pool.read(mailWith(['a.csv', 'b.csv', 'c.csv', 'd.csv', 'e.csv']), budget());
-    expect(mail.attachmentTexts.map((a) => a.filename)).toEqual(['a.csv', 'b.csv', 'c.csv']);
+    const mail = await pool.read(attachmentsMail('five', 5), budget());
+    expect(mail.attachmentTexts.map((a) => a.filename)).toEqual(['lista-0.csv', 'lista-1.csv', 'lista-2.csv']);
     expect(mail.overLimits).toEqual(['the mail has 5 attachments, over the 3-attachment limit; read the first 3']);
   });
 
   it('refuses, for good and naming the limit, a mail too large or of too many parts', async () => {
     await expect(pool.read(Buffer.alloc(2 * 1024 * 1024, 'a'), budget())).rejects.toMatchObject({ code: 'mail_over_limit', permanent: true, message: expect.stringContaining('over the 1 MB limit for one mail') });
-    const parts = Array.from({ length: 60 }, (_, i) => `${i}.csv`);
-    await expect(pool.read(mailWith(parts), budget())).rejects.toMatchObject({ code: 'mail_over_limit', message: 'the mail has more than 50 MIME parts, over the limit; not read' });
+    await expect(pool.read(attachmentsMail('sixty', 60), budget())).rejects.toMatchObject({ code: 'mail_over_limit', message: 'the mail has more than 50 MIME parts, over the limit; not read' });
   });
 
   it('stops reading at the mail’s budget, and reads the next mail as usual', async () => {

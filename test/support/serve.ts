@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLI } from './cli.js';
 import { until } from './until.js';
 
@@ -50,4 +52,17 @@ export async function stopServed(): Promise<void> {
 
 export function getJson(served: Served, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   return fetch(`http://127.0.0.1:${served.port}${path}`).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as Record<string, unknown> }));
+}
+
+/** A config for a service watching `inbox` as one directory mailbox in auto mode, with short waits for tests. */
+export function writeServiceConfig(dataDir: string, inbox: string, config: { service?: Record<string, unknown>; [key: string]: unknown } = {}): void {
+  const { service, ...rest } = config;
+  writeFileSync(
+    join(dataDir, 'offerflow.json'),
+    JSON.stringify({
+      mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, mode: 'auto' }],
+      service: { workers: 1, pollSeconds: 0.1, ...service },
+      ...rest,
+    }),
+  );
 }
