@@ -10,7 +10,7 @@ import type { KyselyRunStore } from '../store/kysely-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
-import { catalogLoader } from './catalog-loader.js';
+import { catalogLoader, type CatalogState } from './catalog-loader.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 
 /** Everything one data directory holds, opened together and closed together. */
@@ -23,6 +23,10 @@ export interface App {
   jobs: Store['jobs'];
   notifications: Store['notifications'];
   checkStore(): Promise<void>;
+  /** Whether the product catalog index can serve, for readiness. */
+  catalogState(): CatalogState;
+  /** Starts loading the catalog index now, so that the first mail does not wait for it. */
+  warmCatalog(): void;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
   close(): Promise<void>;
@@ -76,8 +80,10 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     jobs: store.jobs,
     notifications: store.notifications,
     checkStore: store.check,
+    catalogState: () => catalog.state(),
+    warmCatalog: () => catalog.warm(),
     runner: ({ dryRun }) =>
-      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, memory, settings }),
+      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog: () => catalog.index(), lineExtractor, memory, settings }),
     close: async () => {
       await Promise.all([erp.close(), store.close()]);
     },
