@@ -10,7 +10,9 @@ import type { KyselyRunStore } from '../store/kysely-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
-import { catalogLoader, type CatalogState } from './catalog-loader.js';
+import { catalogSnapshotFile } from '../store/catalog-snapshot-file.js';
+import { catalogLoader, type CatalogState, type SnapshotEvent } from './catalog-loader.js';
+import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 
 /** Everything one data directory holds, opened together and closed together. */
@@ -58,6 +60,8 @@ async function lineExtractorOf(config: Config): Promise<LineExtractor> {
 export interface AppOptions {
   /** Wraps the ERP before anything uses it, e.g. to time its calls. */
   wrapErp?(erp: ErpAdapter): ErpAdapter;
+  /** Hears what became of the catalog snapshot in the data directory, e.g. to log why it was not used. */
+  onCatalogSnapshot?(event: SnapshotEvent): void;
 }
 
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -69,7 +73,10 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   });
   const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const { runs, memory } = store;
-  const catalog = catalogLoader(erp.products);
+  const catalog = catalogLoader(erp.products, {
+    snapshots: snapshotFile(catalogSnapshotFile(config.dataDir), erpSource(config.erp.type, config.erp.settings)),
+    onSnapshot: options.onCatalogSnapshot,
+  });
   const settings = settingsOf(config);
   const lineExtractor = await lineExtractorOf(config);
   return {
@@ -85,6 +92,8 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     runner: ({ dryRun }) =>
       new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog: () => catalog.index(), lineExtractor, memory, settings }),
     close: async () => {
+      // A snapshot being written needs no ERP, but a refresh under way does.
+      await catalog.close();
       await Promise.all([erp.close(), store.close()]);
     },
   };

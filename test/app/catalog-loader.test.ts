@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { catalogLoader, CatalogUnavailableError } from '../../src/app/catalog-loader.js';
+import { catalogLoader, CatalogUnavailableError, type SnapshotEvent } from '../../src/app/catalog-loader.js';
+import type { CatalogSnapshots, SavedCatalog } from '../../src/app/catalog-snapshots.js';
 import type { Product } from '../../src/domain/product.js';
 import type { ProductRepository } from '../../src/erp/ports.js';
+import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import { PRODUCTS, seededErp } from '../support/seller.js';
+import { until } from '../support/until.js';
 
 const START = Date.parse('2025-03-03T08:00:00Z');
 
@@ -31,8 +34,11 @@ class FlakyProducts implements ProductRepository {
     };
   }
 
+  readonly asked: (string | undefined)[] = [];
+
   async *iterate(options: { modifiedAfter?: string } = {}): AsyncIterable<Product> {
     this.reads += 1;
+    this.asked.push(options.modifiedAfter);
     if (this.held) await this.held;
     if (this.failures > 0) {
       this.failures -= 1;
@@ -51,11 +57,49 @@ class FlakyProducts implements ProductRepository {
   }
 }
 
-function setup(options: { random?: () => number } = {}) {
+/** Holds what it is given, as the snapshot file does between processes. */
+class MemorySnapshots implements CatalogSnapshots {
+  saved: SavedCatalog | null = null;
+  readonly saves: { asOf: number; builtAt: number; products: number }[] = [];
+  failing = false;
+  private held: Promise<void> | null = null;
+
+  hold(): () => void {
+    let resolve = () => {};
+    this.held = new Promise<void>((done) => (resolve = done));
+    return () => {
+      this.held = null;
+      resolve();
+    };
+  }
+
+  async load(): Promise<SavedCatalog | { ignored: string }> {
+    return this.saved ?? { ignored: 'no snapshot yet' };
+  }
+
+  async save(index: CatalogIndex, times: { asOf: number; builtAt: number }): Promise<void> {
+    if (this.held) await this.held;
+    if (this.failing) throw new Error('ENOSPC: no space left on device');
+    this.saves.push({ ...times, products: index.size });
+    this.saved = { index, ...times };
+  }
+}
+
+function setup(options: { random?: () => number; snapshots?: MemorySnapshots } = {}) {
   const clock = { now: START };
   const erp = new FlakyProducts(START - 1);
-  const loader = catalogLoader(erp, { now: () => clock.now, random: options.random ?? (() => 1) });
-  return { clock, erp, loader };
+  const events: SnapshotEvent[] = [];
+  const loader = catalogLoader(erp, { now: () => clock.now, random: options.random ?? (() => 1), snapshots: options.snapshots, onSnapshot: (e) => events.push(e) });
+  return { clock, erp, loader, events };
+}
+
+const HOUR = 60 * 60_000;
+
+async function savedIndex(products: Product[], asOf: number, builtAt = asOf): Promise<SavedCatalog> {
+  async function* all() {
+    yield* products;
+  }
+  return { index: await CatalogIndex.build(all()), asOf, builtAt };
 }
 
 const renamed = { ...PRODUCTS[0]!, name: 'Kupariputki 15x1,0 kova tanko' };
@@ -196,7 +240,6 @@ describe('catalogLoader.state', () => {
     const release = erp.hold();
     loader.warm();
     expect(loader.state()).toEqual({ status: 'loading' });
-    expect(erp.reads).toBe(1);
     release();
     await loader.index();
     clock.now += 45_000;
@@ -209,5 +252,117 @@ describe('catalogLoader.state', () => {
     loader.warm();
     await expect(loader.index()).rejects.toThrow();
     expect(loader.state()).toEqual({ status: 'failed', reason: 'connect ECONNREFUSED 10.0.0.5:443', retryAt: '2025-03-03T08:00:01.000Z' });
+  });
+});
+
+describe('catalogLoader with a snapshot', () => {
+  it('serves the saved index at once and brings in the products changed since it in the background', async () => {
+    const snapshots = new MemorySnapshots();
+    snapshots.saved = await savedIndex(PRODUCTS, START - HOUR);
+    const { erp, loader, events } = setup({ snapshots });
+    erp.set(renamed, START - HOUR / 2);
+    const release = erp.hold();
+
+    const index = await loader.index();
+    expect(index).toBe(snapshots.saved.index);
+    expect(index.search('kupariputki 15x1,0 kova', 1)[0]?.product.name).toBe('Kupariputki 15x1,0 kova');
+    expect(erp.asked).toEqual([new Date(START - HOUR).toISOString()]);
+    expect(loader.state()).toEqual({ status: 'ready', products: PRODUCTS.length, ageMs: HOUR });
+    expect(events).toEqual([{ event: 'loaded', products: PRODUCTS.length, asOf: new Date(START - HOUR).toISOString() }]);
+
+    release();
+    await loader.close();
+    expect(index.search('kupariputki 15x1,0 kova', 1)[0]?.product.name).toBe('Kupariputki 15x1,0 kova tanko');
+    expect(loader.state()).toEqual({ status: 'ready', products: PRODUCTS.length, ageMs: 0 });
+  });
+
+  it('serves the saved index while the ERP is down, saying the refresh failed', async () => {
+    const snapshots = new MemorySnapshots();
+    snapshots.saved = await savedIndex(PRODUCTS, START - HOUR);
+    const { erp, loader } = setup({ snapshots });
+    erp.failures = 1;
+    await loader.index();
+    await loader.close();
+    expect(loader.state()).toMatchObject({ status: 'ready', ageMs: HOUR, refreshFailed: { reason: 'connect ECONNREFUSED 10.0.0.5:443' } });
+  });
+
+  it('builds from the ERP when there is no snapshot, and saves what it built as of when it began reading', async () => {
+    const snapshots = new MemorySnapshots();
+    const { clock, erp, loader, events } = setup({ snapshots });
+    const release = erp.hold();
+    const loading = loader.index();
+    await until('the ERP read', () => erp.reads === 1);
+    clock.now += 5_000;
+    release();
+    await loading;
+    await loader.close();
+    expect(snapshots.saves).toEqual([{ asOf: START, builtAt: START, products: PRODUCTS.length }]);
+    expect(events.map((e) => e.event)).toEqual(['ignored', 'saved']);
+    expect(events[0]).toEqual({ event: 'ignored', reason: 'no snapshot yet' });
+  });
+
+  it('builds afresh from an index built over a day ago, as refreshes never drop what the ERP stopped selling', async () => {
+    const snapshots = new MemorySnapshots();
+    snapshots.saved = await savedIndex([...PRODUCTS, { ...PRODUCTS[0]!, sku: '9999999', name: 'Poistunut tuote' }], START - HOUR, START - 25 * HOUR);
+    const { loader, events } = setup({ snapshots });
+    const index = await loader.index();
+    await loader.close();
+    expect(index.size).toBe(PRODUCTS.length);
+    expect(events[0]).toEqual({ event: 'ignored', reason: 'built from the ERP at 2025-03-02T07:00:00.000Z, over a day ago: building afresh drops the products the ERP stopped selling' });
+    expect(snapshots.saves).toEqual([{ asOf: START, builtAt: START, products: PRODUCTS.length }]);
+  });
+
+  it('saves after refreshes that changed products, at most every ten minutes', async () => {
+    const snapshots = new MemorySnapshots();
+    const { clock, erp, loader } = setup({ snapshots });
+    await loader.index();
+    // A mail waits for the refresh it finds due, and the write starts as that ends.
+    const refreshAt = async (minutes: number, change?: Product) => {
+      clock.now = START + minutes * 60_000;
+      if (change) erp.set(change, clock.now - 1);
+      await loader.index();
+    };
+    await refreshAt(2, renamed);
+    await refreshAt(9);
+    expect(snapshots.saves.map((s) => s.asOf)).toEqual([START]);
+    await refreshAt(11);
+    await refreshAt(22);
+    await refreshAt(33, { ...renamed, name: 'Kupariputki 15x1,0 kova tanko 5 m' });
+    expect(snapshots.saves).toEqual([
+      { asOf: START, builtAt: START, products: PRODUCTS.length },
+      { asOf: START + 11 * 60_000, builtAt: START, products: PRODUCTS.length },
+      { asOf: START + 33 * 60_000, builtAt: START, products: PRODUCTS.length },
+    ]);
+  });
+
+  it('does not change the index while it is being written, nor keep the mail waiting for it', async () => {
+    const snapshots = new MemorySnapshots();
+    const { clock, erp, loader } = setup({ snapshots });
+    const release = snapshots.hold();
+    await loader.index();
+    erp.set(renamed, START + 1_000);
+    clock.now += 61_000;
+    expect(await topName(loader, 'kupariputki 15x1,0 kova')).toBe('Kupariputki 15x1,0 kova');
+    expect(erp.reads).toBe(1);
+    release();
+    await loader.close();
+    expect(erp.reads).toBe(1);
+    expect(await topName(loader, 'kupariputki 15x1,0 kova')).toBe('Kupariputki 15x1,0 kova');
+  });
+
+  it('tries saving again at the first refresh ten minutes after a failed write', async () => {
+    const snapshots = new MemorySnapshots();
+    snapshots.failing = true;
+    const { clock, loader, events } = setup({ snapshots });
+    await loader.index();
+    await until('the failed write', () => events.some((e) => e.event === 'save failed'));
+    expect(events.at(-1)).toEqual({ event: 'save failed', reason: 'ENOSPC: no space left on device' });
+    snapshots.failing = false;
+    clock.now += 5 * 60_000;
+    await loader.index();
+    expect(snapshots.saves).toEqual([]);
+    clock.now += 6 * 60_000;
+    await loader.index();
+    expect(snapshots.saves).toEqual([{ asOf: clock.now, builtAt: START, products: PRODUCTS.length }]);
   });
 });
