@@ -27,7 +27,8 @@ export interface CodeTableParts {
 export class CodeTable {
   private slots: Int32Array;
   private hashes: Int32Array;
-  private entries = 0;
+  /** Counted when first needed: a loaded table may serve for good without an item added. */
+  private entries: number | null = null;
 
   /** `parts` and `items`: a table saved before, holding that many items. */
   constructor(
@@ -37,13 +38,12 @@ export class CodeTable {
   ) {
     this.slots = parts.slots;
     this.hashes = parts.hashes;
-    for (const slot of this.slots) if (slot !== 0) this.entries += 1;
   }
 
   /** The next item, with its normalised codes: its id is the number of items added before it. */
   add(codes: string[]): void {
     const distinct = [...new Set(codes)].filter((code) => code !== '');
-    while (this.entries + distinct.length > this.slots.length * MAX_LOAD) this.grow();
+    while (this.filled() + distinct.length > this.slots.length * MAX_LOAD) this.grow();
     for (const code of distinct) this.insert(hash(code), this.items);
     this.items += 1;
   }
@@ -69,13 +69,21 @@ export class CodeTable {
     return { slots: this.slots, hashes: this.hashes };
   }
 
+  private filled(): number {
+    if (this.entries === null) {
+      this.entries = 0;
+      for (let at = 0; at < this.slots.length; at += 1) if (this.slots[at] !== 0) this.entries += 1;
+    }
+    return this.entries;
+  }
+
   private insert(h: number, id: number): void {
     const mask = this.slots.length - 1;
     let at = h & mask;
     while (this.slots[at] !== 0) at = (at + 1) & mask;
     this.slots[at] = id + 1;
     this.hashes[at] = h;
-    this.entries += 1;
+    this.entries = this.filled() + 1;
   }
 
   private grow(): void {
