@@ -115,7 +115,7 @@ class Loader implements CatalogLoader {
 
   async index(): Promise<CatalogIndex> {
     if (!this.built) return this.load();
-    this.refreshIfDue(true);
+    this.refreshIfDue();
     if (this.refreshing?.awaited) await this.refreshing.done;
     return this.built;
   }
@@ -150,7 +150,8 @@ class Loader implements CatalogLoader {
           this.built = index;
           this.loadFailed = null;
           this.failures = 0;
-          if (fromSnapshot) this.refreshIfDue(false);
+          // However new the snapshot: another process may have changed the ERP since.
+          if (fromSnapshot) this.startRefresh(false);
           else this.saveIfDue();
           return index;
         },
@@ -195,13 +196,23 @@ class Loader implements CatalogLoader {
     return saved;
   }
 
-  /** Never while a snapshot is being written: its pieces are views of the index's arrays. */
-  private refreshIfDue(awaited: boolean): void {
+  private refreshIfDue(): void {
     const due = this.refreshFailed ? this.refreshFailed.retryAt : this.upToDate + REFRESH_AFTER_MS;
-    if (this.refreshing || this.saving || this.closing || this.now() < due) return;
+    if (this.now() >= due) this.startRefresh(true);
+  }
+
+  /**
+   * Never while a snapshot is being written: its pieces are views of the index's arrays. The
+   * catch-up after a snapshot starts once the mail that loaded it has had its turn: an ERP read
+   * that holds the thread (SQLite) would otherwise come before the first match.
+   */
+  private startRefresh(awaited: boolean): void {
+    if (this.refreshing || this.saving || this.closing) return;
     const since = this.upToDate;
     const asOf = this.now();
-    const done = this.refresh(since)
+    const turn = awaited ? Promise.resolve() : new Promise<void>((resolve) => setImmediate(resolve));
+    const done = turn
+      .then(() => this.refresh(since))
       .then(
         (changed) => {
           this.upToDate = asOf;

@@ -265,7 +265,9 @@ describe('catalogLoader with a snapshot', () => {
 
     const index = await loader.index();
     expect(index).toBe(snapshots.saved.index);
+    expect(erp.reads).toBe(0);
     expect(index.search('kupariputki 15x1,0 kova', 1)[0]?.product.name).toBe('Kupariputki 15x1,0 kova');
+    await until('the catch-up', () => erp.reads === 1);
     expect(erp.asked).toEqual([new Date(START - HOUR).toISOString()]);
     expect(loader.state()).toEqual({ status: 'ready', products: PRODUCTS.length, ageMs: HOUR });
     expect(events).toEqual([{ event: 'loaded', products: PRODUCTS.length, asOf: new Date(START - HOUR).toISOString() }]);
@@ -274,6 +276,17 @@ describe('catalogLoader with a snapshot', () => {
     await loader.close();
     expect(index.search('kupariputki 15x1,0 kova', 1)[0]?.product.name).toBe('Kupariputki 15x1,0 kova tanko');
     expect(loader.state()).toEqual({ status: 'ready', products: PRODUCTS.length, ageMs: 0 });
+  });
+
+  it('catches up with a snapshot only seconds old too: another process may have changed the ERP since', async () => {
+    const snapshots = new MemorySnapshots();
+    snapshots.saved = await savedIndex(PRODUCTS, START - 5_000);
+    const { erp, loader } = setup({ snapshots });
+    erp.set(renamed, START - 2_000);
+    await loader.index();
+    await loader.close();
+    expect(erp.asked).toEqual([new Date(START - 5_000).toISOString()]);
+    expect(await topName(loader, 'kupariputki 15x1,0 kova')).toBe('Kupariputki 15x1,0 kova tanko');
   });
 
   it('serves the saved index while the ERP is down, saying the refresh failed', async () => {
