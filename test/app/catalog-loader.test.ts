@@ -9,22 +9,10 @@ import { until } from '../support/until.js';
 
 const START = Date.parse('2025-03-03T08:00:00Z');
 
-/** An ERP whose product reads fail while `failures` lasts, and can be held open with `hold()`. */
-class FlakyProducts implements ProductRepository {
-  failures = 0;
-  reads = 0;
-  private readonly rows = new Map<string, { product: Product; modifiedAt: number }>();
+/** Calls that pass it wait, once it is held, until the function `hold()` returned is called. */
+class Gate {
   private held: Promise<void> | null = null;
 
-  constructor(at: number) {
-    for (const product of PRODUCTS) this.set(product, at);
-  }
-
-  set(product: Product, modifiedAt: number): void {
-    this.rows.set(product.sku, { product, modifiedAt });
-  }
-
-  /** Reads wait until the returned function is called. */
   hold(): () => void {
     let resolve = () => {};
     this.held = new Promise<void>((done) => (resolve = done));
@@ -34,12 +22,32 @@ class FlakyProducts implements ProductRepository {
     };
   }
 
+  async pass(): Promise<void> {
+    if (this.held) await this.held;
+  }
+}
+
+/** An ERP whose product reads fail while `failures` lasts, and can be held open with `gate`. */
+class FlakyProducts implements ProductRepository {
+  failures = 0;
+  reads = 0;
+  readonly gate = new Gate();
+  private readonly rows = new Map<string, { product: Product; modifiedAt: number }>();
+
+  constructor(at: number) {
+    for (const product of PRODUCTS) this.set(product, at);
+  }
+
+  set(product: Product, modifiedAt: number): void {
+    this.rows.set(product.sku, { product, modifiedAt });
+  }
+
   readonly asked: (string | undefined)[] = [];
 
   async *iterate(options: { modifiedAfter?: string } = {}): AsyncIterable<Product> {
     this.reads += 1;
     this.asked.push(options.modifiedAfter);
-    if (this.held) await this.held;
+    await this.gate.pass();
     if (this.failures > 0) {
       this.failures -= 1;
       throw new Error('connect ECONNREFUSED 10.0.0.5:443');
@@ -62,23 +70,14 @@ class MemorySnapshots implements CatalogSnapshots {
   saved: SavedCatalog | null = null;
   readonly saves: { asOf: number; builtAt: number; products: number }[] = [];
   failing = false;
-  private held: Promise<void> | null = null;
-
-  hold(): () => void {
-    let resolve = () => {};
-    this.held = new Promise<void>((done) => (resolve = done));
-    return () => {
-      this.held = null;
-      resolve();
-    };
-  }
+  readonly gate = new Gate();
 
   async load(): Promise<SavedCatalog | { ignored: string }> {
     return this.saved ?? { ignored: 'no snapshot yet' };
   }
 
   async save(index: CatalogIndex, times: { asOf: number; builtAt: number }): Promise<void> {
-    if (this.held) await this.held;
+    await this.gate.pass();
     if (this.failing) throw new Error('ENOSPC: no space left on device');
     this.saves.push({ ...times, products: index.size });
     this.saved = { index, ...times };
@@ -129,7 +128,7 @@ describe('catalogLoader', () => {
 
   it('shares one load among callers that come while it is in flight', async () => {
     const { erp, loader } = setup();
-    const release = erp.hold();
+    const release = erp.gate.hold();
     const calls = [loader.index(), loader.index(), loader.index()];
     release();
     const [a, b, c] = await Promise.all(calls);
@@ -237,7 +236,7 @@ describe('catalogLoader.state', () => {
   it('is idle, then loading, then ready with the size and age of the index', async () => {
     const { clock, erp, loader } = setup();
     expect(loader.state()).toEqual({ status: 'idle' });
-    const release = erp.hold();
+    const release = erp.gate.hold();
     loader.warm();
     expect(loader.state()).toEqual({ status: 'loading' });
     release();
@@ -261,7 +260,7 @@ describe('catalogLoader with a snapshot', () => {
     snapshots.saved = await savedIndex(PRODUCTS, START - HOUR);
     const { erp, loader, events } = setup({ snapshots });
     erp.set(renamed, START - HOUR / 2);
-    const release = erp.hold();
+    const release = erp.gate.hold();
 
     const index = await loader.index();
     expect(index).toBe(snapshots.saved.index);
@@ -302,7 +301,7 @@ describe('catalogLoader with a snapshot', () => {
   it('builds from the ERP when there is no snapshot, and saves what it built as of when it began reading', async () => {
     const snapshots = new MemorySnapshots();
     const { clock, erp, loader, events } = setup({ snapshots });
-    const release = erp.hold();
+    const release = erp.gate.hold();
     const loading = loader.index();
     await until('the ERP read', () => erp.reads === 1);
     clock.now += 5_000;
@@ -351,7 +350,7 @@ describe('catalogLoader with a snapshot', () => {
   it('does not change the index while it is being written, nor keep the mail waiting for it', async () => {
     const snapshots = new MemorySnapshots();
     const { clock, erp, loader } = setup({ snapshots });
-    const release = snapshots.hold();
+    const release = snapshots.gate.hold();
     await loader.index();
     erp.set(renamed, START + 1_000);
     clock.now += 61_000;
