@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchQuery } from './catalog.js';
 
-export interface QueryFigures {
+interface QueryFigures {
   p50_ms: number;
   p99_ms: number;
   top1: number;

@@ -57,7 +57,7 @@ export type SnapshotEvent =
   | { event: 'saved'; products: number; seconds: number }
   | { event: 'save failed'; reason: string };
 
-export interface CatalogLoaderOptions {
+interface CatalogLoaderOptions {
   now?: () => number;
   /** For the retry jitter. */
   random?: () => number;

@@ -3,7 +3,7 @@ import type { Product } from '../domain/product.js';
 import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
-import { ProductRecords, type RecordParts } from './product-records.js';
+import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
 import { sizeValue, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
@@ -78,7 +78,7 @@ function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
 const TERMS_PER_PRODUCT = 8;
 
 /** Everything an index holds, as flat arrays and word lists: what a snapshot saves. */
-export interface CatalogParts {
+interface CatalogParts {
   records: RecordParts;
   superseded: Int32Array;
   vocabulary: readonly string[];
@@ -95,7 +95,7 @@ export interface CatalogParts {
 }
 
 /** The parts an index is made from again: its records in one piece, as a snapshot holds them. */
-export type LoadedCatalogParts = Omit<CatalogParts, 'records'> & { records: { bytes: Uint8Array; offsets: Int32Array; nameLengths: Int32Array } };
+export type LoadedCatalogParts = Omit<CatalogParts, 'records'> & { records: LoadedRecords };
 
 function codesOf(product: Product): string[] {
   return [product.sku, product.ean ?? '', ...product.supplierCodes].map(normalizeCode);

@@ -16,7 +16,7 @@ const PREAMBLE = 16;
 const ALIGN = 8;
 
 /** What a snapshot says of itself. */
-export interface SnapshotMeta {
+interface SnapshotMeta {
   /** Which ERP, and which installation of it, the products came from. */
   source: string;
   /** Products that can be found. */
@@ -143,7 +143,7 @@ export function encodeCatalogSnapshot(index: CatalogIndex, meta: Omit<SnapshotMe
   return out;
 }
 
-export type DecodedSnapshot = { index: CatalogIndex; meta: SnapshotMeta } | { reason: string };
+type DecodedSnapshot = { index: CatalogIndex; meta: SnapshotMeta } | { reason: string };
 
 class Unusable extends Error {}
 

@@ -10,6 +10,9 @@ export interface RecordParts {
   nameLengths: Int32Array;
 }
 
+/** Records as a snapshot holds them: in one piece. */
+export type LoadedRecords = Omit<RecordParts, 'bytes'> & { bytes: Uint8Array };
+
 type Row = [string, string, string | null, string | null, string[], string, string, string, string | null];
 
 const encoder = new TextEncoder();
@@ -39,7 +42,7 @@ export class ProductRecords {
   private readonly offsets: IntBuffer;
   private readonly nameLengths: IntBuffer;
 
-  constructor(parts?: { bytes: Uint8Array; offsets: Int32Array; nameLengths: Int32Array }) {
+  constructor(parts?: LoadedRecords) {
     this.base = parts?.bytes ?? new Uint8Array(0);
     this.offsets = new IntBuffer(parts?.offsets ?? new Int32Array([0]));
     this.nameLengths = new IntBuffer(parts?.nameLengths);
