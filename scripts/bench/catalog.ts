@@ -7,6 +7,9 @@ import type { Product } from '../../src/domain/product.js';
 import { gtinCheckDigit } from '../../src/domain/product-code.js';
 import { seededRandom as seeded } from '../seeded-random.js';
 
+/** The ERP a benchmark's catalog snapshot says it came from. */
+export const BENCH_SOURCE = 'bench:generated';
+
 const comma = (n: number) => String(n).replace('.', ',');
 
 /** Each family lists the names of one brand's range; the brand is appended. */

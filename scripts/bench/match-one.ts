@@ -1,15 +1,22 @@
 /**
  * One engine on one catalog size, in its own process so that its memory is its own:
- * `tsx scripts/bench/match-one.ts <size> <engine> <queries>`; prints one JSON line.
+ * `tsx scripts/bench/match-one.ts <size> <engine> <queries>`; prints one JSON line. With
+ * BENCH_SNAPSHOT_DIR, Offerflow's index is then saved there as a catalog snapshot, with the
+ * queries beside it, for cold-start.ts.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import FlexSearch from 'flexsearch';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { snapshotFile } from '../../src/app/catalog-snapshots.js';
 import type { Product } from '../../src/domain/product.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
-import { matchLine } from '../../src/matching/match-line.js';
-import { benchQueries, generateCatalog } from './catalog.js';
+import { catalogSnapshotFile } from '../../src/store/catalog-snapshot-file.js';
+import { BENCH_SOURCE, benchQueries, generateCatalog } from './catalog.js';
+import { offerflowSearch } from './offerflow-search.js';
+import { runQueries } from './run-queries.js';
 
 type Search = (text: string) => Promise<string[]>;
 
@@ -22,17 +29,14 @@ type Doc = {
 const docsOf = (catalog: Product[]): Doc[] =>
   catalog.map((p, id) => ({ id, name: p.name, codes: [p.sku, p.ean ?? '', ...p.supplierCodes].join(' ') }));
 
+let built: CatalogIndex | null = null;
+
 async function offerflow(catalog: Product[]): Promise<Search> {
   async function* all() {
     yield* catalog;
   }
-  const index = await CatalogIndex.build(all());
-  // The index is the whole catalog here: nothing is newer than it for the ERP to add.
-  const sources = { index, findByCode: async () => [], learned: async () => null };
-  return async (text) => {
-    const match = await matchLine({ text, description: text, quantity: '1', unit: null, code: text }, sources, 0);
-    return [match.product?.sku, ...match.alternatives.map((a) => a.sku)].filter((s): s is string => !!s);
-  };
+  built = await CatalogIndex.build(all());
+  return offerflowSearch(built);
 }
 
 async function minisearch(catalog: Product[]): Promise<Search> {
@@ -57,10 +61,6 @@ async function fuse(catalog: Product[]): Promise<Search> {
 
 const ENGINES: Record<string, (catalog: Product[]) => Promise<Search>> = { offerflow, minisearch, flexsearch, fuse };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 const [sizeArg, engine = 'offerflow', queriesArg = '700'] = process.argv.slice(2);
 const size = Number(sizeArg);
 const catalog = generateCatalog(size);
@@ -70,30 +70,11 @@ const search = await ENGINES[engine]!(catalog);
 const buildSeconds = (performance.now() - started) / 1000;
 globalThis.gc?.();
 const { rss, heapUsed } = process.memoryUsage();
-const times: number[] = [];
-const hits: boolean[] = [];
-let top5 = 0;
-for (const query of queries) {
-  const t = performance.now();
-  const skus = await search(query.text);
-  times.push(performance.now() - t);
-  hits.push(skus[0] === query.sku);
-  if (skus.slice(0, 5).includes(query.sku)) top5 += 1;
+const figures = await runQueries(queries, search);
+console.log(JSON.stringify({ engine, size, queries: queries.length, build_s: buildSeconds, rss_mb: rss / 2 ** 20, heap_mb: heapUsed / 2 ** 20, ...figures }));
+
+const snapshotDir = process.env.BENCH_SNAPSHOT_DIR;
+if (snapshotDir && built) {
+  await snapshotFile(catalogSnapshotFile(snapshotDir), BENCH_SOURCE).save(built, { asOf: Date.now(), builtAt: Date.now() });
+  writeFileSync(join(snapshotDir, 'queries.json'), JSON.stringify(queries));
 }
-const top1 = hits.filter(Boolean).length;
-times.sort((a, b) => a - b);
-console.log(
-  JSON.stringify({
-    engine,
-    size,
-    queries: queries.length,
-    build_s: buildSeconds,
-    rss_mb: rss / 2 ** 20,
-    heap_mb: heapUsed / 2 ** 20,
-    p50_ms: percentile(times, 50),
-    p99_ms: percentile(times, 99),
-    top1: top1 / queries.length,
-    top5: top5 / queries.length,
-    hits,
-  }),
-);

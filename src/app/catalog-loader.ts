@@ -1,34 +1,277 @@
 import type { ProductRepository } from '../erp/ports.js';
 import { CatalogIndex } from '../matching/catalog-index.js';
+import type { CatalogSnapshots, SavedCatalog } from './catalog-snapshots.js';
+import { Failure } from '../domain/failure.js';
 
 /** How stale the index may get before the next request brings in the products changed since. */
 const REFRESH_AFTER_MS = 60_000;
+/**
+ * A snapshot is written after a build, and after refreshes that changed products at most this
+ * often: writing a million products' index takes a second or two of disk.
+ */
+const SAVE_EVERY_MS = 10 * 60_000;
+/**
+ * Refreshes bring changed products, never the ones the ERP stopped selling: those leave the
+ * index only when it is built anew. So a snapshot of an index built longer ago than this is
+ * not used (nor written), and the next process builds from the ERP.
+ */
+const REBUILD_AFTER_MS = 24 * 60 * 60_000;
+/** The ERP is asked again after a wait that doubles from this with each failure in a row... */
+const FIRST_RETRY_MS = 1_000;
+/** ...up to this, so that an ERP back after an hour is noticed within a minute. */
+const MAX_RETRY_MS = 60_000;
+
+/** A failure, and when the ERP is asked again. */
+export interface CatalogFailure {
+  reason: string;
+  /** ISO time. */
+  retryAt: string;
+}
+
+/** Whether the index can serve, for readiness checks. */
+export type CatalogState =
+  /** Nothing has asked for it yet: `warm()` starts loading. */
+  | { status: 'idle' }
+  | { status: 'loading' }
+  /** No index yet: mails fail at match_products until the retry succeeds. */
+  | ({ status: 'failed' } & CatalogFailure)
+  /**
+   * `ageMs`: since the index was last brought up to date with the ERP. `refreshFailed`: the last
+   * refresh did not get through; the index serves as it was.
+   */
+  | { status: 'ready'; products: number; ageMs: number; refreshFailed?: CatalogFailure };
+
+export interface CatalogLoader {
+  /** The shared index; rejects with CatalogUnavailableError while there is none. */
+  index(): Promise<CatalogIndex>;
+  state(): CatalogState;
+  /** Starts loading (or a refresh that is due) without waiting for it, e.g. when a service starts. */
+  warm(): void;
+  /** Starts no more refreshes, and waits for the load, refresh and snapshot writing under way. */
+  close(): Promise<void>;
+}
+
+/** What became of the snapshot, for the logs. */
+export type SnapshotEvent =
+  | { event: 'loaded'; products: number; asOf: string }
+  | { event: 'ignored'; reason: string }
+  | { event: 'saved'; products: number; seconds: number }
+  | { event: 'save failed'; reason: string };
+
+interface CatalogLoaderOptions {
+  now?: () => number;
+  /** For the retry jitter. */
+  random?: () => number;
+  /** Where the index is kept between processes; without it every process builds from the ERP. */
+  snapshots?: CatalogSnapshots;
+  onSnapshot?: (event: SnapshotEvent) => void;
+}
+
+/** A transient failure: the job queue tries the mail again later, and by then the ERP may be back. */
+export class CatalogUnavailableError extends Failure {
+  override name = 'CatalogUnavailableError';
+  constructor(failure: CatalogFailure) {
+    super('catalog_unavailable', `the product catalog could not be loaded (${failure.reason}); it is tried again at ${failure.retryAt}`);
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Builds the catalog index on first use and shares it, so a batch of emails indexes once; a
- * long-running process then adds only the products changed since the last look. Products the
- * ERP stops selling stay findable until the process restarts.
+ * Loads the catalog index on first use and shares it, so a batch of emails indexes once: from
+ * the snapshot a process before saved, then brought up to date in the background with the
+ * products changed since; or else built from the ERP, and saved. A long-running process then
+ * adds only the products changed since the last look. Products the ERP stops selling stay
+ * findable until the index is next built from the ERP. A load or refresh that fails is tried
+ * again after a wait shared by the whole process (exponential, full jitter), so that every mail
+ * arriving while the ERP is down does not hammer it; until then a failed load fails mails at
+ * once, and a failed refresh leaves the index serving as it was.
  */
-export function catalogLoader(products: ProductRepository, now: () => number = Date.now): () => Promise<CatalogIndex> {
-  let index: Promise<CatalogIndex> | null = null;
-  let lookedAt = 0;
-  let refreshing: Promise<void> | null = null;
-  const refresh = async (built: CatalogIndex, since: number) => {
-    for await (const product of products.iterate({ modifiedAfter: new Date(since).toISOString() })) built.replace(product);
-  };
-  return async () => {
-    if (!index) {
-      lookedAt = now();
-      index = CatalogIndex.build(products.iterate());
-      return index;
+class Loader implements CatalogLoader {
+  private built: CatalogIndex | null = null;
+  private loading: Promise<CatalogIndex> | null = null;
+  private loadFailed: { reason: string; retryAt: number } | null = null;
+  /** When the ERP was last read from: the index holds every change made before. */
+  private upToDate = 0;
+  /** When the index was last built from the whole catalog. */
+  private builtAt = 0;
+  /** A mail waits for a refresh it finds due, so that it sees the last minute's changes; not for the one after a snapshot. */
+  private refreshing: { done: Promise<void>; awaited: boolean } | null = null;
+  private refreshFailed: { reason: string; retryAt: number } | null = null;
+  /** Load and refresh failures in a row, for the backoff. */
+  private failures = 0;
+  private saving: Promise<void> | null = null;
+  /** When the snapshot on disk was written, or as of when the one loaded was. */
+  private savedAt = -Infinity;
+  private changedSinceSave = false;
+  private closing = false;
+
+  constructor(
+    private readonly products: ProductRepository,
+    private readonly now: () => number,
+    private readonly random: () => number,
+    private readonly snapshots: CatalogSnapshots | null,
+    private readonly onSnapshot: (event: SnapshotEvent) => void,
+  ) {}
+
+  async index(): Promise<CatalogIndex> {
+    if (!this.built) return this.load();
+    this.refreshIfDue();
+    if (this.refreshing?.awaited) await this.refreshing.done;
+    return this.built;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.loading?.catch(() => undefined);
+    await this.refreshing?.done;
+    await this.saving;
+  }
+
+  warm(): void {
+    this.index().catch(() => undefined);
+  }
+
+  state(): CatalogState {
+    if (this.built) {
+      const ready = { status: 'ready' as const, products: this.built.size, ageMs: this.now() - this.upToDate };
+      return this.refreshFailed ? { ...ready, refreshFailed: this.failureOf(this.refreshFailed) } : ready;
     }
-    const built = await index;
-    if (!refreshing && now() - lookedAt >= REFRESH_AFTER_MS) {
-      const since = lookedAt;
-      lookedAt = now();
-      refreshing = refresh(built, since).finally(() => (refreshing = null));
+    if (this.loading) return { status: 'loading' };
+    if (this.loadFailed) return { status: 'failed', ...this.failureOf(this.loadFailed) };
+    return { status: 'idle' };
+  }
+
+  private load(): Promise<CatalogIndex> {
+    if (this.loading) return this.loading;
+    if (this.loadFailed && this.now() < this.loadFailed.retryAt) return Promise.reject(new CatalogUnavailableError(this.failureOf(this.loadFailed)));
+    this.loading = this.loadIndex()
+      .then(
+        ({ index, fromSnapshot }) => {
+          this.built = index;
+          this.loadFailed = null;
+          this.failures = 0;
+          // However new the snapshot: another process may have changed the ERP since.
+          if (fromSnapshot) this.startRefresh(false);
+          else this.saveIfDue();
+          return index;
+        },
+        (error: unknown) => {
+          this.loadFailed = this.failed(error);
+          throw new CatalogUnavailableError(this.failureOf(this.loadFailed));
+        },
+      )
+      .finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async loadIndex(): Promise<{ index: CatalogIndex; fromSnapshot: boolean }> {
+    const saved = await this.savedIndex();
+    if (saved) {
+      this.upToDate = saved.asOf;
+      this.builtAt = saved.builtAt;
+      this.savedAt = saved.asOf;
+      return { index: saved.index, fromSnapshot: true };
     }
-    if (refreshing) await refreshing;
-    return built;
-  };
+    const asOf = this.now();
+    const index = await CatalogIndex.build(this.products.iterate());
+    this.upToDate = asOf;
+    this.builtAt = asOf;
+    this.changedSinceSave = true;
+    return { index, fromSnapshot: false };
+  }
+
+  /** A snapshot can fail in any way (a disk error, a bad file): the ERP is there to build from. */
+  private async savedIndex(): Promise<SavedCatalog | null> {
+    if (!this.snapshots) return null;
+    const saved = await this.snapshots.load().catch((error: unknown) => ({ ignored: `unreadable: ${messageOf(error)}` }));
+    if ('ignored' in saved) {
+      this.onSnapshot({ event: 'ignored', reason: saved.ignored });
+      return null;
+    }
+    if (this.now() - saved.builtAt >= REBUILD_AFTER_MS) {
+      this.onSnapshot({ event: 'ignored', reason: `built from the ERP at ${new Date(saved.builtAt).toISOString()}, over a day ago: building afresh drops the products the ERP stopped selling` });
+      return null;
+    }
+    this.onSnapshot({ event: 'loaded', products: saved.index.size, asOf: new Date(saved.asOf).toISOString() });
+    return saved;
+  }
+
+  private refreshIfDue(): void {
+    const due = this.refreshFailed ? this.refreshFailed.retryAt : this.upToDate + REFRESH_AFTER_MS;
+    if (this.now() >= due) this.startRefresh(true);
+  }
+
+  /**
+   * Never while a snapshot is being written: its pieces are views of the index's arrays. The
+   * catch-up after a snapshot starts once the mail that loaded it has had its turn: an ERP read
+   * that holds the thread (SQLite) would otherwise come before the first match.
+   */
+  private startRefresh(awaited: boolean): void {
+    if (this.refreshing || this.saving || this.closing) return;
+    const since = this.upToDate;
+    const asOf = this.now();
+    const turn = awaited ? Promise.resolve() : new Promise<void>((resolve) => setImmediate(resolve));
+    const done = turn
+      .then(() => this.refresh(since))
+      .then(
+        (changed) => {
+          this.upToDate = asOf;
+          this.refreshFailed = null;
+          this.failures = 0;
+          if (changed) this.changedSinceSave = true;
+          this.saveIfDue();
+        },
+        // The products read before the failure stay replaced; the retry reads them again from `since`.
+        (error: unknown) => void (this.refreshFailed = this.failed(error)),
+      )
+      .finally(() => (this.refreshing = null));
+    this.refreshing = { done, awaited };
+  }
+
+  /** Whether any product changed. */
+  private async refresh(since: number): Promise<boolean> {
+    const index = this.built!;
+    let changed = false;
+    for await (const product of this.products.iterate({ modifiedAfter: new Date(since).toISOString() })) {
+      index.replace(product);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** In the background: a mail never waits for the disk. */
+  private saveIfDue(): void {
+    const now = this.now();
+    const { snapshots, built } = this;
+    if (!snapshots || !built || this.saving || !this.changedSinceSave) return;
+    if (now - this.savedAt < SAVE_EVERY_MS || now - this.builtAt >= REBUILD_AFTER_MS) return;
+    this.changedSinceSave = false;
+    this.savedAt = now;
+    this.saving = snapshots
+      .save(built, { asOf: this.upToDate, builtAt: this.builtAt })
+      .then(
+        () => this.onSnapshot({ event: 'saved', products: built.size, seconds: (this.now() - now) / 1000 }),
+        (error: unknown) => {
+          this.changedSinceSave = true;
+          this.onSnapshot({ event: 'save failed', reason: messageOf(error) });
+        },
+      )
+      .finally(() => (this.saving = null));
+  }
+
+  /** Full jitter under a doubling cap: processes failing together do not retry together. */
+  private failed(error: unknown): { reason: string; retryAt: number } {
+    const cap = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.failures);
+    this.failures += 1;
+    return { reason: messageOf(error), retryAt: this.now() + this.random() * cap };
+  }
+
+  private failureOf(failure: { reason: string; retryAt: number }): CatalogFailure {
+    return { reason: failure.reason, retryAt: new Date(failure.retryAt).toISOString() };
+  }
+}
+
+export function catalogLoader(products: ProductRepository, options: CatalogLoaderOptions = {}): CatalogLoader {
+  return new Loader(products, options.now ?? Date.now, options.random ?? Math.random, options.snapshots ?? null, options.onSnapshot ?? (() => undefined));
 }

@@ -10,7 +10,9 @@ import type { KyselyRunStore } from '../store/kysely-run-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
-import { catalogLoader } from './catalog-loader.js';
+import { catalogSnapshotFile } from '../store/catalog-snapshot-file.js';
+import { catalogLoader, type CatalogState, type SnapshotEvent } from './catalog-loader.js';
+import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import { processHolders } from './process-holders.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { MailLimits } from '../reading/mail-limits.js';
@@ -27,6 +29,10 @@ export interface App {
   jobs: Store['jobs'];
   notifications: Store['notifications'];
   checkStore(): Promise<void>;
+  /** Whether the product catalog index can serve, for readiness. */
+  catalogState(): CatalogState;
+  /** Starts loading the catalog index now, so that the first mail does not wait for it. */
+  warmCatalog(): void;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
   close(): Promise<void>;
@@ -77,6 +83,8 @@ const CLAIM_WAIT_POLL_MS = 200;
 export interface AppOptions {
   /** Wraps the ERP before anything uses it, e.g. to time its calls. */
   wrapErp?(erp: ErpAdapter): ErpAdapter;
+  /** Hears what became of the catalog snapshot in the data directory, e.g. to log why it was not used. */
+  onCatalogSnapshot?(event: SnapshotEvent): void;
 }
 
 export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -88,7 +96,10 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   });
   const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const { runs, memory } = store;
-  const catalog = catalogLoader(erp.products);
+  const catalog = catalogLoader(erp.products, {
+    snapshots: snapshotFile(catalogSnapshotFile(config.dataDir), erpSource(config.erp.type, config.erp.settings)),
+    onSnapshot: options.onCatalogSnapshot,
+  });
   const limits = mailLimitsOf(config);
   const settings = settingsOf(config, limits);
   const reader = new ReadingPool(limits, config.service.workers);
@@ -102,9 +113,23 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     jobs: store.jobs,
     notifications: store.notifications,
     checkStore: store.check,
+    catalogState: () => catalog.state(),
+    warmCatalog: () => catalog.warm(),
     runner: ({ dryRun }) =>
-      new WorkflowRunner({ definition: offerWorkflow, store: dryRun ? new MemoryRunStore() : runs, erp, catalog, lineExtractor, reader, memory, settings, claims }),
+      new WorkflowRunner({
+        definition: offerWorkflow,
+        store: dryRun ? new MemoryRunStore() : runs,
+        erp,
+        catalog: () => catalog.index(),
+        lineExtractor,
+        reader,
+        memory,
+        settings,
+        claims,
+      }),
     close: async () => {
+      // A snapshot being written needs no ERP, but a refresh under way does.
+      await catalog.close();
       await Promise.all([erp.close(), store.close(), reader.close()]);
     },
   };

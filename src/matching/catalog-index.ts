@@ -1,7 +1,9 @@
 import { normalizeCode } from '../domain/product-code.js';
 import type { Product } from '../domain/product.js';
-import { CodeTable } from './code-table.js';
+import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
+import { Postings, type PostingParts } from './postings.js';
+import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
 import { sizeValue, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
@@ -36,33 +38,27 @@ interface QuerySize {
   id: number | undefined;
 }
 
-/**
- * In-memory search over product names, for catalogs of a million products: words and sizes
- * are interned to ids and kept in flat typed arrays; a query first ranks candidates by the
- * words and sizes they share (rarest first), then scores the best few exactly: word
- * similarity, sizes that must agree, and a small cost for words and sizes the request did not
- * mention.
- */
 /** A query word (with the catalog words it can stand for) or size, and the products holding it. */
 interface Term {
   kind: 'word' | 'size';
   ids: Set<number>;
-  lists: number[][];
+  lists: ArrayLike<number>[];
   postings: number;
 }
 
 /** Candidate products; postings are in product order, so a single term's are sorted. */
 interface Found {
-  ids: number[];
+  ids: ArrayLike<number>;
   sorted: boolean;
 }
 
 /** Both ascending: a merge, or a gallop through the longer one when the other is much shorter. */
-function intersectSorted(a: number[], b: number[]): number[] {
+function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const result: number[] = [];
   let at = 0;
-  for (const id of short) {
+  for (let i = 0; i < short.length; i += 1) {
+    const id = short[i]!;
     let step = 1;
     while (at + step < long.length && long[at + step]! < id) step *= 2;
     let low = at;
@@ -81,57 +77,117 @@ function intersectSorted(a: number[], b: number[]): number[] {
 /** About how many words and sizes a product name has: the cost of checking one candidate. */
 const TERMS_PER_PRODUCT = 8;
 
+/** Everything an index holds, as flat arrays and word lists: what a snapshot saves. */
+interface CatalogParts {
+  records: RecordParts;
+  superseded: Int32Array;
+  vocabulary: readonly string[];
+  sizes: readonly string[];
+  words: Int32Array;
+  sizeIds: Int32Array;
+  wordStart: Int32Array;
+  nameWordEnd: Int32Array;
+  sizeStart: Int32Array;
+  nameSizeEnd: Int32Array;
+  wordPostings: PostingParts;
+  sizePostings: PostingParts;
+  codes: CodeTableParts;
+}
+
+/** The parts an index is made from again: its records in one piece, as a snapshot holds them. */
+export type LoadedCatalogParts = Omit<CatalogParts, 'records'> & { records: LoadedRecords };
+
+function codesOf(product: Product): string[] {
+  return [product.sku, product.ean ?? '', ...product.supplierCodes].map(normalizeCode);
+}
+
+/**
+ * In-memory search over product names, for catalogs of a million products: words and sizes
+ * are interned to ids and kept in flat typed arrays; a query first ranks candidates by the
+ * words and sizes they share (rarest first), then scores the best few exactly: word
+ * similarity, sizes that must agree, and a small cost for words and sizes the request did not
+ * mention. Products are records decoded only when returned, so that the whole index is a few
+ * dozen arrays that a snapshot saves and loads as they are.
+ */
 export class CatalogIndex {
-  private readonly products: Product[] = [];
+  private readonly records: ProductRecords;
   /** Products replaced by a newer version: they stay in the arrays but are never found. */
-  private readonly superseded = new Set<number>();
-  private readonly vocabulary = new Vocabulary();
-  private readonly sizes = new Vocabulary();
+  private readonly superseded: Set<number>;
+  private readonly vocabulary: Vocabulary;
+  private readonly sizes: Vocabulary;
   /** Per product: its name's word ids, then its extra name's; its name's size ids, then its extra name's. */
-  private readonly words = new IntBuffer();
-  private readonly sizeIds = new IntBuffer();
-  private readonly wordStart = new IntBuffer();
-  private readonly nameWordEnd = new IntBuffer();
-  private readonly sizeStart = new IntBuffer();
-  private readonly nameSizeEnd = new IntBuffer();
-  private readonly codes = new CodeTable((id) => {
-    const { sku, ean, supplierCodes } = this.products[id]!;
-    return [sku, ean ?? '', ...supplierCodes].map(normalizeCode);
-  });
-  private readonly wordPostings: number[][] = [];
-  private readonly sizePostings: number[][] = [];
+  private readonly words: IntBuffer;
+  private readonly sizeIds: IntBuffer;
+  private readonly wordStart: IntBuffer;
+  private readonly nameWordEnd: IntBuffer;
+  private readonly sizeStart: IntBuffer;
+  private readonly nameSizeEnd: IntBuffer;
+  private readonly codes: CodeTable;
+  private readonly wordPostings: Postings;
+  private readonly sizePostings: Postings;
   /** Reused across queries: which products a set operation has seen, by generation. */
   private marks = new Uint32Array(0);
   private generation = 0;
 
+  /** Empty, or made again from the parts of one saved before. */
+  constructor(parts?: LoadedCatalogParts) {
+    this.records = new ProductRecords(parts?.records);
+    this.superseded = new Set(parts?.superseded);
+    this.vocabulary = Vocabulary.of(parts?.vocabulary ?? []);
+    this.sizes = Vocabulary.of(parts?.sizes ?? []);
+    this.words = new IntBuffer(parts?.words);
+    this.sizeIds = new IntBuffer(parts?.sizeIds);
+    this.wordStart = new IntBuffer(parts?.wordStart);
+    this.nameWordEnd = new IntBuffer(parts?.nameWordEnd);
+    this.sizeStart = new IntBuffer(parts?.sizeStart);
+    this.nameSizeEnd = new IntBuffer(parts?.nameSizeEnd);
+    this.wordPostings = new Postings(parts?.wordPostings);
+    this.sizePostings = new Postings(parts?.sizePostings);
+    this.codes = new CodeTable((id) => codesOf(this.records.get(id)), parts?.codes, this.records.count);
+  }
+
   static async build(products: AsyncIterable<Product>): Promise<CatalogIndex> {
     const index = new CatalogIndex();
     for await (const product of products) index.add(product);
+    index.wordPostings.compact();
+    index.sizePostings.compact();
     return index;
+  }
+
+  /** Views of the index's arrays, not copies: valid until the index next changes. */
+  parts(): CatalogParts {
+    return {
+      records: this.records.parts(),
+      superseded: Int32Array.from(this.superseded),
+      vocabulary: this.vocabulary.list(),
+      sizes: this.sizes.list(),
+      words: this.words.view(),
+      sizeIds: this.sizeIds.view(),
+      wordStart: this.wordStart.view(),
+      nameWordEnd: this.nameWordEnd.view(),
+      sizeStart: this.sizeStart.view(),
+      nameSizeEnd: this.nameSizeEnd.view(),
+      wordPostings: this.wordPostings.parts(),
+      sizePostings: this.sizePostings.parts(),
+      codes: this.codes.parts(),
+    };
   }
 
   /** Products that can be found: changed ones count once. */
   get size(): number {
-    return this.products.length - this.superseded.size;
+    return this.records.count - this.superseded.size;
   }
 
-  /**
-   * A changed product: the version indexed before is superseded. Finding it scans the catalog,
-   * which is fine for the few products a refresh brings and saves a million-entry map.
-   */
+  /** A changed product: the version indexed before, found through its sku in the code table, is superseded. */
   replace(product: Product): void {
-    for (let id = this.products.length - 1; id >= 0; id -= 1) {
-      if (this.products[id]!.sku === product.sku && !this.superseded.has(id)) {
-        this.superseded.add(id);
-        break;
-      }
-    }
+    const current = this.codes.find(product.sku).filter((id) => !this.superseded.has(id) && this.records.get(id).sku === product.sku);
+    if (current.length > 0) this.superseded.add(Math.max(...current));
     this.add(product);
   }
 
   add(product: Product): void {
-    const id = this.products.length;
-    this.products.push(product);
+    const id = this.records.count;
+    this.records.add(product);
     const name = termsOf(product.name);
     const extra = termsOf(product.extraName ?? '');
     this.wordStart.push(this.words.length);
@@ -142,7 +198,7 @@ export class CatalogIndex {
     this.addTerms(id, name.numbers, this.sizes, this.sizeIds, this.sizePostings);
     this.nameSizeEnd.push(this.sizeIds.length);
     for (const detail of extra.numbers) this.sizeIds.push(this.sizes.intern(detail));
-    this.codes.add();
+    this.codes.add(codesOf(product));
   }
 
   /** Products whose sku, EAN or a supplier code is this one, ignoring case and separators. */
@@ -150,7 +206,7 @@ export class CatalogIndex {
     return this.codes
       .find(code)
       .filter((id) => !this.superseded.has(id))
-      .map((id) => this.products[id]!);
+      .map((id) => this.records.get(id));
   }
 
   search(text: string, limit: number): ScoredProduct[] {
@@ -158,27 +214,31 @@ export class CatalogIndex {
     const words = query.words.map((word) => this.queryWord(word)).filter((w) => w.similar.size > 0);
     if (words.length === 0) return [];
     const sizes = query.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n) }));
-    return this.candidates(words, sizes)
-      .filter((id) => !this.superseded.has(id))
-      .map((id) => ({ product: this.products[id]!, score: this.score(id, words, sizes) }))
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score || a.product.name.length - b.product.name.length)
-      .slice(0, limit);
+    const scored: { id: number; score: number }[] = [];
+    for (const id of this.candidates(words, sizes)) {
+      if (this.superseded.has(id)) continue;
+      const score = this.score(id, words, sizes);
+      if (score > 0) scored.push({ id, score });
+    }
+    // Only the products returned are decoded.
+    return scored
+      .sort((a, b) => b.score - a.score || this.records.nameLength(a.id) - this.records.nameLength(b.id))
+      .slice(0, limit)
+      .map(({ id, score }) => ({ product: this.records.get(id), score }));
   }
 
-  private addTerms(id: number, terms: string[], vocabulary: Vocabulary, into: IntBuffer, postings: number[][]): void {
+  private addTerms(id: number, terms: string[], vocabulary: Vocabulary, into: IntBuffer, postings: Postings): void {
     for (const term of terms) {
       const termId = vocabulary.intern(term);
       into.push(termId);
-      const list = (postings[termId] ??= []);
-      if (list[list.length - 1] !== id) list.push(id);
+      postings.add(termId, id);
     }
   }
 
   private queryWord(word: string): QueryWord {
     const similar = this.vocabulary.similar(word);
     let postings = 0;
-    for (const id of similar.keys()) postings += this.wordPostings[id]?.length ?? 0;
+    for (const id of similar.keys()) postings += this.wordPostings.count(id);
     return { similar, postings };
   }
 
@@ -193,7 +253,7 @@ export class CatalogIndex {
       ...sizes.flatMap((size) => (size.id === undefined ? [] : [this.term('size', [size.id])])),
       ...words.map((word) => this.term('word', [...word.similar.keys()])),
     ].sort((a, b) => a.postings - b.postings);
-    if (this.marks.length < this.products.length) this.marks = new Uint32Array(this.products.length * 2);
+    if (this.marks.length < this.records.count) this.marks = new Uint32Array(this.records.count * 2);
     let found: Found = { ids: [], sorted: true };
     let next = 0;
     for (; next < terms.length && found.ids.length < MIN_CANDIDATES; next += 1) found = this.union(found, terms[next]!);
@@ -202,8 +262,7 @@ export class CatalogIndex {
       if (narrowed.ids.length >= MIN_CANDIDATES) found = narrowed;
     }
     const rough = this.roughScorer(words, sizes);
-    return found.ids
-      .map((id) => ({ id, score: rough(id) }))
+    return Array.from(found.ids, (id) => ({ id, score: rough(id) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, RESCORED)
       .map((s) => s.id);
@@ -217,17 +276,18 @@ export class CatalogIndex {
 
   private term(kind: Term['kind'], ids: number[]): Term {
     const postings = kind === 'size' ? this.sizePostings : this.wordPostings;
-    const lists = ids.map((id) => postings[id] ?? []);
+    const lists = ids.map((id) => postings.list(id));
     return { kind, ids: new Set(ids), lists, postings: lists.reduce((sum, list) => sum + list.length, 0) };
   }
 
   private union(found: Found, term: Term): Found {
     if (found.ids.length === 0 && term.lists.length === 1) return { ids: term.lists[0]!, sorted: true };
     const mark = this.mark();
-    for (const id of found.ids) this.marks[id] = mark;
-    const result = [...found.ids];
+    this.markAll(found.ids, mark);
+    const result = Array.from(found.ids);
     for (const list of term.lists) {
-      for (const id of list) {
+      for (let i = 0; i < list.length; i += 1) {
+        const id = list[i]!;
         if (this.marks[id] === mark) continue;
         this.marks[id] = mark;
         result.push(id);
@@ -242,13 +302,18 @@ export class CatalogIndex {
    */
   private intersection(found: Found, term: Term): Found {
     if (found.sorted && term.lists.length === 1) return { ids: intersectSorted(found.ids, term.lists[0]!), sorted: true };
-    if (found.ids.length * TERMS_PER_PRODUCT < term.postings) return { ids: found.ids.filter((id) => this.holds(id, term)), sorted: found.sorted };
+    if (found.ids.length * TERMS_PER_PRODUCT < term.postings) {
+      const held: number[] = [];
+      for (let i = 0; i < found.ids.length; i += 1) if (this.holds(found.ids[i]!, term)) held.push(found.ids[i]!);
+      return { ids: held, sorted: found.sorted };
+    }
     const mark = this.mark();
-    for (const id of found.ids) this.marks[id] = mark;
+    this.markAll(found.ids, mark);
     const taken = this.mark();
     const result: number[] = [];
     for (const list of term.lists) {
-      for (const id of list) {
+      for (let i = 0; i < list.length; i += 1) {
+        const id = list[i]!;
         if (this.marks[id] !== mark) continue;
         this.marks[id] = taken;
         result.push(id);
@@ -257,11 +322,15 @@ export class CatalogIndex {
     return { ids: result, sorted: term.lists.length === 1 };
   }
 
+  private markAll(ids: ArrayLike<number>, mark: number): void {
+    for (let i = 0; i < ids.length; i += 1) this.marks[ids[i]!] = mark;
+  }
+
   private holds(id: number, term: Term): boolean {
     const [data, start, end] =
       term.kind === 'size'
         ? [this.sizeIds, this.sizeStart.at(id), this.nameSizeEnd.at(id)]
-        : [this.words, this.wordStart.at(id), id + 1 < this.products.length ? this.wordStart.at(id + 1) : this.words.length];
+        : [this.words, this.wordStart.at(id), id + 1 < this.records.count ? this.wordStart.at(id + 1) : this.words.length];
     for (let i = start; i < end; i += 1) if (term.ids.has(data.at(i))) return true;
     return false;
   }
@@ -273,7 +342,7 @@ export class CatalogIndex {
     const sizeIds = new Set(sizes.flatMap((s) => (s.id === undefined ? [] : [s.id])));
     return (id) => {
       let score = 0;
-      const wordEnd = id + 1 < this.products.length ? this.wordStart.at(id + 1) : this.words.length;
+      const wordEnd = id + 1 < this.records.count ? this.wordStart.at(id + 1) : this.words.length;
       for (let i = this.wordStart.at(id); i < wordEnd; i += 1) score += wordWeights.get(this.words.at(i)) ?? 0;
       for (let i = this.sizeStart.at(id); i < this.nameSizeEnd.at(id); i += 1) if (sizeIds.has(this.sizeIds.at(i))) score += SIZE_WEIGHT;
       return score;
@@ -283,7 +352,7 @@ export class CatalogIndex {
   private score(id: number, words: QueryWord[], sizes: QuerySize[]): number {
     const wordStart = this.wordStart.at(id);
     const nameWordEnd = this.nameWordEnd.at(id);
-    const wordEnd = id + 1 < this.products.length ? this.wordStart.at(id + 1) : this.words.length;
+    const wordEnd = id + 1 < this.records.count ? this.wordStart.at(id + 1) : this.words.length;
     let wordScore = 0;
     for (const word of words) {
       let best = 0;
@@ -308,7 +377,7 @@ export class CatalogIndex {
   private sizeAgreements(id: number, sizes: QuerySize[]): { agreements: number[]; extraNumbers: number } {
     const start = this.sizeStart.at(id);
     const nameEnd = this.nameSizeEnd.at(id);
-    const end = id + 1 < this.products.length ? this.sizeStart.at(id + 1) : this.sizeIds.length;
+    const end = id + 1 < this.records.count ? this.sizeStart.at(id + 1) : this.sizeIds.length;
     const name: string[] = [];
     const details: string[] = [];
     for (let i = start; i < end; i += 1) (i < nameEnd ? name : details).push(this.sizes.word(this.sizeIds.at(i)));

@@ -20,6 +20,13 @@ export class Vocabulary {
   private readonly byStart = new Map<string, number[]>();
   private readonly byEnd = new Map<string, number[]>();
 
+  /** A vocabulary saved as its list of words: the ids are the positions, the buckets are made again. */
+  static of(words: readonly string[]): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const word of words) vocabulary.intern(word);
+    return vocabulary;
+  }
+
   intern(word: string): number {
     const known = this.ids.get(word);
     if (known !== undefined) return known;
@@ -39,6 +46,11 @@ export class Vocabulary {
 
   word(id: number): string {
     return this.words[id]!;
+  }
+
+  /** Every word, by id. */
+  list(): readonly string[] {
+    return this.words;
   }
 
   /**

@@ -44,6 +44,18 @@ describe('CatalogIndex.findByCode', () => {
     small.replace(product('9000001', 'Sadevesikouru 125 mm valkoinen', { supplierCodes: ['SVK-125'] }));
     expect(small.findByCode('SVK-125').map((p) => p.name)).toEqual(['Sadevesikouru 125 mm valkoinen']);
   });
+
+  it('replaces the product of that very sku, not one that has it as another code or differs only in case', () => {
+    const small = new CatalogIndex();
+    small.add(product('9000001', 'Sadevesikouru 125 mm'));
+    small.add(product('A-100', 'Syöksytorvi 100 mm'));
+    small.add(product('7000001', 'Kouruhattu 125 mm', { supplierCodes: ['9000001', 'a100'] }));
+    small.replace(product('9000001', 'Sadevesikouru 125 mm valkoinen'));
+    small.replace(product('a100', 'Syöksytorvi 100 mm ruskea'));
+    expect(small.size).toBe(4);
+    expect(small.findByCode('9000001').map((p) => p.name)).toEqual(['Kouruhattu 125 mm', 'Sadevesikouru 125 mm valkoinen']);
+    expect(small.findByCode('A100').map((p) => p.name)).toEqual(['Syöksytorvi 100 mm', 'Kouruhattu 125 mm', 'Syöksytorvi 100 mm ruskea']);
+  });
 });
 
 describe('CatalogIndex.search: the right size wins', () => {

@@ -8,7 +8,7 @@ function tableOf(items: string[][]): { table: CodeTable; calls: () => number } {
     calls += 1;
     return items[id]!.map(normalizeCode);
   });
-  for (let i = 0; i < items.length; i += 1) table.add();
+  for (const codes of items) table.add(codes.map(normalizeCode));
   return { table, calls: () => calls };
 }
 
@@ -53,5 +53,22 @@ describe('CodeTable', () => {
     const before = calls();
     table.find('S500');
     expect(calls() - before).toBeLessThan(10);
+  });
+});
+
+describe('CodeTable from saved parts', () => {
+  it('finds what the saved table found, and takes new items after them', () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => [`SKU${i}`, `EAN-${i}`]);
+    const { table } = tableOf(items);
+    const codesOf = (id: number) => items[id]!.map(normalizeCode);
+    const { slots, hashes } = table.parts();
+    const loaded = new CodeTable(codesOf, { slots: slots.slice(), hashes: hashes.slice() }, items.length);
+    for (const i of [0, 1_500, 2_999]) expect(loaded.find(`ean-${i}`)).toEqual([i]);
+    for (let i = 3_000; i < 6_000; i += 1) {
+      items.push([`SKU${i}`]);
+      loaded.add(codesOf(i));
+    }
+    expect(loaded.parts().slots.length).toBeGreaterThan(slots.length);
+    for (const i of [0, 2_999, 3_000, 5_999]) expect(loaded.find(`sku${i}`)).toEqual([i]);
   });
 });

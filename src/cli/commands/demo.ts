@@ -5,6 +5,7 @@ import type { Config } from '../../config/config.js';
 import { LEMONSOFT_ERP_TYPE } from '../../erp/lemonsoft/adapter.js';
 import { localErpFile, LOCAL_ERP_TYPE } from '../../erp/local/adapter.js';
 import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
+import { catalogSnapshotFile } from '../../store/catalog-snapshot-file.js';
 import { storeFile } from '../../store/open-store.js';
 import type { RunStatus } from '../../workflow/result.js';
 import { configOf, print, withApp } from '../context.js';
@@ -60,6 +61,8 @@ export function registerDemo(program: Command): void {
       const config = configOf(command);
       if (flags.reset) {
         for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir)]) removeDatabase(file);
+        // Refreshes bring changed products, not removed ones: the old ERP's would linger in the index.
+        rmSync(catalogSnapshotFile(config.dataDir), { force: true });
       }
       if (flags.erp === LOCAL_ERP_TYPE) {
         await loadLocal(config);
