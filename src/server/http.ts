@@ -1,11 +1,12 @@
 import Fastify from 'fastify';
 import type { Registry } from 'prom-client';
 
-export type Check = () => Promise<void>;
+/** Throws, saying why, when the dependency cannot serve; may answer what it found (shown instead of "ok"). */
+export type Check = () => Promise<string | void>;
 
 const CHECK_TIMEOUT_MS = 5_000;
 
-function withTimeout(check: Check): Promise<void> {
+function withTimeout(check: Check): Promise<string | void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS);
@@ -28,7 +29,9 @@ export async function startHttp(options: { port: number; host: string; checks: R
   app.get('/readyz', async (_request, reply) => {
     const names = Object.keys(options.checks);
     const outcomes = await Promise.allSettled(names.map((name) => withTimeout(options.checks[name]!)));
-    const checks = Object.fromEntries(names.map((name, i) => [name, outcomes[i]!.status === 'fulfilled' ? 'ok' : String((outcomes[i] as PromiseRejectedResult).reason?.message ?? outcomes[i])]));
+    const answer = (outcome: PromiseSettledResult<string | void>) =>
+      outcome.status === 'fulfilled' ? (outcome.value ?? 'ok') : String((outcome.reason as Error | undefined)?.message ?? outcome.reason);
+    const checks = Object.fromEntries(names.map((name, i) => [name, answer(outcomes[i]!)]));
     const ready = outcomes.every((o) => o.status === 'fulfilled');
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
   });

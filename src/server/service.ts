@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { failureOf } from '../domain/failure.js';
 import type { Logger } from 'pino';
-import { openApp } from '../app/open-app.js';
+import { openApp, type App } from '../app/open-app.js';
 import type { Config } from '../config/config.js';
 import { MailboxPoller } from '../email/mailbox-poller.js';
 import { openMailSource } from '../email/sources/open-source.js';
@@ -30,6 +30,25 @@ function retryPolicyOf(config: Config): RetryPolicy {
 
 const messageOf = (error: unknown) => failureOf(error).message;
 
+/**
+ * The catalog as readiness sees it. Asking also starts a load that is due, so a service whose
+ * ERP was down at start heals without waiting for mail.
+ */
+function catalogReadiness(app: App): string {
+  app.warmCatalog();
+  const state = app.catalogState();
+  switch (state.status) {
+    case 'ready': {
+      const age = `${Math.round(state.ageMs / 1000)} s old`;
+      return state.refreshFailed ? `ready: ${state.products} products, ${age}; the last refresh failed (${state.refreshFailed.reason})` : `ready: ${state.products} products, ${age}`;
+    }
+    case 'failed':
+      throw new Error(`not loaded: ${state.reason}; tried again at ${state.retryAt}`);
+    default:
+      throw new Error(state.status);
+  }
+}
+
 export interface ServiceOptions {
   port: number;
   host: string;
@@ -46,7 +65,10 @@ export interface ServiceOptions {
 export async function startService(config: Config, options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
   const service = new ServiceMetrics();
-  const app = await openApp(config, { wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => service.erpCall(call, seconds, failed)) });
+  const app = await openApp(config, {
+    wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => service.erpCall(call, seconds, failed)),
+    onCatalogSnapshot: (event) => log.info({ snapshot: event }, 'catalog snapshot'),
+  });
   const policy = retryPolicyOf(config);
   const queue = app.jobs(policy);
   service.watchQueue(() => queue.counts());
@@ -104,12 +126,14 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   );
   const checks: Record<string, Check> = {
     store: app.checkStore,
+    catalog: async () => catalogReadiness(app),
     queue: async () => void (await queue.counts()),
     erp: () => app.erp.check(),
     ...(smtp ? { smtp: () => smtp.check() } : {}),
     ...Object.fromEntries(pollers.map((p) => [`mailbox:${p.mailbox.name}`, () => p.source.check()])),
   };
   const http = await startHttp({ port: options.port, host: options.host, checks, registry: service.registry });
+  app.warmCatalog();
   worker.start();
   for (const poller of pollers) poller.start();
   log.info({ port: http.port, erp: config.erp.type, mailboxes: config.mailboxes.map((m) => `${m.name} (${m.mode})`), workers: config.service.workers }, 'offerflow serving');

@@ -56,17 +56,12 @@ function referenceOf(key: RunKey): string {
 }
 
 /**
- * Where a run goes on from. A failed run is retried from the step that failed; a crashed run
+ * Where a run goes on from. A failed run is retried from the step that failed it; a crashed run
  * simply continues; a run stored by an older release starts again from its raw email.
  */
-function resumable(context: WorkflowContext, definition: WorkflowDefinition): WorkflowContext {
-  const critical = new Set(definition.steps.filter((d) => d.critical).map((d) => d.step.name));
-  return {
-    ...context,
-    errors: [],
-    failure: null,
-    steps: context.steps.filter((s) => !(s.status === 'failed' && critical.has(s.name))),
-  };
+function resumable(context: WorkflowContext): WorkflowContext {
+  const failedAt = context.failure?.step;
+  return { ...context, errors: [], failure: null, steps: context.steps.filter((s) => !(s.status === 'failed' && s.name === failedAt)) };
 }
 
 function duplicateOf(run: StoredRun): ProcessedEmail {
@@ -151,7 +146,7 @@ export class WorkflowRunner {
     const { definition } = this.deps;
     const resumption = resumptionOf(run.context);
     if (resumption.kind === 'newer') throw newerFailure(run, resumption.storedVersion);
-    let context = resumable(resumption.context, definition);
+    let context = resumable(resumption.context);
     if (resumption.kind === 'rerun') {
       context = { ...context, warnings: [`stored by an older Offerflow (context version ${resumption.storedVersion}); run again from its email`] };
     }
@@ -213,7 +208,10 @@ export class WorkflowRunner {
       const text = `${step.name}: ${failure.message}`;
       const record: StepRecord = { name: step.name, status: 'failed', ms: elapsed(), message: failure.message };
       const steps = [...context.steps, record];
-      return critical
+      // A step that may pass later (the ERP unreachable for a moment) is waited for, critical or
+      // not: going on would make the offer without, say, its customer.
+      const passesLater = !failure.permanent && failure.code !== 'internal';
+      return critical || passesLater
         ? { failed: true, context: { ...context, errors: [...context.errors, text], failure: { ...failure, message: text, step: step.name }, steps } }
         : { failed: false, context: { ...context, reviewReasons: [...context.reviewReasons, `${text} (step failed)`], steps } };
     }

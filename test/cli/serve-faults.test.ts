@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
 import { fixturePath } from '../support/fixtures.js';
 import { ownPostgres, type OwnPostgres } from '../support/own-postgres.js';
-import { alive, serve, stopServed, writeServiceConfig, type Served } from '../support/serve.js';
+import { freePort } from '../support/dovecot.js';
+import { simOffers, simSettings, startSim } from '../support/lemonsoft-sim.js';
+import { alive, getJson, serve, stopServed, writeServiceConfig, type Served } from '../support/serve.js';
 import { tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
 
@@ -108,5 +110,49 @@ describe('offerflow serve under faults', () => {
     const listed = await promisify(execFile)(process.execPath, [CLI, 'jobs', 'list', '--json', '--data-dir', dataDir]);
     expect(JSON.parse(listed.stdout)).toMatchObject({ dead: 1, deadLetters: [{ attempts: 3, code: 'worker_stopped', error: 'worker stopped 3 times while working on it' }] });
     expect(readdirSync(inbox).filter((f) => f.endsWith('.eml'))).toEqual(['0-poison-00.eml']);
+  }, 180_000);
+
+  it('heals when the ERP is down as it starts: the mails queued meanwhile all become offers, and /readyz tells the truth throughout', async () => {
+    const simDir = tempDataDir();
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}/Lemonsoft30`;
+    const dataDir = tempDataDir();
+    const inbox = join(dataDir, 'inbox');
+    mkdirSync(inbox);
+    const settings = { ...simSettings(baseUrl), maxRetries: 0 };
+    writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { retryBaseSeconds: 0.2, retryMaxSeconds: 1, maxAttempts: 100 } });
+    const served = await serve(dataDir);
+    const MAILS = 5;
+    const request = readFileSync(join(import.meta.dirname, '..', '..', 'examples', '01-fi-putkityo-virtanen.eml'), 'utf8');
+    for (let i = 0; i < MAILS; i += 1) writeFileSync(join(inbox, `${i}.eml`), request.replace(/^Message-ID: .*$/im, `Message-ID: <erp-down-${i}@putkityovirtanen.fi>`));
+
+    const whileDown: { status: number; body: Record<string, unknown> }[] = [];
+    await until('a few tries against the missing ERP', async () => {
+      whileDown.push(await getJson(served, '/readyz'));
+      return served.log.filter((l) => l.msg === 'run failed; will retry').length >= MAILS ? true : false;
+    }, 30_000);
+    const sim = await startSim(simDir, ['--port', String(port)]);
+    try {
+      await until('every mail to be done', () => doneCount(inbox) === MAILS, 90_000);
+      const after = await until('readiness once the catalog is back', async () => {
+        const ready = await getJson(served, '/readyz');
+        return ready.status === 200 ? ready : false;
+      }, 30_000);
+
+      for (const answer of whileDown) {
+        expect(answer.status).toBe(503);
+        expect(answer.body.checks).toMatchObject({ erp: expect.stringContaining('ECONNREFUSED'), catalog: expect.not.stringMatching(/^ready/) });
+      }
+      expect(after.body.checks).toMatchObject({ erp: 'ok', catalog: expect.stringMatching(/^ready: \d+ products/) });
+      expect(alive(served)).toBe(true);
+      const offers = await simOffers(sim.url);
+      expect(offers).toHaveLength(MAILS);
+      expect(new Set(offers.map((o) => o.offer_our_reference)).size).toBe(MAILS);
+      // Read once the ERP was back: the customer, and every row, as if it had never been away.
+      expect(new Set(offers.map((o) => `${o.offer_customer_number} ${o.offer_rows?.length}`))).toEqual(new Set([`20001 ${offers[0]!.offer_rows!.length}`]));
+      expect(offers[0]!.offer_rows!.length).toBeGreaterThan(2);
+    } finally {
+      await sim.stop();
+    }
   }, 180_000);
 });

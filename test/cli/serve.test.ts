@@ -26,7 +26,8 @@ describe('offerflow serve', () => {
     const get = (path: string) => fetch(`http://127.0.0.1:${served.port}${path}`);
 
     expect(await (await get('/healthz')).json()).toEqual({ status: 'ok' });
-    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready', checks: { store: 'ok', queue: 'ok', erp: 'ok' } });
+    await until('the catalog to be loaded', async () => (await get('/readyz')).status === 200);
+    expect(await (await get('/readyz')).json()).toEqual({ status: 'ready', checks: { store: 'ok', catalog: expect.stringMatching(/^ready: 0 products, \d+ s old$/), queue: 'ok', erp: 'ok' } });
     const metrics = await get('/metrics');
     expect(metrics.headers.get('content-type')).toContain('text/plain');
     expect(await metrics.text()).toContain('offerflow_queue_jobs{state="dead"} 0');

@@ -100,7 +100,14 @@ describe('the service', () => {
       expect(sent?.subject).toBe('Tarjous 10001 luotu: Putki Oy (20001)');
       expect(sent?.text).toContain('1000015 Kupariputki 15x1,0 kova');
       expect(sent?.html).toContain('<table');
-      expect(JSON.parse((await get('/readyz')).text).checks).toEqual({ store: 'ok', queue: 'ok', erp: 'ok', smtp: 'ok', 'mailbox:myynti': 'ok' });
+      expect(JSON.parse((await get('/readyz')).text).checks).toEqual({
+        store: 'ok',
+        catalog: expect.stringMatching(/^ready: \d+ products, \d+ s old$/),
+        queue: 'ok',
+        erp: 'ok',
+        smtp: 'ok',
+        'mailbox:myynti': 'ok',
+      });
     } finally {
       await service?.stop();
       service = null;
@@ -133,9 +140,13 @@ describe('the service', () => {
     const { log } = captureLog();
     service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log });
 
+    await until('the catalog to be loaded', async () => JSON.parse((await get('/readyz')).text).checks.catalog.startsWith('ready'));
     const ready = await get('/readyz');
     expect(ready.status).toBe(503);
-    expect(JSON.parse(ready.text)).toEqual({ status: 'not ready', checks: { store: 'ok', queue: 'ok', erp: 'ok', 'mailbox:gone': expect.stringContaining('cannot be read') } });
+    expect(JSON.parse(ready.text)).toEqual({
+      status: 'not ready',
+      checks: { store: 'ok', catalog: expect.stringMatching(/^ready: /), queue: 'ok', erp: 'ok', 'mailbox:gone': expect.stringContaining('cannot be read') },
+    });
     expect((await get('/healthz')).status).toBe(200);
   });
 

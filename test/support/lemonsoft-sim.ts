@@ -37,18 +37,15 @@ export async function startSim(dataDir: string, extraArgs: string[] = []): Promi
   throw new Error(`the simulator did not start: ${out}`);
 }
 
-/** What `offerflow` needs in its environment to work against the simulator, quickly. */
+/** The Lemonsoft settings for the simulator's demo login, with quick retries. */
+export function simSettings(url: string) {
+  return { baseUrl: url, username: 'offerflow', password: 'offerflow', database: 'DEMO', apiKey: 'offerflow-demo', retryBaseMs: 10, maxCallsPerSecond: 1000 };
+}
+
+/** The same as environment variables, as `offerflow` reads them. */
 export function simEnv(url: string): Record<string, string> {
-  return {
-    ERP_TYPE: 'lemonsoft',
-    OFFERFLOW_ERP_BASE_URL: url,
-    OFFERFLOW_ERP_USERNAME: 'offerflow',
-    OFFERFLOW_ERP_PASSWORD: 'offerflow',
-    OFFERFLOW_ERP_DATABASE: 'DEMO',
-    OFFERFLOW_ERP_API_KEY: 'offerflow-demo',
-    OFFERFLOW_ERP_RETRY_BASE_MS: '10',
-    OFFERFLOW_ERP_MAX_CALLS_PER_SECOND: '1000',
-  };
+  const variable = (key: string) => `OFFERFLOW_ERP_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+  return { ERP_TYPE: 'lemonsoft', ...Object.fromEntries(Object.entries(simSettings(url)).map(([key, value]) => [variable(key), String(value)])) };
 }
 
 export async function setFaults(admin: string, faults: Record<string, unknown>): Promise<void> {
@@ -58,9 +55,10 @@ export async function setFaults(admin: string, faults: Record<string, unknown>):
 
 /** Every offer the simulator holds, read back through its API with its rows. */
 export async function simOffers(url: string): Promise<WireOffer[]> {
+  const { username, password, database, apiKey } = simSettings(url);
   const client = new LemonsoftClient({
     baseUrl: url,
-    credentials: { username: 'offerflow', password: 'offerflow', database: 'DEMO', apiKey: 'offerflow-demo' },
+    credentials: { username, password, database, apiKey },
     timeoutMs: 10_000,
     maxRetries: 2,
     retryBaseMs: 10,

@@ -7,6 +7,7 @@ import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/defin
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
 import type { WorkflowStep } from '../../src/workflow/step.js';
 import { fixture } from '../support/fixtures.js';
+import { Failure } from '../../src/domain/failure.js';
 import { messageKeyOf } from '../../src/email/message-key.js';
 import { buildOffer } from '../../src/workflow/steps/build-offer.js';
 import { claimsOf, NOTHING_LEARNED, runnerFor, storeRun } from '../support/runner.js';
@@ -18,11 +19,11 @@ function replacing(name: string, step: WorkflowStep): WorkflowDefinition {
   return { steps: offerWorkflow.steps.map((d) => (d.step.name === name ? { ...d, step } : d)) };
 }
 
-function failing(name: WorkflowStep['name'], message: string): WorkflowStep {
+function failing(name: WorkflowStep['name'], message: string, error: (message: string) => Error = (m) => new Error(m)): WorkflowStep {
   return {
     name,
     run: async () => {
-      throw new Error(message);
+      throw error(message);
     },
   };
 }
@@ -205,6 +206,18 @@ describe('WorkflowRunner', () => {
     expect(result.steps.find((s) => s.name === 'find_customer')?.status).toBe('failed');
     expect(result.warnings.some((w) => w.includes('customer API timed out'))).toBe(true);
     expect(result.customer).toBeNull();
+  });
+
+  it('waits for a non-critical step that failed for a reason that passes, rather than going on without what it finds', async () => {
+    const unreachable = replacing('find_customer', failing('find_customer', 'ERP unreachable', (m) => new Failure('erp_unavailable', m)));
+    const raw = fixture('workflow/rfq-known-customer.eml');
+
+    const first = await runnerFor(erp, store, unreachable).process(raw, { mailbox: MAILBOX });
+    expect(first.result).toMatchObject({ status: 'failed', failure: { code: 'erp_unavailable', permanent: false } });
+    expect(first.result.steps.find((s) => s.name === 'extract_products')?.status).toBe('skipped');
+
+    const retry = await runnerFor(erp, store).process(raw, { mailbox: MAILBOX });
+    expect(retry.result).toMatchObject({ status: 'created', customer: { number: '20001' } });
   });
 
   it.each(['create_offer', 'build_offer', 'verify_offer'])(
