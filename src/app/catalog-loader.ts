@@ -1,7 +1,7 @@
 import type { ProductRepository } from '../erp/ports.js';
 import { CatalogIndex } from '../matching/catalog-index.js';
 import type { CatalogSnapshots, SavedCatalog } from './catalog-snapshots.js';
-import { Failure } from '../domain/failure.js';
+import { Failure, failureOf } from '../domain/failure.js';
 
 /** How stale the index may get before the next request brings in the products changed since. */
 const REFRESH_AFTER_MS = 60_000;
@@ -75,7 +75,7 @@ export class CatalogUnavailableError extends Failure {
   }
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => failureOf(error).message;
 
 /**
  * Loads the catalog index on first use and shares it, so a batch of emails indexes once: from
@@ -105,6 +105,9 @@ class Loader implements CatalogLoader {
   private savedAt = -Infinity;
   private changedSinceSave = false;
   private closing = false;
+  private rebuilding: Promise<void> | null = null;
+  /** A rebuild that failed is not tried again before this. */
+  private rebuildAfter = 0;
 
   constructor(
     private readonly products: ProductRepository,
@@ -125,6 +128,7 @@ class Loader implements CatalogLoader {
     this.closing = true;
     await this.loading?.catch(() => undefined);
     await this.refreshing?.done;
+    await this.rebuilding;
     await this.saving;
   }
 
@@ -198,8 +202,32 @@ class Loader implements CatalogLoader {
   }
 
   private refreshIfDue(): void {
+    this.rebuildIfDue();
     const due = this.refreshFailed ? this.refreshFailed.retryAt : this.upToDate + REFRESH_AFTER_MS;
     if (this.now() >= due) this.startRefresh(true);
+  }
+
+  /**
+   * Refreshes only add and replace, so once a day the whole index is built again from the ERP in
+   * the background (dropping what it stopped selling, and the superseded versions), then takes
+   * the old one's place; mails go on with the old one meanwhile.
+   */
+  private rebuildIfDue(): void {
+    const started = this.now();
+    if (this.rebuilding || this.closing || started - this.builtAt < REBUILD_AFTER_MS || started < this.rebuildAfter) return;
+    this.rebuilding = CatalogIndex.build(this.products.iterate())
+      .then(
+        (index) => {
+          this.built = index;
+          this.builtAt = started;
+          // Changes made while it was built are read by the next refresh.
+          this.upToDate = started;
+          this.changedSinceSave = true;
+          this.saveIfDue();
+        },
+        () => void (this.rebuildAfter = this.now() + MAX_RETRY_MS),
+      )
+      .finally(() => (this.rebuilding = null));
   }
 
   /**
@@ -211,11 +239,14 @@ class Loader implements CatalogLoader {
     if (this.refreshing || this.saving || this.closing) return;
     const since = this.upToDate;
     const asOf = this.now();
+    const index = this.built!;
     const turn = awaited ? Promise.resolve() : new Promise<void>((resolve) => setImmediate(resolve));
     const done = turn
-      .then(() => this.refresh(since))
+      .then(() => this.refresh(index, since))
       .then(
         (changed) => {
+          // A rebuild took the refreshed index's place meanwhile: the next refresh reads these changes for it.
+          if (this.built !== index) return;
           this.upToDate = asOf;
           this.refreshFailed = null;
           this.failures = 0;
@@ -230,8 +261,7 @@ class Loader implements CatalogLoader {
   }
 
   /** Whether any product changed. */
-  private async refresh(since: number): Promise<boolean> {
-    const index = this.built!;
+  private async refresh(index: CatalogIndex, since: number): Promise<boolean> {
     let changed = false;
     for await (const product of this.products.iterate({ modifiedAfter: new Date(since).toISOString() })) {
       index.replace(product);

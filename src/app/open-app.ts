@@ -38,7 +38,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function mailLimitsOf(config: Config): MailLimits {
+function mailLimitsOf(config: Config): MailLimits {
   const { limits } = config;
   return {
     maxMailBytes: Math.round(limits.mailMegabytes * 1024 * 1024),
@@ -103,7 +103,11 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const limits = mailLimitsOf(config);
   const settings = settingsOf(config, limits);
   const reader = new ReadingPool(limits, config.service.workers);
-  const lineExtractor = await lineExtractorOf(config, reader);
+  // Loading the LLM's SDK is the one thing left that may fail; what is open so far is closed then.
+  const lineExtractor = await lineExtractorOf(config, reader).catch(async (error: unknown) => {
+    await Promise.all([erp.close(), store.close()]);
+    throw error;
+  });
   const claims = { holders: processHolders(), leaseMs: config.service.leaseSeconds * 1000, waitPollMs: CLAIM_WAIT_POLL_MS };
   return {
     config,

@@ -15,6 +15,7 @@ const CODES = {
   erp_rejected: 'permanent',
   erp_unavailable: 'transient',
   catalog_unavailable: 'transient',
+  /** A database (Offerflow's store, the embedded ERP's file) busy, restarting or away. */
   store_unavailable: 'transient',
   claim_lost: 'transient',
   worker_stopped: 'permanent',
@@ -23,9 +24,7 @@ const CODES = {
 
 export type FailureCode = keyof typeof CODES;
 
-export const FAILURE_CODES = Object.keys(CODES) as FailureCode[];
-
-export function isPermanent(code: FailureCode): boolean {
+function isPermanent(code: FailureCode): boolean {
   return CODES[code] === 'permanent';
 }
 
@@ -56,8 +55,21 @@ export function isFailureCode(value: unknown): value is FailureCode {
   return typeof value === 'string' && Object.hasOwn(CODES, value);
 }
 
+/**
+ * What database drivers (SQLite, PostgreSQL) say when a database is busy, restarting or away: a
+ * lock held a while, a connection dropped by a restart or failover, the server shutting down.
+ */
+const DATABASE_AWAY_CODES = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+const DATABASE_AWAY_MESSAGE = /^(?:Connection terminated|Query read timeout|timeout exceeded when trying to connect)/;
+
+function databaseAway(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && DATABASE_AWAY_CODES.has(code)) || DATABASE_AWAY_MESSAGE.test(error.message);
+}
+
 /** As it is recorded and shown: a URL's credentials in the message are redacted. */
 export function failureOf(error: unknown): FailureRecord {
   if (error instanceof Failure) return { code: error.code, permanent: error.permanent, message: redactSecrets(error.message) };
+  if (error instanceof Error && databaseAway(error)) return { code: 'store_unavailable', permanent: false, message: redactSecrets(error.message) };
   return { code: 'internal', permanent: false, message: redactSecrets(error instanceof Error ? error.message : String(error)) };
 }

@@ -60,6 +60,8 @@ export interface OfferCreationEntry {
  */
 export interface OfferCreationJournal {
   entry(reference: string): Promise<OfferCreationEntry | null>;
+  /** The creations of other references under way that began at or after `since`. */
+  others(reference: string, since: string): Promise<OfferCreationEntry[]>;
   /** Before the create call. */
   begin(reference: string, since: string): Promise<void>;
   /** With the create call's answer. */

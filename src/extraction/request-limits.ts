@@ -28,10 +28,11 @@ export function withinLimits(lines: RequestedLine[], limits: LineLimits): { line
   if (lines.length > limits.maxLines) {
     overLimits.push(`the request has more than ${limits.maxLines} lines, over the limit; read the first ${limits.maxLines}, the rest not read`);
   }
+  // A line's text is within its limit already (readableText); an extractor may still read a long description from it.
   const kept = lines.slice(0, limits.maxLines).map((line, i) => {
-    if (line.description.length <= limits.maxDescriptionCharacters && line.text.length <= limits.maxLineCharacters) return line;
+    if (line.description.length <= limits.maxDescriptionCharacters) return line;
     overLimits.push(`line ${i + 1}'s description is ${line.description.length} characters long, over the ${limits.maxDescriptionCharacters}-character limit; cut`);
-    return { ...line, text: cut(line.text, limits.maxLineCharacters), description: cut(line.description, limits.maxDescriptionCharacters) };
+    return { ...line, description: cut(line.description, limits.maxDescriptionCharacters) };
   });
   return { lines: kept, overLimits };
 }

@@ -13,6 +13,8 @@ import type { Answer } from './read-worker.js';
 
 /** A reading thread's heap: a mail that needs more is stopped instead of the whole process. */
 const THREAD_HEAP_MB = 1_536;
+/** A thread that has not started by then will not: a broken install, not a slow mail. */
+const THREAD_START_MS = 30_000;
 /** Threads no mail has used for this long end, so an idle service holds no parser in memory. */
 const IDLE_MS = 60_000;
 
@@ -45,7 +47,7 @@ function overBudget(budget: MailBudget): Failure {
  */
 export class ReadingPool implements MailReader {
   private pool: Piscina | null = null;
-  /** A thread that could not start (a broken install): its tasks never run, and must not be taken for slow mail. */
+  /** Why a thread last failed outside a task (it could not start, say): named when none starts. */
   private threadError: Error | null = null;
 
   constructor(
@@ -72,13 +74,14 @@ export class ReadingPool implements MailReader {
     if (budget.remainingMs <= 0) throw overBudget(budget);
     const pool = this.threadPool();
     // A thread starting up (after a mail was stopped, or after an idle while) is not the mail's doing.
-    await pool.run(null, { name: 'ready' });
+    await pool.run(null, { name: 'ready', signal: AbortSignal.timeout(THREAD_START_MS) }).catch(() => {
+      throw new Failure('internal', `no mail reading thread started${this.threadError ? `: ${this.threadError.message}` : ` in ${THREAD_START_MS / 1000} s`}`);
+    });
     const started = performance.now();
     try {
       return (await pool.run(task, { name, signal: AbortSignal.timeout(Math.max(1, Math.floor(budget.remainingMs))) })) as T;
     } catch (error) {
       const { name: kind, code } = error as { name?: string; code?: string };
-      if (this.threadError) throw new Failure('internal', `the mail reading thread could not start: ${this.threadError.message}`);
       if (kind === 'AbortError' || kind === 'TimeoutError') throw overBudget(budget);
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') throw new Failure('mail_over_limit', `reading the mail needed more than ${THREAD_HEAP_MB} MB of memory; stopped`);
       throw error;
@@ -89,7 +92,8 @@ export class ReadingPool implements MailReader {
 
   /** Started on first use, so that commands that read no mail start no thread. */
   private threadPool(): Piscina {
-    this.pool ??= new Piscina({
+    if (this.pool) return this.pool;
+    this.pool = new Piscina({
       filename: entry(),
       minThreads: 0,
       maxThreads: this.threads,

@@ -10,6 +10,11 @@ export class KyselyOfferJournal implements OfferCreationJournal {
     return row ? { offerNumber: row.offer_number, since: row.started_at } : null;
   }
 
+  async others(reference: string, since: string): Promise<OfferCreationEntry[]> {
+    const rows = await this.db.selectFrom('offer_creations').select(['offer_number', 'started_at']).where('reference', '!=', reference).where('started_at', '>=', since).execute();
+    return rows.map((row) => ({ offerNumber: row.offer_number, since: row.started_at }));
+  }
+
   async begin(reference: string, since: string): Promise<void> {
     await this.db
       .insertInto('offer_creations')

@@ -57,30 +57,33 @@ export class KyselyRunStore implements RunStore {
     return fromRow(row);
   }
 
-  /** Read, decide, then set only if the token has not moved meanwhile: whoever moves it first wins. */
+  /** Read, decide, then set only if the claim has not changed meanwhile: whoever changes it first wins. */
   async claim(id: number, request: ClaimRequest): Promise<ClaimOutcome> {
     for (;;) {
       const row = await this.db.selectFrom('runs').select(['claim_token', 'claimed_by', 'claimed_until']).where('id', '=', id).executeTakeFirst();
       if (!row) throw new Error(`run ${id} does not exist`);
       const outcome = claimFor({ token: row.claim_token, holder: row.claimed_by, until: row.claimed_until }, request);
       if (outcome.kind === 'held') return outcome;
+      // The end too: a holder that renewed in between has moved it, and keeps the run.
       const result = await this.db
         .updateTable('runs')
         .set({ claim_token: outcome.token, claimed_by: request.holder, claimed_until: request.until })
         .where('id', '=', id)
         .where('claim_token', '=', row.claim_token)
+        .where((eb) => (row.claimed_until === null ? eb('claimed_until', 'is', null) : eb('claimed_until', '=', row.claimed_until)))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) return outcome;
     }
   }
 
-  async renew(id: number, token: number, holder: string, until: string): Promise<boolean> {
+  async renew(id: number, token: number, holder: string, now: string, until: string): Promise<boolean> {
     const result = await this.db
       .updateTable('runs')
       .set({ claimed_until: until })
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .where('claimed_by', '=', holder)
+      .where('claimed_until', '>=', now)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

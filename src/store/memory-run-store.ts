@@ -28,9 +28,9 @@ export class MemoryRunStore implements RunStore {
     return outcome;
   }
 
-  async renew(id: number, token: number, holder: string, until: string): Promise<boolean> {
+  async renew(id: number, token: number, holder: string, now: string, until: string): Promise<boolean> {
     const run = this.run(id);
-    if (run.claim.token !== token || run.claim.holder !== holder) return false;
+    if (run.claim.token !== token || run.claim.holder !== holder || run.claim.until === null || run.claim.until < now) return false;
     run.claim.until = until;
     return true;
   }

@@ -3,6 +3,10 @@ import pg from 'pg';
 import { redactSecrets } from '../domain/redact.js';
 import { migrate } from './migrate.js';
 
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Far beyond any query of Offerflow's own, which all touch a few rows. */
+const QUERY_TIMEOUT_MS = 60_000;
+
 /** Any fixed number: the advisory lock every Offerflow process takes to migrate. */
 const MIGRATION_LOCK = 720_301;
 
@@ -12,7 +16,9 @@ const MIGRATION_LOCK = 720_301;
  * create Kysely's own lock table, so they take turns under an advisory lock first.
  */
 export async function openPostgres<Schema>(url: string, migrations: Record<string, Migration>): Promise<Kysely<Schema>> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A failover that drops packets instead of connections would otherwise hang every query,
+  // and with it the worker that waits on one: connections are kept alive and queries bounded.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, query_timeout: QUERY_TIMEOUT_MS });
   // A connection dropped by a database restart or failover is reported as an 'error' event,
   // by the pool for an idle connection and by the client itself for one in use; unheard,
   // either ends the process. The query in flight fails on its own (the run is retried), and

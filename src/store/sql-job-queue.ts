@@ -48,7 +48,13 @@ export class SqlJobQueue implements JobQueue {
         const due = eb
           .selectFrom('jobs')
           .select('id')
-          .where((w) => w.or([w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]), w.and([w('status', '=', 'active'), w('locked_until', '<', now)])]))
+          .where((w) =>
+            w.or([
+              w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
+              // One whose tries are used up is given up instead, however the race with giveUpStopped goes.
+              w.and([w('status', '=', 'active'), w('locked_until', '<', now), w('attempts', '<', this.policy.maxAttempts)]),
+            ]),
+          )
           .orderBy('id')
           .limit(1);
         return this.dialect === 'postgres' ? due.forUpdate().skipLocked() : due;

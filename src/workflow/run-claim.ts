@@ -1,6 +1,6 @@
 import type { WriteFence } from '../erp/ports.js';
 import type { WorkflowContext } from './context.js';
-import { claimLost, type RunStore, type StoredRunStatus } from './run-store.js';
+import { claimLost, type ClaimOutcome, type RunStore, type StoredRunStatus } from './run-store.js';
 
 /** Who this process is in claims, and whether another holder's process still runs. */
 export interface Holders {
@@ -80,7 +80,7 @@ export class HeldRun {
   }
 
   private async renew(): Promise<boolean> {
-    const held = await this.store.renew(this.runId, this.token, this.settings.holders.self, this.until());
+    const held = await this.store.renew(this.runId, this.token, this.settings.holders.self, this.now().toISOString(), this.until());
     if (!held) this.lost = true;
     return held;
   }
@@ -88,6 +88,20 @@ export class HeldRun {
   private until(): string {
     return new Date(this.now().getTime() + this.settings.leaseMs).toISOString();
   }
+}
+
+/** Clocks of machines sharing a store (kept by NTP) may still differ by this much. */
+const CLOCK_SLACK_MS = 1_000;
+
+/**
+ * Until when the writes of the holder replaced may still land: each was started under its
+ * live claim and gives up after `maxWriteMs`. A holder whose process has ended may have had a
+ * write in flight as it died, a moment ago; this process's own leftover claim has none.
+ */
+function quietUntil(outcome: Extract<ClaimOutcome, { kind: 'claimed' }>, at: number, settings: ClaimSettings): number {
+  if (outcome.from === 'expired') return Date.parse(outcome.expiredAt!) + settings.maxWriteMs + CLOCK_SLACK_MS;
+  if (outcome.from === 'gone' && outcome.previous !== settings.holders.self) return at + settings.maxWriteMs;
+  return 0;
 }
 
 /**
@@ -113,8 +127,7 @@ export async function claimRun(
       isGone: (holder) => settings.holders.isGone(holder) || (holder === settings.holders.self && !workingOn(store).has(runId)),
     });
     if (outcome.kind === 'claimed') {
-      const quietUntil = outcome.expiredAt ? Date.parse(outcome.expiredAt) + settings.maxWriteMs : 0;
-      return new HeldRun(runId, outcome.token, store, settings, now, quietUntil);
+      return new HeldRun(runId, outcome.token, store, settings, now, quietUntil(outcome, at, settings));
     }
     await sleep(settings.waitPollMs);
   }

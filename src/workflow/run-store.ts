@@ -31,10 +31,15 @@ export type ClaimOutcome =
       /** Grows by one with every claim: a fencing token. Only its holder may save the run. */
       token: number;
       /**
-       * Set when the claim replaced is one that ran out while its holder may still live (a
-       * stalled process, another machine): writes it started may still be in flight.
+       * What became of the claim replaced: none or given back (`free`: nothing in flight), its
+       * holder's process ended (`gone`), or it ran out while its holder may still live (`expired`,
+       * at `expiredAt`: a stalled process, another machine). Writes a gone or expired holder
+       * started may still be in flight.
        */
+      from: 'free' | 'gone' | 'expired';
       expiredAt: string | null;
+      /** Who held it before, when anyone did. */
+      previous: string | null;
     }
   | { kind: 'held'; holder: string; until: string };
 
@@ -48,8 +53,11 @@ export interface RunStore {
    * process. Anything else is 'held', and the caller waits.
    */
   claim(id: number, request: ClaimRequest): Promise<ClaimOutcome>;
-  /** Keeps a claim; false once another worker holds the run (the token moved on). */
-  renew(id: number, token: number, holder: string, until: string): Promise<boolean>;
+  /**
+   * Keeps a claim that has not run out yet; false once it has, or another worker holds the run.
+   * A claim that ran out is taken again only through `claim`, which tells its taker to wait.
+   */
+  renew(id: number, token: number, holder: string, now: string, until: string): Promise<boolean>;
   release(id: number, token: number): Promise<void>;
   /** Only the holder of `token` saves; anyone else is refused with a `claim_lost` failure. */
   save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void>;
@@ -67,12 +75,13 @@ export interface CurrentClaim {
 
 /**
  * Whether `request` may take the run, and what the claim it replaces says: the one rule both
- * stores apply before their compare-and-set on the token.
+ * stores apply before their compare-and-set on the token and the claim's end.
  */
 export function claimFor(current: CurrentClaim, request: ClaimRequest): ClaimOutcome {
-  if (current.holder === null || current.until === null) return { kind: 'claimed', token: current.token + 1, expiredAt: null };
-  if (request.isGone(current.holder)) return { kind: 'claimed', token: current.token + 1, expiredAt: null };
-  if (current.until < request.now) return { kind: 'claimed', token: current.token + 1, expiredAt: current.until };
+  const token = current.token + 1;
+  if (current.holder === null || current.until === null) return { kind: 'claimed', token, from: 'free', expiredAt: null, previous: null };
+  if (request.isGone(current.holder)) return { kind: 'claimed', token, from: 'gone', expiredAt: null, previous: current.holder };
+  if (current.until < request.now) return { kind: 'claimed', token, from: 'expired', expiredAt: current.until, previous: current.holder };
   return { kind: 'held', holder: current.holder, until: current.until };
 }
 

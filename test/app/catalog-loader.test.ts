@@ -42,6 +42,11 @@ class FlakyProducts implements ProductRepository {
     this.rows.set(product.sku, { product, modifiedAt });
   }
 
+  /** The ERP stops selling it: no refresh ever says so. */
+  remove(sku: string): void {
+    this.rows.delete(sku);
+  }
+
   readonly asked: (string | undefined)[] = [];
 
   async *iterate(options: { modifiedAfter?: string } = {}): AsyncIterable<Product> {
@@ -124,6 +129,19 @@ describe('catalogLoader', () => {
     const names = later.search('kupariputki 15x1,0 kova', 5).map((s) => s.product.name);
     expect(names[0]).toBe('Kupariputki 15x1,0 kova tanko');
     expect(names).not.toContain('Kupariputki 15x1,0 kova');
+  });
+
+  it('builds the index again once a day in the background, dropping what the ERP stopped selling', async () => {
+    const { clock, erp, loader } = setup();
+    const first = await loader.index();
+    erp.remove(PRODUCTS[0]!.sku);
+    clock.now += 25 * HOUR;
+
+    const rebuilt = await until('the rebuild to take over', async () => ((await loader.index()) !== first ? loader.index() : false));
+
+    expect(rebuilt.size).toBe(PRODUCTS.length - 1);
+    expect(rebuilt.findByCode(PRODUCTS[0]!.sku)).toEqual([]);
+    expect(first.findByCode(PRODUCTS[0]!.sku)).toHaveLength(1);
   });
 
   it('shares one load among callers that come while it is in flight', async () => {

@@ -43,7 +43,8 @@ describe('offerflow serve', () => {
     const inbox = join(dataDir, 'inbox');
     mkdirSync(inbox);
     sim = await startSimulator(dataDir);
-    const settings = lemonsoftSettings(sim);
+    // The restarted process waits out a write the killed one may have had in flight: at most this.
+    const settings = { ...lemonsoftSettings(sim), timeoutMs: 2_000 };
     writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { leaseSeconds: 1, retryBaseSeconds: 0.1 } });
     const first = await serve(dataDir);
     sim.setFaults({ latencyMs: 150 });

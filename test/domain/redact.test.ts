@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, Failure } from '../../src/domain/failure.js';
 import { redactSecrets } from '../../src/domain/redact.js';
 
 describe('redactSecrets', () => {
@@ -13,12 +12,5 @@ describe('redactSecrets', () => {
 
   it('leaves text without credentials as it is', () => {
     expect(redactSecrets('GET https://erp.example.fi/api?page=2 failed: HTTP 503')).toBe('GET https://erp.example.fi/api?page=2 failed: HTTP 503');
-  });
-});
-
-describe('failureOf', () => {
-  it('keeps the code of a known failure and counts any other error as internal, both redacted', () => {
-    expect(failureOf(new Failure('erp_rejected', 'POST https://u:p@erp/x refused'))).toEqual({ code: 'erp_rejected', permanent: true, message: 'POST https://u:***@erp/x refused' });
-    expect(failureOf(new Error('boom'))).toEqual({ code: 'internal', permanent: false, message: 'boom' });
   });
 });

@@ -37,21 +37,21 @@ describe.each(STORE_BACKENDS)('KyselyRunStore on $name', (backend) => {
     it('gives a run to one holder at a time, with a token that grows with every claim', async () => {
       const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
       const first = await store.runs.claim(id, request('a', 0));
-      expect(first).toEqual({ kind: 'claimed', token: 1, expiredAt: null });
+      expect(first).toEqual({ kind: 'claimed', token: 1, from: 'free', expiredAt: null, previous: null });
       expect(await store.runs.claim(id, request('b', 5))).toEqual({ kind: 'held', holder: 'a', until: at(10) });
 
       await store.runs.release(id, 1);
-      expect(await store.runs.claim(id, request('b', 6))).toEqual({ kind: 'claimed', token: 2, expiredAt: null });
+      expect(await store.runs.claim(id, request('b', 6))).toEqual({ kind: 'claimed', token: 2, from: 'free', expiredAt: null, previous: null });
     });
 
     it('lets a run whose claim ran out be taken, saying when it ran out; the old holder can no longer renew or save', async () => {
       const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
       await store.runs.claim(id, request('a', 0));
-      expect(await store.runs.renew(id, 1, 'a', at(20))).toBe(true);
+      expect(await store.runs.renew(id, 1, 'a', at(9), at(20))).toBe(true);
       expect(await store.runs.claim(id, request('b', 15))).toMatchObject({ kind: 'held' });
 
-      expect(await store.runs.claim(id, request('b', 21))).toEqual({ kind: 'claimed', token: 2, expiredAt: at(20) });
-      expect(await store.runs.renew(id, 1, 'a', at(40))).toBe(false);
+      expect(await store.runs.claim(id, request('b', 21))).toEqual({ kind: 'claimed', token: 2, from: 'expired', expiredAt: at(20), previous: 'a' });
+      expect(await store.runs.renew(id, 1, 'a', at(22), at(40))).toBe(false);
       await expect(store.runs.save(id, 1, 'created', contextWith())).rejects.toMatchObject({ code: 'claim_lost' });
       await store.runs.save(id, 2, 'running', contextWith({ reference: 'OF-b' }));
       expect((await store.runs.get(id))?.context.reference).toBe('OF-b');
@@ -60,7 +60,14 @@ describe.each(STORE_BACKENDS)('KyselyRunStore on $name', (backend) => {
     it('takes a run from a holder that is gone at once, with nothing in flight to wait for', async () => {
       const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
       await store.runs.claim(id, request('a', 0));
-      expect(await store.runs.claim(id, request('b', 1, ['a']))).toEqual({ kind: 'claimed', token: 2, expiredAt: null });
+      expect(await store.runs.claim(id, request('b', 1, ['a']))).toEqual({ kind: 'claimed', token: 2, from: 'gone', expiredAt: null, previous: 'a' });
+    });
+
+    it('lets no holder renew a claim that has run out: only a new claim, which waits out its writes, takes it', async () => {
+      const { id } = await store.runs.create(KEY, Buffer.from('x'), contextWith());
+      await store.runs.claim(id, request('a', 0));
+      expect(await store.runs.renew(id, 1, 'a', at(11), at(30))).toBe(false);
+      expect(await store.runs.claim(id, request('a', 12))).toEqual({ kind: 'claimed', token: 2, from: 'expired', expiredAt: at(10), previous: 'a' });
     });
 
     it('never gives one run to two claimants racing for it', async () => {

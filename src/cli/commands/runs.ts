@@ -4,6 +4,7 @@ import { toResult } from '../../workflow/result.js';
 import { print, printJson, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
 import { renderTable } from '../format/table.js';
+import { terminalSafe } from '../format/terminal-safe.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -29,7 +30,7 @@ function renderRun(run: StoredRun): string {
     ['Step', 'Status', 'ms', 'Note'],
     run.context.steps.map((s) => [s.name, s.status, s.ms, s.message]),
   );
-  const header = `Run ${run.id} [${run.status}]  ${run.key.mailbox} ${run.key.messageId}  ${run.createdAt}`;
+  const header = `Run ${run.id} [${run.status}]  ${run.key.mailbox} ${terminalSafe(run.key.messageId, 'escape')}  ${run.createdAt}`;
   return [header, renderResult(resultOf(run), run.subject), ...alternatives(run), steps].join('\n');
 }
 

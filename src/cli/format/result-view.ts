@@ -1,5 +1,6 @@
 import type { WorkflowResult } from '../../workflow/result.js';
 import { amount, money, renderTable } from './table.js';
+import { terminalSafe } from './terminal-safe.js';
 
 function party(p: { number: string; name: string } | null, missing: string): string {
   return p ? `${p.name} (${p.number})` : missing;
@@ -26,13 +27,14 @@ export function renderResult(result: WorkflowResult, source: string): string {
   const { totals } = result;
   const heading = result.offerNumber ? `Offer ${result.offerNumber}` : 'No offer';
   const parts = [
-    `${heading} [${result.status}]  ${source}`,
+    `${heading} [${result.status}]  ${terminalSafe(source, 'escape')}`,
     `Customer: ${party(result.customer, 'unknown')}   Salesperson: ${party(result.salesperson, 'none')}`,
   ];
   if (result.lines.length) {
     parts.push(linesTable(result));
     parts.push(`Net ${money(totals.net)} ${totals.currency}   VAT ${money(totals.vat)}   Gross ${money(totals.gross)} ${totals.currency}`);
   }
-  parts.push(...result.warnings.map((w) => `  ! ${w}`), ...result.errors.map((e) => `  ✗ ${e}`));
+  // Each is one line whatever it quotes of the mail (an attachment's name, a line of its text).
+  parts.push(...result.warnings.map((w) => `  ! ${terminalSafe(w, 'escape')}`), ...result.errors.map((e) => `  ✗ ${terminalSafe(e, 'escape')}`));
   return `${parts.join('\n')}\n`;
 }

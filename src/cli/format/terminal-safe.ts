@@ -1,13 +1,13 @@
 /**
  * What a terminal would act on instead of printing: C0 controls (ESC starts an escape
  * sequence, BEL rings, CR and BS overwrite), DEL, the C1 controls (0x9b is a one-byte
- * escape sequence to some terminals) and the Unicode controls that reorder text (a
- * right-to-left override makes "fdp.exe" read as "exe.pdf").
+ * escape sequence to some terminals), the Unicode line separators, and the controls that
+ * reorder text (a right-to-left override makes "fdp.exe" read as "exe.pdf").
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROLS_AND_NEWLINES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS_AND_NEWLINES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 const escaped = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

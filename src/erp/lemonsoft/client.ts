@@ -175,8 +175,7 @@ export class LemonsoftClient {
     let loggedInAgain = false;
     for (let attempt = 0; ; attempt += 1) {
       const sessionId = await this.sessionId(call);
-      await fence?.();
-      const outcome = await this.request(method, path + searchOf(query), body, { 'Session-Id': sessionId });
+      const outcome = await this.request(method, path + searchOf(query), body, { 'Session-Id': sessionId }, fence);
       if (outcome.kind === 'answer' && outcome.response.ok) return outcome.response.status === 204 ? null : outcome.response.json();
       if (outcome.kind === 'answer' && outcome.response.status === 401 && !loggedInAgain) {
         // The session died early (server restart, timeout): one fresh login, one more try.
@@ -204,8 +203,10 @@ export class LemonsoftClient {
     if (slot > now) await sleep(slot - now);
   }
 
-  private async request(method: Method, pathAndQuery: string, body: unknown, headers: Record<string, string>): Promise<Outcome> {
+  /** The fence comes after the pace, which may wait: right before the request goes out. */
+  private async request(method: Method, pathAndQuery: string, body: unknown, headers: Record<string, string>, fence?: WriteFence): Promise<Outcome> {
     await this.pace();
+    await fence?.();
     try {
       const response = await fetch(this.options.baseUrl + pathAndQuery, {
         method,

@@ -81,7 +81,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
   private async startedOffer(reference: string, fence: WriteFence): Promise<number> {
     const entry = await this.journal.entry(reference);
     if (entry?.offerNumber) return entry.offerNumber;
-    const orphan = entry ? await this.emptyOfferSince(entry.since) : null;
+    const orphan = entry ? await this.emptyOfferSince(reference, entry.since) : null;
     if (orphan !== null) {
       await this.journal.made(reference, orphan);
       return orphan;
@@ -89,47 +89,64 @@ export class LemonsoftOfferRepository implements OfferRepository {
     const since = new Date(Date.now() - CLOCK_SLACK_MS).toISOString();
     await fence();
     await this.journal.begin(reference, since);
-    const number = await this.createEmpty(since, fence);
+    const number = await this.createEmpty(reference, since, fence);
     await this.journal.made(reference, number);
     return number;
   }
 
-  private async createEmpty(since: string, fence: WriteFence): Promise<number> {
+  private async createEmpty(reference: string, since: string, fence: WriteFence): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const created = await this.client.send('POST', `/api/offers/${this.offerType}`, undefined, offerSchema, fence);
         return created.offer_number;
       } catch (error) {
         if (!lostAnswer(error) || attempt >= CHECKED_TRIES) throw error;
-        const orphan = await this.emptyOfferSince(since);
+        const orphan = await this.emptyOfferSince(reference, since);
         if (orphan !== null) return orphan;
         await pause(attempt);
       }
     }
   }
 
-  /** The one empty offer of our type made since then, if the lost call made it; several is a question for a person. */
-  private async emptyOfferSince(since: string): Promise<number | null> {
+  /**
+   * The one empty offer of our type made since then, if the lost call made it. Empty offers
+   * other creations (in any process) have noted are theirs; while another creation is waiting
+   * for its own answer, an empty offer may be either's, and nothing is adopted. Several is a
+   * question for a person.
+   */
+  private async emptyOfferSince(reference: string, since: string): Promise<number | null> {
+    const call = `POST /api/offers/${this.offerType}`;
+    const others = await this.journal.others(reference, new Date(Date.parse(since) - CLOCK_SLACK_MS).toISOString());
+    if (others.some((o) => o.offerNumber === null)) throw new LemonsoftError(call, null, 'answer lost while another offer was being created; tried again later rather than taking its offer');
+    const theirs = new Set(others.map((o) => o.offerNumber));
     const recent = await this.client.all('/api/offers', { 'filter.updated_after': since }, offerSchema);
     const empty: number[] = [];
     for (const listed of recent) {
       const offer = await this.wire(String(listed.offer_number));
-      if (offer && isEmpty(offer, this.offerType)) empty.push(offer.offer_number);
+      if (offer && isEmpty(offer, this.offerType) && !theirs.has(offer.offer_number)) empty.push(offer.offer_number);
     }
     if (empty.length > 1) {
-      throw new LemonsoftError(`POST /api/offers/${this.offerType}`, null, `answer lost and ${empty.length} empty offers (${empty.join(', ')}) exist since ${since}; not creating another`);
+      throw new LemonsoftError(call, null, `answer lost and ${empty.length} empty offers (${empty.join(', ')}) exist since ${since}; not creating another`);
     }
     return empty[0] ?? null;
   }
 
-  /** Rows are matched by position: the ones already stored are never sent again. */
+  /**
+   * Rows are matched by position: the ones already stored are never sent again. A row list
+   * that was answered but did not store its rows by their positions is not sent again and again.
+   */
   private async addMissingRows(number: number, draft: OfferDraft, fence: WriteFence): Promise<void> {
+    let before = Infinity;
     for (let attempt = 1; ; ) {
       const stored = new Set(((await this.wire(String(number)))?.offer_rows ?? []).map(rowPosition));
       const missing = draft.lines.filter((line) => !stored.has(line.position));
       if (missing.length === 0) return;
+      if (missing.length >= before) {
+        throw new LemonsoftError(`POST /api/offers/${number}/offerrowlist`, 200, `rows were sent but offer ${number} does not hold them by their positions`);
+      }
       try {
         await this.client.send('POST', `/api/offers/${number}/offerrowlist`, missing.slice(0, ROWS_PER_CALL).map(offerRowToWire), anything, fence);
+        before = missing.length;
       } catch (error) {
         if (!lostAnswer(error) || attempt >= CHECKED_TRIES) throw error;
         await pause(attempt);

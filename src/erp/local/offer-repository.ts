@@ -4,8 +4,8 @@ import type { OfferRepository, WriteFence } from '../ports.js';
 import { offerFromRows, offerRowToRow, offerToRow } from './mapper.js';
 import type { LocalErpSchema } from './schema.js';
 
-/** Rows per INSERT: eleven values a row stay under 999, the smallest limit of bound parameters any SQLite build has. */
-const ROWS_PER_INSERT = 80;
+/** Bound parameters per statement in the oldest SQLite builds; newer ones allow far more. */
+const MAX_PARAMETERS = 999;
 
 export class LocalOfferRepository implements OfferRepository {
   constructor(private readonly db: Kysely<LocalErpSchema>) {}
@@ -30,9 +30,9 @@ export class LocalOfferRepository implements OfferRepository {
         .executeTakeFirstOrThrow();
       const assigned = counter.next_value - 1;
       await trx.insertInto('offers').values(offerToRow(assigned, draft)).execute();
-      for (let at = 0; at < draft.lines.length; at += ROWS_PER_INSERT) {
-        await trx.insertInto('offer_rows').values(draft.lines.slice(at, at + ROWS_PER_INSERT).map((l) => offerRowToRow(assigned, l))).execute();
-      }
+      const rows = draft.lines.map((l) => offerRowToRow(assigned, l));
+      const perInsert = Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(rows[0] ?? {}).length));
+      for (let at = 0; at < rows.length; at += perInsert) await trx.insertInto('offer_rows').values(rows.slice(at, at + perInsert)).execute();
       return assigned;
     });
     return (await this.get(String(number)))!;

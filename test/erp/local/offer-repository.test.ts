@@ -15,6 +15,26 @@ describe('local ERP offers', () => {
     await erp.close();
   });
 
+  it('stores an offer of any number of rows, within the database\'s limit of parameters per statement', async () => {
+    const erp = await seededErp();
+    const [line] = offerDraft().lines;
+    const lines = Array.from({ length: 3_500 }, (_, i) => ({ ...line!, position: i + 1 }));
+    const offer = await erp.offers.create({ ...offerDraft('OF-long'), lines }, NO_FENCE);
+    expect(offer.lines).toHaveLength(3_500);
+    expect(offer.lines.at(-1)?.position).toBe(3_500);
+    await erp.close();
+  });
+
+  it('writes nothing when its fence says the run is another worker\'s', async () => {
+    const erp = await seededErp();
+    const lost = async () => {
+      throw new Error('claim lost');
+    };
+    await expect(erp.offers.create(offerDraft('OF-fenced'), lost)).rejects.toThrow('claim lost');
+    expect(await erp.offers.findByReference('OF-fenced')).toBeNull();
+    await erp.close();
+  });
+
   it('finds an offer by our reference and answers null for unknown ones', async () => {
     const erp = await seededErp();
     await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
