@@ -1,32 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLemonsoftErp } from '../../src/erp/lemonsoft/adapter.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src/erp/lemonsoft/simulator/server.js';
 import type { ErpAdapter } from '../../src/erp/ports.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { lemonsoftSettings, startSimulator } from '../erp/conformance/harnesses.js';
+import type { Store } from '../../src/store/open-store.js';
+import { lemonsoftPerTest } from '../erp/conformance/harnesses.js';
 import { fixture } from '../support/fixtures.js';
 import { runnerFor } from '../support/runner.js';
-import { tempDataDir } from '../support/seller.js';
 
 const MAILBOX = 'rfq@seller.fi';
 
 /** Whole runs against Lemonsoft over HTTP, with the ERP failing in the middle of creating the offer. */
 describe('WorkflowRunner on Lemonsoft', () => {
+  const opened = lemonsoftPerTest();
   let sim: RunningSimulator;
   let erp: ErpAdapter;
   let store: Store;
 
-  beforeEach(async () => {
-    const dataDir = tempDataDir();
-    sim = await startSimulator(dataDir);
-    store = await openStore(dataDir);
-    erp = await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal });
-  });
-
-  afterEach(async () => {
-    await store.close();
-    await erp.close();
-    await sim.close();
+  beforeEach(() => {
+    ({ sim, erp, store } = opened());
   });
 
   it('turns a request into a created, verified offer priced by Lemonsoft', async () => {

@@ -6,7 +6,8 @@ import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js
 import type { MasterData } from '../../../src/domain/master-data.js';
 import { startLemonsoftSimulator, type RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
 import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { openStore, type Store } from '../../../src/store/open-store.js';
+import { afterEach, beforeEach } from 'vitest';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 
@@ -86,6 +87,30 @@ async function listedOffers(sim: RunningSimulator): Promise<string[]> {
 
 export async function startSimulator(dataDir = tempDataDir()): Promise<RunningSimulator> {
   return startLemonsoftSimulator({ file: join(dataDir, 'lemonsoft-sim.sqlite'), credentials: CREDENTIALS, seed: MASTER_DATA });
+}
+
+export interface LemonsoftUnderTest {
+  sim: RunningSimulator;
+  store: Store;
+  erp: ErpAdapter;
+}
+
+/** A simulator, a store and a Lemonsoft adapter on them, fresh for every test of the file that calls this. */
+export function lemonsoftPerTest(): () => LemonsoftUnderTest {
+  let current: LemonsoftUnderTest | null = null;
+  beforeEach(async () => {
+    const dataDir = tempDataDir();
+    const sim = await startSimulator(dataDir);
+    const store = await openStore(dataDir);
+    current = { sim, store, erp: await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal }) };
+  });
+  afterEach(async () => {
+    await current?.erp.close();
+    await current?.store.close();
+    await current?.sim.close();
+    current = null;
+  });
+  return () => current!;
 }
 
 /** A Lemonsoft adapter with a store of its own, for tests that only read what a service made. */

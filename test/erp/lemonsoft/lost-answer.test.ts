@@ -1,31 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { LemonsoftClient } from '../../../src/erp/lemonsoft/client.js';
 import { offerSchema } from '../../../src/erp/lemonsoft/wire.js';
 import type { RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
-import { openStore, type Store } from '../../../src/store/open-store.js';
+import type { Store } from '../../../src/store/open-store.js';
 import { offerDraft } from '../../support/offer-draft.js';
 import { NO_FENCE } from '../../support/runner.js';
-import { tempDataDir } from '../../support/seller.js';
-import { CREDENTIALS, lemonsoftSettings, startSimulator } from '../conformance/harnesses.js';
+import { CREDENTIALS, lemonsoftPerTest } from '../conformance/harnesses.js';
 
 describe('Lemonsoft: an empty offer whose answer was lost', () => {
+  const opened = lemonsoftPerTest();
   let sim: RunningSimulator;
   let store: Store;
   let erp: ErpAdapter;
 
-  beforeEach(async () => {
-    const dataDir = tempDataDir();
-    sim = await startSimulator(dataDir);
-    store = await openStore(dataDir);
-    erp = await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal });
-  });
-
-  afterEach(async () => {
-    await erp.close();
-    await store.close();
-    await sim.close();
+  beforeEach(() => {
+    ({ sim, erp, store } = opened());
   });
 
   it('is not adopted while another creation, perhaps in another process, waits for its own answer; once that one is done it is', async () => {
