@@ -59,7 +59,6 @@ function settingsOf(config: Config, limits: MailLimits): WorkflowSettings {
     autoAcceptThreshold: config.autoAcceptThreshold,
     timeZone: config.timeZone,
     limits,
-    readingBudgetMs: limits.timeBudgetMs,
   };
 }
 

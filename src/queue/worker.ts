@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { failureOf, type FailureRecord } from '../domain/failure.js';
 import { Alarm } from './alarm.js';
 import type { JobQueue, TakenJob } from './job-queue.js';
@@ -112,7 +113,7 @@ export class Worker {
       } catch (error) {
         if (Date.now() + pause > deadline) throw error;
         this.events.queueError?.(error);
-        await new Promise((resolve) => setTimeout(resolve, pause));
+        await sleep(pause);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { WriteFence } from '../erp/ports.js';
 import type { WorkflowContext } from './context.js';
 import { claimLost, type ClaimOutcome, type RunStore, type StoredRunStatus } from './run-store.js';
@@ -18,7 +19,6 @@ export interface ClaimSettings {
   maxWriteMs: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The runs this process is working on, per store. A claim of this process's own on a run it

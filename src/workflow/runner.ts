@@ -169,7 +169,7 @@ export class WorkflowRunner {
 
   private environment(rawEmail: Buffer, held: HeldRun): StepEnvironment {
     const { erp, catalog, lineExtractor, reader, memory, settings } = this.deps;
-    const budget = new MailBudget(settings.readingBudgetMs);
+    const budget = new MailBudget(settings.limits.timeBudgetMs);
     return { erp, catalog, lineExtractor, reader, budget, memory, settings, rawEmail, now: this.now, fence: held.fence };
   }
 

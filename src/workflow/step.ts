@@ -1,9 +1,9 @@
 import type { MailBudget } from '../domain/mail-budget.js';
 import type { ErpAdapter, WriteFence } from '../erp/ports.js';
-import type { LineLimits } from '../extraction/request-limits.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { MailLimits } from '../reading/mail-limits.js';
 import type { MailReader } from '../reading/mail-reader.js';
 import type { StepName, WorkflowContext } from './context.js';
 
@@ -14,9 +14,8 @@ export interface WorkflowSettings {
   autoAcceptThreshold: number;
   /** The seller's time zone: offer dates and price-list validity are calendar dates there. */
   timeZone: string;
-  limits: LineLimits;
-  /** Time that reading one mail may take in all (see MailBudget). */
-  readingBudgetMs: number;
+  /** How much of a mail is read, and how long reading it may take in all (see MailBudget). */
+  limits: MailLimits;
 }
 
 /** What a step may use besides the context; everything with I/O comes in here. */

@@ -20,6 +20,17 @@ afterEach(async () => {
 
 let sim: RunningSimulator | null = null;
 
+/** A data directory whose service watches an inbox folder and works against the simulator, its writes giving up after `timeoutMs`. */
+async function lemonsoftService(timeoutMs: number) {
+  const dataDir = tempDataDir();
+  const inbox = join(dataDir, 'inbox');
+  mkdirSync(inbox);
+  sim = await startSimulator(dataDir);
+  const settings = { ...lemonsoftSettings(sim), timeoutMs };
+  writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { leaseSeconds: 1, retryBaseSeconds: 0.1 } });
+  return { dataDir, inbox, settings };
+}
+
 describe('offerflow serve', () => {
   it('answers /healthz, /readyz and /metrics on the embedded default with no settings, and stops cleanly on SIGTERM', async () => {
     const served = await serve(tempDataDir());
@@ -39,22 +50,17 @@ describe('offerflow serve', () => {
   });
 
   it('resumes a run whose worker was killed in the middle of creating the offer: exactly one offer', async () => {
-    const dataDir = tempDataDir();
-    const inbox = join(dataDir, 'inbox');
-    mkdirSync(inbox);
-    sim = await startSimulator(dataDir);
     // The restarted process waits out a write the killed one may have had in flight: at most this.
-    const settings = { ...lemonsoftSettings(sim), timeoutMs: 2_000 };
-    writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { leaseSeconds: 1, retryBaseSeconds: 0.1 } });
+    const { dataDir, inbox, settings } = await lemonsoftService(2_000);
     const first = await serve(dataDir);
-    sim.setFaults({ latencyMs: 150 });
+    sim!.setFaults({ latencyMs: 150 });
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
 
     // Killed while Lemonsoft is still making the empty offer: the hardest moment, as nothing names it yet.
     await until('the offer to be in the making', () => sim!.calls.includes('POST /api/offers/:id'));
     first.child.kill('SIGKILL');
     await new Promise((resolve) => first.child.once('exit', resolve));
-    sim.setFaults({ reset: true });
+    sim!.setFaults({ reset: true });
 
     const second = await serve(dataDir);
     await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
@@ -67,16 +73,11 @@ describe('offerflow serve', () => {
   });
 
   it('never makes a second offer when a worker stalls past its lease in the middle of creating one', async () => {
-    const dataDir = tempDataDir();
-    const inbox = join(dataDir, 'inbox');
-    mkdirSync(inbox);
-    sim = await startSimulator(dataDir);
     // A write gives up after 3 s: a worker taking over waits that long past the stalled one's lease.
-    const settings = { ...lemonsoftSettings(sim), timeoutMs: 3_000 };
-    writeServiceConfig(dataDir, inbox, { erp: { type: 'lemonsoft', settings }, service: { leaseSeconds: 1, retryBaseSeconds: 0.1 } });
+    const { dataDir, inbox, settings } = await lemonsoftService(3_000);
     const stalling = await serve(dataDir);
     // Lemonsoft sits on the row list for a while before it stores it.
-    sim.setFaults({ delay: [{ ms: 2_500, match: 'offerrowlist' }] });
+    sim!.setFaults({ delay: [{ ms: 2_500, match: 'offerrowlist' }] });
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
 
     // The rows are on their way when the worker's process stops (a long GC pause, a frozen VM).

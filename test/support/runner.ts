@@ -18,7 +18,6 @@ export const SETTINGS: WorkflowSettings = {
   autoAcceptThreshold: 0.6,
   timeZone: 'Europe/Helsinki',
   limits: DEFAULT_MAIL_LIMITS,
-  readingBudgetMs: DEFAULT_MAIL_LIMITS.timeBudgetMs,
 };
 
 /** The real reading threads, shared by the tests of one file. */
@@ -68,7 +67,7 @@ export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment>
     catalog: () => CatalogIndex.build(erp.products.iterate()),
     lineExtractor: RULES,
     reader: READER,
-    budget: new MailBudget(SETTINGS.readingBudgetMs),
+    budget: new MailBudget(SETTINGS.limits.timeBudgetMs),
     memory: NOTHING_LEARNED,
     settings: SETTINGS,
     rawEmail: Buffer.alloc(0),

@@ -69,7 +69,7 @@ describe('extract_products step', () => {
   });
 
   describe('limits', () => {
-    const limits = { maxLines: 3, maxLineCharacters: 100, maxDescriptionCharacters: 30 };
+    const limits = { ...SETTINGS.limits, maxLines: 3, maxLineCharacters: 100, maxDescriptionCharacters: 30 };
     const run = async (body: string) => {
       const erp = await seededErp();
       const output = await extractProducts.run(contextWith({ body }), environment(erp, { settings: { ...SETTINGS, limits } }));
