@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonLines, offerflow, seeded } from '../support/cli.js';
-import { goodMail, HOSTILE_MAILS, plainMail } from '../support/hostile-mail.js';
+import { goodMail, HOSTILE_MAILS, htmlMail } from '../support/hostile-mail.js';
 import { getJson, serve, stopServed, writeServiceConfig } from '../support/serve.js';
 import { until } from '../support/until.js';
 
@@ -63,10 +63,12 @@ describe('hostile mail', () => {
     const dataDir = await seeded();
     const inbox = join(dataDir, 'inbox');
     mkdirSync(inbox);
-    writeServiceConfig(dataDir, inbox, { limits: { readingSeconds: 1 } });
+    // Lines up to the most the limits allow, so that what stops the mail is the time it takes.
+    writeServiceConfig(dataDir, inbox, { limits: { readingSeconds: 1, lines: 100_000 } });
     const served = await serve(dataDir);
-    // Honest but far too much to read in a second: half a million item lines.
-    writeFileSync(join(inbox, '0-slow.eml'), plainMail('slow', 'Kupariputki 15x1,0 kova 10 m\r\n'.repeat(500_000)));
+    // Honest but far too much to read in a second: a 14 MB HTML table of a quarter million rows
+    // (about three seconds to read on a quiet development machine).
+    writeFileSync(join(inbox, '0-slow.eml'), htmlMail('slow', `<table>${'<tr><td>Kupariputki 15x1,0 kova</td><td>10 m</td></tr>\r\n'.repeat(250_000)}</table>`));
     writeFileSync(join(inbox, '1-good.eml'), goodMail('after-slow'));
 
     let slowest = 0;

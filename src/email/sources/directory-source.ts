@@ -1,6 +1,15 @@
-import { access, constants, mkdir, readdir, readFile, rename } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MailGone, type MailSource, type SourceMail } from '../mail-source.js';
+
+/**
+ * How long a file must have gone unchanged before it is read. A mail being copied into the
+ * folder is a file that grows; read too soon, it would be the first part of a mail, made into
+ * an offer of its first lines. Writers that can should still write elsewhere and move the file in.
+ */
+export const DIRECTORY_SETTLE_MS = 1000;
+
+const isMailName = (name: string) => !name.startsWith('.') && name.toLowerCase().endsWith('.eml');
 
 /** A folder that .eml files are dropped into (by a mail rule, a script or a person); done mails move to a subfolder. */
 export class DirectorySource implements MailSource {
@@ -10,8 +19,21 @@ export class DirectorySource implements MailSource {
   ) {}
 
   async list(): Promise<SourceMail[]> {
-    const names = (await readdir(this.path, { withFileTypes: true })).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.eml')).map((e) => e.name);
-    return names.sort().map((name) => ({ id: name, raw: () => this.read(name) }));
+    const names = (await readdir(this.path, { withFileTypes: true })).filter((e) => e.isFile() && isMailName(e.name)).map((e) => e.name);
+    const settled = await Promise.all(names.map(async (name) => ((await this.settled(name)) ? name : null)));
+    return settled
+      .filter((name) => name !== null)
+      .sort()
+      .map((name) => ({ id: name, raw: () => this.read(name) }));
+  }
+
+  private async settled(name: string): Promise<boolean> {
+    try {
+      return Date.now() - (await stat(join(this.path, name))).mtimeMs >= DIRECTORY_SETTLE_MS;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
   }
 
   private async read(name: string): Promise<Buffer> {
