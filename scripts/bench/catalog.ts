@@ -97,6 +97,7 @@ export function generateCatalog(size: number, seed = 1): Product[] {
             ean: random() < 0.8 ? ean(random) : null,
             supplierCodes: [`${brand.slice(0, 3).toUpperCase()}-${series}-${f}${String(n % 100_000).padStart(5, '0')}`],
             unit: family.unit,
+            units: [],
             listPrice: (1 + random() * 200).toFixed(2),
             vatRate: '25.5',
             group: `G${f}`,

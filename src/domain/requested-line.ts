@@ -9,4 +9,6 @@ export interface RequestedLine {
   unit: string | null;
   /** A product code the customer gave: our sku, an EAN or a supplier's code. */
   code: string | null;
+  /** What each of `unit` holds, when the customer said: "2 rullaa à 100 m" is 2 rll of 100 m each. */
+  per: { quantity: DecimalString; unit: string } | null;
 }

@@ -4,7 +4,7 @@ import { codeIn } from './items/codes.js';
 import { freeTextItems } from './items/free-text.js';
 import type { ParsedItem } from './items/parsed-item.js';
 import { parseRow, tableCells } from './items/table-row.js';
-import { normalizeUnit } from './units.js';
+import { normalizeUnit } from '../domain/units.js';
 
 /**
  * Rule-based line items: no external service, so it runs on the embedded default. A line is a
@@ -37,7 +37,9 @@ function toRequestedLine(item: ParsedItem): RequestedLine | null {
   const description = tidy(item.description);
   const code = item.code ?? codeIn(description);
   if (!/\p{L}/u.test(description) && code === null) return null;
-  return { text: item.text.trim(), description, quantity, unit: item.unit ? normalizeUnit(item.unit.split('/')[0]!.trim()) : null, code };
+  const perQuantity = item.per && parseDecimal(item.per.quantity.replace(/[ \u00a0](?=\d{3})/g, ''));
+  const per = item.per && perQuantity && Number(perQuantity) > 0 ? { quantity: perQuantity, unit: item.per.unit } : null;
+  return { text: item.text.trim(), description, quantity, unit: item.unit ? normalizeUnit(item.unit.split('/')[0]!.trim()) : null, code, per };
 }
 
 /**

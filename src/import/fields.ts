@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normalizeBusinessId } from '../domain/business-id.js';
 import { compare, isPositive, parseDecimal, type DecimalString } from '../domain/money.js';
 import { isValidGtin } from '../domain/product-code.js';
+import { parseConversions } from '../domain/sales-units.js';
 
 /** Cell parsers for import files; each message names the bad value so the row can be fixed. */
 
@@ -83,3 +84,9 @@ function isoDate(value: string): string | null {
 }
 
 export const date = refineText(isoDate, (v) => `'${v}' is not a date (use YYYY-MM-DD or D.M.YYYY)`);
+
+/** "rll=200 m|pkt=100 kpl": what one of a unit holds. */
+export const unitConversions = refineText(
+  (v) => (v.trim() ? parseConversions(v) : []),
+  (v) => `'${v}' is not a list of unit conversions like 'rll=200 m' or 'pkt=100 kpl|ltk=1000 kpl'`,
+);

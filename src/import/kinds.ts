@@ -22,7 +22,7 @@ export interface ImportKind<T> {
 }
 
 const products: ImportKind<Product> = {
-  columns: ['sku', 'name', 'extra_name', 'ean', 'supplier_code', 'unit', 'price', 'vat_rate', 'group'],
+  columns: ['sku', 'name', 'extra_name', 'ean', 'supplier_code', 'unit', 'price', 'vat_rate', 'group', 'units'],
   required: ['sku', 'name', 'unit', 'price'],
   schema: z
     .object({
@@ -35,6 +35,7 @@ const products: ImportKind<Product> = {
       price: f.amount,
       vat_rate: f.percent.optional(),
       group: f.text.optional(),
+      units: f.unitConversions.optional(),
     })
     .transform((r) => ({
       sku: r.sku,
@@ -43,6 +44,7 @@ const products: ImportKind<Product> = {
       ean: r.ean ?? null,
       supplierCodes: r.supplier_code ?? [],
       unit: r.unit,
+      units: r.units ?? [],
       listPrice: r.price,
       vatRate: r.vat_rate ?? DEFAULT_VAT_RATE,
       group: r.group ?? null,

@@ -48,6 +48,7 @@ export const MAX_CELL_LENGTH = {
   price: 32,
   vat_rate: 16,
   group: 64,
+  units: 500,
   number: 64,
   business_id: 32,
   vat: 32,

@@ -1,4 +1,4 @@
-import type { Product } from '../domain/product.js';
+import type { Product, UnitConversion } from '../domain/product.js';
 import { IntBuffer } from './int-buffer.js';
 
 export interface RecordParts {
@@ -13,7 +13,7 @@ export interface RecordParts {
 /** Records as a snapshot holds them: in one piece. */
 export type LoadedRecords = Omit<RecordParts, 'bytes'> & { bytes: Uint8Array };
 
-type Row = [string, string, string | null, string | null, string[], string, string, string, string | null];
+type Row = [string, string, string | null, string | null, string[], string, string, string, string | null, UnitConversion[]];
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -21,11 +21,11 @@ const decoder = new TextDecoder();
 const MAX_BYTES = 2 ** 31 - 1;
 
 function rowOf(p: Product): Row {
-  return [p.sku, p.name, p.extraName, p.ean, p.supplierCodes, p.unit, p.listPrice, p.vatRate, p.group];
+  return [p.sku, p.name, p.extraName, p.ean, p.supplierCodes, p.unit, p.listPrice, p.vatRate, p.group, p.units];
 }
 
-function productOf([sku, name, extraName, ean, supplierCodes, unit, listPrice, vatRate, group]: Row): Product {
-  return { sku, name, extraName, ean, supplierCodes, unit, listPrice, vatRate, group };
+function productOf([sku, name, extraName, ean, supplierCodes, unit, listPrice, vatRate, group, units]: Row): Product {
+  return { sku, name, extraName, ean, supplierCodes, unit, units, listPrice, vatRate, group };
 }
 
 /**

@@ -42,6 +42,8 @@ export interface RunKey {
 export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
   /** Index into `requestedLines`. */
   requestIndex: number;
+  /** How the requested quantity became `quantity` in the product's unit: "2 rll × 100 m = 200 m". */
+  conversion: string | null;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
  * meaning, so that a run stored by an older release is never read as if it were of this one
  * (see context-version.ts).
  */
-export const CONTEXT_VERSION = 2;
+export const CONTEXT_VERSION = 3;
 
 /** Why a run failed: the step, and whether trying again can help. */
 export interface RunFailure extends FailureRecord {

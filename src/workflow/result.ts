@@ -10,6 +10,8 @@ export interface ResultLine {
   match: { sku: string; name: string; confidence: number } | null;
   quantity: number | null;
   unit: string | null;
+  /** How the requested quantity became `quantity` in the product's unit, when it had to be converted. */
+  conversion: string | null;
   unitPrice: number | null;
   discountPercent: number | null;
   lineTotal: number | null;
@@ -51,6 +53,7 @@ function resultLines(context: WorkflowContext): ResultLine[] {
       match: match?.product ? { sku: match.product.sku, name: match.product.name, confidence: match.confidence } : null,
       quantity: num(priced?.quantity ?? requested.quantity),
       unit: priced?.unit ?? requested.unit,
+      conversion: priced?.conversion ?? null,
       unitPrice: num(priced?.unitPrice),
       discountPercent: num(priced?.discountPercent),
       lineTotal: num(priced?.lineTotal),

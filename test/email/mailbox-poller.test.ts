@@ -8,6 +8,7 @@ import type { LocalErp } from '../../src/erp/local/adapter.js';
 import type { JobQueue } from '../../src/queue/job-queue.js';
 import { runJob } from '../../src/queue/run-job.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { settled } from '../support/dropped-mail.js';
 import { fixturePath } from '../support/fixtures.js';
 import { runnerFor } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
@@ -63,7 +64,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
     }
   }
 
-  const drop = (fixture: string, name = fixture) => copyFileSync(fixturePath(`workflow/${fixture}`), join(inbox, name));
+  const drop = (fixture: string, name = fixture) => settled(join(inbox, name), () => copyFileSync(fixturePath(`workflow/${fixture}`), join(inbox, name)));
   const inInbox = () => readdirSync(inbox).filter((f) => f.endsWith('.eml')).sort();
 
   it('queues each new mail once, and moves it to done only after its run has finished', async () => {
@@ -127,7 +128,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
   });
 
   it('keeps a mail that cannot be processed in the inbox, its job dead with the reason, and goes on with the others', async () => {
-    writeFileSync(join(inbox, '0-junk.eml'), Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    settled(join(inbox, '0-junk.eml'), () => writeFileSync(join(inbox, '0-junk.eml'), Buffer.from([0xff, 0xfe, 0x00, 0x01])));
     drop('rfq-known-customer.eml');
     const mailbox = poller('review');
 

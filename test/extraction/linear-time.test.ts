@@ -15,6 +15,9 @@ describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_T
     ['groups of thousands', run(' 000', 'Putki 1', ' x')],
     ['groups of thousands in a list of items', run(' 000', '2 kpl putki ja 1', ' x')],
     ['dots in a description', run('.', 'Putki ', 'a 5 kpl')],
+    ['a long number as what each pack holds', run('1', 'Putki 2 rll à ', ' m')],
+    ['a long number of packs', run('1', 'Putki ', ' rll à 100 m')],
+    ['a run of counts times a length', run('1 x ', 'Putki ', '5 m')],
   ])('extractLines: %s', async (_case, build) => {
     await expectLinearTime(build, extractLines);
   });

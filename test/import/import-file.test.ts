@@ -56,7 +56,7 @@ async function skusFoundBy(code: string): Promise<string[]> {
 }
 
 function product(fields: Pick<Product, 'sku' | 'name' | 'unit' | 'listPrice'> & Partial<Product>): Product {
-  return { extraName: null, ean: null, supplierCodes: [], vatRate: '25.5', group: null, ...fields };
+  return { extraName: null, ean: null, supplierCodes: [], units: [], vatRate: '25.5', group: null, ...fields };
 }
 
 async function customer(number: string): Promise<Customer | null> {
@@ -389,6 +389,20 @@ describe('rejected files', () => {
     expect(error.problems).toEqual([expect.stringMatching(/^row 3, column price: .*'kymmenen'/)]);
     expect(error.message).toContain('products-bad-price.csv');
     expect(error.message).toContain('row 3, column price');
+  });
+
+  it('reads how a product converts to other units, and names a conversion it cannot read', async () => {
+    await load('products', 'products-units.csv');
+
+    expect((await erp.products.getBySku('5500001'))?.units).toEqual([{ unit: 'rll', quantity: '200', of: 'm' }]);
+    expect((await erp.products.getBySku('5500002'))?.units).toEqual([
+      { unit: 'pkt', quantity: '100', of: 'kpl' },
+      { unit: 'ltk', quantity: '1000', of: 'kpl' },
+    ]);
+    expect((await erp.products.getBySku('5500003'))?.units).toEqual([]);
+
+    const error = await rejection('products', fixture('products-bad-units.csv'));
+    expect(error.problems).toEqual([expect.stringMatching(/^row 3, column units: '100 kpl per pkt' is not a list of unit conversions like 'rll=200 m'/)]);
   });
 
   it('rejects a negative price but accepts a free item', async () => {

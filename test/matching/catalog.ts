@@ -1,7 +1,7 @@
 import type { Product } from '../../src/domain/product.js';
 
 export function product(sku: string, name: string, extra: Partial<Product> = {}): Product {
-  return { sku, name, extraName: null, ean: null, supplierCodes: [], unit: 'kpl', listPrice: '10.00', vatRate: '25.5', group: null, ...extra };
+  return { sku, name, extraName: null, ean: null, supplierCodes: [], units: [], unit: 'kpl', listPrice: '10.00', vatRate: '25.5', group: null, ...extra };
 }
 
 /** A small wholesaler's catalog in size families, as the real one is built. */

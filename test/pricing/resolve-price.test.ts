@@ -11,6 +11,7 @@ const product: Product = {
   extraName: null,
   ean: null,
   supplierCodes: [],
+  units: [],
   unit: 'm',
   listPrice: '10.00',
   vatRate: '25.5',

@@ -14,14 +14,15 @@ export function tempDataDir(): string {
 }
 
 function product(sku: string, name: string, unit: string, listPrice: string, group: string, extra: Partial<Product> = {}): Product {
-  return { sku, name, extraName: null, ean: null, supplierCodes: [], unit, listPrice, vatRate: '25.5', group, ...extra };
+  return { sku, name, extraName: null, ean: null, supplierCodes: [], units: [], unit, listPrice, vatRate: '25.5', group, ...extra };
 }
 
 export const PRODUCTS: Product[] = [
   product('1000015', 'Kupariputki 15x1,0 kova', 'm', '8.00', 'CU', { ean: '6401234567897', supplierCodes: ['CU1510K'] }),
   product('1000022', 'Kupariputki 22x1,0 kova', 'm', '10.00', 'CU'),
   product('2000020', 'Palloventtiili DN20 3/4" sk/sk', 'kpl', '15.00', 'VALVES'),
-  product('3000325', 'MMJ 3x2,5S', 'm', '1.00', 'CABLE', { vatRate: '14' }),
+  product('3000325', 'MMJ 3x2,5S', 'm', '1.00', 'CABLE', { vatRate: '14', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
+  product('4000048', 'Nippuside 4,8x200 musta', 'pkt', '5.00', 'CABLE', { units: [{ unit: 'pkt', quantity: '100', of: 'kpl' }] }),
 ];
 
 export const PERSONS: Person[] = [

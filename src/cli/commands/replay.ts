@@ -21,7 +21,7 @@ interface ReplayFlags {
 function sourceOf(source: string, mailboxes: MailboxConfig[]): { name: string; mails: MailSource } {
   const configured = mailboxes.find((m) => m.name === source);
   if (configured) return { name: configured.name, mails: openMailSource(configured) };
-  if (existsSync(source) && statSync(source).isDirectory()) return { name: `replay:${source}`, mails: new DirectorySource(source, 'done') };
+  if (existsSync(source) && statSync(source).isDirectory()) return { name: `replay:${source}`, mails: new DirectorySource(source, 'done', 0) };
   throw new Error(`'${source}' is neither a folder nor a configured mailbox (${mailboxes.map((m) => m.name).join(', ') || 'none configured'})`);
 }
 

@@ -16,6 +16,8 @@ export class DirectorySource implements MailSource {
   constructor(
     private readonly path: string,
     private readonly doneFolder: string,
+    /** 0 for a batch run over a folder that is complete, as `replay` does. */
+    private readonly settleMs = DIRECTORY_SETTLE_MS,
   ) {}
 
   async list(): Promise<SourceMail[]> {
@@ -29,7 +31,7 @@ export class DirectorySource implements MailSource {
 
   private async settled(name: string): Promise<boolean> {
     try {
-      return Date.now() - (await stat(join(this.path, name))).mtimeMs >= DIRECTORY_SETTLE_MS;
+      return this.settleMs === 0 || Date.now() - (await stat(join(this.path, name))).mtimeMs >= this.settleMs;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;

@@ -4,7 +4,7 @@ import { decimalFromNumber, subtract, toCents, type DecimalString } from '../../
 import type { Offer, OfferDraft, OfferLine } from '../../domain/offer.js';
 import type { Person } from '../../domain/person.js';
 import type { PriceRule } from '../../domain/price-rule.js';
-import type { Product } from '../../domain/product.js';
+import type { Product, UnitConversion } from '../../domain/product.js';
 import type { WireCustomer, WireOffer, WireOfferRow, WirePerson, WirePricelistRow, WireProduct } from './wire.js';
 
 /**
@@ -81,6 +81,24 @@ export function isOffered(w: WireProduct): boolean {
   return w.is_inactive !== true && w.is_sellable !== false;
 }
 
+/** Only the product's own `units[]` that say how many stock units they are; the rest say nothing usable. */
+function unitsFromWire(w: WireProduct): UnitConversion[] {
+  const stock = w.stock_unit ?? '';
+  return (w.units ?? []).flatMap((u) => {
+    const unit = orNull(u.unit);
+    return unit && u.multiplier && u.multiplier > 0 && unit !== stock ? [{ unit, quantity: decimalFromNumber(u.multiplier), of: stock }] : [];
+  });
+}
+
+/** The simulator's side: a conversion into the stock unit as Lemonsoft lists it, either way round. */
+function unitToWire(stock: string): (c: UnitConversion) => { unit: string; multiplier: number }[] {
+  return (c) => {
+    if (c.of === stock) return [{ unit: c.unit, multiplier: Number(c.quantity) }];
+    if (c.unit === stock) return [{ unit: c.of, multiplier: 1 / Number(c.quantity) }];
+    return [];
+  };
+}
+
 export function productFromWire(w: WireProduct, taxRates: Record<string, string>): Product {
   const taxCode = w.taxrate_code === null || w.taxrate_code === undefined ? null : String(w.taxrate_code);
   const vatRate = taxCode === null ? undefined : taxRates[taxCode];
@@ -94,6 +112,7 @@ export function productFromWire(w: WireProduct, taxRates: Record<string, string>
     ean: orNull(w.ean_code),
     supplierCodes: (w.suppliers ?? []).map((s) => orNull(s.code)).filter((c): c is string => c !== null),
     unit: w.stock_unit ?? '',
+    units: unitsFromWire(w),
     listPrice: decimalFromNumber(w.sales_price_taxless ?? w.price ?? 0),
     vatRate: vatRate ?? '25.5',
     group: w.group_code === null || w.group_code === undefined ? null : String(w.group_code),
@@ -110,6 +129,7 @@ export function productToWire(p: Product, id: number, taxRateCode: number, modif
     price: Number(p.listPrice),
     sales_price_taxless: Number(p.listPrice),
     stock_unit: p.unit,
+    units: p.units.flatMap(unitToWire(p.unit)),
     taxrate_code: taxRateCode,
     group_code: p.group !== null && /^\d+$/.test(p.group) ? Number(p.group) : p.group,
     is_inactive: false,

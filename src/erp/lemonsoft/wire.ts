@@ -52,6 +52,11 @@ export const productSchema = z.looseObject({
   price: amount,
   sales_price_taxless: amount,
   stock_unit: text,
+  /**
+   * The other units it is sold in, each with how many stock units one of it is. The contract
+   * names the array but not its fields; `unit` and `multiplier` are our reading of it.
+   */
+  units: z.array(z.looseObject({ unit: text, multiplier: amount })).nullish(),
   taxrate_code: z.number().nullish(),
   group_code: z.union([z.number(), z.string()]).nullish(),
   is_inactive: z.boolean().nullish(),

@@ -4,6 +4,7 @@ import type { Person } from '../../domain/person.js';
 import type { PriceRule } from '../../domain/price-rule.js';
 import { normalizeCode } from '../../domain/product-code.js';
 import type { Product } from '../../domain/product.js';
+import { formatConversions, parseConversions } from '../../domain/sales-units.js';
 import type { Insertable, Selectable } from 'kysely';
 import type {
   CustomerTable,
@@ -65,6 +66,7 @@ export function productToRow(p: Product, modifiedAt: string): Insertable<Product
     ean: p.ean,
     supplier_codes: p.supplierCodes.join(LIST_SEPARATOR),
     unit: p.unit,
+    units: p.units.length ? formatConversions(p.units) : null,
     list_price: p.listPrice,
     vat_rate: p.vatRate,
     group_code: p.group,
@@ -85,6 +87,7 @@ export function productFromRow(row: Selectable<ProductTable>): Product {
     ean: row.ean,
     supplierCodes: row.supplier_codes ? row.supplier_codes.split(LIST_SEPARATOR) : [],
     unit: row.unit,
+    units: row.units ? (parseConversions(row.units) ?? []) : [],
     listPrice: row.list_price,
     vatRate: row.vat_rate,
     group: row.group_code,

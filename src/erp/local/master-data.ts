@@ -46,6 +46,7 @@ const PRODUCT_COLUMNS: ColumnMap = {
   price: ['list_price'],
   vat_rate: ['vat_rate'],
   group: ['group_code'],
+  units: ['units'],
 };
 
 const CUSTOMER_COLUMNS: ColumnMap = {

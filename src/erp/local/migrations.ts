@@ -121,4 +121,9 @@ export const localErpMigrations: Record<string, Migration> = {
       await db.schema.alterTable('persons').addColumn('language', 'text').execute();
     },
   },
+  '0004_product_units': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('products').addColumn('units', 'text').execute();
+    },
+  },
 };

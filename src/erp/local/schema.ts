@@ -37,6 +37,8 @@ export interface ProductTable {
   ean: string | null;
   supplier_codes: string;
   unit: string;
+  /** Conversions as the import's `units` column writes them: "rll=200 m|pkt=100 kpl". */
+  units: string | null;
   list_price: string;
   vat_rate: string;
   group_code: string | null;

@@ -1,8 +1,9 @@
 import { numberCodeIn } from './codes.js';
+import { takePerUnit } from './pack-phrase.js';
 import type { ParsedItem } from './parsed-item.js';
 import { BARE_COUNT, MENTION, QTY, UNIT } from './patterns.js';
 
-type Reading = Omit<ParsedItem, 'text' | 'code'>;
+type Reading = Omit<ParsedItem, 'text' | 'code' | 'per'>;
 type Rule = [RegExp, (m: RegExpExecArray) => Reading];
 
 /** What may stand between a description and the quantity after it: "Putki - 6 kpl", "Rör: 10 st". */
@@ -54,9 +55,9 @@ function read(text: string, rules: Rule[]): Reading | null {
  */
 function parseItem(text: string, bareCount = false): ParsedItem | null {
   const code = numberCodeIn(text);
-  const rest = (code ? text.replace(code, ' ') : text).replace(/\s+/g, ' ').trim();
+  const { text: rest, per } = takePerUnit((code ? text.replace(code, ' ') : text).replace(/\s+/g, ' ').trim());
   const reading = read(rest, RULES) ?? (bareCount ? read(rest, [[BARE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })]]) : null);
-  return reading && { text, ...reading, code };
+  return reading && { text, ...reading, code, per };
 }
 
 function hasQuantity(piece: string): boolean {

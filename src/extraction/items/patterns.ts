@@ -1,4 +1,4 @@
-import { UNIT_PATTERN } from '../units.js';
+import { UNIT_PATTERN } from '../../domain/units.js';
 
 /**
  * "12", "12,5", and thousands written with a space: "1 000", "12 500,5". At most four groups of

@@ -1,4 +1,4 @@
-import { normalizeUnit } from '../units.js';
+import { normalizeUnit } from '../../domain/units.js';
 import { codeIn, isCodeToken } from './codes.js';
 import type { ParsedItem } from './parsed-item.js';
 import { QTY, UNIT } from './patterns.js';
@@ -46,5 +46,5 @@ export function parseRow(text: string, cells: string[]): ParsedItem | null {
     .sort((a, b) => b.length - a.length)[0];
   const code = codeAt >= 0 ? cells[codeAt]! : null;
   if (!description && !code) return null;
-  return { text, description: description ?? '', quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code };
+  return { text, description: description ?? '', quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code, per: null };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDecimal } from '../../domain/money.js';
 import type { RequestedLine } from '../../domain/requested-line.js';
 import type { ExtractionInput, LineExtractor } from '../line-extractor.js';
-import { normalizeUnit } from '../units.js';
+import { normalizeUnit } from '../../domain/units.js';
 
 const lineSchema = z.object({
   text: z.string().describe('the line exactly as the customer wrote it'),
@@ -11,6 +11,10 @@ const lineSchema = z.object({
   quantity: z.number().positive().nullable(),
   unit: z.string().nullable().describe('the unit as written: kpl, m, st, pcs, rll, pkt...'),
   code: z.string().nullable().describe("a product code the customer gave: the seller's item number, an EAN or a supplier code"),
+  each: z
+    .object({ quantity: z.number().positive(), unit: z.string() })
+    .nullish()
+    .describe('what each of the units holds when the customer says so: "2 rolls of 100 m" is quantity 2, unit roll, each 100 m'),
 });
 
 const outputSchema = z.object({ lines: z.array(lineSchema) });
@@ -27,6 +31,11 @@ function whitespaceFree(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase();
 }
 
+function perOf(each: z.infer<typeof lineSchema>['each']): RequestedLine['per'] {
+  const quantity = each ? parseDecimal(String(each.quantity)) : null;
+  return each && quantity ? { quantity, unit: normalizeUnit(each.unit) ?? each.unit } : null;
+}
+
 /** Only lines the email really contains: a model that invents or is talked into items gets them dropped. */
 function toRequestedLines(lines: z.infer<typeof lineSchema>[], body: string): RequestedLine[] {
   const email = whitespaceFree(body);
@@ -38,6 +47,7 @@ function toRequestedLines(lines: z.infer<typeof lineSchema>[], body: string): Re
       quantity: line.quantity === null ? null : parseDecimal(String(line.quantity)),
       unit: line.unit ? (normalizeUnit(line.unit) ?? line.unit) : null,
       code: line.code?.trim() || null,
+      per: perOf(line.each),
     }));
 }
 

@@ -14,6 +14,12 @@ function noteOf(context: Readonly<WorkflowContext>): string {
   ].join('\n');
 }
 
+/** The customer's words, and how their quantity was read when it was converted. */
+function noteOfLine(text: string | null, conversion: string | null): string | null {
+  if (!conversion) return text;
+  return text ? `${text} (${conversion})` : conversion;
+}
+
 export const buildOffer: WorkflowStep = {
   name: 'build_offer',
   async run(context, env): Promise<StepOutput> {
@@ -28,7 +34,7 @@ export const buildOffer: WorkflowStep = {
       discountPercent: p.discountPercent,
       vatRate: p.vatRate,
       lineTotal: p.lineTotal,
-      note: context.requestedLines[p.requestIndex]?.text ?? null,
+      note: noteOfLine(context.requestedLines[p.requestIndex]?.text ?? null, p.conversion),
     }));
     const date = isoDateIn(env.now(), env.settings.timeZone);
     const draft: OfferDraft = {

@@ -1,5 +1,6 @@
 import { isoDateIn } from '../../domain/calendar.js';
 import { lineTotal } from '../../pricing/offer-totals.js';
+import { toSalesUnits } from '../../domain/sales-units.js';
 import type { PricedLine } from '../context.js';
 import type { StepOutput, WorkflowStep } from '../step.js';
 
@@ -11,7 +12,9 @@ export const calculatePricing: WorkflowStep = {
       const product = context.matches[requestIndex]?.product;
       if (!product) return [];
       if (line.quantity === null) review.push(`line ${requestIndex + 1} "${line.text}" gives no quantity; 1 assumed`);
-      return [{ requestIndex, product, quantity: line.quantity ?? '1' }];
+      const sales = toSalesUnits({ quantity: line.quantity ?? '1', unit: line.unit, per: line.per }, product);
+      if (sales.problem) review.push(`line ${requestIndex + 1} "${line.text}": ${sales.problem}`);
+      return [{ requestIndex, product, quantity: sales.quantity, conversion: sales.shown }];
     });
     if (matched.length === 0) return { skipped: 'no matched lines to price', patch: { pricedLines: [] } };
     const prices = await env.erp.pricing.price({
@@ -26,6 +29,7 @@ export const calculatePricing: WorkflowStep = {
         sku: m.product.sku,
         name: m.product.name,
         quantity: m.quantity,
+        conversion: m.conversion,
         unit: m.product.unit,
         unitPrice: price.unitPrice,
         discountPercent: price.discountPercent,

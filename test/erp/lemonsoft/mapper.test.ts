@@ -6,6 +6,7 @@ import {
   offerRowToWire,
   priceRulesFromWire,
   productFromWire,
+  productToWire,
 } from '../../../src/erp/lemonsoft/mapper.js';
 import { DEFAULT_TAX_RATES, parseLemonsoftSettings } from '../../../src/erp/lemonsoft/settings.js';
 import { offerDraft } from '../../support/offer-draft.js';
@@ -37,6 +38,19 @@ describe('Lemonsoft product mapping', () => {
 
   it('reads the net list price, the VAT from the tax rate table and the supplier codes', () => {
     expect(productFromWire(wire, DEFAULT_TAX_RATES)).toMatchObject({ listPrice: '8.5', vatRate: '14', group: '10', ean: null, supplierCodes: ['CU1510K'] });
+  });
+
+  it('reads the units it is sold in as how many stock units each is, skipping entries that say nothing', () => {
+    const units = [{ unit: 'rll', multiplier: 200 }, { unit: 'm', multiplier: 1 }, { unit: 'kela', multiplier: null }, { unit: '', multiplier: 50 }];
+    expect(productFromWire({ ...wire, units }, DEFAULT_TAX_RATES).units).toEqual([{ unit: 'rll', quantity: '200', of: 'm' }]);
+    expect(productFromWire(wire, DEFAULT_TAX_RATES).units).toEqual([]);
+  });
+
+  it('lists a conversion into the stock unit either way round, as the simulator serves it', () => {
+    const ties = productFromWire({ ...wire, stock_unit: 'pkt' }, DEFAULT_TAX_RATES);
+    const served = productToWire({ ...ties, units: [{ unit: 'pkt', quantity: '100', of: 'kpl' }] }, 1, 2, '2026-01-01T00:00:00Z');
+    expect(served.units).toEqual([{ unit: 'kpl', multiplier: 0.01 }]);
+    expect(productFromWire(served, DEFAULT_TAX_RATES).units).toEqual([{ unit: 'kpl', quantity: '0.01', of: 'pkt' }]);
   });
 
   it('names the product and the setting when a tax rate code is unknown', () => {

@@ -63,17 +63,20 @@ describe('LLM line extraction', () => {
           lines: [
             { text: 'tarvitsisin kaksikymmentä metriä kupariputkea 22x1,0 kovana', description: 'kupariputki 22x1,0 kova', quantity: 20, unit: 'metriä', code: null },
             { text: '6 kpl Palloventtiili DN20', description: 'Palloventtiili DN20', quantity: 6, unit: 'kpl', code: null },
+            { text: 'PEX 16x2,0 2 rullaa à 100 m', description: 'PEX 16x2,0', quantity: 2, unit: 'rullaa', code: null, each: { quantity: 100, unit: 'm' } },
           ],
         }),
       ),
     );
 
-    const { lines, warnings } = await extractor.extract({ subject: 'Tarjouspyyntö', body: BODY, budget: new MailBudget(20_000) });
+    const body = `${BODY}\nsekä PEX 16x2,0 2 rullaa à 100 m`;
+    const { lines, warnings } = await extractor.extract({ subject: 'Tarjouspyyntö', body, budget: new MailBudget(20_000) });
 
     expect(warnings).toEqual([]);
     expect(lines).toEqual([
-      { text: 'tarvitsisin kaksikymmentä metriä kupariputkea 22x1,0 kovana', description: 'kupariputki 22x1,0 kova', quantity: '20', unit: 'm', code: null },
-      { text: '6 kpl Palloventtiili DN20', description: 'Palloventtiili DN20', quantity: '6', unit: 'kpl', code: null },
+      { text: 'tarvitsisin kaksikymmentä metriä kupariputkea 22x1,0 kovana', description: 'kupariputki 22x1,0 kova', quantity: '20', unit: 'm', code: null, per: null },
+      { text: '6 kpl Palloventtiili DN20', description: 'Palloventtiili DN20', quantity: '6', unit: 'kpl', code: null, per: null },
+      { text: 'PEX 16x2,0 2 rullaa à 100 m', description: 'PEX 16x2,0', quantity: '2', unit: 'rll', code: null, per: { quantity: '100', unit: 'm' } },
     ]);
   });
 

@@ -8,14 +8,14 @@ import { contextWith, environment } from '../../support/runner.js';
 import { CUSTOMERS, seededErp } from '../../support/seller.js';
 
 const requested: RequestedLine[] = [
-  { text: 'Kupariputki 15 10 m', description: 'Kupariputki 15', quantity: '10', unit: 'm', code: null },
-  { text: 'Jakotukki 6-piiri 1 kpl', description: 'Jakotukki 6-piiri', quantity: '1', unit: 'kpl', code: null },
-  { text: 'MMJ 3x2,5S 100 m', description: 'MMJ 3x2,5S', quantity: '100', unit: 'm', code: null },
+  { text: 'Kupariputki 15 10 m', description: 'Kupariputki 15', quantity: '10', unit: 'm', code: null, per: null },
+  { text: 'Jakotukki 6-piiri 1 kpl', description: 'Jakotukki 6-piiri', quantity: '1', unit: 'kpl', code: null, per: null },
+  { text: 'MMJ 3x2,5S 100 m', description: 'MMJ 3x2,5S', quantity: '100', unit: 'm', code: null, per: null },
 ];
 const noMatch: LineMatch = { product: null, confidence: 0, method: 'none', alternatives: [] };
 const priced: PricedLine[] = [
-  { requestIndex: 0, sku: '1000015', name: 'Kupariputki 15x1,0 kova', quantity: '10', unit: 'm', unitPrice: '8.00', discountPercent: '10', vatRate: '25.5', lineTotal: '72.00' },
-  { requestIndex: 2, sku: '3000325', name: 'MMJ 3x2,5S', quantity: '100', unit: 'm', unitPrice: '1.00', discountPercent: '0', vatRate: '14', lineTotal: '100.00' },
+  { requestIndex: 0, sku: '1000015', name: 'Kupariputki 15x1,0 kova', quantity: '10', unit: 'm', unitPrice: '8.00', discountPercent: '10', vatRate: '25.5', lineTotal: '72.00', conversion: null },
+  { requestIndex: 2, sku: '3000325', name: 'MMJ 3x2,5S', quantity: '100', unit: 'm', unitPrice: '1.00', discountPercent: '0', vatRate: '14', lineTotal: '100.00', conversion: null },
 ];
 
 describe('build_offer step', () => {

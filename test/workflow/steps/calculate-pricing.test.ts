@@ -5,8 +5,8 @@ import { calculatePricing } from '../../../src/workflow/steps/calculate-pricing.
 import { contextWith, environment } from '../../support/runner.js';
 import { CUSTOMERS, PRODUCTS, seededErp } from '../../support/seller.js';
 
-function requested(quantity: string | null): RequestedLine {
-  return { text: 't', description: 't', quantity, unit: null, code: null };
+function requested(quantity: string | null, unit: string | null = null, per: RequestedLine['per'] = null): RequestedLine {
+  return { text: 't', description: 't', quantity, unit, code: null, per };
 }
 
 function matched(sku: string | null): LineMatch {
@@ -48,6 +48,36 @@ describe('calculate_pricing step', () => {
 
     expect(output.patch?.pricedLines?.[0]?.quantity).toBe('1');
     expect(output.review?.[0]).toContain('1 assumed');
+  });
+
+  it('prices the quantity in the product’s unit, showing how it was converted', async () => {
+    const erp = await seededErp();
+    const context = contextWith({
+      requestedLines: [requested('1000', 'kpl'), requested('2', 'rll'), requested('3', 'rll', { quantity: '50', unit: 'm' })],
+      matches: [matched('4000048'), matched('3000325'), matched('1000015')],
+    });
+    const output = await calculatePricing.run(context, environment(erp));
+    await erp.close();
+
+    expect(output.patch?.pricedLines?.map((p) => [p.quantity, p.unit, p.conversion, p.lineTotal])).toEqual([
+      ['10', 'pkt', '1000 kpl = 10 pkt of 100 kpl', '50.00'],
+      ['200', 'm', '2 rll × 100 m = 200 m', '200.00'],
+      ['150', 'm', '3 rll × 50 m = 150 m', '1200.00'],
+    ]);
+    expect(output.review).toEqual([]);
+  });
+
+  it('sends a quantity it cannot convert, or packs that are not whole, to review', async () => {
+    const erp = await seededErp();
+    const context = contextWith({ requestedLines: [requested('250', 'kpl'), requested('4', 'kpl')], matches: [matched('4000048'), matched('1000015')] });
+    const output = await calculatePricing.run(context, environment(erp));
+    await erp.close();
+
+    expect(output.patch?.pricedLines?.map((p) => p.quantity)).toEqual(['3', '4']);
+    expect(output.review).toEqual([
+      'line 1 "t": 250 kpl = 2.5 pkt of 100 kpl is not a whole number of pkt; 3 pkt offered',
+      'line 2 "t": asked in kpl, sold per m, and how many m that is is not known; 4 m assumed',
+    ]);
   });
 
   it('is skipped when nothing matched', async () => {

@@ -25,7 +25,7 @@ describe('extract_products step', () => {
     const extractor: LineExtractor = {
       name: 'stub',
       extract: async ({ subject, body }) => ({
-        lines: [{ text: body, description: subject, quantity: '3', unit: 'kpl', code: null }],
+        lines: [{ text: body, description: subject, quantity: '3', unit: 'kpl', code: null, per: null }],
         warnings: ['llm extraction failed (timeout); used rules'],
       }),
     };
@@ -35,7 +35,7 @@ describe('extract_products step', () => {
     );
     await erp.close();
 
-    expect(output.patch?.requestedLines).toEqual([{ text: 'kolme venttiiliä', description: 'Venttiilit', quantity: '3', unit: 'kpl', code: null }]);
+    expect(output.patch?.requestedLines).toEqual([{ text: 'kolme venttiiliä', description: 'Venttiilit', quantity: '3', unit: 'kpl', code: null, per: null }]);
     expect(output.warnings).toEqual(['llm extraction failed (timeout); used rules']);
   });
 

@@ -1,10 +1,12 @@
-/** The units customers type, in fi, sv and en, mapped to the seller's unit codes. */
+/** The units customers and catalogs write, in fi, sv and en, mapped to the seller's unit codes. */
 const UNIT_ALIASES: Record<string, string[]> = {
   kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'pce', 'piece', 'pieces', 'st', 'stk', 'styck', 'stycken', 'ea', 'each'],
   m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
-  pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg'],
-  rll: ['rll', 'rulla', 'rullaa', 'roll', 'rolls', 'rulle', 'rullar', 'kela', 'kelaa', 'reel', 'reels'],
-  ltk: ['ltk', 'laatikko', 'laatikkoa', 'box', 'boxes', 'låda', 'lådor'],
+  pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg', 'fpk', 'förpackning', 'förpackningar'],
+  rll: ['rll', 'rulla', 'rullaa', 'rullia', 'roll', 'rolls', 'rulle', 'rullar', 'kela', 'kelaa', 'reel', 'reels', 'coil', 'coils', 'kieppi', 'kieppiä', 'drum', 'drums', 'trumma', 'trummor'],
+  ltk: ['ltk', 'laatikko', 'laatikkoa', 'rasia', 'rasiaa', 'box', 'boxes', 'låda', 'lådor', 'ask', 'askar'],
+  // Not "bar": that is also a pressure ("PN16, 10 bar").
+  tnk: ['tnk', 'tanko', 'tankoa', 'tankoja', 'bars', 'stång', 'stänger', 'längd', 'längder'],
   l: ['l', 'litra', 'litraa', 'litre', 'liter', 'liters'],
   kg: ['kg', 'kilo', 'kiloa'],
   set: ['set', 'sarja', 'sarjaa', 'sats', 'satser', 'sets'],

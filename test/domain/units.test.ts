@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUnit, UNIT_PATTERN } from '../../src/extraction/units.js';
+import { normalizeUnit, UNIT_PATTERN } from '../../src/domain/units.js';
 
 describe('normalizeUnit', () => {
   it.each([

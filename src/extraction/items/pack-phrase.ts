@@ -1,0 +1,48 @@
+import { normalizeUnit } from '../../domain/units.js';
+import { QTY, UNIT } from './patterns.js';
+
+/** What each of the requested units holds, as the customer wrote it: "2 rullaa à 100 m". */
+export interface PerUnit {
+  quantity: string;
+  unit: string;
+}
+
+/** Units a pack holds: metres of pipe or cable, pieces, litres, kilos. */
+const CONTENT_UNITS = new Set(['m', 'kpl', 'l', 'kg']);
+/** Units that are packs of something. */
+const PACK_UNITS = new Set(['rll', 'ltk', 'pkt', 'tnk']);
+
+/**
+ * Each quantity starts where a number starts (not inside one), so that a long run of digits is
+ * scanned once, not once from every digit of it.
+ */
+const NUMBER = String.raw`(?<![\d.,])${QTY}`;
+/** "2 rullaa à 100 m", "3 kelaa á 500 m", "2 coils of 100 m", "4 rll x 100m", "5 tankoa 5 m". */
+const PACKS_EACH = new RegExp(String.raw`${NUMBER}\s*${UNIT}\s*(?:[àá@*x×]|a|per|of|på|om)?\s*${NUMBER}\s*${UNIT}(?![\p{L}\d])`, 'iu');
+/** "2 x 100 m rulla", "2 × 100 m coils", and without the pack word "2 x 100 m". */
+const TIMES_EACH = new RegExp(String.raw`(?<![\p{L}\d.,])(\d{1,4})\s+[x×*]\s+${NUMBER}\s*${UNIT}(?:\s+${UNIT})?(?![\p{L}\d])`, 'iu');
+
+const unitOf = (written: string | undefined) => (written ? normalizeUnit(written.split('/')[0]!.trim()) : null);
+
+/**
+ * Takes "2 rullaa à 100 m" out of an item's text, leaving "2 rullaa" for the quantity rules
+ * and keeping what each holds: read as a quantity, "à 100 m" would make the line 100 m, or the
+ * count 2 would stand alone as 2 m.
+ */
+export function takePerUnit(text: string): { text: string; per: PerUnit | null } {
+  const packs = PACKS_EACH.exec(text);
+  if (packs && PACK_UNITS.has(unitOf(packs[2]) ?? '') && CONTENT_UNITS.has(unitOf(packs[4]) ?? '')) {
+    return { text: replaced(text, packs, `${packs[1]} ${packs[2]}`), per: { quantity: packs[3]!, unit: unitOf(packs[4])! } };
+  }
+  const times = TIMES_EACH.exec(text);
+  if (times && CONTENT_UNITS.has(unitOf(times[3]) ?? '')) {
+    const pack = unitOf(times[4]);
+    if (times[4] && !PACK_UNITS.has(pack ?? '')) return { text, per: null };
+    return { text: replaced(text, times, times[4] ? `${times[1]} ${times[4]}` : `x ${times[1]}`), per: { quantity: times[2]!, unit: unitOf(times[3])! } };
+  }
+  return { text, per: null };
+}
+
+function replaced(text: string, match: RegExpExecArray, by: string): string {
+  return `${text.slice(0, match.index)}${by}${text.slice(match.index + match[0].length)}`;
+}
