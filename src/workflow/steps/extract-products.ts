@@ -1,4 +1,5 @@
 import type { RequestedLine } from '../../domain/requested-line.js';
+import { instructionsIn } from '../../extraction/instructions.js';
 import { readableText, withinLimits } from '../../extraction/request-limits.js';
 import type { WorkflowContext } from '../context.js';
 import type { StepEnvironment, StepOutput, WorkflowStep } from '../step.js';
@@ -6,22 +7,42 @@ import type { StepEnvironment, StepOutput, WorkflowStep } from '../step.js';
 interface Found {
   lines: RequestedLine[];
   warnings: string[];
-  overLimits: string[];
+  /** Reasons for review: limits reached, instructions found. */
+  review: string[];
+}
+
+/** Longer quotes are cut: the salesperson needs to recognise the text, not read it all here. */
+const QUOTE_LENGTH = 160;
+
+function quoted(line: string): string {
+  return `"${line.length > QUOTE_LENGTH ? `${line.slice(0, QUOTE_LENGTH)}…` : line}"`;
+}
+
+/** Whatever reads the lines (rules or an LLM), nothing an instruction asks for becomes one. */
+function withoutInstructions(lines: RequestedLine[], text: string): { lines: RequestedLine[]; review: string[] } {
+  const instructions = instructionsIn(text);
+  if (instructions.length === 0) return { lines, review: [] };
+  const isInstruction = (line: RequestedLine) => instructions.some((i) => i.includes(line.text.trim()) || line.text.includes(i));
+  return {
+    lines: lines.filter((line) => !isInstruction(line)),
+    review: instructions.map((i) => `the mail holds text aimed at a program, not at a salesperson; not read as a request: ${quoted(i)}`),
+  };
 }
 
 async function linesOf(text: string, where: string, context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
   const readable = readableText(text, env.settings.limits, where);
   const extracted = await env.lineExtractor.extract({ subject: context.email?.subject ?? '', body: readable.text, budget: env.budget });
-  return { lines: extracted.lines, warnings: extracted.warnings, overLimits: readable.overLimits };
+  const kept = withoutInstructions(extracted.lines, readable.text);
+  return { lines: kept.lines, warnings: extracted.warnings, review: [...readable.overLimits, ...kept.review] };
 }
 
 async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
-  const found: Found = { lines: [], warnings: [], overLimits: [] };
+  const found: Found = { lines: [], warnings: [], review: [] };
   for (const attachment of context.attachmentTexts.filter((a) => a.lines.length > 0)) {
-    const { lines, warnings, overLimits } = await linesOf(attachment.lines.join('\n'), attachment.filename, context, env);
+    const { lines, warnings, review } = await linesOf(attachment.lines.join('\n'), attachment.filename, context, env);
     found.lines.push(...lines);
     found.warnings.push(...warnings);
-    found.overLimits.push(...overLimits);
+    found.review.push(...review);
   }
   return found;
 }
@@ -29,7 +50,7 @@ async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepE
 /** Lines found, kept within the limits; a limit reached is a reason for review, as lines were left unread. */
 function outputOf(found: Found, earlierWarnings: string[], env: StepEnvironment): StepOutput {
   const kept = withinLimits(found.lines, env.settings.limits);
-  return { patch: { requestedLines: kept.lines }, warnings: [...earlierWarnings, ...found.warnings], review: [...found.overLimits, ...kept.overLimits] };
+  return { patch: { requestedLines: kept.lines }, warnings: [...earlierWarnings, ...found.warnings], review: [...found.review, ...kept.overLimits] };
 }
 
 /**
@@ -45,7 +66,7 @@ export const extractProducts: WorkflowStep = {
     const fromFiles = await linesOfAttachments(context, env);
     if (fromFiles.lines.length > 0) return outputOf(fromFiles, fromBody.warnings, env);
     const documents = context.attachmentTexts.filter((a) => a.kind !== 'unsupported' || a.warnings.length > 0);
-    const unread = [...fromBody.overLimits, ...fromFiles.overLimits];
+    const unread = [...fromBody.review, ...fromFiles.review];
     if (documents.length === 0 && unread.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
     if (documents.length === 0) return { skipped: 'no requested items found', review: unread };
     const names = documents.map((a) => a.filename).join(', ');
