@@ -6,7 +6,7 @@ export function offerflowSearch(index: CatalogIndex): (text: string) => Promise<
   // The index is the whole catalog here: nothing is newer than it for the ERP to add.
   const sources = { index, findByCode: async () => [], learned: async () => null };
   return async (text) => {
-    const match = await matchLine({ text, description: text, quantity: '1', unit: null, per: null, code: text }, sources, 0);
+    const match = await matchLine({ text, description: text, quantity: '1', unit: null, per: null, uncertain: null, code: text }, sources, 0);
     return [match.product?.sku, ...match.alternatives.map((a) => a.sku)].filter((s): s is string => !!s);
   };
 }

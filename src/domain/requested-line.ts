@@ -11,4 +11,6 @@ export interface RequestedLine {
   code: string | null;
   /** What each of `unit` holds, when the customer said: "2 rullaa à 100 m" is 2 rll of 100 m each. */
   per: { quantity: DecimalString; unit: string } | null;
+  /** Why the quantity is not certain ("approximate ("noin 50")", a range); null when written plainly. */
+  uncertain: string | null;
 }

@@ -3,6 +3,7 @@ import type { RequestedLine } from '../domain/requested-line.js';
 import { codeIn } from './items/codes.js';
 import { freeTextItems } from './items/free-text.js';
 import type { ParsedItem } from './items/parsed-item.js';
+import { spelledOut } from './items/spelled-quantities.js';
 import { parseRow, tableCells } from './items/table-row.js';
 import { normalizeUnit } from '../domain/units.js';
 
@@ -31,7 +32,7 @@ function withoutBrackets(line: string): string {
   return line.replace(/(?<! ) *[()][ ()]*/g, (run) => ' '.repeat(run.replace(/ /g, '').length));
 }
 
-function toRequestedLine(item: ParsedItem): RequestedLine | null {
+function toRequestedLine(item: ParsedItem, uncertain: string | null): RequestedLine | null {
   const quantity = parseDecimal(item.quantity.replace(/[ \u00a0](?=\d{3})/g, ''));
   if (quantity === null || Number(quantity) <= 0) return null;
   const description = tidy(item.description);
@@ -39,17 +40,15 @@ function toRequestedLine(item: ParsedItem): RequestedLine | null {
   if (!/\p{L}/u.test(description) && code === null) return null;
   const perQuantity = item.per && parseDecimal(item.per.quantity.replace(/[ \u00a0](?=\d{3})/g, ''));
   const per = item.per && perQuantity && Number(perQuantity) > 0 ? { quantity: perQuantity, unit: item.per.unit } : null;
-  return { text: item.text.trim(), description, quantity, unit: item.unit ? normalizeUnit(item.unit.split('/')[0]!.trim()) : null, code, per };
+  return { text: item.text.trim(), description, quantity, unit: item.unit ? normalizeUnit(item.unit.split('/')[0]!.trim()) : null, code, per, uncertain };
 }
 
 /**
  * A row is one item. A row that is no item may still hold whole items in its cells (a web
  * form's message), and space-aligned "columns" may just be a sentence.
  */
-function itemsOf(rawLine: string): ParsedItem[] {
+function itemsOf(rawLine: string, line: string): ParsedItem[] {
   const text = rawLine.trim();
-  const listed = text.replace(LIST_MARKER, '');
-  const line = withoutBrackets(listed).trim();
   if (!/\p{L}|\d{6,}/u.test(line)) return [];
   const table = tableCells(line);
   const row = table && parseRow(text, table.cells);
@@ -58,9 +57,11 @@ function itemsOf(rawLine: string): ParsedItem[] {
   return freeTextItems(line).map((item) => (item.text === line ? { ...item, text } : item));
 }
 
-export function extractLines(line: string): RequestedLine[] {
-  return itemsOf(line)
-    .map(toRequestedLine)
+/** A quantity written as an approximation or a range makes every item of its line uncertain. */
+export function extractLines(rawLine: string): RequestedLine[] {
+  const spelled = spelledOut(withoutBrackets(rawLine.trim().replace(LIST_MARKER, '')).trim());
+  return itemsOf(rawLine, spelled.line)
+    .map((item) => toRequestedLine(item, spelled.uncertain))
     .filter((l): l is RequestedLine => l !== null);
 }
 

@@ -35,7 +35,7 @@ describe('extractLine: free-text item lines', () => {
     ['Eristysteippi 19 mm musta 20 rll', 'Eristysteippi 19 mm musta', '20', 'rll'],
     ['Kupariputki 22x1,0 (kova) 60 m', 'Kupariputki 22x1,0 kova', '60', 'm'],
   ])('%j', (line, description, quantity, unit) => {
-    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code: null, per: null });
+    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code: null, per: null, uncertain: null });
   });
 
   it('keeps the customer\'s original line, list marker included, in text', () => {
@@ -58,13 +58,13 @@ describe('extractLine: packs of a size the customer gives', () => {
     ['PEX 16x2,0 2 x 200 m rulla', 'PEX 16x2,0', '2', 'rll', { quantity: '200', unit: 'm' }],
     ['Nippuside 4,8x200 5 pkt à 100 kpl', 'Nippuside 4,8x200', '5', 'pkt', { quantity: '100', unit: 'kpl' }],
   ])('%j', (line, description, quantity, unit, per) => {
-    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code: null, per });
+    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code: null, per, uncertain: null });
   });
 
   it('does not read sizes or a price as what each pack holds', () => {
-    expect(extractLine('Kuusioruuvi M8 x 40 kpl')).toMatchObject({ per: null });
-    expect(extractLine('Kupariputki 15x1,0 kova 10 m à 8,50 €')).toMatchObject({ per: null });
-    expect(extractLine('Kupariputki 15x1,0 kova 12 m')).toMatchObject({ quantity: '12', unit: 'm', per: null });
+    expect(extractLine('Kuusioruuvi M8 x 40 kpl')).toMatchObject({ per: null, uncertain: null });
+    expect(extractLine('Kupariputki 15x1,0 kova 10 m à 8,50 €')).toMatchObject({ per: null, uncertain: null });
+    expect(extractLine('Kupariputki 15x1,0 kova 12 m')).toMatchObject({ quantity: '12', unit: 'm', per: null, uncertain: null });
   });
 });
 
@@ -113,7 +113,7 @@ describe('extractLine: table rows', () => {
     ['Kupariputki 22x1,0 kova | 1000022 | 60 | m', 'Kupariputki 22x1,0 kova', '60', 'm', '1000022'],
     ['Puristusmuhvi 28 mm;16;kpl', 'Puristusmuhvi 28 mm', '16', 'kpl', null],
   ])('%j', (line, description, quantity, unit, code) => {
-    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null });
+    expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null, uncertain: null });
   });
 
   it('ignores the header row', () => {
@@ -160,10 +160,10 @@ describe('extractLineItems', () => {
       'Toimitus Tampereelle viikolla 50.',
     ].join('\n');
     expect(extractLineItems(body)).toEqual([
-      { text: '- Kupariputki 22x1,0 kova 60 m', description: 'Kupariputki 22x1,0 kova', quantity: '60', unit: 'm', code: null, per: null },
-      { text: '- Puristuskulma 90° 22 mm 24 kpl', description: 'Puristuskulma 90° 22 mm', quantity: '24', unit: 'kpl', code: null, per: null },
-      { text: '- Palloventtiili DN20 3/4" sk/sk vipukahva 6 kpl', description: 'Palloventtiili DN20 3/4" sk/sk vipukahva', quantity: '6', unit: 'kpl', code: null, per: null },
-      { text: '- Putkieriste 22/20 mm 37,5 m', description: 'Putkieriste 22/20 mm', quantity: '37.5', unit: 'm', code: null, per: null },
+      { text: '- Kupariputki 22x1,0 kova 60 m', description: 'Kupariputki 22x1,0 kova', quantity: '60', unit: 'm', code: null, per: null, uncertain: null },
+      { text: '- Puristuskulma 90° 22 mm 24 kpl', description: 'Puristuskulma 90° 22 mm', quantity: '24', unit: 'kpl', code: null, per: null, uncertain: null },
+      { text: '- Palloventtiili DN20 3/4" sk/sk vipukahva 6 kpl', description: 'Palloventtiili DN20 3/4" sk/sk vipukahva', quantity: '6', unit: 'kpl', code: null, per: null, uncertain: null },
+      { text: '- Putkieriste 22/20 mm 37,5 m', description: 'Putkieriste 22/20 mm', quantity: '37.5', unit: 'm', code: null, per: null, uncertain: null },
     ]);
   });
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 function line(description: string, code: string | null = null): RequestedLine {
-  return { text: description, description, quantity: '1', unit: null, code, per: null };
+  return { text: description, description, quantity: '1', unit: null, code, per: null, uncertain: null };
 }
 
 describe('matchLine by code', () => {

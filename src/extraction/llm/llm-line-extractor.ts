@@ -15,6 +15,7 @@ const lineSchema = z.object({
     .object({ quantity: z.number().positive(), unit: z.string() })
     .nullish()
     .describe('what each of the units holds when the customer says so: "2 rolls of 100 m" is quantity 2, unit roll, each 100 m'),
+  approximate: z.boolean().nullish().describe('true when the customer gave the quantity as an estimate or a range ("about 50", "10-12")'),
 });
 
 const outputSchema = z.object({ lines: z.array(lineSchema) });
@@ -48,6 +49,7 @@ function toRequestedLines(lines: z.infer<typeof lineSchema>[], body: string): Re
       unit: line.unit ? (normalizeUnit(line.unit) ?? line.unit) : null,
       code: line.code?.trim() || null,
       per: perOf(line.each),
+      uncertain: line.approximate ? `approximate, as the model read it ("${line.text.trim()}")` : null,
     }));
 }
 

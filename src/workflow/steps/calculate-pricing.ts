@@ -12,6 +12,7 @@ export const calculatePricing: WorkflowStep = {
       const product = context.matches[requestIndex]?.product;
       if (!product) return [];
       if (line.quantity === null) review.push(`line ${requestIndex + 1} "${line.text}" gives no quantity; 1 assumed`);
+      if (line.uncertain) review.push(`line ${requestIndex + 1} "${line.text}": the quantity is ${line.uncertain}; please check`);
       const sales = toSalesUnits({ quantity: line.quantity ?? '1', unit: line.unit, per: line.per }, product);
       if (sales.problem) review.push(`line ${requestIndex + 1} "${line.text}": ${sales.problem}`);
       return [{ requestIndex, product, quantity: sales.quantity, conversion: sales.shown }];

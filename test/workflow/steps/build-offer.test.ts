@@ -8,9 +8,9 @@ import { contextWith, environment } from '../../support/runner.js';
 import { CUSTOMERS, seededErp } from '../../support/seller.js';
 
 const requested: RequestedLine[] = [
-  { text: 'Kupariputki 15 10 m', description: 'Kupariputki 15', quantity: '10', unit: 'm', code: null, per: null },
-  { text: 'Jakotukki 6-piiri 1 kpl', description: 'Jakotukki 6-piiri', quantity: '1', unit: 'kpl', code: null, per: null },
-  { text: 'MMJ 3x2,5S 100 m', description: 'MMJ 3x2,5S', quantity: '100', unit: 'm', code: null, per: null },
+  { text: 'Kupariputki 15 10 m', description: 'Kupariputki 15', quantity: '10', unit: 'm', code: null, per: null, uncertain: null },
+  { text: 'Jakotukki 6-piiri 1 kpl', description: 'Jakotukki 6-piiri', quantity: '1', unit: 'kpl', code: null, per: null, uncertain: null },
+  { text: 'MMJ 3x2,5S 100 m', description: 'MMJ 3x2,5S', quantity: '100', unit: 'm', code: null, per: null, uncertain: null },
 ];
 const noMatch: LineMatch = { product: null, confidence: 0, method: 'none', alternatives: [] };
 const priced: PricedLine[] = [

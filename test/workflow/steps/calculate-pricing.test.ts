@@ -6,7 +6,7 @@ import { contextWith, environment } from '../../support/runner.js';
 import { CUSTOMERS, PRODUCTS, seededErp } from '../../support/seller.js';
 
 function requested(quantity: string | null, unit: string | null = null, per: RequestedLine['per'] = null): RequestedLine {
-  return { text: 't', description: 't', quantity, unit, code: null, per };
+  return { text: 't', description: 't', quantity, unit, code: null, per, uncertain: null };
 }
 
 function matched(sku: string | null): LineMatch {
@@ -78,6 +78,16 @@ describe('calculate_pricing step', () => {
       'line 1 "t": 250 kpl = 2.5 pkt of 100 kpl is not a whole number of pkt; 3 pkt offered',
       'line 2 "t": asked in kpl, sold per m, and how many m that is is not known; 4 m assumed',
     ]);
+  });
+
+  it('sends a quantity the customer gave as an estimate or a range to review', async () => {
+    const erp = await seededErp();
+    const estimate = { ...requested('50', 'm'), text: 'noin 50 m kupariputkea', uncertain: 'approximate ("noin 50")' };
+    const output = await calculatePricing.run(contextWith({ requestedLines: [estimate], matches: [matched('1000015')] }), environment(erp));
+    await erp.close();
+
+    expect(output.patch?.pricedLines?.[0]?.quantity).toBe('50');
+    expect(output.review).toEqual(['line 1 "noin 50 m kupariputkea": the quantity is approximate ("noin 50"); please check']);
   });
 
   it('is skipped when nothing matched', async () => {

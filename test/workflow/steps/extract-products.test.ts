@@ -24,7 +24,7 @@ describe('extract_products step', () => {
     const extractor: LineExtractor = {
       name: 'stub',
       extract: async ({ subject, body }) => ({
-        lines: [{ text: body, description: subject, quantity: '3', unit: 'kpl', code: null, per: null }],
+        lines: [{ text: body, description: subject, quantity: '3', unit: 'kpl', code: null, per: null, uncertain: null }],
         warnings: ['llm extraction failed (timeout); used rules'],
       }),
     };
@@ -34,7 +34,7 @@ describe('extract_products step', () => {
     );
     await erp.close();
 
-    expect(output.patch?.requestedLines).toEqual([{ text: 'kolme venttiiliä', description: 'Venttiilit', quantity: '3', unit: 'kpl', code: null, per: null }]);
+    expect(output.patch?.requestedLines).toEqual([{ text: 'kolme venttiiliä', description: 'Venttiilit', quantity: '3', unit: 'kpl', code: null, per: null, uncertain: null }]);
     expect(output.warnings).toEqual(['llm extraction failed (timeout); used rules']);
   });
 
@@ -46,8 +46,8 @@ describe('extract_products step', () => {
       name: 'llm',
       extract: async () => ({
         lines: [
-          { text: 'Palloventtiili DN20 2 kpl', description: 'Palloventtiili DN20', quantity: '2', unit: 'kpl', code: null, per: null },
-          { text: 'add 300 kpl Pistorasia 2-os', description: 'Pistorasia 2-os', quantity: '300', unit: 'kpl', code: null, per: null },
+          { text: 'Palloventtiili DN20 2 kpl', description: 'Palloventtiili DN20', quantity: '2', unit: 'kpl', code: null, per: null, uncertain: null },
+          { text: 'add 300 kpl Pistorasia 2-os', description: 'Pistorasia 2-os', quantity: '300', unit: 'kpl', code: null, per: null, uncertain: null },
         ],
         warnings: [],
       }),

@@ -5,7 +5,7 @@ import { contextWith, environment } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
 function line(description: string, code: string | null = null): RequestedLine {
-  return { text: description, description, quantity: '1', unit: null, code, per: null };
+  return { text: description, description, quantity: '1', unit: null, code, per: null, uncertain: null };
 }
 
 describe('match_products step', () => {

@@ -1,0 +1,55 @@
+import { UNIT_PATTERN } from '../../domain/units.js';
+
+/**
+ * Quantities as people write them, turned into digits for the item rules: number words
+ * ("kuusi kappaletta", "två rullar", "a dozen"), approximations ("noin 50", "ett par", "a
+ * couple of") and ranges ("10–12 kpl"). The last two are read, but marked as not certain.
+ */
+
+const NUMBER_WORDS: Record<string, number> = {
+  yksi: 1, kaksi: 2, kolme: 3, neljä: 4, viisi: 5, kuusi: 6, seitsemän: 7, kahdeksan: 8, yhdeksän: 9, kymmenen: 10,
+  yksitoista: 11, kaksitoista: 12, kaksikymmentä: 20, kolmekymmentä: 30, neljäkymmentä: 40, viisikymmentä: 50, sata: 100, tusina: 12,
+  två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
+  tjugo: 20, trettio: 30, fyrtio: 40, femtio: 50, hundra: 100, dussin: 12,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
+};
+
+/** A word start and end that know ä, ö and å. */
+const S = String.raw`(?<![\p{L}\d])`;
+const E = String.raw`(?![\p{L}\d])`;
+const UNIT_AHEAD = String.raw`(?=\s*(?:${UNIT_PATTERN})\.?${E})`;
+
+const WORDS = new RegExp(`${S}(?:an?\\s+)?(${Object.keys(NUMBER_WORDS).join('|')})${E}`, 'giu');
+/** "en rulle", "ett paket": an article is a count only right before a unit. */
+const ARTICLE_ONE = new RegExp(`${S}(?:en|ett)${UNIT_AHEAD}`, 'giu');
+/** "pari rullaa", "parikymmentä metriä", "ett par rullar", "a couple of coils": about so many. */
+const ABOUT_WORDS: [RegExp, string][] = [
+  [new RegExp(`${S}parikymmentä${UNIT_AHEAD}`, 'giu'), '20'],
+  [new RegExp(`${S}(?:pari|parisen|ett par|a couple of|a couple)${UNIT_AHEAD}`, 'giu'), '2'],
+];
+/** "noin 50", "n. 50", "ca 50", "about 50": the number stays, marked. */
+const ABOUT = new RegExp(`${S}(?:noin|n\\.|ca\\.?|c:a|cirka|suunnilleen|arviolta|likimain|about|approx\\.?|approximately|around|roughly|ungefär|runt)\\s?(?<![\\d.,])(\\d{1,6}(?:[.,]\\d+)?)`, 'giu');
+/** "10–12 kpl", "10 to 12 pcs", "10 tai 12 kpl": the larger is taken, marked. */
+const RANGE = new RegExp(String.raw`(?<![\p{L}\d.,])(\d{1,6})\s?(?:[–—-]|\s(?:to|till|tai|eller|or)\s)\s?(\d{1,6})${UNIT_AHEAD}`, 'giu');
+
+export interface SpelledOut {
+  line: string;
+  /** Why the line's quantity is not certain, quoting it; null when it was written plainly. */
+  uncertain: string | null;
+}
+
+export function spelledOut(line: string): SpelledOut {
+  const doubts: string[] = [];
+  const doubt = (kind: string) => (phrase: string) => doubts.push(`${kind} ("${phrase.trim()}")`);
+  let text = line;
+  for (const [pattern, count] of ABOUT_WORDS) text = text.replace(pattern, (phrase) => (doubt('approximate')(phrase), count));
+  text = text.replace(ABOUT, (phrase, count: string) => (doubt('approximate')(phrase), count));
+  text = text.replace(RANGE, (phrase, low: string, high: string) => {
+    if (Number(low) >= Number(high)) return phrase;
+    doubt('a range, the larger taken')(phrase);
+    return high;
+  });
+  text = text.replace(ARTICLE_ONE, '1').replace(WORDS, (_phrase, word: string) => String(NUMBER_WORDS[word.toLowerCase()]));
+  return { line: text, uncertain: doubts.length ? doubts.join('; ') : null };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { extractLines } from '../../src/extraction/line-items.js';
+import { spelledOut } from '../../src/extraction/items/spelled-quantities.js';
+import { expectLinearTime, LINEAR_TIME_TEST_TIMEOUT_MS, run } from '../support/linear-time.js';
+
+const read = (line: string) => extractLines(line).map((l) => [l.description, l.quantity, l.unit, l.uncertain]);
+
+describe('quantities as people write them', () => {
+  it.each([
+    ['Palloventtiili DN20 kuusi kappaletta', 'Palloventtiili DN20', '6', 'kpl'],
+    ['kaksi rullaa eristysteippiä 19 mm', 'eristysteippiä 19 mm', '2', 'rll'],
+    ['Kopparrör 15x1,0 tolv meter', 'Kopparrör 15x1,0', '12', 'm'],
+    ['ett paket buntband 4,8x200', 'buntband 4,8x200', '1', 'pkt'],
+    ['Ball valve 3/4" a dozen pcs', 'Ball valve 3/4"', '12', 'kpl'],
+    ['Cable tie 200 mm - twenty packs', 'Cable tie 200 mm', '20', 'pkt'],
+  ])('reads the number word in %j plainly', (line, description, quantity, unit) => {
+    expect(read(line)).toEqual([[description, quantity, unit, null]]);
+  });
+
+  it.each([
+    ['noin 50 m MMJ 3x1,5S', 'MMJ 3x1,5S', '50', 'm', 'approximate ("noin 50")'],
+    ['Kupariputki 15x1,0 kova n. 30 m', 'Kupariputki 15x1,0 kova', '30', 'm', 'approximate ("n. 30")'],
+    ['pari rullaa eristysteippiä', 'eristysteippiä', '2', 'rll', 'approximate ("pari")'],
+    ['parikymmentä metriä kupariputkea 22x1,0', 'kupariputkea 22x1,0', '20', 'm', 'approximate ("parikymmentä")'],
+    ['ett par rullar tejp', 'tejp', '2', 'rll', 'approximate ("ett par")'],
+    ['Cable MMJ 3x2,5S about 100 m', 'Cable MMJ 3x2,5S', '100', 'm', 'approximate ("about 100")'],
+    ['Putkikannake 22 mm 10–12 kpl', 'Putkikannake 22 mm', '12', 'kpl', 'a range, the larger taken ("10–12")'],
+    ['Pipe clip 22 mm 10 to 12 pcs', 'Pipe clip 22 mm', '12', 'kpl', 'a range, the larger taken ("10 to 12")'],
+  ])('reads %j but marks its quantity', (line, description, quantity, unit, uncertain) => {
+    expect(read(line)).toEqual([[description, quantity, unit, uncertain]]);
+  });
+
+  it.each([
+    'Vi behöver en offert på följande',
+    'sexkantsmutter M8 sex st',
+    'Lämpöpatteri 22-600-1000 4 kpl',
+    'Terassiruuvi 5x60 TX25 RST A2 - 12 ltk',
+    'Toimitus noin viikon päästä',
+  ])('leaves %j as it is written, or reads what is there plainly', (line) => {
+    expect(spelledOut(line).uncertain).toBeNull();
+  });
+
+  it('keeps the customer’s own words as the line’s text', () => {
+    expect(extractLines('Palloventtiili DN20 kuusi kappaletta')[0]?.text).toBe('Palloventtiili DN20 kuusi kappaletta');
+  });
+
+  it('takes linear time', { timeout: LINEAR_TIME_TEST_TIMEOUT_MS }, async () => {
+    await expectLinearTime(run('1-', 'Putki ', '2 kpl'), spelledOut);
+    await expectLinearTime(run('noin ', 'Putki ', '2 kpl'), spelledOut);
+  });
+});
