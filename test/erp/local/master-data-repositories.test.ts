@@ -41,7 +41,7 @@ describe('local ERP master data', () => {
   it('iterates every product for the catalog index', async () => {
     const skus: string[] = [];
     for await (const product of erp.products.iterate() as AsyncIterable<Product>) skus.push(product.sku);
-    expect(skus.sort()).toEqual(['1000015', '1000022', '2000020', '3000325']);
+    expect(skus.sort()).toEqual(['1000015', '1000022', '2000020', '3000325', '4000048']);
   });
 
   it('finds salespeople by email and number', async () => {
