@@ -62,7 +62,32 @@ function readHtml(html: string, events: HtmlEvents): void {
 
 /** Spaces collapse within the text between two tags, before entities are decoded: "&nbsp;&nbsp;" stays two spaces. */
 function readable(raw: string): string {
-  return he.decode(raw.replace(/\s+/g, ' ')).replace(/\u00a0/g, ' ');
+  return he.decode(raw.replace(/\s+/g, ' ')).replace(/\u00a0/g, ' ').replace(QUOTE_MARKS, '');
+}
+
+/** Where a <blockquote> opens and closes in the text being built; never left in what it returns. */
+const QUOTE_OPEN = '\ue000';
+const QUOTE_CLOSE = '\ue001';
+const QUOTE_MARKS = /[\ue000\ue001]/g;
+
+/**
+ * A quoted earlier message (a <blockquote>, as Gmail, Apple Mail and Thunderbird send one) as
+ * plain-text mail writes it, each line after "> ": so that text written below the quote is
+ * still told apart from it.
+ */
+function quoted(text: string): string {
+  let depth = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      const marks = line.match(QUOTE_MARKS) ?? [];
+      const before = depth;
+      for (const mark of marks) depth = Math.max(0, depth + (mark === QUOTE_OPEN ? 1 : -1));
+      const clean = line.replace(QUOTE_MARKS, '');
+      const level = Math.max(before, depth);
+      return level > 0 && clean.trim() ? `${'> '.repeat(level)}${clean}` : clean;
+    })
+    .join('\n');
 }
 
 const SKIPPED = new Set(['script', 'style', 'head']);
@@ -109,6 +134,7 @@ export function htmlToText(html: string): string {
       else if (name === 'pre') inPre = true;
       if (cell && CELL_BREAKS.has(name)) out.push(' ');
       else if (name === 'br') out.push('\n');
+      else if (name === 'blockquote') out.push(`\n${QUOTE_OPEN}`);
     },
     close(name) {
       if (skipping) {
@@ -121,6 +147,7 @@ export function htmlToText(html: string): string {
         cell = null;
       } else if (cell && CELL_BREAKS.has(name)) out.push(' ');
       else if (BLOCK_ENDS.has(name)) out.push('\n');
+      else if (name === 'blockquote') out.push(`${QUOTE_CLOSE}\n`);
       if (name === 'pre') inPre = false;
     },
     aside() {
@@ -129,8 +156,7 @@ export function htmlToText(html: string): string {
   });
   flush();
   // Each run of spaces is matched from its first space only: from every one, a long run would be scanned again each time.
-  return out
-    .join('')
+  return quoted(out.join(''))
     .replace(/(?<! ) +(?=\t)|(?<=\t) +/g, '')
     .replace(/(?<![ \t])[ \t]+(?=\n)|(?<=\n)[ \t]+/g, '')
     .replace(/^ +/, '');

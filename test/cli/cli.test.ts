@@ -30,6 +30,7 @@ describe('offerflow CLI', () => {
       match: { sku: '1000015', name: 'Kupariputki 15x1,0 kova', confidence: expect.any(Number) },
       quantity: 10,
       unit: 'm',
+      conversion: null,
       unitPrice: 8,
       discountPercent: 10,
       lineTotal: 72,

@@ -21,7 +21,7 @@ describe('splitBody: quoted replies are dropped', () => {
   });
 
   it('cuts at the first quote, so the quoted signature is not the sender\'s', () => {
-    const text = `${NEW_MESSAGE}\n\nTerveisin\nKari Laine\nKiinteistöhuolto Laine Oy\n\nLähettäjä: Mikko Lehtonen\n\n${OLD_OFFER_LINE}\n\nYstävällisin terveisin\nMikko Lehtonen\nTeknotukku Oy`;
+    const text = `${NEW_MESSAGE}\n\nTerveisin\nKari Laine\nKiinteistöhuolto Laine Oy\n\nLähettäjä: Mikko Lehtonen\nLähetetty: 20. marraskuuta 2026 15.02\n\n${OLD_OFFER_LINE}\n\nYstävällisin terveisin\nMikko Lehtonen\nTeknotukku Oy`;
     expect(splitBody(text)).toEqual({ body: NEW_MESSAGE, signature: 'Terveisin\nKari Laine\nKiinteistöhuolto Laine Oy' });
   });
 
@@ -53,7 +53,7 @@ describe('splitBody: the signature is separated', () => {
   });
 
   it('treats CRLF text like LF text', () => {
-    const text = 'Hei,\r\nKupariputki 22x1,0 kova 60 m\r\n\r\nTerveisin\r\nMatti\r\n\r\nLähettäjä: Mikko\r\nvanha rivi\r\n';
+    const text = 'Hei,\r\nKupariputki 22x1,0 kova 60 m\r\n\r\nTerveisin\r\nMatti\r\n\r\nLähettäjä: Mikko <mikko@seller.fi>\r\nvanha rivi\r\n';
     expect(splitBody(text)).toEqual({ body: 'Hei,\nKupariputki 22x1,0 kova 60 m', signature: 'Terveisin\nMatti' });
   });
 

@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import { splitBody } from '../../src/extraction/body-text.js';
 import { companyFacts } from '../../src/extraction/company-facts.js';
 import { addressIn, forwardedMessage } from '../../src/extraction/forwarded.js';
 import { codeIn } from '../../src/extraction/items/codes.js';
@@ -32,6 +33,16 @@ describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_T
     ['a run of spaces after a bracket', run(' ', '(', 'T matti@x.fi')],
   ])('addressIn: %s', async (_case, build) => {
     await expectLinearTime(build, addressIn);
+  });
+
+  it.each([
+    ['a long line of dashes', run('-', '', '\nFrom: x')],
+    ['a long line of underscores before a header', run('_', '', '\nFrom: a@b.fi\nSent: 1')],
+    ['many short lines ending in wrote', run('On 2026 wrote\n')],
+    ['a long line of ">"', run('>')],
+    ['a long line of spaces and stars before a colon', run(' *', 'From', ':')],
+  ])('splitBody: %s', async (_case, build) => {
+    await expectLinearTime(build, splitBody);
   });
 
   it('forwardedMessage: a header line with a long run of tabs', async () => {
