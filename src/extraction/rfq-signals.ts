@@ -19,11 +19,28 @@ const AUTO_REPLY_SUBJECT = /^\s*(automaattinen vastaus|automatic reply|autosvar|
 /** A subject that says "request for quotation" outweighs any other word in it. */
 const RFQ_SUBJECT = /\b(tarjouspyyntö|tarjous|offertförfrågan|offert|förfrågan|rfq|quot(e|ation)|request for|hintakysely|hinta)/i;
 
+/** An order already placed, named as such: "tilauksemme 118734", "order no. 4411", "vår beställning". */
+const EXISTING_ORDER =
+  /(?<!\p{L})(?:tilasimme|tilaamamme|tilaamanne|tilattu|tilauksemme|tilaukseni|tilauksenne|tilausnumero|tilaus(?:ta)?\s*(?:nro|no|#)?\s*\d{4,}|vår beställning|min beställning|beställde|ordernummer|ordernr|order\s*(?:no\.?|nr\.?|number|#)\s*\d|our order|my order|we ordered|order confirmation)(?!\p{L})/iu;
+/** Someone asking for a job, not for products. */
+const JOB_APPLICATION = /(?<!\p{L})(?:työhakemus|avoin hakemus|hakemukseni|ansioluettelo|ansökan|spontanansökan|job application|open application|my cv|curriculum vitae|haen (?:teille|töitä|paikkaa)|söker (?:jobb|tjänsten))(?!\p{L})/iu;
+/** What a request for prices says somewhere, whatever else it is about. */
+const ASKS_FOR_PRICES = /(?<!\p{L})(?:tarjo\p{L}*|hin(?:ta|nat|nan|noi)\p{L}*|offert\p{L}*|pris\p{L}*|quot\p{L}*|prices?|pricing|rfq)(?!\p{L})/iu;
+
+/** A mail about an order already placed, or a job application, that asks no price. */
+function otherBusiness(text: string): string | null {
+  if (ASKS_FOR_PRICES.test(text)) return null;
+  if (EXISTING_ORDER.test(text)) return 'a question about an existing order';
+  if (JOB_APPLICATION.test(text)) return 'a job application';
+  return null;
+}
+
 /**
  * Why this email is not a request for quotation, from what a person sees before reading
- * the items: machine headers, the subject, a calendar invite. Null when it may be one.
+ * the items: machine headers, the subject, a calendar invite, a question about an order
+ * already placed. `own` is the sender's own text. Null when it may be one.
  */
-export function notAnRfqReason(email: ParsedEmail): string | null {
+export function notAnRfqReason(email: ParsedEmail, own = email.text): string | null {
   if (email.automated) return `sent automatically (${email.automated})`;
   if (email.attachments.some((a) => a.contentType === 'text/calendar')) return 'a meeting invitation';
   if (AUTO_REPLY_SUBJECT.test(email.subject)) return `the subject "${email.subject}" shows an automatic reply`;
@@ -31,6 +48,8 @@ export function notAnRfqReason(email: ParsedEmail): string | null {
   if (pitch) return `a sales pitch to us ("${pitch}")`;
   const subject = email.subject.replace(/^\s*((re|sv|vs|vl|fw|fwd|vb|aw|wg)\s*:\s*)+/i, '');
   if (RFQ_SUBJECT.test(subject)) return null;
+  const business = otherBusiness(`${subject}\n${own}`);
+  if (business) return business;
   const other = OTHER_SUBJECTS.find(([pattern]) => pattern.test(subject));
   return other ? `the subject "${email.subject}" shows ${other[1]}` : null;
 }

@@ -6,11 +6,13 @@ import type { EmailAddress, ParsedEmail } from '../email/parsed-email.js';
 /** What the workflow takes from a mail's bytes. */
 export interface ReadMail {
   email: ParsedEmail;
-  /** Who is asking: the sender, or the original sender of a forwarded request. */
+  /** The sender (for web forms, the Reply-To they give). */
   requester: EmailAddress | null;
-  /** The customer's own words: no quotes, no signature. */
+  /** The sender's own words: no quotes, no signature. */
   body: string;
   signature: string;
+  /** The message the mail forwards, if it is a forward: who wrote it and what, split the same way. */
+  forward: { from: EmailAddress | null; body: string; signature: string } | null;
   /** Why it is not a request for quotation, seen before its items are read; null when it may be one. */
   notAnRfq: string | null;
   /** Empty for a mail that is not a request: its attachments are not read. */

@@ -4,7 +4,6 @@ import { parseEmail } from '../email/parse-email.js';
 import type { ParsedEmail } from '../email/parsed-email.js';
 import { splitBody } from '../extraction/body-text.js';
 import { forwardedMessage } from '../extraction/forwarded.js';
-import { extractLines } from '../extraction/line-items.js';
 import { notAnRfqReason } from '../extraction/rfq-signals.js';
 import type { MailLimits } from './mail-limits.js';
 import type { ReadMail } from './mail-reader.js';
@@ -16,21 +15,11 @@ function senderOf(email: ParsedEmail): ParsedEmail['from'] {
   return email.from && NO_REPLY.test(email.from.address) && email.replyTo ? email.replyTo : email.from;
 }
 
-/** Whether a text asks for anything: the first line read as an item answers it; lines too long to be read do not count. */
-function hasItems(text: string, limits: MailLimits): boolean {
-  return text.split('\n').some((line) => line.length <= limits.maxLineCharacters && extractLines(line).length > 0);
-}
-
-/**
- * The request is the sender's own text, unless the sender forwards someone else's request
- * with no items of their own (a salesperson's "can you quote this?"): then it is the
- * forwarded message, and its sender is the one asking.
- */
-function requestOf(email: ParsedEmail, limits: MailLimits): Pick<ReadMail, 'body' | 'signature' | 'requester'> {
+/** The sender's own text and signature, and the message a forward carries, each without quotes. */
+function requestOf(email: ParsedEmail): Pick<ReadMail, 'body' | 'signature' | 'requester' | 'forward'> {
   const own = splitBody(email.text);
   const forwarded = forwardedMessage(email.text, email.subject);
-  if (!forwarded || hasItems(own.body, limits)) return { ...own, requester: senderOf(email) };
-  return { ...splitBody(forwarded.text), requester: forwarded.from ?? senderOf(email) };
+  return { ...own, requester: senderOf(email), forward: forwarded && { from: forwarded.from, ...splitBody(forwarded.text) } };
 }
 
 /** One at a time: each reader holds its file's content, and the limits are per file. */
@@ -49,8 +38,8 @@ export function overallLimit(raw: Buffer, limits: MailLimits): string | null {
 /** Everything the workflow takes from a mail's bytes; the caller has checked its size. */
 export async function readMail(raw: Buffer, limits: MailLimits): Promise<ReadMail> {
   const { email, files } = await parseEmail(raw, { maxMimeParts: limits.maxMimeParts });
-  const request = requestOf(email, limits);
-  const notAnRfq = notAnRfqReason(email);
+  const request = requestOf(email);
+  const notAnRfq = notAnRfqReason(email, request.body);
   if (notAnRfq) return { email, ...request, notAnRfq, attachmentTexts: [], overLimits: [] };
   const read = files.slice(0, limits.maxAttachments);
   const overLimits =

@@ -70,6 +70,8 @@ export interface WorkflowContext {
   requester: EmailAddress | null;
   body: string;
   signature: string;
+  /** The asker's own words and signature: what tells who they are (a forwarded third party's Y-tunnus is not the asker's). */
+  askerText: string;
   /** What could be read of each attachment; item lists may be there instead of in the body. */
   attachmentTexts: AttachmentText[];
   company: CompanyFacts | null;
@@ -102,6 +104,7 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     requester: null,
     body: '',
     signature: '',
+    askerText: '',
     attachmentTexts: [],
     company: null,
     customer: null,

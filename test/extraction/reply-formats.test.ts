@@ -23,9 +23,10 @@ describe('replies, forwards and signatures as mail programs write them', () => {
   it.each(cases)('%s', async (name, expected) => {
     const mail = await readMail(readFileSync(fixturePath(`reply/${name}.eml`)), DEFAULT_MAIL_LIMITS);
 
-    expect(mail.body).not.toContain(OLD_OFFER_LINE);
-    expect(extractLineItems(mail.body).map((l) => l.text)).toEqual(expected.lines);
+    const asked = [mail.body, mail.forward?.body ?? ''].join('\n');
+    expect(asked).not.toContain(OLD_OFFER_LINE);
+    expect(extractLineItems(asked).map((l) => l.text)).toEqual(expected.lines);
     if (expected.signature) expect(mail.signature).toBe(expected.signature);
-    if (expected.forwardedFrom) expect(mail.requester?.address).toBe(expected.forwardedFrom);
+    if (expected.forwardedFrom) expect(mail.forward?.from?.address).toBe(expected.forwardedFrom);
   });
 });

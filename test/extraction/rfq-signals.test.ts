@@ -30,6 +30,24 @@ describe('notAnRfqReason', () => {
     expect(notAnRfqReason(pitch)).toContain('sales pitch');
   });
 
+  it.each([
+    ['Toimitus?', 'Hei,\nmissä vaiheessa on tilauksemme 118734? Tilasimme 20 kpl palloventtiileitä DN20 viime viikolla.'],
+    ['Leveransdatum', 'Hej,\nnär levereras vår beställning 4411? Den gäller 12 st kulventiler.'],
+    ['Order 77812', 'Hi, when will order no. 77812 be shipped? It was 6 pcs ball valves.'],
+  ])('reads a question about an order already placed as no request (%j)', (subject, text) => {
+    expect(notAnRfqReason(parsedEmail({ subject, text }))).toBe('a question about an existing order');
+  });
+
+  it('reads a job application as no request', () => {
+    const application = parsedEmail({ subject: 'Varastotyöntekijän paikka', text: 'Hei,\nhaen teille varastotyöntekijäksi. Ansioluettelo liitteenä.\nTerveisin Ville' });
+    expect(notAnRfqReason(application)).toBe('a job application');
+  });
+
+  it('still reads a request for prices that mentions an earlier order', () => {
+    const request = parsedEmail({ subject: 'Lisää', text: 'Hei,\nsamat kuin tilauksessamme 118734, mutta voitteko antaa hinnan 40 kpl palloventtiileistä DN20?' });
+    expect(notAnRfqReason(request)).toBeNull();
+  });
+
   it('reads a calendar invite as a meeting invitation', () => {
     const invite = parsedEmail({ subject: 'Palaveri', attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', size: 900 }] });
     expect(notAnRfqReason(invite)).toBe('a meeting invitation');

@@ -282,6 +282,25 @@ describe('WorkflowRunner', () => {
     );
   });
 
+  it('keeps the forwarded lines when the forwarding salesperson adds one of their own', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/forwarded-by-salesperson-with-own-line.eml'), { mailbox: MAILBOX });
+
+    expect(result.customer?.number).toBe('20001');
+    expect(result.salesperson?.number).toBe('101');
+    expect(result.lines.map((l) => [l.match?.sku, l.quantity])).toEqual([
+      ['3000325', 50],
+      ['1000022', 30],
+      ['2000020', 4],
+    ]);
+  });
+
+  it('offers to a customer who forwards a third party’s list, not to the third party named in it', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/customer-forwards-contractor-list.eml'), { mailbox: MAILBOX });
+
+    expect(result.customer?.number).toBe('20001');
+    expect(result.lines.map((l) => l.match?.sku)).toEqual(['1000015', '2000020']);
+  });
+
   it('answers a request a salesperson forwarded for the original customer, with the forwarder as salesperson', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/forwarded-by-salesperson.eml'), { mailbox: MAILBOX });
 

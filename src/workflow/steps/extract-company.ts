@@ -4,7 +4,6 @@ import type { WorkflowStep } from '../step.js';
 export const extractCompany: WorkflowStep = {
   name: 'extract_company',
   async run(context) {
-    const text = `${context.body}\n${context.signature}`;
-    return { patch: { company: companyFacts(text, context.requester?.address ?? null) } };
+    return { patch: { company: companyFacts(context.askerText, context.requester?.address ?? null) } };
   },
 };
