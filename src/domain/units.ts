@@ -1,6 +1,8 @@
 /** The units customers and catalogs write, in fi, sv and en, mapped to the seller's unit codes. */
 const UNIT_ALIASES: Record<string, string[]> = {
-  kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'pce', 'piece', 'pieces', 'st', 'stk', 'styck', 'stycken', 'ea', 'each'],
+  // A tube of sealant or a cartridge is one of what it is sold as.
+  kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'pce', 'piece', 'pieces', 'st', 'stk', 'styck', 'stycken', 'ea', 'each', 'tuubi', 'tuubia', 'putkilo', 'putkiloa', 'patruuna', 'patruunaa', 'tube', 'tubes', 'tub', 'tuber', 'cartridge', 'cartridges'],
+  pr: ['pr', 'paria', 'pair', 'pairs', 'par'],
   m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
   pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg', 'fpk', 'förpackning', 'förpackningar'],
   rll: ['rll', 'rulla', 'rullaa', 'rullia', 'roll', 'rolls', 'rulle', 'rullar', 'kela', 'kelaa', 'reel', 'reels', 'coil', 'coils', 'kieppi', 'kieppiä', 'drum', 'drums', 'trumma', 'trummor'],

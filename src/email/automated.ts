@@ -1,12 +1,15 @@
-/** Headers that machines set on mail no person wrote as a request: auto-replies, lists, bulk. */
+/**
+ * Headers that machines set on mail no person wrote as a request: auto-replies, bulk. A mailing
+ * list's own headers (List-Id, List-Unsubscribe, "Precedence: list") are not among them: a site
+ * team's group list carries real requests; a newsletter is told apart by its bulk precedence,
+ * its subject, or by asking for nothing.
+ */
 const AUTOMATED_HEADERS: [string, (value: string) => boolean][] = [
   ['auto-submitted', (v) => !/^\s*no\b/i.test(v)],
   ['x-autoreply', () => true],
   ['x-autorespond', () => true],
   ['x-auto-reply', () => true],
-  ['precedence', (v) => /\b(bulk|list|junk|auto_reply)\b/i.test(v)],
-  ['list-unsubscribe', () => true],
-  ['list-id', () => true],
+  ['precedence', (v) => /\b(bulk|junk|auto_reply)\b/i.test(v)],
 ];
 
 /** The first header that marks the mail as automated, as "Name: value", or null. */

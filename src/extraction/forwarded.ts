@@ -1,5 +1,5 @@
 import type { EmailAddress } from '../email/parsed-email.js';
-import { FORWARD_MARKER, headerOf, isQuoted, ORIGINAL_MARKER, SENDER_HEADERS, SUBJECT_HEADERS } from './quotes.js';
+import { FORWARD_MARKER, headerOf, isQuoted, ORIGINAL_MARKER, quoteStartAt, SENDER_HEADERS, SUBJECT_HEADERS } from './quotes.js';
 
 /** The message inside a forward: who originally asked, and what they wrote. */
 export interface ForwardedMessage {
@@ -8,7 +8,8 @@ export interface ForwardedMessage {
   text: string;
 }
 
-const FORWARD_SUBJECT = /^\s*(?:(?:fw|fwd|vs|vl|vb|wg|tr)\s*:\s*)+/i;
+/** Forward prefixes only: Finnish Outlook's "VS:" is a reply (vastaus), its forward is "VL:". */
+const FORWARD_SUBJECT = /^\s*(?:(?:fw|fwd|vl|vb|wg|tr)\s*:\s*)+/i;
 
 /**
  * "Matti <matti@x.fi>", "Matti [mailto:matti@x.fi]", "matti@x.fi", "Matti (matti@x.fi)". An
@@ -44,6 +45,22 @@ function unquoted(lines: string[]): string[] {
 const blankOrBareQuote = (line: string) => line.replace(/^[\s>]*/, '') === '';
 
 /**
+ * A forward written as a reply: an "On … wrote" line over a ">"-quoted message, under an FW
+ * subject ("Fw: bathroom parts", "my technician listed below").
+ */
+function quotedForward(lines: string[]): ForwardedMessage | null {
+  for (let at = 0; at < lines.length; at += 1) {
+    const start = quoteStartAt(lines, at);
+    if (start?.kind !== 'attribution') continue;
+    const attribution = lines.slice(at, at + start.length).join(' ');
+    const quoted: string[] = [];
+    for (let next = at + start.length; next < lines.length && (isQuoted(lines[next]!) || lines[next]!.trim() === ''); next += 1) quoted.push(lines[next]!);
+    if (quoted.some(isQuoted)) return { from: addressIn(attribution), subject: null, text: unquoted(quoted.filter((l) => l.trim())).join('\n').trim() };
+  }
+  return null;
+}
+
+/**
  * Finds the message a forward carries. Only forwards count, not replies that quote an old
  * message: the asking customer of a forward is the original sender, of a reply the replier. A
  * header wrapped onto an indented next line (a long Subject) belongs to the header block.
@@ -51,7 +68,7 @@ const blankOrBareQuote = (line: string) => line.replace(/^[\s>]*/, '') === '';
 export function forwardedMessage(text: string, subject: string): ForwardedMessage | null {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   let at = headerStart(lines, subject);
-  if (at < 0) return null;
+  if (at < 0) return FORWARD_SUBJECT.test(subject) ? quotedForward(lines) : null;
   while (at < lines.length && blankOrBareQuote(lines[at]!)) at += 1;
   let from: EmailAddress | null = null;
   let forwardedSubject: string | null = null;

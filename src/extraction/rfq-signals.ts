@@ -27,6 +27,14 @@ const JOB_APPLICATION = /(?<!\p{L})(?:työhakemus|avoin hakemus|hakemukseni|ansi
 /** What a request for prices says somewhere, whatever else it is about. */
 const ASKS_FOR_PRICES = /(?<!\p{L})(?:tarjo\p{L}*|hin(?:ta|nat|nan|noi)\p{L}*|offert\p{L}*|pris\p{L}*|quot\p{L}*|prices?|pricing|rfq)(?!\p{L})/iu;
 
+/** "Kiitos tarjouksesta", "thanks for the quote": an offer received, not asked for. */
+const THANKS_FOR_OFFER = /(?<!\p{L})(?:kiitos|kiitoksia|tack|thanks|thank you)(?!\p{L})[^.\n]{0,30}(?:tarjou|offert|quot|offer|hinn|pris|price)/iu;
+
+/** Whether a text asks for prices or an offer, in any words of fi, sv or en, rather than thanking for one. */
+export function asksForPrices(text: string): boolean {
+  return ASKS_FOR_PRICES.test(text) && !THANKS_FOR_OFFER.test(text);
+}
+
 /** A mail about an order already placed, or a job application, that asks no price. */
 function otherBusiness(text: string): string | null {
   if (ASKS_FOR_PRICES.test(text)) return null;

@@ -28,6 +28,9 @@ describe('normalizeUnit', () => {
     ['kiloa', 'kg'],
     ['sarjaa', 'set'],
     ['sats', 'set'],
+    ['tuubia', 'kpl'],
+    ['tubes', 'kpl'],
+    ['paria', 'pr'],
   ])('%s -> %s', (alias, unit) => {
     expect(normalizeUnit(alias)).toBe(unit);
   });

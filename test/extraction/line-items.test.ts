@@ -92,6 +92,10 @@ describe('extractLine: codes', () => {
     expect(extractLine(`${NOT_EAN} / ${EAN} 10 kpl`)?.code).toBe(EAN);
   });
 
+  it('does not join a standard’s number and the quantity after it into thousands', () => {
+    expect(extractLine('Aluslevy M10 kuumasinkitty (DIN 440) 200 kpl')).toMatchObject({ quantity: '200', unit: 'kpl' });
+  });
+
   it('reads thousands written with a space', () => {
     expect(extractLine('Maakaapeli AXMK 4x16S 1 000 m')).toMatchObject({ description: 'Maakaapeli AXMK 4x16S', quantity: '1000', unit: 'm' });
     expect(extractLine('Kupariputki 22x1,0 kova 1 234,5 m')).toMatchObject({ description: 'Kupariputki 22x1,0 kova', quantity: '1234.5' });

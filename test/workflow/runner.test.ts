@@ -294,6 +294,13 @@ describe('WorkflowRunner', () => {
     ]);
   });
 
+  it('reads nothing from our own offer that a customer forwards back with a new line', async () => {
+    const { result } = await runnerFor(erp, store).process(fixture('workflow/customer-forwards-our-offer.eml'), { mailbox: MAILBOX });
+
+    expect(result.customer?.number).toBe('20001');
+    expect(result.lines.map((l) => [l.match?.sku, l.quantity])).toEqual([['2000020', 4]]);
+  });
+
   it('offers to a customer who forwards a third party’s list, not to the third party named in it', async () => {
     const { result } = await runnerFor(erp, store).process(fixture('workflow/customer-forwards-contractor-list.eml'), { mailbox: MAILBOX });
 

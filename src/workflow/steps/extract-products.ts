@@ -1,5 +1,6 @@
 import type { RequestedLine } from '../../domain/requested-line.js';
 import { instructionsIn } from '../../extraction/instructions.js';
+import { asksForPrices } from '../../extraction/rfq-signals.js';
 import { readableText, withinLimits } from '../../extraction/request-limits.js';
 import type { WorkflowContext } from '../context.js';
 import type { StepEnvironment, StepOutput, WorkflowStep } from '../step.js';
@@ -56,7 +57,8 @@ function outputOf(found: Found, earlierWarnings: string[], env: StepEnvironment)
 /**
  * Items come from the customer's own text; when it has none, from the attachments (a list sent
  * as Excel or PDF). No items anywhere: a thank-you or a question is not a request, but a mail
- * with documents that hold no readable items goes to a person rather than being dismissed.
+ * with documents that hold no readable items, or one that asks for prices, goes to a person
+ * rather than being dismissed.
  */
 export const extractProducts: WorkflowStep = {
   name: 'extract_products',
@@ -67,6 +69,9 @@ export const extractProducts: WorkflowStep = {
     if (fromFiles.lines.length > 0) return outputOf(fromFiles, fromBody.warnings, env);
     const documents = context.attachmentTexts.filter((a) => a.kind !== 'unsupported' || a.warnings.length > 0);
     const unread = [...fromBody.review, ...fromFiles.review];
+    if (documents.length === 0 && unread.length === 0 && asksForPrices(`${context.email?.subject ?? ''}\n${context.body}`)) {
+      return { skipped: 'no requested items found', review: ['the mail asks for prices, but no requested items could be read from it; please check it'] };
+    }
     if (documents.length === 0 && unread.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
     if (documents.length === 0) return { skipped: 'no requested items found', review: unread };
     const names = documents.map((a) => a.filename).join(', ');

@@ -9,12 +9,13 @@ type Request = Pick<WorkflowContext, 'body' | 'signature' | 'requester' | 'asker
 /**
  * Who asks, and what: a forward's lines are asked for together with the forwarder's own. A
  * salesperson forwarding a customer's mail asks for that customer; anyone else forwarding a
- * message (a contractor's list, a designer's) asks for themselves.
+ * message (a contractor's list, a designer's) asks for themselves. A forwarded mail of our own
+ * salespeople (our offer, sent on) asks for nothing.
  */
 async function requestOf(mail: ReadMail, persons: PersonRepository): Promise<Request> {
   const own = { body: mail.body, signature: mail.signature, requester: mail.requester, askerText: `${mail.body}\n${mail.signature}` };
   const { forward } = mail;
-  if (!forward) return own;
+  if (!forward || (forward.from && (await persons.findByEmail(forward.from.address)))) return own;
   const body = [mail.body, forward.body].filter(Boolean).join('\n\n');
   const bySalesperson = mail.requester !== null && (await persons.findByEmail(mail.requester.address)) !== null;
   if (!bySalesperson) return { ...own, body };

@@ -59,6 +59,15 @@ describe('extract_products step', () => {
     expect(output.review).toEqual([`the mail holds text aimed at a program, not at a salesperson; not read as a request: "${injected}"`]);
   });
 
+  it('sends a mail that asks for prices but has no items it can read to a person, not away', async () => {
+    const erp = await seededErp();
+    const output = await extractProducts.run(contextWith({ body: 'Could you send me a quote for what we discussed on the phone?' }), environment(erp));
+    await erp.close();
+
+    expect(output.patch?.notAnRfq).toBeUndefined();
+    expect(output.review).toEqual(['the mail asks for prices, but no requested items could be read from it; please check it']);
+  });
+
   it('marks an email that asks for nothing as not an RFQ', async () => {
     const erp = await seededErp();
     const logo = { filename: 'logo.png', kind: 'unsupported' as const, lines: [], warnings: [] };
