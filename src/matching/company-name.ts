@@ -1,5 +1,6 @@
 import { LEGAL_FORMS } from '../domain/legal-forms.js';
 import { fold } from './terms.js';
+import { withinOneEdit } from './word-similarity.js';
 
 const LEGAL_FORM = new RegExp(`(?<![a-z])(?:${LEGAL_FORMS.map((f) => f.toLowerCase()).join('|')})(?![a-z])`, 'g');
 /** "Rör & Värme" is also written "Rör och Värme". */
@@ -11,15 +12,6 @@ export function companyNameWords(name: string): string[] {
     .replace(LEGAL_FORM, ' ')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 2 && !JOINING_WORDS.has(w));
-}
-
-/** Edit distance, stopping early: only "one typo or none" matters here. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  const rest = (x: string, skip: number) => x.slice(i + skip);
-  return rest(a, 1) === rest(b, 1) || rest(a, 1) === rest(b, 0) || rest(a, 0) === rest(b, 1);
 }
 
 /** Names are not inflected in a signature: a word is the same word, or the same with one typo. */

@@ -19,6 +19,21 @@ const SIZE = /((?:(?<![a-z])[a-z]+)?)(\d+(?:\.\d+)?)([a-z]*)/g;
 /** Units of measure say nothing about which product is meant; the number next to them does. */
 const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
 
+/**
+ * Materials and finishes that catalogs and customers name in different words: one word each, on
+ * both sides, so that a "sinkitty" nut is the "Zn" one and a "haponkestävä" bolt the "A4" one.
+ * Folded spellings (ä as a, ö as o).
+ */
+const SAME_MATERIAL: [string, string[]][] = [
+  ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'elforzinkad', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
+  ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'varmforzinkad', 'varmforzinkade', 'vfz', 'tzn']],
+  ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta', 'acidproof']],
+  ['rst', ['ruostumaton', 'ruostumattomasta', 'rostfri', 'rostfritt', 'rostfria', 'stainless', 'inox']],
+  ['messinki', ['messinkia', 'massing', 'massings', 'brass']],
+  ['hf', ['halogeeniton', 'halogenfri', 'halogenfree']],
+];
+const MATERIAL_OF = new Map(SAME_MATERIAL.flatMap(([word, others]) => others.map((o) => [o, word] as const)));
+
 /** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" as one word. */
 export function fold(text: string): string {
   return text
@@ -46,6 +61,12 @@ export function termsOf(text: string): Terms {
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
   const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);
-  const words = withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w));
+  const words = withoutInches
+    .replace(/\bhalogen[- ]free\b/g, 'halogenfree')
+    .replace(/\bhot[- ]dip(?:ped)?\b/g, 'hdg')
+    .replace(/\bacid[- ]proof\b/g, 'acidproof')
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 2 && !UNIT_WORDS.has(w))
+    .map((w) => MATERIAL_OF.get(w) ?? w);
   return { words, numbers };
 }

@@ -65,6 +65,18 @@ const VOCABULARY: [string, string][] = [
 
 const TRANSLATIONS = VOCABULARY.map(([words, catalog]) => [new RegExp(`(?<![\\p{L}\\d])(?:${words})(?![\\p{L}])`, 'giu'), catalog] as const);
 
+/**
+ * Thread ends as English catalogs write them, in capitals only: "mm" in lower case is millimetres.
+ * F is female (sisäkierre, sk), M male (ulkokierre, uk).
+ */
+const THREAD_ENDS: [RegExp, string][] = [
+  [/(?<![\p{L}\d])FF(?![\p{L}\d])/gu, 'sk/sk'],
+  [/(?<![\p{L}\d])FM(?![\p{L}\d])/gu, 'sk/uk'],
+  [/(?<![\p{L}\d])MF(?![\p{L}\d])/gu, 'uk/sk'],
+  [/(?<![\p{L}\d])MM(?![\p{L}\d])/gu, 'uk/uk'],
+];
+
 export function toCatalogWords(text: string): string {
-  return TRANSLATIONS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), text);
+  const words = TRANSLATIONS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), text);
+  return THREAD_ENDS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), words);
 }

@@ -116,6 +116,9 @@ describe('extractLine: table rows', () => {
     ['3\tkpl\tRyhmäkeskus 24 moduulia uppo', 'Ryhmäkeskus 24 moduulia uppo', '3', 'kpl', null],
     ['Kupariputki 22x1,0 kova | 1000022 | 60 | m', 'Kupariputki 22x1,0 kova', '60', 'm', '1000022'],
     ['Puristusmuhvi 28 mm;16;kpl', 'Puristusmuhvi 28 mm', '16', 'kpl', null],
+    ['10\tKuusioruuvi DIN 933\tM12x40\tA4\t100\tkpl', 'Kuusioruuvi DIN 933 M12x40 A4', '100', 'kpl', null],
+    ['Kulma 90° sk/sk\t1"\tRST\t6\tkpl\t12,40 €', 'Kulma 90° sk/sk 1" RST', '6', 'kpl', null],
+    ['Komposiittiputki\t16x2,0\t200\tm', 'Komposiittiputki 16x2,0', '200', 'm', null],
   ])('%j', (line, description, quantity, unit, code) => {
     expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null, uncertain: null });
   });

@@ -33,18 +33,29 @@ export function tableCells(line: string): Cells | null {
   return cells.length >= 2 ? { cells, aligned: separator instanceof RegExp } : null;
 }
 
-/** A table row: quantity, unit, code and description are told apart by what each cell holds. */
+/** A size or a material in a column of its own: "M12x40", "28 mm", "1\"", "DN20", "A4". */
+const DETAIL_CELL = /^(?:[A-Z]{1,3}\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)*|\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)+(?:\s*(?:mm|m|"))?(?:\s*[x×]\s*\d+(?:[.,]\d+)?\s*"?)?|\d+(?:[.,]\d+)?\s*(?:mm|"|tuumaa?)|\d+\/\d+\s*")$/i;
+
+/** Whether a cell says what the product is: words, or a size or material column. */
+function describes(cell: string): boolean {
+  return /\p{L}{2}/u.test(cell) || DETAIL_CELL.test(cell.trim());
+}
+
+/**
+ * A table row: quantity, unit, code and description are told apart by what each cell holds.
+ * The description is every cell that says what the product is, in column order, so that a
+ * size or a material in its own column is matched with the name ("Kuusioruuvi DIN 933 |
+ * M12x40 | A4").
+ */
 export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const unitAt = cells.findIndex((c) => normalizeUnit(c) !== null);
   const quantities = cells.map(quantityCell).filter((q): q is QuantityCell => q !== null && q.at !== unitAt);
   if (quantities.length === 0) return null;
   const near = (q: QuantityCell) => (unitAt >= 0 ? Math.abs(q.at - unitAt) : -q.at);
   const qty = quantities.reduce((best, q) => (q.unit && !best.unit ? q : near(q) < near(best) ? q : best));
-  const codeAt = cells.findIndex((c, i) => i !== qty.at && (codeIn(c) === c || isCodeToken(c)));
-  const description = cells
-    .filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && /\p{L}{2}/u.test(c))
-    .sort((a, b) => b.length - a.length)[0];
+  const codeAt = cells.findIndex((c, i) => i !== qty.at && !DETAIL_CELL.test(c.trim()) && (codeIn(c) === c || isCodeToken(c)));
+  const parts = cells.filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && describes(c));
   const code = codeAt >= 0 ? cells[codeAt]! : null;
-  if (!description && !code) return null;
-  return { text, description: description ?? '', quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code, per: null };
+  if (!parts.some((p) => /\p{L}{2}/u.test(p)) && !code) return null;
+  return { text, description: parts.join(' '), quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code, per: null };
 }
