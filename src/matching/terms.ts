@@ -27,12 +27,18 @@ const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
 const SAME_MATERIAL: [string, string[]][] = [
   ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'elforzinkad', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
   ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'varmforzinkad', 'varmforzinkade', 'vfz', 'tzn']],
-  ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta', 'acidproof']],
+  ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta']],
   ['rst', ['ruostumaton', 'ruostumattomasta', 'rostfri', 'rostfritt', 'rostfria', 'stainless', 'inox']],
   ['messinki', ['messinkia', 'massing', 'massings', 'brass']],
-  ['hf', ['halogeeniton', 'halogenfri', 'halogenfree']],
+  ['hf', ['halogeeniton', 'halogenfri']],
 ];
 const MATERIAL_OF = new Map(SAME_MATERIAL.flatMap(([word, others]) => others.map((o) => [o, word] as const)));
+/** Replaced in the text, before sizes are read: "a4" is a size token like "M8", not a word. */
+const MATERIAL = new RegExp(`(?<![a-z])(?:halogen[- ]free|hot[- ]dip(?:ped)?(?: galvani[sz]ed)?|acid[- ]proof|${[...MATERIAL_OF.keys()].join('|')})(?![a-z])`, 'g');
+
+function sameMaterialWords(folded: string): string {
+  return folded.replace(MATERIAL, (word) => MATERIAL_OF.get(word) ?? (word.startsWith('halogen') ? 'hf' : word.startsWith('hot') ? 'hdg' : 'a4'));
+}
 
 /** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" as one word. */
 export function fold(text: string): string {
@@ -53,7 +59,7 @@ export function sizeValue(size: string): string {
 
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
-  const withoutInches = fold(text).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
+  const withoutInches = sameMaterialWords(fold(text)).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);
     return ' ';
@@ -61,12 +67,6 @@ export function termsOf(text: string): Terms {
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
   const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);
-  const words = withoutInches
-    .replace(/\bhalogen[- ]free\b/g, 'halogenfree')
-    .replace(/\bhot[- ]dip(?:ped)?\b/g, 'hdg')
-    .replace(/\bacid[- ]proof\b/g, 'acidproof')
-    .split(/[^a-z]+/)
-    .filter((w) => w.length >= 2 && !UNIT_WORDS.has(w))
-    .map((w) => MATERIAL_OF.get(w) ?? w);
+  const words = withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w));
   return { words, numbers };
 }

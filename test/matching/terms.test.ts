@@ -52,6 +52,30 @@ describe('termsOf', () => {
   });
 });
 
+describe('termsOf: materials and finishes', () => {
+  it.each([
+    ['Kuusiomutteri M8 sinkitty', 'Kuusiomutteri M8 Zn', 'zn'],
+    ['Mutter M8 förzinkad', 'Kuusiomutteri M8 Zn', 'zn'],
+    ['Aluslevy M10 kuumasinkitty', 'Aluslevy M10 HDG', 'hdg'],
+    ['Washer M10 hot-dip galvanised', 'Aluslevy M10 HDG', 'hdg'],
+    ['Kiila-ankkuri haponkestävä', 'Kiila-ankkuri A4', 'a4'],
+    ['Skruv syrafast', 'Ruuvi A4', 'a4'],
+    ['Kulma rostfri', 'RST kulma', 'rst'],
+    ['Kulma mässing', 'Kulma messinki', 'messinki'],
+    ['MMJ 3x1,5S halogen-free', 'MMJ-HF 3x1,5S', 'hf'],
+    ['MMJ 3x1,5S halogeeniton', 'MMJ-HF 3x1,5S', 'hf'],
+  ])('%j and %j both say %j', (asked, catalog, term) => {
+    const termsIn = (text: string) => [...termsOf(text).words, ...termsOf(text).numbers];
+    expect(termsIn(asked)).toContain(term);
+    expect(termsIn(catalog)).toContain(term);
+  });
+
+  it('keeps stainless grades apart: A2 is not A4', () => {
+    expect(termsOf('Kuusioruuvi A2').numbers).not.toContain('a4');
+    expect(termsOf('haponkestävä')).toEqual({ words: [], numbers: ['a4'] });
+  });
+});
+
 describe('sizeValue', () => {
   it.each([
     ['m8', '8'],

@@ -14,6 +14,12 @@ describe('toCatalogWords', () => {
     expect(toCatalogWords(request)).toBe(catalog);
   });
 
+  it('reads thread ends in capitals, not millimetres', () => {
+    expect(toCatalogWords('Ball valve 1" MM butterfly handle')).toBe('palloventtiili 1" uk/uk perhoskahva');
+    expect(toCatalogWords('Ball valve 3/4" FF lever')).toBe('palloventtiili 3/4" sk/sk vipukahva');
+    expect(toCatalogWords('Elbow 15 mm FM')).toBe('Elbow 15 mm sk/uk');
+  });
+
   it('leaves Finnish catalog words and words that only contain a vocabulary word alone', () => {
     expect(toCatalogWords('Kupariputki 22x1,0 kova')).toBe('Kupariputki 22x1,0 kova');
     expect(toCatalogWords('Vitrine hardware, rakennus')).toBe('Vitrine hardware, rakennus');

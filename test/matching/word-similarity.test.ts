@@ -13,6 +13,11 @@ describe('wordSimilarity', () => {
     ['compound asked, part in catalog', 'palloventtiili', 'venttiili', 0.7],
     ['different words', 'kupariputki', 'palloventtiili', 0],
     ['short unrelated words', 'dn', 'mmj', 0],
+    ['a letter missing inside a compound', 'kuparputki', 'kupariputki', 0.85],
+    ['a letter missing in a long word', 'palloventiili', 'palloventtiili', 0.85],
+    ['a letter wrong in a long word', 'komposittiputki', 'komposiittiputki', 0.85],
+    ['one letter away but short', 'mutter', 'mutteri', 0.9],
+    ['one letter away, too short to be a typo', 'kulma', 'kalma', 0],
   ])('%s: %s ~ %s = %d', (_case, requested, catalog, expected) => {
     expect(wordSimilarity(requested, catalog)).toBe(expected);
   });
