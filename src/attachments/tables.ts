@@ -35,5 +35,5 @@ export function readCsvAttachment(content: Buffer, sink: LineSink): Promise<void
 
 export async function readXlsxAttachment(content: Buffer, sink: LineSink, limits: AttachmentLimits): Promise<void> {
   await checkOoxml(content, XLSX, limits.maxDecompressedBytes);
-  await addTable(readXlsxContent(content), sink, XLSX.name);
+  await addTable(readXlsxContent(content, 'all'), sink, XLSX.name);
 }

@@ -30,8 +30,11 @@ export function cellText(value: CellValue, numFmt?: string): string {
   return String(value);
 }
 
-/** Streams the first worksheet's rows, so an unpacked workbook is never held in memory whole. */
-async function* readFirstSheet(input: Readable): AsyncIterable<TableRow> {
+/**
+ * Streams the rows of the first worksheet, or of every one, so an unpacked workbook is never
+ * held in memory whole.
+ */
+async function* readSheets(input: Readable, sheets: 'first' | 'all'): AsyncIterable<TableRow> {
   // Loaded on the first workbook only, so that starting the CLI does not pay for exceljs.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -50,7 +53,7 @@ async function* readFirstSheet(input: Readable): AsyncIterable<TableRow> {
       });
       if (cells.some((c) => c.trim() !== '')) yield { row: row.number, cells };
     }
-    return;
+    if (sheets === 'first') return;
   }
 }
 
@@ -84,7 +87,10 @@ export async function* readXlsx(file: string, limits: ImportLimits): AsyncIterab
   yield* readXlsxContent(content);
 }
 
-/** Reads XLSX bytes already in memory, such as a mail attachment. */
-export function readXlsxContent(content: Buffer): AsyncIterable<TableRow> {
-  return readFirstSheet(Readable.from([content], { objectMode: false }));
+/**
+ * Reads XLSX bytes already in memory: for an import, its first sheet; for a mail's list, every
+ * sheet, as a request may hold a cover sheet and the items on the sheets after it.
+ */
+export function readXlsxContent(content: Buffer, sheets: 'first' | 'all' = 'first'): AsyncIterable<TableRow> {
+  return readSheets(Readable.from([content], { objectMode: false }), sheets);
 }

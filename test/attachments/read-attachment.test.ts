@@ -1,3 +1,4 @@
+import { extractLineItems } from '../../src/extraction/line-items.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,28 @@ describe('tables', () => {
     const result = await read('nimikkeet.csv', 'text/csv', { maxRows: 2 });
     expect(result.lines).toEqual(['Tuotekoodi\tNimike\tMäärä\tYksikkö\tHinta', 'KP-15\tKupariputki 15 mm\t12\tm\t4,50']);
     expect(result.warnings).toEqual(['nimikkeet.csv: over the 2-row limit; read the first 2 rows']);
+  });
+
+  it('reads every sheet of a workbook, a cover sheet and item sheets with title rows and merged cells', async () => {
+    const result = await read('useita-valilehtia.xlsx', XLSX_TYPE);
+    expect(result.lines).toEqual([
+      'Tarjouspyyntö',
+      'Kohde\tAs Oy Kortepohja, linjasaneeraus',
+      'Tarjous viimeistään\t30.11.2026',
+      'LVI-tarvikkeet',
+      'Oma nro\tNimike\tKoko\tMäärä\tYks.',
+      'L-01\tKupariputki kova\t22x1,0\t60\tm',
+      'Venttiilit',
+      'L-02\tPalloventtiili sk/sk\tDN20\t6\tkpl',
+      'Sähkötarvikkeet',
+      'Oma nro\tNimike\tKoko\tMäärä\tYks.',
+      'S-01\tMMJ\t3x2,5S\t100\tm',
+    ]);
+    expect(extractLineItems(result.lines.join('\n')).map((l) => [l.description, l.quantity, l.unit])).toEqual([
+      ['Kupariputki kova 22x1,0', '60', 'm'],
+      ['Palloventtiili sk/sk DN20', '6', 'kpl'],
+      ['MMJ 3x2,5S', '100', 'm'],
+    ]);
   });
 
   it('keeps the first maxRows rows of an XLSX and says so', async () => {

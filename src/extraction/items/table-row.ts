@@ -34,7 +34,7 @@ export function tableCells(line: string): Cells | null {
 }
 
 /** A size or a material in a column of its own: "M12x40", "28 mm", "1\"", "DN20", "A4". */
-const DETAIL_CELL = /^(?:[A-Z]{1,3}\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)*|\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)+(?:\s*(?:mm|m|"))?(?:\s*[x×]\s*\d+(?:[.,]\d+)?\s*"?)?|\d+(?:[.,]\d+)?\s*(?:mm|"|tuumaa?)|\d+\/\d+\s*")$/i;
+const DETAIL_CELL = /^(?:[A-Z]{1,3}\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)*|\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)+[A-Z]{0,2}(?:\s*(?:mm|m|"))?(?:\s*[x×]\s*\d+(?:[.,]\d+)?\s*"?)?|\d+(?:[.,]\d+)?\s*(?:mm|"|tuumaa?)|\d+\/\d+\s*")$/i;
 
 /** Whether a cell says what the product is: words, or a size or material column. */
 function describes(cell: string): boolean {
