@@ -13,5 +13,7 @@ export interface LineMatch {
   confidence: number;
   /** How it was found: by a code, by what a salesperson taught, by the name, or not at all. */
   method: 'code' | 'learned' | 'name' | 'none';
+  /** Which seller rule chose among near-duplicates, for the salesperson to see on the line. */
+  note?: string;
   alternatives: MatchCandidate[];
 }

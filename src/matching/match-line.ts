@@ -2,6 +2,7 @@ import type { LineMatch, MatchCandidate } from '../domain/line-match.js';
 import type { Product } from '../domain/product.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { CatalogIndex, ScoredProduct } from './catalog-index.js';
+import { chooseAmongNearDuplicates } from './near-duplicates.js';
 import { fold } from './terms.js';
 
 const ALTERNATIVES = 3;
@@ -51,6 +52,11 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
     return { product: named[0]!.product, confidence: 1, method: 'name', alternatives: ranked.filter((s) => s !== named[0]).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3)))) };
   }
   const alternatives = ranked.map((s, i) => candidate(s, i === 0 ? confidence : Number((s.score * 0.5).toFixed(3))));
+  const choice = confidence < threshold ? chooseAmongNearDuplicates(line.description, ranked) : null;
+  if (choice && choice.chosen.score >= threshold) {
+    const others = ranked.filter((s) => s !== choice.chosen).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3))));
+    return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };
+  }
   return confidence >= threshold
     ? { product: best.product, confidence, method: 'name', alternatives: alternatives.slice(1) }
     : { product: null, confidence, method: 'name', alternatives };

@@ -7,7 +7,8 @@ export type RunStatus = 'created' | 'needs_review' | 'failed' | 'duplicate' | 'n
 
 export interface ResultLine {
   requested: { text: string; quantity: number | null; unit: string | null; code: string | null };
-  match: { sku: string; name: string; confidence: number } | null;
+  /** `note`: which seller rule chose this product among near-duplicates, when one did. */
+  match: { sku: string; name: string; confidence: number; note: string | null } | null;
   quantity: number | null;
   unit: string | null;
   /** How the requested quantity became `quantity` in the product's unit, when it had to be converted. */
@@ -50,7 +51,7 @@ function resultLines(context: WorkflowContext): ResultLine[] {
     const priced = context.pricedLines.find((p) => p.requestIndex === index);
     return {
       requested: { text: requested.text, quantity: num(requested.quantity), unit: requested.unit, code: requested.code },
-      match: match?.product ? { sku: match.product.sku, name: match.product.name, confidence: match.confidence } : null,
+      match: match?.product ? { sku: match.product.sku, name: match.product.name, confidence: match.confidence, note: match.note ?? null } : null,
       quantity: num(priced?.quantity ?? requested.quantity),
       unit: priced?.unit ?? requested.unit,
       conversion: priced?.conversion ?? null,

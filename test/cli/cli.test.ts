@@ -27,7 +27,7 @@ describe('offerflow CLI', () => {
     });
     expect((offer!.lines as unknown[])[0]).toEqual({
       requested: { text: 'Kupariputki 15x1,0 kova 10 m', quantity: 10, unit: 'm', code: null },
-      match: { sku: '1000015', name: 'Kupariputki 15x1,0 kova', confidence: expect.any(Number) },
+      match: { sku: '1000015', name: 'Kupariputki 15x1,0 kova', confidence: expect.any(Number), note: null },
       quantity: 10,
       unit: 'm',
       conversion: null,

@@ -73,6 +73,16 @@ describe('matchLine by code', () => {
   });
 });
 
+describe('matchLine among near-duplicates', () => {
+  it('takes the variant without a feature nobody asked for, and says so on the line', async () => {
+    const index = await CatalogIndex.build(
+      streamOf([product('5000001', 'Putkieriste Flexterm 22x13 mm 2 m'), product('5000002', 'Putkieriste Flexterm 22x13 mm 2 m itseliimautuva')]),
+    );
+    const match = await matchLine(line('Putkieriste Flexterm 22x13'), { ...sources, index }, THRESHOLD);
+    expect(match).toMatchObject({ product: { sku: '5000001' }, method: 'name', note: 'the only one without what was not asked for (itseliimautuva)' });
+  });
+});
+
 describe('matchLine by name', () => {
   it.each([
     ['Kupariputki 22x1,0 kova', '1000022'],

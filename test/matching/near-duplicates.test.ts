@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../src/domain/product.js';
+import type { ScoredProduct } from '../../src/matching/catalog-index.js';
+import { chooseAmongNearDuplicates } from '../../src/matching/near-duplicates.js';
+import { product } from './catalog.js';
+
+const scored = (score: number, sku: string, name: string, extra: Partial<Product> = {}): ScoredProduct => ({ score, product: product(sku, name, extra) });
+
+describe('choosing among near-duplicates', () => {
+  it('takes the variant without a feature nobody asked for', () => {
+    const ranked = [
+      scored(0.97, '1', 'Putkieriste Flexterm 22x13 mm 2 m'),
+      scored(0.94, '2', 'Putkieriste Flexterm 22x13 mm 2 m itseliimautuva'),
+    ];
+    expect(chooseAmongNearDuplicates('Putkieriste Flexterm 22x13', ranked)).toEqual({
+      chosen: ranked[0],
+      note: 'the only one without what was not asked for (itseliimautuva)',
+    });
+  });
+
+  it('keeps the feature the customer asked for, however it is inflected', () => {
+    const ranked = [
+      scored(0.75, '1', 'LED-kattovalaisin IP44 18 W 4000K valkoinen'),
+      scored(0.73, '2', 'LED-kattovalaisin IP44 18 W 4000K valkoinen liiketunnistin'),
+    ];
+    expect(chooseAmongNearDuplicates('LED-kattovalaisin IP44 18 W 4000K liiketunnistimella', ranked)).toBeNull();
+  });
+
+  it('takes the cheaper when they differ only by a brand the customer did not name, and says so', () => {
+    const ranked = [
+      scored(0.9, '1', 'Pistorasia 2-os uppo IP20 valkoinen Norvolt', { listPrice: '9.80' }),
+      scored(0.9, '2', 'Pistorasia 2-os uppo IP20 valkoinen Elvora', { listPrice: '7.40' }),
+    ];
+    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked)).toEqual({
+      chosen: ranked[1],
+      note: 'no brand named: the cheaper of Norvolt, Elvora',
+    });
+  });
+
+  it('asks a person when they differ in something that matters and was not said', () => {
+    const curves = [scored(0.9, '1', 'Johdonsuojakatkaisija B16 1-napainen'), scored(0.9, '2', 'Johdonsuojakatkaisija C16 1-napainen')];
+    expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija 16 A 1-napainen', curves)).toBeNull();
+    const threads = [scored(0.9, '1', 'Palloventtiili DN20 sk/sk vipukahva'), scored(0.9, '2', 'Palloventtiili DN20 sk/uk vipukahva')];
+    expect(chooseAmongNearDuplicates('Palloventtiili DN20 vipukahva', threads)).toBeNull();
+  });
+
+  it('does nothing when one candidate is clearly the best', () => {
+    expect(chooseAmongNearDuplicates('MMJ 3x2,5S', [scored(0.97, '1', 'MMJ 3x2,5S'), scored(0.5, '2', 'MMJ 3x1,5S')])).toBeNull();
+  });
+});
