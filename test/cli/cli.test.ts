@@ -67,7 +67,7 @@ describe('offerflow CLI', () => {
 
     expect(correct.code, correct.stderr).toBe(0);
     expect(correct.stdout).toContain('is 1000022 Kupariputki 22x1,0 kova for Putki Oy');
-    expect(next.lines).toEqual([expect.objectContaining({ match: { sku: '1000022', name: 'Kupariputki 22x1,0 kova', confidence: 1 }, quantity: 3 })]);
+    expect(next.lines).toEqual([expect.objectContaining({ match: { sku: '1000022', name: 'Kupariputki 22x1,0 kova', confidence: 1, note: null }, quantity: 3 })]);
   });
 
   it('refuses a correction for a line or product that does not exist', async () => {
