@@ -80,6 +80,9 @@ function ean(random: () => number): string {
 }
 
 /** Brand series ("Aqvatek", "Aqvatek 2", ...) until the catalog has `size` products. */
+/** One empty list for every product: a million empty arrays would be the harness's memory, not the engine's. */
+const NO_UNITS: Product['units'] = [];
+
 export function generateCatalog(size: number, seed = 1): Product[] {
   const random = seeded(seed);
   const products: Product[] = [];
@@ -97,7 +100,7 @@ export function generateCatalog(size: number, seed = 1): Product[] {
             ean: random() < 0.8 ? ean(random) : null,
             supplierCodes: [`${brand.slice(0, 3).toUpperCase()}-${series}-${f}${String(n % 100_000).padStart(5, '0')}`],
             unit: family.unit,
-            units: [],
+            units: NO_UNITS,
             listPrice: (1 + random() * 200).toFixed(2),
             vatRate: '25.5',
             group: `G${f}`,

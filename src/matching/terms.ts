@@ -32,12 +32,32 @@ const SAME_MATERIAL: [string, string[]][] = [
   ['messinki', ['messinkia', 'massing', 'massings', 'brass']],
   ['hf', ['halogeeniton', 'halogenfri']],
 ];
-const MATERIAL_OF = new Map(SAME_MATERIAL.flatMap(([word, others]) => others.map((o) => [o, word] as const)));
-/** Replaced in the text, before sizes are read: "a4" is a size token like "M8", not a word. */
-const MATERIAL = new RegExp(`(?<![a-z])(?:halogen[- ]free|hot[- ]dip(?:ped)?(?: galvani[sz]ed)?|acid[- ]proof|${[...MATERIAL_OF.keys()].join('|')})(?![a-z])`, 'g');
+const MATERIAL_OF = new Map([
+  ...SAME_MATERIAL.flatMap(([word, others]) => others.map((o) => [o, word] as const)),
+  // Two-word names, met as a word and the next one.
+  ['halogen free', 'hf'],
+  ['hot dip', 'hdg'],
+  ['hot dipped', 'hdg'],
+  ['acid proof', 'a4'],
+]);
+const PAIR_STARTS = new Set(['halogen', 'hot', 'acid']);
+/** "a4" is a size token like "M8" (the catalog's "A4-70" is read so), not a word. */
+const SIZE_LIKE = new Set(['a4']);
 
-function sameMaterialWords(folded: string): string {
-  return folded.replace(MATERIAL, (word) => MATERIAL_OF.get(word) ?? (word.startsWith('halogen') ? 'hf' : word.startsWith('hot') ? 'hdg' : 'a4'));
+/**
+ * Words with their material words made one: word by word, as a product name is read a million
+ * times when the index is built, and a rewrite of the whole text would cost each one a copy.
+ */
+function withSameMaterials(words: string[], numbers: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const pair = PAIR_STARTS.has(words[i]!) && i + 1 < words.length ? MATERIAL_OF.get(`${words[i]} ${words[i + 1]}`) : undefined;
+    const material = pair ?? MATERIAL_OF.get(words[i]!);
+    if (pair) i += 1;
+    if (material && SIZE_LIKE.has(material)) numbers.push(material);
+    else out.push(material ?? words[i]!);
+  }
+  return out;
 }
 
 /** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" as one word. */
@@ -59,7 +79,7 @@ export function sizeValue(size: string): string {
 
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
-  const withoutInches = sameMaterialWords(fold(text)).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
+  const withoutInches = fold(text).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);
     return ' ';
@@ -67,6 +87,9 @@ export function termsOf(text: string): Terms {
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
   const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);
-  const words = withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w));
+  const words = withSameMaterials(
+    withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w)),
+    numbers,
+  );
   return { words, numbers };
 }
