@@ -52,7 +52,7 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
     return { product: named[0]!.product, confidence: 1, method: 'name', alternatives: ranked.filter((s) => s !== named[0]).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3)))) };
   }
   const alternatives = ranked.map((s, i) => candidate(s, i === 0 ? confidence : Number((s.score * 0.5).toFixed(3))));
-  const choice = confidence < threshold ? chooseAmongNearDuplicates(line.description, ranked) : null;
+  const choice = confidence < threshold ? chooseAmongNearDuplicates(line.description, ranked, line.unit) : null;
   if (choice && choice.chosen.score >= threshold) {
     const others = ranked.filter((s) => s !== choice.chosen).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3))));
     return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };

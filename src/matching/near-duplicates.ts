@@ -1,3 +1,4 @@
+import { conversionsOf, unitCode } from '../domain/sales-units.js';
 import type { ScoredProduct } from './catalog-index.js';
 import { termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
@@ -51,18 +52,27 @@ function brandWords(name: string): Map<string, string> {
   );
 }
 
+/** Whether a product is sold in this unit, or in one it converts to: a coil of cable sold per metre "takes" coils. */
+function takes(product: ScoredProduct['product'], unit: string): boolean {
+  return unitCode(product.unit) === unit || conversionsOf(product).some((c) => c.unit === unit);
+}
+
 /**
- * Chooses among near-duplicates as a salesperson would. A variant with everything the customer
- * wrote and nothing more wins over those that add a feature nobody asked for (a butterfly
- * handle, a self-adhesive seam). Variants that differ only by brand, when the customer named
- * none, go to the cheaper one. Anything else that sets them apart (a thread, a curve, a size)
- * the customer did not say, and a person must choose: null.
+ * Chooses among near-duplicates as a salesperson would. The only one sold in the unit the
+ * customer asked in wins ("3 rll" of the cable that comes in coils, not the one on a drum). A
+ * variant with everything the customer wrote and nothing more wins over those that add a
+ * feature nobody asked for (a butterfly handle, a self-adhesive seam). Variants that differ
+ * only by brand, when the customer named none, go to the cheaper one. Anything else that sets
+ * them apart (a thread, a curve, a size) the customer did not say, and a person must choose: null.
  */
-export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct[]): Choice | null {
+export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct[], askedUnit: string | null = null): Choice | null {
   const [top] = ranked;
   if (!top) return null;
   const close = ranked.filter((s) => s.score >= top.score * CLOSE);
   if (close.length < 2) return null;
+  const unit = askedUnit === null ? null : unitCode(askedUnit);
+  const inUnit = unit === null || unit === 'kpl' ? [] : close.filter((s) => takes(s.product, unit));
+  if (inUnit.length === 1) return { chosen: inUnit[0]!, note: `the only one sold in ${unit}` };
   const asked = termsOf(toCatalogWords(request));
   const extras = close.map((s) => unasked(s.product.name, asked));
   const plainest = extras.findIndex((mine, i) => extras.every((other, j) => j === i || (isSubset(mine, other) && other.size > mine.size)));

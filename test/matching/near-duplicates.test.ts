@@ -48,3 +48,18 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('MMJ 3x2,5S', [scored(0.97, '1', 'MMJ 3x2,5S'), scored(0.5, '2', 'MMJ 3x1,5S')])).toBeNull();
   });
 });
+
+describe('choosing by the unit asked in', () => {
+  it('takes the only one sold in the unit the customer asked in', () => {
+    const ranked = [
+      scored(0.97, '1', 'MMJ 3x1,5S kela', { unit: 'kela', units: [{ unit: 'kela', quantity: '500', of: 'm' }] }),
+      scored(0.94, '2', 'MMJ 3x1,5S 100 m rll', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
+    ];
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'm')).toEqual({ chosen: ranked[1], note: 'the only one sold in m' });
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'kpl')).toBeNull();
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', [ranked[0]!, scored(0.94, '3', 'MMJ 3x1,5S 100 m', { unit: 'm' })], 'kela')).toEqual({
+      chosen: ranked[0],
+      note: 'the only one sold in rll',
+    });
+  });
+});
