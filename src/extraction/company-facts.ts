@@ -4,6 +4,8 @@ import { LEGAL_FORMS } from '../domain/legal-forms.js';
 export interface CompanyFacts {
   businessIds: string[];
   companyNames: string[];
+  /** Signature lines that may name the company without its legal form ("Porin Teollisuusasennus"). */
+  signatureNames: string[];
   senderAddress: string | null;
   senderDomain: string | null;
 }
@@ -33,10 +35,22 @@ export function findCompanyNames(text: string): string[] {
   return [...new Set(names)].filter((n) => /[A-Za-zÅÄÖåäö]{2}/.test(n.replace(/\s\S+$/, '')));
 }
 
-export function companyFacts(text: string, senderAddress: string | null): CompanyFacts {
+/** A line of one to five capitalised words, no digits, addresses or labels: a name of something. */
+const NAME_LINE = /^(?:[\p{Lu}&][\p{L}&.'-]*)(?:[ \t]+[\p{Lu}&][\p{L}&.'-]*){0,4}$/u;
+
+/** The signature's lines that may be a company's name; the closing and the person are among them, and find no customer. */
+export function signatureNames(signature: string): string[] {
+  return signature
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length <= 60 && NAME_LINE.test(line));
+}
+
+export function companyFacts(text: string, senderAddress: string | null, signature = ''): CompanyFacts {
   return {
     businessIds: findBusinessIds(text),
     companyNames: findCompanyNames(text),
+    signatureNames: signatureNames(signature).filter((line) => !findCompanyNames(line).length),
     senderAddress,
     senderDomain: senderAddress?.split('@')[1]?.toLowerCase() ?? null,
   };

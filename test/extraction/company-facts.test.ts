@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyFacts, findBusinessIds, findCompanyNames } from '../../src/extraction/company-facts.js';
+import { companyFacts, findBusinessIds, findCompanyNames, signatureNames } from '../../src/extraction/company-facts.js';
 
 describe('findBusinessIds', () => {
   it.each([
@@ -49,18 +49,26 @@ describe('findCompanyNames', () => {
   });
 });
 
+describe('signatureNames', () => {
+  it('keeps the lines that may name a company, leaving out phones, addresses and labels', () => {
+    const signature = 'Ystävällisin terveisin\nMatti Virtanen\nPorin Teollisuusasennus\nHermiankatu 8, 33720 Tampere\np. 044 318 2260\nmatti@pta.fi';
+    expect(signatureNames(signature)).toEqual(['Matti Virtanen', 'Porin Teollisuusasennus']);
+  });
+});
+
 describe('companyFacts', () => {
   it('collects the ids, names and the sender domain in lower case', () => {
     const signature = 'Ystävällisin terveisin,\nKiinteistöhuolto Laine Oy\nY-tunnus 0112038-9';
     expect(companyFacts(signature, 'Kari.Laine@KHLaine.fi')).toEqual({
       businessIds: ['0112038-9'],
       companyNames: ['Kiinteistöhuolto Laine Oy'],
+      signatureNames: [],
       senderAddress: 'Kari.Laine@KHLaine.fi',
       senderDomain: 'khlaine.fi',
     });
   });
 
   it('has no sender domain without a sender', () => {
-    expect(companyFacts('Terveisin Jari', null)).toEqual({ businessIds: [], companyNames: [], senderAddress: null, senderDomain: null });
+    expect(companyFacts('Terveisin Jari', null)).toEqual({ businessIds: [], companyNames: [], signatureNames: [], senderAddress: null, senderDomain: null });
   });
 });

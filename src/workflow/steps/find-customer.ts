@@ -23,6 +23,7 @@ const LOOKUPS: [string, Lookup][] = [
   ['sender address', async (c, f) => (f.senderAddress ? c.findByEmail(f.senderAddress) : [])],
   ['sender domain', async (c, f) => (f.senderDomain && !isFreeMailDomain(f.senderDomain) ? c.findByDomain(f.senderDomain) : [])],
   ['company name', async (c, f) => (await Promise.all(f.companyNames.map((n) => byCompanyName(c, n)))).flat()],
+  ['company name without its legal form', async (c, f) => (await Promise.all(f.signatureNames.map((n) => byCompanyName(c, n)))).flat()],
 ];
 
 function unique(customers: Customer[]): Customer[] {

@@ -8,6 +8,7 @@ describe('extract_company step', () => {
     const erp = await seededErp();
     const context = contextWith({
       askerText: 'Kupariputki 15x1,0 kova 10 m\nTerveisin\nMatti\nPutki Oy, Y-tunnus 1572860-0',
+      signature: 'Terveisin\nMatti\nPutki Oy, Y-tunnus 1572860-0',
       requester: { address: 'matti@putki.fi', name: '' },
     });
     const output = await extractCompany.run(context, environment(erp));
@@ -16,6 +17,7 @@ describe('extract_company step', () => {
     expect(output.patch?.company).toEqual({
       businessIds: ['1572860-0'],
       companyNames: ['Putki Oy'],
+      signatureNames: ['Terveisin', 'Matti'],
       senderAddress: 'matti@putki.fi',
       senderDomain: 'putki.fi',
     });

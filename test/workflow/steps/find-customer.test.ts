@@ -6,7 +6,7 @@ import { contextWith, environment } from '../../support/runner.js';
 import { seededErp } from '../../support/seller.js';
 
 function facts(overrides: Partial<CompanyFacts>): CompanyFacts {
-  return { businessIds: [], companyNames: [], senderAddress: null, senderDomain: null, ...overrides };
+  return { businessIds: [], companyNames: [], signatureNames: [], senderAddress: null, senderDomain: null, ...overrides };
 }
 
 describe('find_customer step', () => {
@@ -38,6 +38,11 @@ describe('find_customer step', () => {
 
   it('takes a company name that fits the customer’s whole name, however it is written', async () => {
     const output = await run(facts({ companyNames: ['JAETTU ALPHA'], senderAddress: 'x@gmail.com', senderDomain: 'gmail.com' }));
+    expect(output.patch?.customer?.number).toBe('20002');
+  });
+
+  it('finds the customer by a signature line that names it without its legal form', async () => {
+    const output = await run(facts({ signatureNames: ['Terveisin', 'Matti Putkinen', 'Jaettu Alpha'], senderAddress: 'x@gmail.com', senderDomain: 'gmail.com' }));
     expect(output.patch?.customer?.number).toBe('20002');
   });
 
