@@ -25,8 +25,8 @@ const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
  * Folded spellings (ä as a, ö as o).
  */
 const SAME_MATERIAL: [string, string[]][] = [
-  ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'elforzinkad', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
-  ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'varmforzinkad', 'varmforzinkade', 'vfz', 'tzn']],
+  ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sink', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'elforzinkad', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
+  ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'kuumasink', 'varmforzinkad', 'varmforzinkade', 'vfz', 'tzn']],
   ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta']],
   ['rst', ['ruostumaton', 'ruostumattomasta', 'rostfri', 'rostfritt', 'rostfria', 'stainless', 'inox']],
   ['messinki', ['messinkia', 'massing', 'massings', 'brass']],
@@ -54,6 +54,8 @@ function withSameMaterials(words: string[], numbers: string[]): string[] {
     const pair = PAIR_STARTS.has(words[i]!) && i + 1 < words.length ? MATERIAL_OF.get(`${words[i]} ${words[i + 1]}`) : undefined;
     const material = pair ?? MATERIAL_OF.get(words[i]!);
     if (pair) i += 1;
+    // "hot-dip galvanised" is one finish, not HDG and Zn.
+    if (pair === 'hdg' && MATERIAL_OF.get(words[i + 1] ?? '') === 'zn') i += 1;
     if (material && SIZE_LIKE.has(material)) numbers.push(material);
     else out.push(material ?? words[i]!);
   }
@@ -77,9 +79,17 @@ export function sizeValue(size: string): string {
   return size.replace(/^[a-z]+/, '').replace(/(?<![a-z])[a-z]+$/, '');
 }
 
+/**
+ * "DIN 125" and "DIN125", "36 W" and "36W", "40 A" and "40A" are written both ways: as one
+ * size token each. The space is matched from a digit only, so that a long run of spaces is
+ * never tried from each of its spaces.
+ */
+const STANDARD_NUMBER = /(?<![a-z])(din|iso|en|sfs)[ ](?=\d)/g;
+const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|k|bar)(?![a-z\d])/g;
+
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
-  const withoutInches = fold(text).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
+  const withoutInches = fold(text).replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);
     return ' ';

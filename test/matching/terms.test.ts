@@ -70,9 +70,24 @@ describe('termsOf: materials and finishes', () => {
     expect(termsIn(catalog)).toContain(term);
   });
 
+  it('reads "hot-dip galvanised" as one finish, and the trade abbreviations', () => {
+    expect(termsOf('Hex nut M8 hot-dip galvanized DIN 934').words).toEqual(['hex', 'nut', 'hdg', 'din']);
+    expect(termsOf('kiila-ankkuri m10x90 sink').words).toContain('zn');
+  });
+
   it('keeps stainless grades apart: A2 is not A4', () => {
     expect(termsOf('Kuusioruuvi A2').numbers).not.toContain('a4');
     expect(termsOf('haponkestävä')).toEqual({ words: [], numbers: ['a4'] });
+  });
+});
+
+describe('termsOf: sizes written with or without a space', () => {
+  it.each([
+    ['Aluslevy DIN 125', 'Aluslevy DIN125'],
+    ['LED-paneeli 36 W', 'LED-paneeli 36W'],
+    ['Vikavirtasuojakytkin 40 A 30 mA', 'Vikavirtasuojakytkin 40A 30mA'],
+  ])('%j is %j', (spaced, joined) => {
+    expect(termsOf(spaced)).toEqual(termsOf(joined));
   });
 });
 
