@@ -85,11 +85,13 @@ export function sizeValue(size: string): string {
  * never tried from each of its spaces.
  */
 const STANDARD_NUMBER = /(?<![a-z])(din|iso|en|sfs)[ ](?=\d)/g;
+/** "tyyppi A", "type B", "typ AC": a type's letters would be lost as words of one letter. */
+const TYPE_LETTERS = /(?<![a-z])(?:tyyppi|type|typ)[ ]([a-z]{1,2})(?![a-z])/g;
 const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|k|bar)(?![a-z\d])/g;
 
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
-  const withoutInches = fold(text).replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
+  const withoutInches = fold(text).replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(TYPE_LETTERS, 'typ$1').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);
     return ' ';

@@ -81,6 +81,15 @@ describe('termsOf: materials and finishes', () => {
   });
 });
 
+describe('termsOf: a type by its letters', () => {
+  it('keeps the letters of "tyyppi A" and "type AC", in any of the languages', () => {
+    expect(termsOf('Vikavirtasuojakytkin 40 A 30 mA tyyppi A').words).toContain('typa');
+    expect(termsOf('RCCB 4P 40 A 30 mA type A').words).toContain('typa');
+    expect(termsOf('Jordfelsbrytare typ AC').words).toContain('typac');
+    expect(termsOf('tyyppi B').words).not.toContain('typa');
+  });
+});
+
 describe('termsOf: sizes written with or without a space', () => {
   it.each([
     ['Aluslevy DIN 125', 'Aluslevy DIN125'],
