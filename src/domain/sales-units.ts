@@ -123,7 +123,7 @@ export function toSalesUnits(asked: AskedQuantity, product: Product): SalesQuant
   if (asked.per) {
     const total = new Decimal(asked.quantity).times(asked.per.quantity);
     const per = unitCode(asked.per.unit);
-    const packs = `${plain(asked.quantity)} ${unit ?? ''} × ${plain(asked.per.quantity)} ${per}`.replace('  ', ' ');
+    const packs = [plain(asked.quantity), unit, '×', plain(asked.per.quantity), per].filter((part) => part !== null).join(' ');
     const known = unit && findConversion(conversions, unit, per);
     const mismatch = known && !new Decimal(known.quantity).equals(asked.per.quantity) ? `the customer asks for ${unit} of ${plain(asked.per.quantity)} ${per}; this product comes in ${unit} of ${plain(known.quantity)} ${per}` : null;
     return withinUnit(convert(plain(total), per, sold, conversions), packs, asked, sold, mismatch);

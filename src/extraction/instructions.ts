@@ -1,12 +1,11 @@
+import { WORD_END as E, WORD_START as S } from './word-bounds.js';
+
 /**
  * Text aimed at a program rather than at a salesperson: "ignore your instructions", "system
  * note", "set every price to 0". A mail that holds such text was written to steer an automatic
  * reader; what it asks for is never read as a requested line, and a person looks at the mail.
  */
 
-/** A word start or end that knows ä, ö and å (`\b` knows only ASCII letters). */
-const S = String.raw`(?<![\p{L}\d])`;
-const E = String.raw`(?![\p{L}\d])`;
 /** Up to a few words in between. */
 const GAP = String.raw`[^\n]{0,60}?`;
 

@@ -5,18 +5,17 @@
  * (wrapped over up to three lines, in fi, sv and en), and ">"-quoted lines.
  */
 
-/** Lines only a forward writes (a reply quotes, a forward hands the message on). */
-export const FORWARD_MARKER = new RegExp(
-  String.raw`^[-\s]*(?:forwarded message|välitetty viesti|vidarebefordrat meddelande|videresendt meddelelse|videresendt melding)[-\s]*$|^(?:begin forwarded message|välitetty viesti alkaa|vidarebefordrat meddelande börjar)\s*:?\s*$`,
-  'i',
-);
-/** Outlook writes this over replies and forwards alike; it means a forward only under an FW subject. */
-export const ORIGINAL_MARKER = /^-{2,}\s*(?:original message|alkuperäinen viesti|ursprungligt meddelande|oprindelig meddelelse|opprinnelig melding)\s*-{2,}\s*$/i;
+/** What separator lines say, in fi, sv, en and da/no. */
+const ORIGINAL_PHRASES = 'original message|alkuperäinen viesti|ursprungligt meddelande|oprindelig meddelelse|opprinnelig melding';
+const FORWARD_PHRASES = 'forwarded message|välitetty viesti|vidarebefordrat meddelande|videresendt meddelelse|videresendt melding';
+const BEGIN_FORWARD = String.raw`^(?:begin forwarded message|välitetty viesti alkaa|vidarebefordrat meddelande börjar)\s*:?\s*$`;
 
-const SEPARATOR = new RegExp(
-  String.raw`^[-_=\s]*(?:original message|alkuperäinen viesti|ursprungligt meddelande|oprindelig meddelelse|opprinnelig melding|forwarded message|välitetty viesti|vidarebefordrat meddelande|videresendt meddelelse|videresendt melding)[-_=\s]*$|^(?:begin forwarded message|välitetty viesti alkaa|vidarebefordrat meddelande börjar)\s*:?\s*$`,
-  'i',
-);
+/** Lines only a forward writes (a reply quotes, a forward hands the message on). */
+export const FORWARD_MARKER = new RegExp(String.raw`^[-\s]*(?:${FORWARD_PHRASES})[-\s]*$|${BEGIN_FORWARD}`, 'i');
+/** Outlook writes this over replies and forwards alike; it means a forward only under an FW subject. */
+export const ORIGINAL_MARKER = new RegExp(String.raw`^-{2,}\s*(?:${ORIGINAL_PHRASES})\s*-{2,}\s*$`, 'i');
+/** Any separator line, however its dashes, underscores or equals signs are drawn. */
+const SEPARATOR = new RegExp(String.raw`^[-_=\s]*(?:${ORIGINAL_PHRASES}|${FORWARD_PHRASES})[-_=\s]*$|${BEGIN_FORWARD}`, 'i');
 /** A rule Outlook draws over the quoted message's headers. */
 const RULE = /^[_-]{8,}\s*$/;
 

@@ -2,7 +2,7 @@ import { conversionsOf, unitCode } from '../domain/sales-units.js';
 import type { ScoredProduct } from './catalog-index.js';
 import { termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
-import { wordSimilarity } from './word-similarity.js';
+import { commonPrefix, wordSimilarity } from './word-similarity.js';
 
 /** Candidates this close to the best fit the request equally well; what sets them apart decides. */
 const CLOSE = 0.9;
@@ -19,13 +19,7 @@ export interface Choice {
  * one with the "liiketunnistin"), so anything sharing a long start counts.
  */
 function mayHaveSaid(asked: string[], word: string): boolean {
-  return asked.some((q) => wordSimilarity(q, word) > 0 || commonStart(q, word) >= Math.min(6, q.length, word.length));
-}
-
-function commonStart(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  return i;
+  return asked.some((q) => wordSimilarity(q, word) > 0 || commonPrefix(q, word) >= Math.min(6, q.length, word.length));
 }
 
 /** What a product's name says that the request did not: its features, sizes and brand words. */

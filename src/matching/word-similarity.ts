@@ -1,4 +1,4 @@
-function commonPrefix(a: string, b: string): number {
+export function commonPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
   return i;

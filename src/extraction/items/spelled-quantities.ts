@@ -1,3 +1,4 @@
+import { WORD_END as E, WORD_START as S } from '../word-bounds.js';
 import { UNIT_PATTERN } from '../../domain/units.js';
 
 /**
@@ -15,9 +16,6 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12,
 };
 
-/** A word start and end that know ä, ö and å. */
-const S = String.raw`(?<![\p{L}\d])`;
-const E = String.raw`(?![\p{L}\d])`;
 const UNIT_AHEAD = String.raw`(?=\s*(?:${UNIT_PATTERN})\.?${E})`;
 
 const WORDS = new RegExp(`${S}(?:an?\\s+)?(${Object.keys(NUMBER_WORDS).join('|')})${E}`, 'giu');
