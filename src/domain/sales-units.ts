@@ -30,7 +30,8 @@ export function formatConversions(conversions: UnitConversion[]): string {
 
 /** Words a catalog uses for the pack a product comes in, by the unit they are. */
 const PACK_WORDS: Record<string, string[]> = {
-  rll: ['rulla', 'rullassa', 'rll', 'kela', 'kelassa', 'kieppi', 'kiepillä', 'kiepissä', 'coil', 'reel', 'drum', 'roll', 'rulle', 'trumma'],
+  rll: ['rulla', 'rullassa', 'rll', 'kieppi', 'kiepillä', 'kiepissä', 'coil', 'roll', 'rulle'],
+  kela: ['kela', 'kelassa', 'reel', 'drum', 'trumma'],
   tnk: ['tanko', 'tangot', 'bar', 'bars', 'length', 'stång', 'längd'],
   pkt: ['pkt', 'paketti', 'pakkaus', 'pussi', 'pack', 'fpk', 'förp'],
   ltk: ['ltk', 'laatikko', 'rasia', 'box', 'ask', 'låda'],
@@ -107,6 +108,17 @@ function convert(quantity: DecimalString, from: string, to: string, conversions:
   return null;
 }
 
+const REELS = new Set(['rll', 'kela']);
+
+/**
+ * A coil and a drum are told apart where the catalog's data tells them apart; "3 kelaa" of a
+ * cable sold per rll, with no drum of its own, are 3 of its rll, as the trade says both (its
+ * name's "kela 100 m" describes the rll it is sold in).
+ */
+function sameReel(asked: string, sold: string, product: Product): boolean {
+  return REELS.has(asked) && REELS.has(sold) && !product.units.some((c) => unitCode(c.unit) === asked);
+}
+
 /** Units a product can be sold in parts of: a metre of cable, a litre, a kilo. */
 const DIVISIBLE = new Set(['m', 'l', 'kg']);
 
@@ -128,7 +140,7 @@ export function toSalesUnits(asked: AskedQuantity, product: Product): SalesQuant
     const mismatch = known && !new Decimal(known.quantity).equals(asked.per.quantity) ? `the customer asks for ${unit} of ${plain(asked.per.quantity)} ${per}; this product comes in ${unit} of ${plain(known.quantity)} ${per}` : null;
     return withinUnit(convert(plain(total), per, sold, conversions), packs, asked, sold, mismatch);
   }
-  if (unit === null || unit === sold) return { quantity: asked.quantity, shown: null, problem: null };
+  if (unit === null || unit === sold || sameReel(unit, sold, product)) return { quantity: asked.quantity, shown: null, problem: null };
   return withinUnit(convert(asked.quantity, unit, sold, conversions), null, asked, sold, null);
 }
 

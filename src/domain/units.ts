@@ -5,7 +5,9 @@ const UNIT_ALIASES: Record<string, string[]> = {
   pr: ['pr', 'paria', 'pair', 'pairs', 'par'],
   m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
   pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg', 'fpk', 'förpackning', 'förpackningar'],
-  rll: ['rll', 'rulla', 'rullaa', 'rullia', 'roll', 'rolls', 'rulle', 'rullar', 'kela', 'kelaa', 'reel', 'reels', 'coil', 'coils', 'kieppi', 'kieppiä', 'drum', 'drums', 'trumma', 'trummor'],
+  rll: ['rll', 'rulla', 'rullaa', 'rullia', 'roll', 'rolls', 'rulle', 'rullar', 'coil', 'coils', 'kieppi', 'kieppiä'],
+  // A drum holds far more than a coil (500 m of cable, not 100 m): the two are never the same pack.
+  kela: ['kela', 'kelaa', 'kelat', 'reel', 'reels', 'drum', 'drums', 'trumma', 'trummor'],
   ltk: ['ltk', 'laatikko', 'laatikkoa', 'rasia', 'rasiaa', 'box', 'boxes', 'låda', 'lådor', 'ask', 'askar'],
   // Not "bar": that is also a pressure ("PN16, 10 bar").
   tnk: ['tnk', 'tanko', 'tankoa', 'tankoja', 'bars', 'stång', 'stänger', 'längd', 'längder'],

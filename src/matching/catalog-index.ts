@@ -4,7 +4,7 @@ import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
-import { sizeValue, termsOf } from './terms.js';
+import { fold, sameLength, sameNominalSize, sizeValue, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -17,8 +17,15 @@ export interface ScoredProduct {
 const MISSING_NUMBER_FACTOR = 0.25;
 /** The same number written without its letters ("M8" as "8"): probably the same size. */
 const UNTAGGED_NUMBER_FACTOR = 0.9;
+/** A standard ("DIN 976") the customer names and the product's name states none of: a detail left out. */
+const UNSTATED_STANDARD_FACTOR = 0.85;
+const STANDARD = /^(?:din|iso|en|sfs)\d/;
 const EXTRA_NUMBER_FACTOR = 0.97;
 const EXTRA_WORD_FACTOR = 0.97;
+/** How alike a product's word must be to a requested one to count as asked for: an inflection or a typo. */
+const ASKED_SIMILARITY = 0.9;
+/** "kup.putki", "pallov.": a word cut short with a dot, and what follows it when it ends a compound. */
+const ABBREVIATION = /(?<![a-z])([a-z]{2,})\.(?:([a-z]{3,})(?![a-z]))?/g;
 /** How many of the roughly ranked candidates are scored exactly. */
 const RESCORED = 200;
 /** A size in common counts for more than a word in common: it is what tells siblings apart. */
@@ -209,15 +216,20 @@ export class CatalogIndex {
       .map((id) => this.records.get(id));
   }
 
+  /**
+   * The request as translated to the catalog's words, or as written when the catalog knows
+   * more of its words so: an English "stainless press tee" is the extra name "Stainless press
+   * tee 28 mm" word for word, while the translation finds a product that has no English name.
+   */
   search(text: string, limit: number): ScoredProduct[] {
-    const query = termsOf(toCatalogWords(text));
-    const words = query.words.map((word) => this.queryWord(word)).filter((w) => w.similar.size > 0);
-    if (words.length === 0) return [];
-    const sizes = query.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n) }));
+    const translated = this.query(toCatalogWords(text));
+    const written = translated.text === text ? translated : this.query(text);
+    const query = written.words.length > translated.words.length ? written : translated;
+    if (query.words.length === 0) return [];
     const scored: { id: number; score: number }[] = [];
-    for (const id of this.candidates(words, sizes)) {
+    for (const id of this.candidates(query.words, query.sizes)) {
       if (this.superseded.has(id)) continue;
-      const score = this.score(id, words, sizes);
+      const score = this.score(id, query.words, query.sizes);
       if (score > 0) scored.push({ id, score });
     }
     // Only the products returned are decoded.
@@ -225,6 +237,27 @@ export class CatalogIndex {
       .sort((a, b) => b.score - a.score || this.records.nameLength(a.id) - this.records.nameLength(b.id))
       .slice(0, limit)
       .map(({ id, score }) => ({ product: this.records.get(id), score }));
+  }
+
+  /**
+   * A request's words that the catalog knows (others are filler), and its sizes. A compound
+   * cut short with a dot ("kup.putki", "pallov.") stands for the catalog words that start and
+   * end so.
+   */
+  private query(text: string): { text: string; words: QueryWord[]; sizes: QuerySize[] } {
+    const abbreviated: QueryWord[] = [];
+    const rest = fold(text).replace(ABBREVIATION, (whole, start: string, end?: string) => {
+      const similar = this.vocabulary.abbreviated(start, end ?? '');
+      if (similar.size === 0) return whole;
+      abbreviated.push(this.wordOf(similar));
+      return ' ';
+    });
+    const terms = termsOf(rest);
+    return {
+      text,
+      words: [...abbreviated, ...terms.words.map((word) => this.wordOf(this.vocabulary.similar(word)))].filter((w) => w.similar.size > 0),
+      sizes: terms.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n) })),
+    };
   }
 
   private addTerms(id: number, terms: string[], vocabulary: Vocabulary, into: IntBuffer, postings: Postings): void {
@@ -235,8 +268,7 @@ export class CatalogIndex {
     }
   }
 
-  private queryWord(word: string): QueryWord {
-    const similar = this.vocabulary.similar(word);
+  private wordOf(similar: Map<number, number>): QueryWord {
     let postings = 0;
     for (const id of similar.keys()) postings += this.wordPostings.count(id);
     return { similar, postings };
@@ -359,19 +391,29 @@ export class CatalogIndex {
       for (let i = wordStart; i < wordEnd; i += 1) best = Math.max(best, word.similar.get(this.words.at(i)) ?? 0);
       wordScore += best;
     }
-    let extraWords = 0;
-    for (let i = wordStart; i < nameWordEnd; i += 1) {
-      const wordId = this.words.at(i);
-      if (!words.some((w) => w.similar.has(wordId))) extraWords += 1;
-    }
+    const extraWords = Math.min(this.unasked(words, wordStart, nameWordEnd), nameWordEnd < wordEnd ? this.unasked(words, nameWordEnd, wordEnd) : Infinity);
     const { agreements, extraNumbers } = this.sizeAgreements(id, sizes);
     const sizeFactor = agreements.reduce((total, a) => total * a, 1);
     return (wordScore / words.length) * sizeFactor * EXTRA_NUMBER_FACTOR ** extraNumbers * EXTRA_WORD_FACTOR ** extraWords;
   }
 
   /**
+   * Words of the name, or of the extra name, that the request did not ask for: the field that
+   * fits better counts. A compound that only contains a requested word ("liukumuhvi" for
+   * "muhvi") names more than was asked: a feature, so it counts too.
+   */
+  private unasked(words: QueryWord[], start: number, end: number): number {
+    let extra = 0;
+    for (let i = start; i < end; i += 1) {
+      const wordId = this.words.at(i);
+      if (!words.some((w) => (w.similar.get(wordId) ?? 0) >= ASKED_SIMILARITY)) extra += 1;
+    }
+    return extra;
+  }
+
+  /**
    * 1 for a size the product has, 0.9 for one it has only without the letters, 0.25 for one it
-   * does not have. Once the name's sizes are all asked for, numbers repeated from the extra
+   * does not have (0.85 for a standard, where the product's name states none). Once the name's sizes are all asked for, numbers repeated from the extra
    * name ("PN25", "300/500 V") are description, not a conflict.
    */
   private sizeAgreements(id: number, sizes: QuerySize[]): { agreements: number[]; extraNumbers: number } {
@@ -381,12 +423,16 @@ export class CatalogIndex {
     const name: string[] = [];
     const details: string[] = [];
     for (let i = start; i < end; i += 1) (i < nameEnd ? name : details).push(this.sizes.word(this.sizeIds.at(i)));
-    const agreements = sizes.map((size) => {
-      if (name.includes(size.text)) return 1;
+    const agreements = sizes.map((size): number => {
+      if (name.includes(size.text) || name.some((p) => sameLength(p, size.text) || sameNominalSize(p, size.text))) return 1;
       const untagged = name.some((p) => sizeValue(p) === size.value && (p === size.value || size.text === size.value));
       return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
     });
     const found = agreements.filter((a) => a > MISSING_NUMBER_FACTOR).length;
+    const statesStandard = name.some((p) => STANDARD.test(p));
+    for (let i = 0; i < sizes.length; i += 1) {
+      if (agreements[i] === MISSING_NUMBER_FACTOR && !statesStandard && STANDARD.test(sizes[i]!.text)) agreements[i] = UNSTATED_STANDARD_FACTOR;
+    }
     const extraNumbers = Math.max(0, name.length - found);
     if (extraNumbers > 0) return { agreements, extraNumbers };
     const described = agreements.map((a, i) => (details.some((d) => sizeValue(d) === sizes[i]!.value) ? 1 : a));

@@ -2,7 +2,7 @@ import type { LineMatch, MatchCandidate } from '../domain/line-match.js';
 import type { Product } from '../domain/product.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { CatalogIndex, ScoredProduct } from './catalog-index.js';
-import { chooseAmongNearDuplicates } from './near-duplicates.js';
+import { chooseAmongNearDuplicates, misfitsUnit, type Choice } from './near-duplicates.js';
 import { fold } from './terms.js';
 
 const ALTERNATIVES = 3;
@@ -35,6 +35,11 @@ function sameName(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
+function chosenMatch(choice: Choice, ranked: ScoredProduct[]): LineMatch {
+  const others = ranked.filter((s) => s !== choice.chosen).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3))));
+  return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };
+}
+
 export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number): Promise<LineMatch> {
   if (line.code) {
     const indexed = sources.index.findByCode(line.code);
@@ -48,15 +53,16 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
   const best = ranked[0];
   if (!best) return { product: null, confidence: 0, method: 'none', alternatives: [] };
   const named = ranked.filter((s) => sameName(s.product.name, line.description));
+  const top = named.length === 1 ? { found: named[0]!, confidence: 1 } : { found: best, confidence };
+  // Not sure, or sure of one not sold in the unit asked for while a sibling is ("2 rll" of the cable on coils).
+  if (top.confidence < threshold || misfitsUnit(top.found.product, line.unit)) {
+    const choice = chooseAmongNearDuplicates(line.description, ranked, line.unit, line.per);
+    if (choice && choice.chosen.score >= threshold && (choice.chosen !== top.found || top.confidence < threshold)) return chosenMatch(choice, ranked);
+  }
   if (named.length === 1) {
     return { product: named[0]!.product, confidence: 1, method: 'name', alternatives: ranked.filter((s) => s !== named[0]).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3)))) };
   }
   const alternatives = ranked.map((s, i) => candidate(s, i === 0 ? confidence : Number((s.score * 0.5).toFixed(3))));
-  const choice = confidence < threshold ? chooseAmongNearDuplicates(line.description, ranked, line.unit) : null;
-  if (choice && choice.chosen.score >= threshold) {
-    const others = ranked.filter((s) => s !== choice.chosen).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3))));
-    return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };
-  }
   return confidence >= threshold
     ? { product: best.product, confidence, method: 'name', alternatives: alternatives.slice(1) }
     : { product: null, confidence, method: 'name', alternatives };

@@ -1,3 +1,4 @@
+import type { RequestedLine } from '../domain/requested-line.js';
 import { conversionsOf, unitCode } from '../domain/sales-units.js';
 import type { ScoredProduct } from './catalog-index.js';
 import { termsOf } from './terms.js';
@@ -32,18 +33,26 @@ function unasked(name: string, asked: { words: string[]; numbers: string[] }): S
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
 
+interface Brand {
+  written: string;
+  /** Capitalised in a name written in lower case: surely a brand. A word of a name in capitals only may be one. */
+  sure: boolean;
+}
+
 /**
- * The brands in a catalog name, by their folded word: capitalised proper words after the first
- * ("Pallov. Aquaflux 1"", "NordPress Cu kulma"), as written.
+ * The brands a catalog name may hold, by their folded word: proper words after the first
+ * ("Pallov. Aquaflux 1"", "NordPress Cu kulma"), and in a name written in capitals, its long
+ * words after the first ("PISTORASIA 2-OS UPPO VALK NORVOLT").
  */
-function brandWords(name: string): Map<string, string> {
-  const words = name.split(/[^\p{L}]+/u).filter(Boolean);
-  return new Map(
-    words
-      .slice(1)
-      .filter((w) => /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(w) && w.length >= 4)
-      .map((w) => [termsOf(w).words[0] ?? '', w] as const),
-  );
+function brandWords(name: string): Map<string, Brand> {
+  const words = name.split(/[^\p{L}]+/u).filter(Boolean).slice(1);
+  const capitals = !/\p{Ll}/u.test(name);
+  const brands = new Map<string, Brand>();
+  for (const w of words.filter((word) => word.length >= 4)) {
+    const sure = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(w);
+    if (sure || capitals) brands.set(termsOf(w).words[0] ?? '', { written: w, sure });
+  }
+  return brands;
 }
 
 /** Whether a product is sold in this unit, or in one it converts to: a coil of cable sold per metre "takes" coils. */
@@ -53,20 +62,41 @@ function takes(product: ScoredProduct['product'], unit: string): boolean {
 
 /**
  * Chooses among near-duplicates as a salesperson would. The only one sold in the unit the
- * customer asked in wins ("3 rll" of the cable that comes in coils, not the one on a drum). A
+ * customer asked in wins ("3 rll" of the cable that comes in coils, not the one on a drum), and
+ * of those the only one whose pack holds what the customer said ("à 200 m"). A
  * variant with everything the customer wrote and nothing more wins over those that add a
  * feature nobody asked for (a butterfly handle, a self-adhesive seam). Variants that differ
  * only by brand, when the customer named none, go to the cheaper one. Anything else that sets
  * them apart (a thread, a curve, a size) the customer did not say, and a person must choose: null.
  */
-export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct[], askedUnit: string | null = null): Choice | null {
+export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct[], askedUnit: string | null = null, per: RequestedLine['per'] = null): Choice | null {
   const [top] = ranked;
   if (!top) return null;
   const close = ranked.filter((s) => s.score >= top.score * CLOSE);
   if (close.length < 2) return null;
   const unit = askedUnit === null ? null : unitCode(askedUnit);
   const inUnit = unit === null || unit === 'kpl' ? [] : close.filter((s) => takes(s.product, unit));
-  if (inUnit.length === 1) return { chosen: inUnit[0]!, note: `the only one sold in ${unit}` };
+  const soldIn = `sold in ${unit}`;
+  if (inUnit.length === 1) return { chosen: inUnit[0]!, note: `the only one ${soldIn}` };
+  const holding = per ? inUnit.filter((s) => holds(s.product, unit!, per)) : [];
+  if (holding.length === 1) return { chosen: holding[0]!, note: `the only one of ${per!.quantity} ${per!.unit} per ${unit}` };
+  const among = inUnit.length > 1 ? inUnit : close;
+  const choice = byFeatures(request, among);
+  return choice && inUnit.length > 1 ? { ...choice, note: `of those ${soldIn}, ${choice.note}` } : choice;
+}
+
+/** Whether one pack of the product holds what the customer said each holds: "2 rullaa à 200 m" is the 200 m coil. */
+function holds(product: ScoredProduct['product'], unit: string, per: NonNullable<RequestedLine['per']>): boolean {
+  return conversionsOf(product).some((c) => c.unit === unit && c.of === unitCode(per.unit) && Number(c.quantity) === Number(per.quantity));
+}
+
+/** Whether the customer asked in a unit this product is not sold in, with no conversion known. */
+export function misfitsUnit(product: ScoredProduct['product'], askedUnit: string | null): boolean {
+  const unit = askedUnit === null ? null : unitCode(askedUnit);
+  return unit !== null && unit !== 'kpl' && !takes(product, unit);
+}
+
+function byFeatures(request: string, close: ScoredProduct[]): Choice | null {
   const asked = termsOf(toCatalogWords(request));
   const extras = close.map((s) => unasked(s.product.name, asked));
   const plainest = extras.findIndex((mine, i) => extras.every((other, j) => j === i || (isSubset(mine, other) && other.size > mine.size)));
@@ -77,7 +107,8 @@ export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct
   const common = extras.reduce((shared, e) => new Set([...shared].filter((x) => e.has(x))));
   const differences = extras.map((e) => [...e].filter((x) => !common.has(x)));
   const brands = close.map((s, i) => (differences[i]!.length === 1 ? brandWords(s.product.name).get(differences[i]![0]!) : undefined));
-  if (brands.some((b) => b === undefined)) return null;
+  // Two words of names in capitals may as well be two features ("VIPUKAHVA", "PERHOSKAHVA"): one must surely be a brand.
+  if (brands.some((b) => b === undefined) || !brands.some((b) => b!.sure)) return null;
   const cheapest = [...close].sort((a, b) => Number(a.product.listPrice) - Number(b.product.listPrice))[0]!;
-  return { chosen: cheapest, note: `no brand named: the cheaper of ${brands.join(', ')}` };
+  return { chosen: cheapest, note: `no brand named: the cheaper of ${brands.map((b) => b!.written).join(', ')}` };
 }

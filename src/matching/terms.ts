@@ -1,3 +1,5 @@
+import { withSameWords } from './same-words.js';
+
 /** What a product name or a requested line says, reduced to comparable words and sizes. */
 export interface Terms {
   words: string[];
@@ -12,57 +14,23 @@ export interface Terms {
  * Numbers are read only from their first digit (and a size's letters from their first letter, or
  * none right after another size): tried from every digit of a long number, or every letter of a
  * long word, each try would scan the rest of it again. A match found further in would have been
- * found, longer, from the first digit or letter.
+ * found, longer, from the first digit or letter. A mixed number's whole part is one digit
+ * ("1 1/4\""), so that "kulma 90 1/2\"" is a 90° elbow of 1/2", not one of 90½".
  */
-const INCH = /(?:(?<![a-z\d.])(\d+)[\s-]+)?(?<!\d)(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(?<!\d)(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
+const INCH = /(?:(?<![a-z\d.])(\d)[\s-]+)?(?<!\d)(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(?<!\d)(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
 const SIZE = /((?:(?<![a-z])[a-z]+)?)(\d+(?:\.\d+)?)([a-z]*)/g;
 /** Units of measure say nothing about which product is meant; the number next to them does. */
 const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
-
-/**
- * Materials and finishes that catalogs and customers name in different words: one word each, on
- * both sides, so that a "sinkitty" nut is the "Zn" one and a "haponkestävä" bolt the "A4" one.
- * Folded spellings (ä as a, ö as o).
- */
-const SAME_MATERIAL: [string, string[]][] = [
-  ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sink', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'elforzinkad', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
-  ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'kuumasink', 'varmforzinkad', 'varmforzinkade', 'vfz', 'tzn']],
-  ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta']],
-  ['rst', ['ruostumaton', 'ruostumattomasta', 'rostfri', 'rostfritt', 'rostfria', 'stainless', 'inox']],
-  ['messinki', ['messinkia', 'massing', 'massings', 'brass']],
-  ['hf', ['halogeeniton', 'halogenfri']],
-];
-const MATERIAL_OF = new Map([
-  ...SAME_MATERIAL.flatMap(([word, others]) => others.map((o) => [o, word] as const)),
-  // Two-word names, met as a word and the next one.
-  ['halogen free', 'hf'],
-  ['hot dip', 'hdg'],
-  ['hot dipped', 'hdg'],
-  ['acid proof', 'a4'],
+/** Words that never name a product, in the three languages: a request's "for the", "or equivalent", "med". */
+const FILLER_WORDS = new Set([
+  'for', 'the', 'of', 'with', 'and', 'or', 'to', 'in', 'on', 'an', 'at', 'by', 'per', 'each', 'equivalent', 'similar', 'please',
+  'also', 'need', 'we', 'our', 'would', 'could', 'like', 'quote', 'offer', 'price', 'prices',
+  'och', 'med', 'till', 'av', 'pa', 'som', 'eller', 'motsvarande', 'ca', 'ett', 'aven', 'ocksa', 'behover', 'vill', 'kan', 'pris', 'offert',
+  'ja', 'tai', 'seka', 'varten', 'vastaava', 'kuin', 'noin', 'tms', 'jos', 'niin', 'myos', 'lisaksi', 'viela', 'etta', 'loytyy', 'kanssa',
+  'tarvitaan', 'tarvitsemme', 'tarvitsisin', 'tarjous', 'hinta',
 ]);
-const PAIR_STARTS = new Set(['halogen', 'hot', 'acid']);
-/** "a4" is a size token like "M8" (the catalog's "A4-70" is read so), not a word. */
-const SIZE_LIKE = new Set(['a4']);
 
-/**
- * Words with their material words made one: word by word, as a product name is read a million
- * times when the index is built, and a rewrite of the whole text would cost each one a copy.
- */
-function withSameMaterials(words: string[], numbers: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i += 1) {
-    const pair = PAIR_STARTS.has(words[i]!) && i + 1 < words.length ? MATERIAL_OF.get(`${words[i]} ${words[i + 1]}`) : undefined;
-    const material = pair ?? MATERIAL_OF.get(words[i]!);
-    if (pair) i += 1;
-    // "hot-dip galvanised" is one finish, not HDG and Zn.
-    if (pair === 'hdg' && MATERIAL_OF.get(words[i + 1] ?? '') === 'zn') i += 1;
-    if (material && SIZE_LIKE.has(material)) numbers.push(material);
-    else out.push(material ?? words[i]!);
-  }
-  return out;
-}
-
-/** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" as one word. */
+/** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" and "sk-uk" as one word. */
 export function fold(text: string): string {
   return text
     .toLowerCase()
@@ -71,7 +39,8 @@ export function fold(text: string): string {
     .replace(/é/g, 'e')
     .replace(/×/g, 'x')
     .replace(/(\d),(\d)/g, '$1.$2')
-    .replace(/([a-z])\/([a-z])/g, '$1$2');
+    .replace(/([a-z])\/([a-z])/g, '$1$2')
+    .replace(/(?<![a-z])(sk|uk)-(sk|uk)(?![a-z])/g, '$1$2');
 }
 
 /** The bare number of a size token: "m8" → "8", '1.25"' stays as it is. */
@@ -87,11 +56,74 @@ export function sizeValue(size: string): string {
 const STANDARD_NUMBER = /(?<![a-z])(din|iso|en|sfs)[ ](?=\d)/g;
 /** "tyyppi A", "type B", "typ AC": a type's letters would be lost as words of one letter. */
 const TYPE_LETTERS = /(?<![a-z])(?:tyyppi|type|typ)[ ]([a-z]{1,2})(?![a-z])/g;
-const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|k|bar)(?![a-z\d])/g;
+/** Poles and gangs as each language writes them, one size token each: "1-napainen", "1-nap.", "1-pol", "1P" are "1p"; "2-os.", "2-vägs", "2-gang" are "2os". */
+const POLES = /(?<![a-z\d])(\d)\s?-?\s?(?:napainen|napaiset|napaista|nap\.?|poliga|polig|poles|pole|pol|p)(?![a-z])/g;
+const POLE_WORDS = /(?<![a-z])(?:(yksi|en|single)|(kaksi|tva|two|double)|(kolmi|tre|three)|(neli|fyr|four))[ -]?(?:napainen|polig[a]?|pole)(?![a-z])/g;
+const GANGS = /(?<![a-z\d])(\d)\s?-?\s?(?:osainen|os\.?|vags|gang)(?![a-z])/g;
+const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|ka|k|bar|m)(?![a-z\d])/g;
+
+/** Letters glued to a number ("DIN976", "10kA", "IP44") are part of that size, not a word of their own. */
+const WORD = /(?<![a-z\d])[a-z]+(?![a-z\d])/g;
+
+const METRES = /^(\d+(?:\.\d+)?)m$/;
+const MILLIMETRES = /^(\d+(?:\.\d+)?)(?:mm)?$/;
+
+/**
+ * Whether two sizes are one length written in metres and in millimetres: a "3 m" threaded rod
+ * is the "M12x3000" one, "M8x1000" is "M8 1 m".
+ */
+export function sameLength(a: string, b: string): boolean {
+  const inMm = (metres: string, other: string) => {
+    const m = METRES.exec(metres);
+    const mm = MILLIMETRES.exec(other);
+    return m !== null && mm !== null && Math.abs(Number(m[1]) * 1000 - Number(mm[1])) < 1e-6;
+  };
+  return inMm(a, b) || inMm(b, a);
+}
+
+/** A tee written as its letter, in capitals: "Puristus-T", "Cu press T 22" (a one-letter word would be lost). */
+const TEE = /(?<![\p{L}\d])T(?![\p{L}\d])/gu;
+
+/** "NordPress": a brand made of a word, which is also read on its own ("press"). */
+const CAMEL_CASE = /(?<![\p{L}])(\p{Lu}?\p{Ll}+)(\p{Lu}\p{Ll}{2,})(?![\p{L}])/gu;
+
+/** Nominal pipe sizes and the thread sizes the trade gives them: a DN25 valve is a 1" valve. */
+const INCHES_OF_DN = new Map([
+  ['dn6', '0.125"'], ['dn8', '0.25"'], ['dn10', '0.375"'], ['dn15', '0.5"'], ['dn20', '0.75"'], ['dn25', '1"'], ['dn32', '1.25"'],
+  ['dn40', '1.5"'], ['dn50', '2"'], ['dn65', '2.5"'], ['dn80', '3"'], ['dn100', '4"'],
+]);
+
+/** Whether two sizes are one pipe size written as a DN and in inches. */
+export function sameNominalSize(a: string, b: string): boolean {
+  return INCHES_OF_DN.get(a) === b || INCHES_OF_DN.get(b) === a;
+}
+
+/**
+ * Washers are named by their bolt ("M12") or by their holes and diameters ("13x24", DIN 125;
+ * "13x37", DIN 9021): a washer's dimensions also say its bolt size.
+ */
+const WASHER = /aluslev|bricka|brickor|washer|skive/;
+const BOLT_OF_WASHER = new Map([
+  ['3.2x7', 'm3'], ['4.3x9', 'm4'], ['5.3x10', 'm5'], ['6.4x12', 'm6'], ['8.4x16', 'm8'], ['10.5x20', 'm10'], ['13x24', 'm12'],
+  ['15x28', 'm14'], ['17x30', 'm16'], ['21x37', 'm20'], ['25x44', 'm24'], ['8.4x24', 'm8'], ['10.5x30', 'm10'], ['13x37', 'm12'], ['17x50', 'm16'],
+]);
+const DIMENSIONS = /(?<![\d.])(\d+(?:\.\d+)?)\s?x\s?(\d+)(?![\d.])/g;
+
+function boltsOfWasher(folded: string): string[] {
+  if (!WASHER.test(folded)) return [];
+  return [...folded.matchAll(DIMENSIONS)].flatMap((m) => {
+    const bolt = BOLT_OF_WASHER.get(`${Number(m[1])}x${m[2]}`);
+    return bolt ? [bolt] : [];
+  });
+}
 
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
-  const withoutInches = fold(text).replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(TYPE_LETTERS, 'typ$1').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
+  const withoutInches = fold(text.replace(TEE, ' haara ').replace(CAMEL_CASE, '$1$2 $2'))
+    .replace(POLE_WORDS, (_m, one?: string, two?: string, three?: string) => (one ? '1p' : two ? '2p' : three ? '3p' : '4p'))
+    .replace(POLES, '$1p')
+    .replace(GANGS, '$1os')
+    .replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(TYPE_LETTERS, 'typ$1').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);
     return ' ';
@@ -99,8 +131,9 @@ export function termsOf(text: string): Terms {
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
   const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);
-  const words = withSameMaterials(
-    withoutInches.split(/[^a-z]+/).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w)),
+  for (const bolt of boltsOfWasher(withoutInches)) if (!numbers.includes(bolt)) numbers.push(bolt);
+  const words = withSameWords(
+    (withoutInches.match(WORD) ?? []).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w) && !FILLER_WORDS.has(w)),
     numbers,
   );
   return { words, numbers };

@@ -3,6 +3,8 @@ import { wordSimilarity } from './word-similarity.js';
 /** How many letters a stem or a compound's last part must share to be looked at. */
 const BUCKET = 4;
 const MIN_PART = 5;
+/** A shortened word names its catalog word almost as surely as an inflection does. */
+const ABBREVIATED = 0.9;
 
 function pushTo(map: Map<string, number[]>, key: string, id: number): void {
   const ids = map.get(key);
@@ -51,6 +53,21 @@ export class Vocabulary {
   /** Every word, by id. */
   list(): readonly string[] {
     return this.words;
+  }
+
+  /**
+   * The catalog words a shortened compound can stand for: "kup.putki" is "kupariputki",
+   * "pallov." any word that starts "pallov". A start alone must be long enough to say which.
+   */
+  abbreviated(start: string, end: string): Map<number, number> {
+    const found = new Map<number, number>();
+    if (end === '' && start.length < BUCKET) return found;
+    const bucket = end.length >= BUCKET ? this.byEnd.get(end.slice(-BUCKET)) : this.byStart.get(start.slice(0, BUCKET));
+    for (const id of bucket ?? []) {
+      const word = this.words[id]!;
+      if (word.length > start.length + end.length && word.startsWith(start) && word.endsWith(end)) found.set(id, ABBREVIATED);
+    }
+    return found;
   }
 
   /**

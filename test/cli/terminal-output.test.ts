@@ -20,7 +20,7 @@ function hostileMail(file: string): string {
       'Message-ID: <hostile@putki.fi>',
       'Content-Type: text/plain; charset=UTF-8',
       '',
-      `Kupariputki 15x1,0 kova 10 m ${ESC}[31mpunainen`,
+      `Kupariputki 15x1,0 kova ${ESC}[31mpunainen 10 m`,
       `Pallovent${BEL}tiili DN20 2 kpl`,
       '',
     ].join('\r\n'),
@@ -48,7 +48,7 @@ describe('what the CLI prints of a mail', () => {
       expect(output.stderr).toBe('');
       expect(hasControls(output.stdout), output.stdout).toBe(false);
     }
-    expect(outputs[0]!.stdout).toContain('Kupariputki 15x1,0 kova 10 m \\u001b[31mpunainen');
+    expect(outputs[0]!.stdout).toContain('Kupariputki 15x1,0 kova \\u001b[31mpunainen 10 m');
     expect(outputs[1]!.stdout).toContain('\\u001b]0;PWNED');
     expect(outputs[2]!.stdout).toContain('\\u001b]0;PWNED\\u0007\\u001b[2J\\u202efdp.exe');
     expect(JSON.parse(outputs[4]!.stdout).warnings[0]).toContain('already processed');

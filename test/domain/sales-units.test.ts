@@ -15,7 +15,7 @@ describe('the units column', () => {
       { unit: 'pkt', quantity: '100', of: 'kpl' },
       { unit: 'ltk', quantity: '1000', of: 'kpl' },
     ]);
-    expect(parseConversions('kela=0,5 km')).toEqual([{ unit: 'rll', quantity: '0.5', of: 'km' }]);
+    expect(parseConversions('kela=0,5 km')).toEqual([{ unit: 'kela', quantity: '0.5', of: 'km' }]);
   });
 
   it.each(['rll 200 m', 'rll=m', 'rll=0 m', 'rll=200 m|pkt'])('refuses %s', (text) => {
@@ -28,7 +28,7 @@ describe('what a product name says about its pack', () => {
     ['PEX-putki 16x2,0 rulla 200 m', 'm', [{ unit: 'rll', quantity: '200', of: 'm' }]],
     ['Kupariputki 10x0,8 pehmeä kiepillä 25 m', 'rll', [{ unit: 'rll', quantity: '25', of: 'm' }]],
     ['Komposiittiputki 20x2,0 200 m coil', 'm', [{ unit: 'rll', quantity: '200', of: 'm' }]],
-    ['MMJ 3x1,5S kela 500m', 'm', [{ unit: 'rll', quantity: '500', of: 'm' }]],
+    ['MMJ 3x1,5S kela 500m', 'm', [{ unit: 'kela', quantity: '500', of: 'm' }]],
     ['Nippuside 4,8x200 musta 100 kpl/pkt', 'pkt', [{ unit: 'pkt', quantity: '100', of: 'kpl' }]],
     ['Nippuside 4,8x200 musta (100 kpl)', 'pkt', [{ unit: 'pkt', quantity: '100', of: 'kpl' }]],
     ['Kuusioruuvi M8x40 A2 (200 kpl)', 'ltk', [{ unit: 'ltk', quantity: '200', of: 'kpl' }]],
@@ -64,6 +64,14 @@ describe('a requested quantity in the product unit', () => {
   it('turns one coil into its metres, by the data or by the name', () => {
     expect(toSalesUnits(asked('1', 'rll'), pexByData)).toEqual({ quantity: '200', shown: '1 rll × 200 m = 200 m', problem: null });
     expect(toSalesUnits(asked('3', 'rll'), pexByName)).toMatchObject({ quantity: '600', problem: null });
+  });
+
+  it('tells a coil from a drum only where the catalog does', () => {
+    const onCoils = product('MMJ 3x1,5S kela 100 m', 'rll');
+    expect(toSalesUnits(asked('3', 'kela'), onCoils)).toEqual({ quantity: '3', shown: null, problem: null });
+    const both = product('MMJ 3x1,5S', 'm', { units: [{ unit: 'rll', quantity: '100', of: 'm' }, { unit: 'kela', quantity: '500', of: 'm' }] });
+    expect(toSalesUnits(asked('1', 'kela'), both)).toMatchObject({ quantity: '500' });
+    expect(toSalesUnits(asked('1', 'rll'), both)).toMatchObject({ quantity: '100' });
   });
 
   it('multiplies coils of the size the customer gives', () => {

@@ -51,7 +51,7 @@ describe('extractLine: packs of a size the customer gives', () => {
   it.each([
     ['PEX-putki 16x2,2 2 rullaa à 100 m', 'PEX-putki 16x2,2', '2', 'rll', { quantity: '100', unit: 'm' }],
     ['PEX-rör 16x2,2 2 rullar á 100 m', 'PEX-rör 16x2,2', '2', 'rll', { quantity: '100', unit: 'm' }],
-    ['MMJ 3x2,5S 3 kelaa a 500 m', 'MMJ 3x2,5S', '3', 'rll', { quantity: '500', unit: 'm' }],
+    ['MMJ 3x2,5S 3 kelaa a 500 m', 'MMJ 3x2,5S', '3', 'kela', { quantity: '500', unit: 'm' }],
     ['Composite pipe 20x2,0 - 2 coils of 100 m', 'Composite pipe 20x2,0', '2', 'rll', { quantity: '100', unit: 'm' }],
     ['Kupariputki 22x1,0 kova 6 tankoa 5 m', 'Kupariputki 22x1,0 kova', '6', 'tnk', { quantity: '5', unit: 'm' }],
     ['Kopparrör 15x1,0 4 x 5 m', 'Kopparrör 15x1,0', '4', null, { quantity: '5', unit: 'm' }],
@@ -108,6 +108,28 @@ describe('extractLine: codes', () => {
   });
 });
 
+describe('extractLine: where the quantity stands', () => {
+  it.each([
+    ['3 kpl Varmo 18 l lämmitys', 'Varmo 18 l lämmitys', '3', 'kpl'],
+    ['4 pcs extension cord 25 m IP44', 'extension cord 25 m IP44', '4', 'kpl'],
+    ['10 x DIN rail 35 mm 1 m', 'DIN rail 35 mm 1 m', '10', null],
+    ['KG branch 110/110 45° - 4', 'KG branch 110/110 45°', '4', null],
+    ['Tarvitsisin 5 kpl palloventtiileitä DN20', 'palloventtiileitä DN20', '5', 'kpl'],
+  ])('%j', (line, description, quantity, unit) => {
+    expect(extractLine(line)).toMatchObject({ description, quantity, unit });
+  });
+
+  it('does not read a size inside the name as the quantity', () => {
+    expect(extractLine('kierretanko M10 1m sinkitty')).toBeNull();
+    expect(extractLine('kierretanko M10 1m sinkitty, 50 kpl')).toMatchObject({ description: 'kierretanko M10 1m sinkitty', quantity: '50', unit: 'kpl' });
+    expect(extractLine('asennuskisko 41x41 3m sinkitty, 10 kpl')).toMatchObject({ description: 'asennuskisko 41x41 3m sinkitty', quantity: '10' });
+  });
+
+  it('leaves a unit price at the end out', () => {
+    expect(extractLine('Kupariputki 15x1,0 kova 10 m à 8,50 €')).toMatchObject({ description: 'Kupariputki 15x1,0 kova', quantity: '10', unit: 'm' });
+  });
+});
+
 describe('extractLine: table rows', () => {
   it.each([
     ['MMJ 3x2,5S\tMMJ325S\t500\tm', 'MMJ 3x2,5S', '500', 'm', 'MMJ325S'],
@@ -119,6 +141,11 @@ describe('extractLine: table rows', () => {
     ['10\tKuusioruuvi DIN 933\tM12x40\tA4\t100\tkpl', 'Kuusioruuvi DIN 933 M12x40 A4', '100', 'kpl', null],
     ['Kulma 90° sk/sk\t1"\tRST\t6\tkpl\t12,40 €', 'Kulma 90° sk/sk 1" RST', '6', 'kpl', null],
     ['Komposiittiputki\t16x2,0\t200\tm', 'Komposiittiputki 16x2,0', '200', 'm', null],
+    ['H-LVI-010\tHT-käyrä\t50x45°\t16\tkpl', 'HT-käyrä 50x45°', '16', 'kpl', 'H-LVI-010'],
+    ['5\tComposite press male adapter\t20 x 3/4"\t12\tpcs', 'Composite press male adapter 20 x 3/4"', '12', 'kpl', null],
+    ['4\tComposite press tee, PPSU\t20\t16\tpcs', 'Composite press tee, PPSU 20', '16', 'kpl', null],
+    ['Jatkojohto 3-os. maad. IP44\t10 m\t3\tkpl', 'Jatkojohto 3-os. maad. IP44 10 m', '3', 'kpl', null],
+    ['LED-paneeli 4000K\t600x600 30 W\t20\tkpl', 'LED-paneeli 4000K 600x600 30 W', '20', 'kpl', null],
   ])('%j', (line, description, quantity, unit, code) => {
     expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null, uncertain: null });
   });
@@ -229,7 +256,7 @@ describe('extractLines: several items on one line', () => {
   });
 
   it('reads space-aligned columns as a row: the last column is the quantity', () => {
-    expect(read('MMJ 3x1,5S kela 100 m             3 kelaa')).toEqual([['MMJ 3x1,5S kela 100 m', '3', 'rll']]);
+    expect(read('MMJ 3x1,5S kela 100 m             3 kelaa')).toEqual([['MMJ 3x1,5S kela 100 m', '3', 'kela']]);
     expect(read('1100071   kpl 7')).toEqual([['', '7', 'kpl']]);
   });
 

@@ -34,6 +34,8 @@ describe('quantities as people write them', () => {
     'Vi behöver en offert på följande',
     'sexkantsmutter M8 sex st',
     'Lämpöpatteri 22-600-1000 4 kpl',
+    'Lämpöpatteri 22-600-1000   kpl 4',
+    'Flat washer M12 DIN 125 – 500 pcs',
     'Terassiruuvi 5x60 TX25 RST A2 - 12 ltk',
     'Toimitus noin viikon päästä',
   ])('leaves %j as it is written, or reads what is there plainly', (line) => {

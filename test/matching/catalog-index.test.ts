@@ -139,6 +139,66 @@ describe('CatalogIndex.search: words', () => {
   });
 });
 
+describe('CatalogIndex.search: as customers write the name', () => {
+  let family: CatalogIndex;
+  beforeAll(async () => {
+    family = await CatalogIndex.build(
+      streamOf([
+        product('1205004', 'NordPress RST muhvi 28', { extraName: 'Stainless press coupling 28 mm' }),
+        product('1205031', 'NordPress RST T-haara 28', { extraName: 'Stainless press tee 28 mm' }),
+        product('1205038', 'NordPress RST tulppa 28 mm', { extraName: 'Stainless press end cap 28 mm' }),
+        product('1200002', 'NordPress Cu muhvi 15'),
+        product('1200015', 'NordPress Cu liukumuhvi 15', { extraName: 'Copper press slip coupling 15 mm' }),
+        product('3300011', 'Kierretanko M12x1000 Zn DIN976'),
+        product('3300013', 'Kierretanko M12x3000 Zn DIN976'),
+        product('3300052', 'Kierretanko A4 M12 1 m'),
+        product('2200114', 'JOHDONSUOJA NORVOLT C16 1P 10KA'),
+        product('2200016', 'Johdonsuojakatkaisija Elvora C16 3-nap. 6 kA'),
+        product('1300017', 'Putkieriste Flexterm 22x13 mm 2 m'),
+        product('1100008', 'Kupariputki kova 22x1,0 5 m'),
+        product('1100045', 'Kupariputki pehmeä 22x1,0 kieppi 25 m'),
+        product('1010024', 'PALLOVENTTIILI TAMMER DN25 SK/UK VIPUKAHVA'),
+        product('1010020', 'PALLOVENTTIILI TAMMER DN20 SK/UK VIPUKAHVA'),
+        product('1300118', 'Putkieriste Flexterm 22x13 mm 2 m itseliimautuva'),
+      ]),
+    );
+  });
+  const best = (text: string) => family.search(text, 3)[0]?.product.sku;
+
+  it('finds an English request in the second name line word for word, where the translation would lose a word', () => {
+    expect(best('Stainless press tee 28 mm')).toBe('1205031');
+  });
+
+  it('reads a length in metres as the millimetres of the name', () => {
+    expect(best('Kierretanko M12 3 m sinkitty')).toBe('3300013');
+    expect(best('Kierretanko DIN 976 M12 x 1000 A4')).toBe('3300052');
+  });
+
+  it('does not let a standard the product name leaves out rule the product out', () => {
+    expect(scoreOf(family.search('Kierretanko A4 M12 1 m DIN 976', 3), '3300052')).toBeGreaterThan(0.8);
+  });
+
+  it('reads abbreviations, other languages and poles as the catalog writes them', () => {
+    expect(best('MCB 1P C16 10kA')).toBe('2200114');
+    expect(best('dvärgbrytare 3-pol C16')).toBe('2200016');
+  });
+
+  it('counts a compound that only contains the requested word as a feature nobody asked for', () => {
+    expect(best('pressmuff koppar 15 mm')).not.toBe('1200015');
+    expect(best('Cu press muhvi 15')).toBe('1200002');
+  });
+
+  it('reads a compound cut short with a dot, and a DN as its inch size', () => {
+    expect(best('kup.putki kova 22 x 1')).toBe('1100008');
+    expect(best('Tammer pallov. 1" sk/uk vipukahva')).toBe('1010024');
+  });
+
+  it('leaves out what the customer says is not wanted', () => {
+    expect(best('Flexterm 22x13 (not self-adhesive)')).toBe('1300017');
+    expect(best('Rörisolering Flexterm 22x13 självhäftande')).toBe('1300118');
+  });
+});
+
 describe('CatalogIndex on a catalog of many near neighbours', () => {
   const products: Product[] = [];
   for (const brand of ['Aqvatek', 'Nordpro', 'Kupro', 'Valvio']) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../src/domain/product.js';
 import type { ScoredProduct } from '../../src/matching/catalog-index.js';
-import { chooseAmongNearDuplicates } from '../../src/matching/near-duplicates.js';
+import { chooseAmongNearDuplicates, misfitsUnit } from '../../src/matching/near-duplicates.js';
 import { product } from './catalog.js';
 
 const scored = (score: number, sku: string, name: string, extra: Partial<Product> = {}): ScoredProduct => ({ score, product: product(sku, name, extra) });
@@ -37,6 +37,19 @@ describe('choosing among near-duplicates', () => {
     });
   });
 
+  it('reads a brand in a name written in capitals, when the other name surely names a brand', () => {
+    const ranked = [
+      scored(0.97, '1', 'PISTORASIA 2-OS MAAD UPPO IP20 VALK NORVOLT', { listPrice: '15.90' }),
+      scored(0.97, '2', 'Pistorasia Elvora 2-os. maadoitettu uppo valkoinen IP20', { listPrice: '13.90' }),
+    ];
+    expect(chooseAmongNearDuplicates('Vägguttag 2-vägs jordat infällt vitt IP20', ranked)).toEqual({ chosen: ranked[1], note: 'no brand named: the cheaper of NORVOLT, Elvora' });
+    const handles = [
+      scored(0.9, '1', 'PALLOVENTTIILI TAMMER DN25 SK/SK VIPUKAHVA', { listPrice: '20.00' }),
+      scored(0.9, '2', 'PALLOVENTTIILI TAMMER DN25 SK/SK PERHOSKAHVA', { listPrice: '19.00' }),
+    ];
+    expect(chooseAmongNearDuplicates('palloventtiili DN25 sk/sk', handles)).toBeNull();
+  });
+
   it('asks a person when they differ in something that matters and was not said', () => {
     const curves = [scored(0.9, '1', 'Johdonsuojakatkaisija B16 1-napainen'), scored(0.9, '2', 'Johdonsuojakatkaisija C16 1-napainen')];
     expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija 16 A 1-napainen', curves)).toBeNull();
@@ -59,7 +72,33 @@ describe('choosing by the unit asked in', () => {
     expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'kpl')).toBeNull();
     expect(chooseAmongNearDuplicates('MMJ 3x1,5S', [ranked[0]!, scored(0.94, '3', 'MMJ 3x1,5S 100 m', { unit: 'm' })], 'kela')).toEqual({
       chosen: ranked[0],
-      note: 'the only one sold in rll',
+      note: 'the only one sold in kela',
     });
+  });
+
+  it('tells a coil from a drum, and chooses the plainest of those sold in the unit asked in', () => {
+    const ranked = [
+      scored(0.97, '1', 'MMJ 3x1,5S kela', { unit: 'm', units: [{ unit: 'kela', quantity: '500', of: 'm' }] }),
+      scored(0.94, '2', 'MMJ 3x1,5S 100 m rll', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
+      scored(0.93, '3', 'MMJ-HF 3x1,5S rll 100m', { unit: 'rll' }),
+    ];
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'rll')).toEqual({ chosen: ranked[1], note: 'of those sold in rll, the only one without what was not asked for (hf)' });
+  });
+
+  it('takes the coil that holds what the customer said each holds', () => {
+    const ranked = [
+      scored(0.85, '1', 'Komposiittiputki 16x2,0 rll 100 m', { unit: 'm' }),
+      scored(0.85, '2', 'Komposiittiputki 16x2,0 rll 200 m', { unit: 'm' }),
+    ];
+    expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, 'rll', { quantity: '200', unit: 'm' })).toEqual({ chosen: ranked[1], note: 'the only one of 200 m per rll' });
+    expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, 'rll', { quantity: '50', unit: 'm' })).toBeNull();
+  });
+
+  it('says when a product is not sold in the unit asked for', () => {
+    const cable = scored(1, '1', 'MMJ-HF 3x1,5S halogeeniton', { unit: 'm' }).product;
+    expect(misfitsUnit(cable, 'rll')).toBe(true);
+    expect(misfitsUnit(cable, 'm')).toBe(false);
+    expect(misfitsUnit(cable, 'kpl')).toBe(false);
+    expect(misfitsUnit(cable, null)).toBe(false);
   });
 });

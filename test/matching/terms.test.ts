@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, sizeValue, termsOf } from '../../src/matching/terms.js';
+import { fold, sameLength, sameNominalSize, sizeValue, termsOf } from '../../src/matching/terms.js';
 
 describe('fold', () => {
   it.each([
@@ -21,16 +21,17 @@ describe('termsOf', () => {
     ['1 1/4"', [], ['1.25"']],
     ['1-1/4"', [], ['1.25"']],
     ['3/4 tuumaa', [], ['0.75"']],
+    ['RST kulma 90 1/2" sk/sk', ['rst', 'kulma', 'sksk'], ['0.5"', '90']],
     ['Putki 1,5"', ['putki'], ['1.5"']],
-    ['DN15 1/2"', ['dn'], ['0.5"', 'dn15']],
+    ['DN15 1/2"', [], ['0.5"', 'dn15']],
     ['Kuusiomutteri M8', ['kuusiomutteri'], ['m8']],
     ['Kuusioruuvi M8x30', ['kuusioruuvi'], ['m8', '30']],
     ['3x1,5S', [], ['3', '1.5s']],
     ['MMJ 3x1,5N', ['mmj'], ['3', '1.5n']],
     ['Kupariputki 22x1,0 kova', ['kupariputki', 'kova'], ['22', '1']],
-    ['Johdonsuojakatkaisija C16 1-napainen', ['johdonsuojakatkaisija', 'napainen'], ['c16', '1']],
+    ['Johdonsuojakatkaisija C16 1-napainen', ['johdonsuojakatkaisija'], ['c16', '1p']],
     ['Lämpöpatteri 22-600-1000', ['lampopatteri'], ['22', '600', '1000']],
-    ['Palloventtiili DN20 3/4" sk/sk', ['palloventtiili', 'dn', 'sksk'], ['0.75"', 'dn20']],
+    ['Palloventtiili DN20 3/4" sk/sk', ['palloventtiili', 'sksk'], ['0.75"', 'dn20']],
   ])('%j', (text, words, numbers) => {
     expect(termsOf(text)).toEqual({ words, numbers });
   });
@@ -44,6 +45,49 @@ describe('termsOf', () => {
   it('leaves units of measure out of the words', () => {
     expect(termsOf('Puristusmuhvi 15 mm 20 kpl').words).toEqual(['puristusmuhvi']);
     expect(termsOf('Kopparrör 22 mm 10 st').words).toEqual(['kopparror']);
+  });
+
+  it('reads letters glued to a number as part of the size, not as a word', () => {
+    expect(termsOf('Kuusiomutteri M10 A2 DIN934')).toEqual({ words: ['kuusiomutteri'], numbers: ['m10', 'a2', 'din934'] });
+    expect(termsOf('JOHDONSUOJA C16 1P 10KA').words).toEqual(['johdonsuojakatkaisija']);
+  });
+
+  it('reads a brand made of a word also as that word, and a tee written as its letter', () => {
+    expect(termsOf('NordPress Cu muhvi 22').words).toEqual(['nordpress', 'press', 'cu', 'muhvi']);
+    expect(termsOf('Puristus-T 22 mm').words).toEqual(['puristus', 'haara']);
+    expect(termsOf('PEX-putki 20x2,0').words).toEqual(['pex', 'putki']);
+  });
+
+  it('writes poles and gangs one way in every language', () => {
+    for (const poles of ['1-napainen', '1-nap.', '1P', '1-pol', 'enpolig', 'single pole', 'yksinapainen']) expect(termsOf(`Kytkin ${poles}`).numbers).toEqual(['1p']);
+    for (const gangs of ['2-os.', '2-osainen', '2-vägs', '2-gang']) expect(termsOf(`Pistorasia ${gangs}`).numbers).toEqual(['2os']);
+    expect(termsOf('Kytkin 3-pol').numbers).not.toEqual(termsOf('Kytkin 1-pol').numbers);
+  });
+
+  it('reads a length in metres and in millimetres as one size', () => {
+    expect(sameLength('3m', '3000')).toBe(true);
+    expect(sameLength('1000', '1m')).toBe(true);
+    expect(sameLength('2.5m', '2500mm')).toBe(true);
+    expect(sameLength('3m', '300')).toBe(false);
+    expect(sameLength('3', '3000')).toBe(false);
+    expect(termsOf('Kierretanko M12 3 m').numbers).toEqual(['m12', '3m']);
+  });
+
+  it('reads a DN and its inch size as one pipe size', () => {
+    expect(sameNominalSize('dn25', '1"')).toBe(true);
+    expect(sameNominalSize('0.75"', 'dn20')).toBe(true);
+    expect(sameNominalSize('dn20', '1"')).toBe(false);
+  });
+
+  it('reads a washer\'s dimensions as its bolt size too', () => {
+    expect(termsOf('Aluslevy 13x24 kuumasinkitty DIN125').numbers).toContain('m12');
+    expect(termsOf('Aluslevy 10,5x20 A2').numbers).toContain('m10');
+    expect(termsOf('Laippa 13x24').numbers).not.toContain('m12');
+  });
+
+  it('leaves filler words out: they never name a product', () => {
+    expect(termsOf('Expansion vessel for the heating, or equivalent').words).toEqual(['expansion', 'vessel', 'heating']);
+    expect(termsOf('Kulventil med spak eller motsvarande').words).toEqual(['kulventil', 'vipukahva']);
   });
 
   it('keeps different sizes apart', () => {
@@ -64,6 +108,14 @@ describe('termsOf: materials and finishes', () => {
     ['Kulma mässing', 'Kulma messinki', 'messinki'],
     ['MMJ 3x1,5S halogen-free', 'MMJ-HF 3x1,5S', 'hf'],
     ['MMJ 3x1,5S halogeeniton', 'MMJ-HF 3x1,5S', 'hf'],
+    ['Pistorasia vit jordad', 'PISTORASIA MAAD VALK', 'valkoinen'],
+    ['Pistorasia white earthed', 'PISTORASIA MAAD VALK', 'maadoitettu'],
+    ['MCB C16', 'JOHDONSUOJA C16', 'johdonsuojakatkaisija'],
+    ['Dvärgbrytare C16', 'Johdonsuojakatkaisija C16', 'johdonsuojakatkaisija'],
+    ['Tammer pallov. 1"', 'PALLOVENTTIILI TAMMER 1"', 'palloventtiili'],
+    ['MK 4 yellow/green', 'MK 4 kelt/vihr', 'keltavihrea'],
+    ['Cu press T 22', 'Puristus-T 22 mm Cu', 'haara'],
+    ['Rörisolering självhäftande', 'Putkieriste itseliimautuva', 'itseliimautuva'],
   ])('%j and %j both say %j', (asked, catalog, term) => {
     const termsIn = (text: string) => [...termsOf(text).words, ...termsOf(text).numbers];
     expect(termsIn(asked)).toContain(term);
@@ -71,8 +123,13 @@ describe('termsOf: materials and finishes', () => {
   });
 
   it('reads "hot-dip galvanised" as one finish, and the trade abbreviations', () => {
-    expect(termsOf('Hex nut M8 hot-dip galvanized DIN 934').words).toEqual(['hex', 'nut', 'hdg', 'din']);
+    expect(termsOf('Hex nut M8 hot-dip galvanized DIN 934').words).toEqual(['hex', 'mutteri', 'hdg']);
     expect(termsOf('kiila-ankkuri m10x90 sink').words).toContain('zn');
+  });
+
+  it('drops what the customer says is not wanted', () => {
+    expect(termsOf('Flexterm 35x13 (not self-adhesive)').words).toEqual(['flexterm']);
+    expect(termsOf('Flexterm eriste 12x13, EI itseliimautuva').words).toEqual(['flexterm', 'eriste']);
   });
 
   it('keeps stainless grades apart: A2 is not A4', () => {

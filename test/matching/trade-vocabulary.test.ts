@@ -8,7 +8,7 @@ describe('toCatalogWords', () => {
     ['Kulventil DN20 3/4" inv/inv med spak', 'palloventtiili DN20 3/4" sk/sk vipukahva'],
     ['Kopparrör 15x1,0 hårt', 'kupariputki 15x1,0 kova'],
     ['Ball valve DN15 F/M lever', 'palloventtiili DN15 sk/uk vipukahva'],
-    ['Jordfelsbrytare 40A 30mA 4-polig', 'vikavirtasuojakytkin 40A 30mA 4-napainen'],
+    ['Jordfelsbrytare 40A 30mA 4-polig', 'vikavirtasuojakytkin 40A 30mA 4-polig'],
     ['Cable ties 7,6x280 black', 'nippuside 7,6x280 musta'],
   ])('%j → %j', (request, catalog) => {
     expect(toCatalogWords(request)).toBe(catalog);

@@ -15,27 +15,38 @@ const GAP = String.raw`[\s,:;–-]`;
  */
 const GAP_START = String.raw`(?<=^${GAP}|[^\s,:;–-]|[àá@]${GAP}|[àá@]\s${GAP})`;
 const END_QTY = new RegExp(String.raw`^(.+?)(?<![àá@]\s?)${GAP_START}${GAP}+(?:[x×]\s*)?${QTY}\s*${UNIT}$`, 'i');
-const START_QTY = new RegExp(String.raw`^(?:.*?\s)?${QTY}\s*${UNIT}\s+(.+)$`, 'i');
+/**
+ * A quantity first, or after a few words of prose ("Tarvitsisin 5 kpl …"); words with a
+ * number before it make it a size ("kierretanko M10 1m sinkitty").
+ */
+const START_QTY = new RegExp(String.raw`^(?:[^\d]*?\s)??${QTY}\s*${UNIT}\s+(.+)$`, 'i');
 const UNIT_THEN_QTY_START = new RegExp(String.raw`^${UNIT}\s+${QTY}\s+(.+)$`, 'i');
 const UNIT_THEN_QTY_END = new RegExp(String.raw`^(.+?)\s+${UNIT}\s+${QTY}(?:\s+\p{L}+)?$`, 'iu');
 const TIMES_START = /^(\d+)\s*[x×]\s+(.+)$/i;
 const TIMES_BEFORE = /^[x×]\s*(\d+)\s+(.+)$/i;
 const TIMES_END = /^(.+?)\s+[x×]\s?(\d+)$/i;
+/** "KG branch 110/110 45° - 4": a count after a spaced dash, with no unit, ends a list entry. */
+const DASH_COUNT_END = /^(\S.*?)\s[-–]\s(\d{1,5})$/;
 const QTY_ONLY = new RegExp(String.raw`^${GAP}*(?:[x×]\s*)?${QTY}\s*(?:[x×]|${UNIT})?$`, 'i');
 const UNIT_QTY_ONLY = new RegExp(String.raw`^${UNIT}\s+${QTY}$`, 'i');
 const BARE = /^(?:.*?\s)?(\d{1,4})\s+(\p{L}.*)$/u;
 
 const RULES: Rule[] = [
+  // "10 x DIN rail 35 mm 1 m": a count written first is the quantity; what ends the line is a length.
+  [TIMES_START, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
   [END_QTY, (m) => ({ description: m[1]!, quantity: m[2]!, unit: m[3]! })],
   [UNIT_THEN_QTY_START, (m) => ({ description: m[3]!, quantity: m[2]!, unit: m[1]! })],
   [START_QTY, (m) => ({ description: m[3]!, quantity: m[1]!, unit: m[2]! })],
   [UNIT_THEN_QTY_END, (m) => ({ description: m[1]!, quantity: m[3]!, unit: m[2]! })],
-  [TIMES_START, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
   [TIMES_BEFORE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
   [TIMES_END, (m) => ({ description: m[1]!, quantity: m[2]!, unit: null })],
+  [DASH_COUNT_END, (m) => ({ description: m[1]!, quantity: m[2]!, unit: null })],
   [QTY_ONLY, (m) => ({ description: '', quantity: m[1]!, unit: m[2] ?? null })],
   [UNIT_QTY_ONLY, (m) => ({ description: '', quantity: m[2]!, unit: m[1]! })],
 ];
+
+/** A unit price at the end of an item ("10 m à 8,50 €", "@ 4,20 €/kpl") says nothing about what or how many. */
+const PRICE_TAIL = /\s+(?:[àá@]\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur(?:oa?)?)(?:\s*\/\s*\p{L}+)?$/iu;
 
 /** Where a sentence listing several items may be cut: sentence ends, conjunctions, commas, wide gaps. */
 const PIECE_BREAK = /(?<=[.!?;:])\s+|\s+(?:ja|sekä|och|samt|and|plus|\+|&)\s+|,\s+|\s{2,}/i;
@@ -55,7 +66,7 @@ function read(text: string, rules: Rule[]): Reading | null {
  */
 function parseItem(text: string, bareCount = false): ParsedItem | null {
   const code = numberCodeIn(text);
-  const { text: rest, per } = takePerUnit((code ? text.replace(code, ' ') : text).replace(/\s+/g, ' ').trim());
+  const { text: rest, per } = takePerUnit((code ? text.replace(code, ' ') : text).replace(/\s+/g, ' ').trim().replace(PRICE_TAIL, ''));
   const reading = read(rest, RULES) ?? (bareCount ? read(rest, [[BARE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })]]) : null);
   return reading && { text, ...reading, code, per };
 }
@@ -78,10 +89,12 @@ function splitItems(line: string): string[] {
   const items: string[] = [];
   let pending: string[] = [];
   for (const piece of pieces) {
-    if (!hasQuantity(piece)) pending.push(piece);
-    else if (isQuantityOnly(piece)) items.push([...pending, piece].join(', '));
-    else items.push(piece);
-    if (hasQuantity(piece)) pending = [];
+    // A piece whose number is a size in the name ("kierretanko M10 1m sinkitty") describes the quantity after it.
+    const item = hasQuantity(piece) && !isQuantityOnly(piece) && parseItem(piece, true) !== null;
+    if (isQuantityOnly(piece)) items.push([...pending, piece].join(', '));
+    else if (item) items.push(piece);
+    else pending.push(piece);
+    if (item || isQuantityOnly(piece)) pending = [];
   }
   return items;
 }

@@ -10,7 +10,7 @@ export interface PerUnit {
 /** Units a pack holds: metres of pipe or cable, pieces, litres, kilos. */
 const CONTENT_UNITS = new Set(['m', 'kpl', 'l', 'kg']);
 /** Units that are packs of something. */
-const PACK_UNITS = new Set(['rll', 'ltk', 'pkt', 'tnk']);
+const PACK_UNITS = new Set(['rll', 'kela', 'ltk', 'pkt', 'tnk']);
 
 /**
  * Each quantity starts where a number starts (not inside one), so that a long run of digits is

@@ -29,7 +29,7 @@ const ABOUT_WORDS: [RegExp, string][] = [
 /** "noin 50", "n. 50", "ca 50", "about 50": the number stays, marked. */
 const ABOUT = new RegExp(`${S}(?:noin|n\\.|ca\\.?|c:a|cirka|suunnilleen|arviolta|likimain|about|approx\\.?|approximately|around|roughly|ungefär|runt)\\s?(?<![\\d.,])(\\d{1,6}(?:[.,]\\d+)?)`, 'giu');
 /** "10–12 kpl", "10 to 12 pcs", "10 tai 12 kpl": the larger is taken, marked. */
-const RANGE = new RegExp(String.raw`(?<![\p{L}\d.,])(\d{1,6})\s?(?:[–—-]|\s(?:to|till|tai|eller|or)\s)\s?(\d{1,6})${UNIT_AHEAD}`, 'giu');
+const RANGE = new RegExp(String.raw`(?<![\p{L}\d.,–—-])(?<!(?:DIN|ISO|EN|SFS|SS|NS)\s?)(\d{1,6})\s?(?:[–—-]|\s(?:to|till|tai|eller|or)\s)\s?(\d{1,6})${UNIT_AHEAD}`, 'giu');
 
 export interface SpelledOut {
   line: string;

@@ -35,12 +35,25 @@ export function tableCells(line: string): Cells | null {
 
 /** A size or a material in a column of its own: "M12x40", "28 mm", "1\"", "DN20", "A4". */
 const DETAIL_CELL = /^(?:[A-Z]{1,3}\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)*|\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)+[A-Z]{0,2}(?:\s*(?:mm|m|"))?(?:\s*[x×]\s*\d+(?:[.,]\d+)?\s*"?)?|\d+(?:[.,]\d+)?\s*(?:mm|"|tuumaa?)|\d+\/\d+\s*")$/i;
-
-/** Whether a cell says what the product is: words, or a size or material column. */
-function describes(cell: string): boolean {
-  return /\p{L}{2}/u.test(cell) || DETAIL_CELL.test(cell.trim());
+/**
+ * Sizes and ratings as a column of their own writes them: "50x45°", "20 x 3/4\"", "Ø125 3 m",
+ * "600x600 30 W", "3x2,5+2,5", "DN50 PN16": short, with a digit, and no word longer than a
+ * unit or a size's letters; a price is none.
+ */
+const SIZE_CELL_LENGTH = 24;
+function isSizeCell(cell: string): boolean {
+  return cell.length <= SIZE_CELL_LENGTH && /\d/.test(cell) && !/\p{L}{4}|[€$£]|eur/iu.test(cell);
 }
 
+/**
+ * Whether a cell says what the product is: words, or a size or material column. Sizes written
+ * freely say so only after the name ("Composite press tee | 20 | 16 | pcs"): before it, such a
+ * cell is the row's number or the customer's own item number.
+ */
+function describes(cell: string, afterName: boolean): boolean {
+  if (/\p{L}{2}/u.test(cell) || DETAIL_CELL.test(cell)) return true;
+  return afterName && isSizeCell(cell);
+}
 /**
  * A table row: quantity, unit, code and description are told apart by what each cell holds.
  * The description is every cell that says what the product is, in column order, so that a
@@ -54,7 +67,8 @@ export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const near = (q: QuantityCell) => (unitAt >= 0 ? Math.abs(q.at - unitAt) : -q.at);
   const qty = quantities.reduce((best, q) => (q.unit && !best.unit ? q : near(q) < near(best) ? q : best));
   const codeAt = cells.findIndex((c, i) => i !== qty.at && !DETAIL_CELL.test(c.trim()) && (codeIn(c) === c || isCodeToken(c)));
-  const parts = cells.filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && describes(c));
+  const nameAt = cells.findIndex((c, i) => i !== codeAt && /\p{L}{2}/u.test(c));
+  const parts = cells.filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && describes(c.trim(), nameAt >= 0 && i > nameAt));
   const code = codeAt >= 0 ? cells[codeAt]! : null;
   if (!parts.some((p) => /\p{L}{2}/u.test(p)) && !code) return null;
   return { text, description: parts.join(' '), quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code, per: null };

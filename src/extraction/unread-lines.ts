@@ -1,0 +1,26 @@
+import type { RequestedLine } from '../domain/requested-line.js';
+import { MENTION } from './items/patterns.js';
+
+/** A list entry by its look: a bullet or a number first, columns, or a count at the end (or a quantity with its unit anywhere). */
+const LOOKS_LIKE_ENTRY = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+\S|\t|(?<![\d.,:/-])\d{1,5}\s*(?:\p{L}{1,5}\.?)?\s*$/u;
+/** "Date: 10.11.2026", "RFQ no: 1187", "Phone\t+358 40 515 0923": a field of a form or a header, not an item. */
+const FIELD = /^\p{L}[\p{L} .]{0,30}:\s|\+\d{3}|\d{2,4}[ -]\d{3}[ -]\d{3,4}/u;
+
+/**
+ * Lines that stand among the items that were read and look like items themselves, but gave
+ * none: a list whose entries are written in a way no rule knows. Every request line missed is
+ * a line missing from the offer, so such a line sends the run to a person rather than away
+ * as a complete offer.
+ */
+export function unreadListLines(text: string, lines: RequestedLine[]): string[] {
+  const texts = lines.map((line) => line.text.trim()).filter(Boolean);
+  // A sentence that lists several items gave each of them its own piece of the row.
+  const isRead = (row: string) => texts.some((t) => row.includes(t));
+  const unread: string[] = [];
+  for (const block of text.split(/\n[ \t]*\n/)) {
+    const rows = block.split('\n').map((row) => row.trim()).filter(Boolean);
+    if (!rows.some(isRead)) continue;
+    unread.push(...rows.filter((row) => !isRead(row) && /\d/.test(row) && /\p{L}{3}/u.test(row) && (LOOKS_LIKE_ENTRY.test(row) || MENTION.test(row)) && !FIELD.test(row)));
+  }
+  return unread;
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { extractLineItems } from '../../src/extraction/line-items.js';
+import { unreadListLines } from '../../src/extraction/unread-lines.js';
+
+const unread = (body: string) => unreadListLines(body, extractLineItems(body));
+
+describe('unreadListLines', () => {
+  it('names the entries of a list that no rule could read', () => {
+    const body = ['Hello,', '', 'KG pipe DN110 3m orange - 20 pcs', 'HT bend 110 87° (grey, inside) 6', '- HT cleaning eye 110, two', '', 'Thanks'].join('\n');
+    expect(unread(body)).toEqual(['HT bend 110 87° (grey, inside) 6', '- HT cleaning eye 110, two']);
+    expect(unread(['Palloventtiili DN20 - 5 kpl', 'Kupariputki 15x1,0 kova 10 m punainen'].join('\n'))).toEqual(['Kupariputki 15x1,0 kova 10 m punainen']);
+  });
+
+  it('leaves prose, form fields and contact lines alone', () => {
+    const body = ['Palloventtiili DN20 - 5 kpl', 'Toimitus viikolla 45.', 'Date: 10.11.2026', 'Phone\t+358 40 515 0923', 'puh. 040 123 4567'].join('\n');
+    expect(unread(body)).toEqual([]);
+  });
+
+  it('looks only at the paragraphs that hold read items', () => {
+    expect(unread(['Palloventtiili DN20 - 5 kpl', '', 'Kohde 12 / rappu B 3'].join('\n'))).toEqual([]);
+    expect(unread('Tilaus 12345 koskien kohdetta 7')).toEqual([]);
+  });
+});
