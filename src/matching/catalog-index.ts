@@ -4,7 +4,7 @@ import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
-import { fold, sameLength, sameNominalSize, sizeValue, termsOf } from './terms.js';
+import { alikeSizes, fold, sizeValue, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -43,6 +43,8 @@ interface QuerySize {
   text: string;
   value: string;
   id: number | undefined;
+  /** The same size written another way ("3m" for "3000", '1"' for "dn25"). */
+  alike: string[];
 }
 
 /** A query word (with the catalog words it can stand for) or size, and the products holding it. */
@@ -132,6 +134,7 @@ export class CatalogIndex {
   private readonly codes: CodeTable;
   private readonly wordPostings: Postings;
   private readonly sizePostings: Postings;
+  private readonly sizeValues: string[] = [];
   /** Reused across queries: which products a set operation has seen, by generation. */
   private marks = new Uint32Array(0);
   private generation = 0;
@@ -246,7 +249,7 @@ export class CatalogIndex {
    */
   private query(text: string): { text: string; words: QueryWord[]; sizes: QuerySize[] } {
     const abbreviated: QueryWord[] = [];
-    const rest = fold(text).replace(ABBREVIATION, (whole, start: string, end?: string) => {
+    const rest = !text.includes('.') ? text : fold(text).replace(ABBREVIATION, (whole, start: string, end?: string) => {
       const similar = this.vocabulary.abbreviated(start, end ?? '');
       if (similar.size === 0) return whole;
       abbreviated.push(this.wordOf(similar));
@@ -256,7 +259,7 @@ export class CatalogIndex {
     return {
       text,
       words: [...abbreviated, ...terms.words.map((word) => this.wordOf(this.vocabulary.similar(word)))].filter((w) => w.similar.size > 0),
-      sizes: terms.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n) })),
+      sizes: terms.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n), alike: alikeSizes(n) })),
     };
   }
 
@@ -412,8 +415,9 @@ export class CatalogIndex {
   }
 
   /**
-   * 1 for a size the product has, 0.9 for one it has only without the letters, 0.25 for one it
-   * does not have (0.85 for a standard, where the product's name states none). Once the name's sizes are all asked for, numbers repeated from the extra
+   * 1 for a size the product has (written either way), 0.9 for one it has only without the
+   * letters, 0.25 for one it does not have (0.85 for a standard, where the product's name
+   * states none). Once the name's sizes are all asked for, numbers repeated from the extra
    * name ("PN25", "300/500 V") are description, not a conflict.
    */
   private sizeAgreements(id: number, sizes: QuerySize[]): { agreements: number[]; extraNumbers: number } {
@@ -421,21 +425,31 @@ export class CatalogIndex {
     const nameEnd = this.nameSizeEnd.at(id);
     const end = id + 1 < this.records.count ? this.sizeStart.at(id + 1) : this.sizeIds.length;
     const name: string[] = [];
-    const details: string[] = [];
-    for (let i = start; i < end; i += 1) (i < nameEnd ? name : details).push(this.sizes.word(this.sizeIds.at(i)));
+    const values: string[] = [];
+    for (let i = start; i < nameEnd; i += 1) {
+      name.push(this.sizes.word(this.sizeIds.at(i)));
+      values.push(this.valueOf(this.sizeIds.at(i)));
+    }
     const agreements = sizes.map((size): number => {
-      if (name.includes(size.text) || name.some((p) => sameLength(p, size.text) || sameNominalSize(p, size.text))) return 1;
-      const untagged = name.some((p) => sizeValue(p) === size.value && (p === size.value || size.text === size.value));
+      if (name.includes(size.text) || size.alike.some((alike) => name.includes(alike))) return 1;
+      const untagged = values.some((v, i) => v === size.value && (name[i] === size.value || size.text === size.value));
       return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
     });
     const found = agreements.filter((a) => a > MISSING_NUMBER_FACTOR).length;
-    const statesStandard = name.some((p) => STANDARD.test(p));
-    for (let i = 0; i < sizes.length; i += 1) {
-      if (agreements[i] === MISSING_NUMBER_FACTOR && !statesStandard && STANDARD.test(sizes[i]!.text)) agreements[i] = UNSTATED_STANDARD_FACTOR;
+    const unstated = (i: number) => agreements[i] === MISSING_NUMBER_FACTOR && STANDARD.test(sizes[i]!.text);
+    if (sizes.some((_, i) => unstated(i)) && !name.some((p) => STANDARD.test(p))) {
+      for (let i = 0; i < sizes.length; i += 1) if (unstated(i)) agreements[i] = UNSTATED_STANDARD_FACTOR;
     }
     const extraNumbers = Math.max(0, name.length - found);
     if (extraNumbers > 0) return { agreements, extraNumbers };
-    const described = agreements.map((a, i) => (details.some((d) => sizeValue(d) === sizes[i]!.value) ? 1 : a));
+    const details: string[] = [];
+    for (let i = nameEnd; i < end; i += 1) details.push(this.valueOf(this.sizeIds.at(i)));
+    const described = agreements.map((a, i) => (details.includes(sizes[i]!.value) ? 1 : a));
     return { agreements: described, extraNumbers };
+  }
+
+  /** A size's bare number, worked out once per size in the catalog. */
+  private valueOf(sizeId: number): string {
+    return (this.sizeValues[sizeId] ??= sizeValue(this.sizes.word(sizeId)));
   }
 }

@@ -46,6 +46,7 @@ const SAME_WORD: [string, string[]][] = [
   ['pumppu', ['pump', 'pumps', 'pumpar']],
   ['suora', ['suoria', 'suorat', 'straight', 'rak', 'raka']],
   ['vipukahva', ['vipu', 'vipukahvalla', 'lever', 'spak', 'spakgrepp']],
+  ['lammitys', ['lammitykseen', 'lammitykselle', 'lammityspuolelle', 'heating', 'varme']],
 ];
 
 const FORMS = new Map(SAME_WORD.flatMap(([word, forms]) => forms.map((form) => [form, word] as const)));

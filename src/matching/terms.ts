@@ -60,26 +60,12 @@ const TYPE_LETTERS = /(?<![a-z])(?:tyyppi|type|typ)[ ]([a-z]{1,2})(?![a-z])/g;
 const POLES = /(?<![a-z\d])(\d)\s?-?\s?(?:napainen|napaiset|napaista|nap\.?|poliga|polig|poles|pole|pol|p)(?![a-z])/g;
 const POLE_WORDS = /(?<![a-z])(?:(yksi|en|single)|(kaksi|tva|two|double)|(kolmi|tre|three)|(neli|fyr|four))[ -]?(?:napainen|polig[a]?|pole)(?![a-z])/g;
 const GANGS = /(?<![a-z\d])(\d)\s?-?\s?(?:osainen|os\.?|vags|gang)(?![a-z])/g;
-const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|ka|k|bar|m)(?![a-z\d])/g;
+const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|ka|k|bar|m|l)(?![a-z\d])/g;
+/** A volume however it is written: "18 l", "18L", "18 litraa", "18 litres" are one size. */
+const LITRES = /(\d)\s?(?:litraa|litran|litra|litres|litre|liters|liter)(?![a-z])/g;
 
 /** Letters glued to a number ("DIN976", "10kA", "IP44") are part of that size, not a word of their own. */
 const WORD = /(?<![a-z\d])[a-z]+(?![a-z\d])/g;
-
-const METRES = /^(\d+(?:\.\d+)?)m$/;
-const MILLIMETRES = /^(\d+(?:\.\d+)?)(?:mm)?$/;
-
-/**
- * Whether two sizes are one length written in metres and in millimetres: a "3 m" threaded rod
- * is the "M12x3000" one, "M8x1000" is "M8 1 m".
- */
-export function sameLength(a: string, b: string): boolean {
-  const inMm = (metres: string, other: string) => {
-    const m = METRES.exec(metres);
-    const mm = MILLIMETRES.exec(other);
-    return m !== null && mm !== null && Math.abs(Number(m[1]) * 1000 - Number(mm[1])) < 1e-6;
-  };
-  return inMm(a, b) || inMm(b, a);
-}
 
 /** A tee written as its letter, in capitals: "Puristus-T", "Cu press T 22" (a one-letter word would be lost). */
 const TEE = /(?<![\p{L}\d])T(?![\p{L}\d])/gu;
@@ -92,10 +78,22 @@ const INCHES_OF_DN = new Map([
   ['dn6', '0.125"'], ['dn8', '0.25"'], ['dn10', '0.375"'], ['dn15', '0.5"'], ['dn20', '0.75"'], ['dn25', '1"'], ['dn32', '1.25"'],
   ['dn40', '1.5"'], ['dn50', '2"'], ['dn65', '2.5"'], ['dn80', '3"'], ['dn100', '4"'],
 ]);
+const DN_OF_INCHES = new Map([...INCHES_OF_DN].map(([dn, inches]) => [inches, dn]));
+const METRES = /^(\d+(?:\.\d+)?)m$/;
+const MILLIMETRES = /^(\d+(?:\.\d+)?)(?:mm)?$/;
 
-/** Whether two sizes are one pipe size written as a DN and in inches. */
-export function sameNominalSize(a: string, b: string): boolean {
-  return INCHES_OF_DN.get(a) === b || INCHES_OF_DN.get(b) === a;
+/**
+ * Other ways of writing one size: a length in metres and in millimetres (a "3 m" threaded rod
+ * is the "M12x3000" one, "M8x1000" is "M8 1 m"), a pipe size as a DN and in inches. Worked
+ * out once per requested size, not for every product compared.
+ */
+export function alikeSizes(size: string): string[] {
+  const inches = INCHES_OF_DN.get(size) ?? DN_OF_INCHES.get(size);
+  if (inches) return [inches];
+  const metres = METRES.exec(size);
+  if (metres) return [String(Number(metres[1]) * 1000), `${Number(metres[1]) * 1000}mm`];
+  const millimetres = MILLIMETRES.exec(size);
+  return millimetres && Number(millimetres[1]) >= 100 ? [`${Number(millimetres[1]) / 1000}m`] : [];
 }
 
 /**
@@ -123,6 +121,7 @@ export function termsOf(text: string): Terms {
     .replace(POLE_WORDS, (_m, one?: string, two?: string, three?: string) => (one ? '1p' : two ? '2p' : three ? '3p' : '4p'))
     .replace(POLES, '$1p')
     .replace(GANGS, '$1os')
+    .replace(LITRES, '$1l')
     .replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(TYPE_LETTERS, 'typ$1').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);

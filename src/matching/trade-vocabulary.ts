@@ -107,7 +107,13 @@ const VOCABULARY: [string, string][] = [
   ['white|vit', 'valkoinen'],
 ];
 
-const TRANSLATIONS = VOCABULARY.map(([words, catalog]) => [new RegExp(`(?<![\\p{L}\\d])(?:${words})(?![\\p{L}])`, 'giu'), catalog] as const);
+/**
+ * One pattern with a group per entry, so that a request is read once rather than once per
+ * entry; where two entries start at the same place, the one listed first wins ("two-way
+ * switch" before "switch"). Entries group with (?:…) only.
+ */
+const TRANSLATIONS = new RegExp(`(?<![\\p{L}\\d])(?:${VOCABULARY.map(([words]) => `(${words})`).join('|')})(?![\\p{L}])`, 'giu');
+const CATALOG_WORDS = VOCABULARY.map(([, catalog]) => catalog);
 
 /**
  * Thread ends as English catalogs write them, in capitals only: "mm" in lower case is millimetres.
@@ -121,6 +127,6 @@ const THREAD_ENDS: [RegExp, string][] = [
 ];
 
 export function toCatalogWords(text: string): string {
-  const words = TRANSLATIONS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), text);
+  const words = text.replace(TRANSLATIONS, (...groups: unknown[]) => CATALOG_WORDS[groups.slice(1, 1 + CATALOG_WORDS.length).findIndex((g) => g !== undefined)]!);
   return THREAD_ENDS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), words);
 }

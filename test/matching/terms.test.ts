@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, sameLength, sameNominalSize, sizeValue, termsOf } from '../../src/matching/terms.js';
+import { alikeSizes, fold, sizeValue, termsOf } from '../../src/matching/terms.js';
 
 describe('fold', () => {
   it.each([
@@ -65,18 +65,22 @@ describe('termsOf', () => {
   });
 
   it('reads a length in metres and in millimetres as one size', () => {
-    expect(sameLength('3m', '3000')).toBe(true);
-    expect(sameLength('1000', '1m')).toBe(true);
-    expect(sameLength('2.5m', '2500mm')).toBe(true);
-    expect(sameLength('3m', '300')).toBe(false);
-    expect(sameLength('3', '3000')).toBe(false);
+    expect(alikeSizes('3m')).toContain('3000');
+    expect(alikeSizes('1000')).toEqual(['1m']);
+    expect(alikeSizes('2.5m')).toContain('2500mm');
+    expect(alikeSizes('300')).not.toContain('3m');
+    expect(alikeSizes('3')).toEqual([]);
     expect(termsOf('Kierretanko M12 3 m').numbers).toEqual(['m12', '3m']);
   });
 
   it('reads a DN and its inch size as one pipe size', () => {
-    expect(sameNominalSize('dn25', '1"')).toBe(true);
-    expect(sameNominalSize('0.75"', 'dn20')).toBe(true);
-    expect(sameNominalSize('dn20', '1"')).toBe(false);
+    expect(alikeSizes('dn25')).toEqual(['1"']);
+    expect(alikeSizes('0.75"')).toEqual(['dn20']);
+    expect(alikeSizes('dn20')).not.toContain('1"');
+  });
+
+  it('writes a volume one way', () => {
+    for (const volume of ['18 l', '18L', '18 litraa', '18 litres']) expect(termsOf(`Paisunta-astia ${volume}`).numbers).toEqual(['18l']);
   });
 
   it('reads a washer\'s dimensions as its bolt size too', () => {
@@ -86,7 +90,7 @@ describe('termsOf', () => {
   });
 
   it('leaves filler words out: they never name a product', () => {
-    expect(termsOf('Expansion vessel for the heating, or equivalent').words).toEqual(['expansion', 'vessel', 'heating']);
+    expect(termsOf('Expansion vessel for the heating, or equivalent').words).toEqual(['expansion', 'vessel', 'lammitys']);
     expect(termsOf('Kulventil med spak eller motsvarande').words).toEqual(['kulventil', 'vipukahva']);
   });
 
@@ -115,6 +119,7 @@ describe('termsOf: materials and finishes', () => {
     ['Tammer pallov. 1"', 'PALLOVENTTIILI TAMMER 1"', 'palloventtiili'],
     ['MK 4 yellow/green', 'MK 4 kelt/vihr', 'keltavihrea'],
     ['Cu press T 22', 'Puristus-T 22 mm Cu', 'haara'],
+    ['paisunta-astia 18 litraa lämmitykseen', 'Membrane expansion vessel 18 l red (heating)', 'lammitys'],
     ['Rörisolering självhäftande', 'Putkieriste itseliimautuva', 'itseliimautuva'],
   ])('%j and %j both say %j', (asked, catalog, term) => {
     const termsIn = (text: string) => [...termsOf(text).words, ...termsOf(text).numbers];
