@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import type { MasterDataWriter } from '../erp/local/master-data.js';
+import type { MasterDataBatch } from '../erp/local/master-data.js';
 import { IMPORT_KINDS, type ImportKind, type ImportKindName } from './kinds.js';
 import { IMPORT_LIMITS, MAX_CELL_LENGTH, type Column, type ImportLimits } from './limits.js';
 import { readTable } from './read-table.js';
@@ -26,7 +26,7 @@ function headerName(cell: string): string {
 }
 
 /** Maps each known column to its cell index; every header problem is reported at once. */
-function readHeader(kind: ImportKind<unknown>, header: TableRow): Map<Column, number> {
+function readHeader(kind: ImportKind<unknown, unknown>, header: TableRow): Map<Column, number> {
   const problems: string[] = [];
   const columns = new Map<Column, number>();
   header.cells.forEach((cell, index) => {
@@ -45,7 +45,7 @@ function readHeader(kind: ImportKind<unknown>, header: TableRow): Map<Column, nu
 }
 
 /** A cell over its column's limit is refused by its length alone, before it is parsed or quoted in a message. */
-function rowProblems<T>(kind: ImportKind<T>, columns: Map<Column, number>, row: TableRow): { record?: T; problems: string[] } {
+function rowProblems<T, B>(kind: ImportKind<T, B>, columns: Map<Column, number>, row: TableRow): { record?: T; problems: string[] } {
   const values: Partial<Record<Column, string>> = {};
   const tooLong: string[] = [];
   for (const [name, index] of columns) {
@@ -62,16 +62,16 @@ function rowProblems<T>(kind: ImportKind<T>, columns: Map<Column, number>, row: 
   return { problems: parsed.error.issues.map((issue: z.core.$ZodIssue) => `row ${row.row}, column ${String(issue.path[0] ?? '?')}: ${issue.message}`) };
 }
 
-async function importRows<T>(
-  kind: ImportKind<T>,
+async function importRows<T, B>(
+  kind: ImportKind<T, B>,
   rows: AsyncIterator<TableRow>,
-  writer: MasterDataWriter,
+  writer: BatchWriter<B>,
   onProgress: ImportProgress | undefined,
   maxRows: number,
 ): Promise<number> {
   const first = await rows.next();
   if (first.done) throw new ImportError('', ['the file is empty; expected a header row']);
-  const columns = readHeader(kind as ImportKind<unknown>, first.value);
+  const columns = readHeader(kind as ImportKind<unknown, unknown>, first.value);
   const present = new Set(columns.keys());
   const problems: string[] = [];
   const seen = new Map<string, number>();
@@ -103,14 +103,21 @@ async function importRows<T>(
   return count;
 }
 
-/** Where an import writes: the embedded ERP, or anything that takes its batches in one go. */
-export interface MasterDataTarget {
-  inTransaction<T>(work: (writer: MasterDataWriter) => Promise<T>): Promise<T>;
+export interface BatchWriter<B> {
+  write(batch: B): Promise<void>;
 }
 
+/** Where an import writes: the embedded ERP, or anything that takes its batches in one go. */
+export interface ImportTarget<B> {
+  inTransaction<T>(work: (writer: BatchWriter<B>) => Promise<T>): Promise<T>;
+}
+
+export type MasterDataTarget = ImportTarget<MasterDataBatch>;
+
 /**
- * Imports one file all-or-nothing: rows are validated and written inside one transaction, and
- * any problem rolls the whole file back, so a fixed file can simply be imported again.
+ * Imports one file of master data all-or-nothing: rows are validated and written inside one
+ * transaction, and any problem rolls the whole file back, so a fixed file can simply be
+ * imported again.
  */
 export async function importFile(
   masterData: MasterDataTarget,
@@ -119,12 +126,20 @@ export async function importFile(
   onProgress?: ImportProgress,
   limits: ImportLimits = IMPORT_LIMITS,
 ): Promise<ImportSummary> {
-  const kind = IMPORT_KINDS[kindName] as ImportKind<unknown>;
+  const records = await importTable(masterData, IMPORT_KINDS[kindName] as ImportKind<unknown>, file, onProgress, limits);
+  return { kind: kindName, file, records };
+}
+
+/** Any kind of import file into its target, all-or-nothing; the rows imported. */
+export async function importTable<B>(
+  target: ImportTarget<B>,
+  kind: ImportKind<unknown, B>,
+  file: string,
+  onProgress?: ImportProgress,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<number> {
   try {
-    const records = await masterData.inTransaction((writer) =>
-      importRows(kind, readTable(file, limits)[Symbol.asyncIterator](), writer, onProgress, limits.maxRows),
-    );
-    return { kind: kindName, file, records };
+    return await target.inTransaction((writer) => importRows(kind, readTable(file, limits)[Symbol.asyncIterator](), writer, onProgress, limits.maxRows));
   } catch (error) {
     if (error instanceof ImportError) throw new ImportError(basename(file), error.problems);
     if (error instanceof TableError) throw new ImportError(basename(file), [error.message]);

@@ -5,6 +5,7 @@ import type { Person } from '../domain/person.js';
 import type { PriceRule } from '../domain/price-rule.js';
 import { DEFAULT_VAT_RATE, type Product } from '../domain/product.js';
 import type { MasterDataBatch } from '../erp/local/master-data.js';
+import type { CustomerCode } from '../matching/phrase-memory.js';
 import * as f from './fields.js';
 import type { Column } from './limits.js';
 
@@ -12,13 +13,13 @@ import type { Column } from './limits.js';
  * What each import file holds: its columns, which are required, how a row becomes a domain
  * record, and where that record goes.
  */
-export interface ImportKind<T> {
+export interface ImportKind<T, B = MasterDataBatch> {
   columns: readonly Column[];
   required: readonly Column[];
   schema: z.ZodType<T>;
   /** Identifies a record, to report the same key twice in one file. */
   key(record: T): string;
-  batch(records: T[], columns: ReadonlySet<string>): MasterDataBatch;
+  batch(records: T[], columns: ReadonlySet<string>): B;
 }
 
 const products: ImportKind<Product> = {
@@ -162,6 +163,21 @@ const pricelists: ImportKind<PriceRule> = {
 };
 
 export const IMPORT_KINDS = { products, customers, persons, pricelists } as const;
+
+export interface CustomerCodeBatch {
+  customerCodes: CustomerCode[];
+}
+
+/** Customers' own part numbers: not ERP master data but Offerflow's, so they work with any ERP. */
+export const CUSTOMER_CODES: ImportKind<CustomerCode, CustomerCodeBatch> = {
+  columns: ['customer', 'code', 'sku', 'description'],
+  required: ['customer', 'code', 'sku'],
+  schema: z
+    .object({ customer: f.text, code: f.text, sku: f.text, description: f.text.optional() })
+    .transform((r): CustomerCode => ({ customerNumber: r.customer, code: r.code, sku: r.sku, description: r.description ?? null })),
+  key: (c) => `customer ${c.customerNumber}, code ${c.code.toUpperCase()}`,
+  batch: (records) => ({ customerCodes: records }),
+};
 
 export type ImportKindName = keyof typeof IMPORT_KINDS;
 

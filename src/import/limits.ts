@@ -67,6 +67,9 @@ export const MAX_CELL_LENGTH = {
   min_qty: 32,
   valid_from: 32,
   valid_to: 32,
+  customer: 64,
+  code: 64,
+  description: 200,
 } as const;
 
 export type Column = keyof typeof MAX_CELL_LENGTH;

@@ -11,6 +11,8 @@ export interface MatchSources {
   index: CatalogIndex;
   /** The ERP's own code lookup, for products added since the index last refreshed. */
   findByCode(code: string): Promise<Product[]>;
+  /** The product a customer's own part number stands for, for that customer. */
+  customerCode(code: string): Promise<Product | null>;
   /** What a salesperson taught for these words: sure for this customer, a little less for another. */
   learned(line: RequestedLine): Promise<{ product: Product; confidence: number } | null>;
 }
@@ -42,6 +44,8 @@ function chosenMatch(choice: Choice, ranked: ScoredProduct[]): LineMatch {
 
 export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number): Promise<LineMatch> {
   if (line.code) {
+    const theirs = await sources.customerCode(line.code);
+    if (theirs) return { product: theirs, confidence: 1, method: 'code', note: `the customer's own code ${line.code}`, alternatives: [] };
     const indexed = sources.index.findByCode(line.code);
     const byCode = indexed.length > 0 ? indexed : await sources.findByCode(line.code);
     if (byCode.length === 1) return { product: byCode[0]!, confidence: 1, method: 'code', alternatives: [] };

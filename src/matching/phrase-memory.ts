@@ -16,10 +16,24 @@ export interface Correction {
   sku: string;
 }
 
-/** What salespeople taught: a customer's words or part number for a product. Our own store, not the ERP's. */
+/** A customer's own part number for one of our products, from their purchasing system. */
+export interface CustomerCode {
+  customerNumber: string;
+  code: string;
+  sku: string;
+  /** The customer's own name for the item, when the file gives one: their words for it too. */
+  description: string | null;
+}
+
+/**
+ * What salespeople taught, and the part numbers customers use: a customer's words or code for a
+ * product. Our own store, not the ERP's, so that it holds whichever ERP is behind.
+ */
 export interface PhraseMemory {
   recall(request: { customerNumber: string | null; description: string; code: string | null }): Promise<Remembered | null>;
   remember(correction: Correction): Promise<void>;
+  /** Customer part numbers, all in one transaction: for that customer only, a later file's code replacing an earlier one's. */
+  learnCodes(codes: CustomerCode[]): Promise<void>;
 }
 
 /** The same words however they are cased, spaced or typed with ä/ö. */

@@ -1,8 +1,10 @@
-import type { Kysely } from 'kysely';
-import { phraseKey, type Correction, type PhraseMemory, type Remembered } from '../matching/phrase-memory.js';
+import type { Insertable, Kysely } from 'kysely';
+import { phraseKey, type Correction, type CustomerCode, type PhraseMemory, type Remembered } from '../matching/phrase-memory.js';
 import type { PhraseMemoryTable, StoreSchema } from './schema.js';
 
 const EVERYONE = '*';
+/** Rows per insert: well under the bound parameters SQLite and PostgreSQL take in one statement. */
+const UPSERT_BATCH = 500;
 
 type Key = Pick<PhraseMemoryTable, 'kind' | 'key'>;
 
@@ -37,9 +39,26 @@ export class KyselyPhraseMemory implements PhraseMemory {
   async remember({ customerNumber, description, code, sku }: Correction): Promise<void> {
     const updatedAt = new Date().toISOString();
     const customers = [...(customerNumber ? [customerNumber] : []), EVERYONE];
-    const rows = customers.flatMap((customer) => keysOf(description, code).map((k) => ({ customer_number: customer, ...k, sku, corrections: 1, updated_at: updatedAt })));
+    await this.upsert(this.db, customers.flatMap((customer) => keysOf(description, code).map((k) => ({ customer_number: customer, ...k, sku, corrections: 1, updated_at: updatedAt }))));
+  }
+
+  /** A part number means something to its own customer only: never learned for everyone. */
+  async learnCodes(codes: CustomerCode[]): Promise<void> {
+    const updatedAt = new Date().toISOString();
+    // One row per key: two codes with the same description would otherwise meet in one statement.
+    const byKey = new Map<string, Insertable<PhraseMemoryTable>>();
+    for (const { customerNumber, code, sku, description } of codes) {
+      for (const k of keysOf(description ?? '', code)) byKey.set(`${customerNumber}\u0000${k.kind}\u0000${k.key}`, { customer_number: customerNumber, ...k, sku, corrections: 1, updated_at: updatedAt });
+    }
+    const rows = [...byKey.values()];
+    await this.db.transaction().execute(async (trx) => {
+      for (let at = 0; at < rows.length; at += UPSERT_BATCH) await this.upsert(trx, rows.slice(at, at + UPSERT_BATCH));
+    });
+  }
+
+  private async upsert(db: Kysely<StoreSchema>, rows: Insertable<PhraseMemoryTable>[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db
+    await db
       .insertInto('phrase_memory')
       .values(rows)
       .onConflict((oc) =>

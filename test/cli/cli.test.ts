@@ -113,6 +113,35 @@ describe('offerflow CLI', () => {
     expect(jsonLines(dry.stdout)[0]!.lines).toEqual([expect.objectContaining({ match: null })]);
   });
 
+  it('imports customers\' own part numbers and matches a line by them for that customer, saying so on the line', async () => {
+    const dataDir = await seeded();
+    const before = await offerflow(['process', fixturePath('cli/rfq-customer-codes.eml'), '--dry-run', '--json', '--data-dir', dataDir]);
+    const imported = await offerflow(['import', 'customer-codes', fixturePath('cli/customer-codes.csv'), '--data-dir', dataDir]);
+    const after = await offerflow(['process', fixturePath('cli/rfq-customer-codes.eml'), '--dry-run', '--json', '--data-dir', dataDir]);
+
+    expect(jsonLines(before.stdout)[0]).toMatchObject({ status: 'needs_review' });
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('Imported 2 customer codes');
+    const result = jsonLines(after.stdout)[0]!;
+    expect(result.status).toBe('created');
+    expect(result.lines).toEqual([
+      expect.objectContaining({ match: expect.objectContaining({ sku: '1000022', confidence: 1, note: "the customer's own code PO-4471" }), quantity: 30 }),
+      expect.objectContaining({ match: expect.objectContaining({ sku: '1000015', note: "the customer's own code PO-4472" }), quantity: 12 }),
+    ]);
+  });
+
+  it('refuses a customer-codes file that names a customer or a product the ERP does not have, and learns none of it', async () => {
+    const dataDir = await seeded();
+    const run = await offerflow(['import', 'customer-codes', fixturePath('cli/customer-codes-unknown.csv'), '--data-dir', dataDir]);
+    const after = await offerflow(['process', fixturePath('cli/rfq-customer-codes.eml'), '--dry-run', '--json', '--data-dir', dataDir]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('customer-codes-unknown.csv');
+    expect(run.stderr).toContain("column customer: '29999' (code PO-4472) is not a customer in the ERP");
+    expect(run.stderr).toContain("column sku: '9999999' (customer 20001, code PO-4473) is not a product in the ERP");
+    expect(jsonLines(after.stdout)[0]!.lines).not.toContainEqual(expect.objectContaining({ match: expect.objectContaining({ note: "the customer's own code PO-4471" }) }));
+  });
+
   it('stops at start on a bad config value and names where it came from', async () => {
     const dataDir = tempDataDir();
     writeFileSync(join(dataDir, 'offerflow.json'), JSON.stringify({ offerValidityDays: 0 }));

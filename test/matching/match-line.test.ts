@@ -19,6 +19,7 @@ beforeAll(async () => {
       codeLookups.push(code);
       return [NEWER].filter((p) => p.supplierCodes.includes(code));
     },
+    customerCode: async () => null,
     learned: async () => null,
   };
 });
@@ -61,7 +62,7 @@ describe('matchLine by code', () => {
   it('falls back to the name when the code fits several products', async () => {
     const twins = [product('5000001', 'Kytkinrasia uppo 60 mm', { supplierCodes: ['KR-60'] }), product('5000002', 'Kytkinrasia uppo 68 mm', { supplierCodes: ['KR-60'] })];
     const index = await CatalogIndex.build(streamOf(twins));
-    const match = await matchLine(line('Kytkinrasia uppo 68 mm', 'KR-60'), { index, findByCode: async () => twins, learned: async () => null }, THRESHOLD);
+    const match = await matchLine(line('Kytkinrasia uppo 68 mm', 'KR-60'), { index, findByCode: async () => twins, customerCode: async () => null, learned: async () => null }, THRESHOLD);
     expect(match.method).toBe('name');
     expect(match.product?.sku).toBe('5000002');
   });
@@ -149,6 +150,16 @@ describe('confidenceOf', () => {
 
   it('grows with the gap to the runner-up', () => {
     expect(confidenceOf([scored(0.9), scored(0.8)])).toBeLessThan(confidenceOf([scored(0.9), scored(0.7)]));
+  });
+});
+
+describe('matchLine: the customer\'s own part numbers', () => {
+  it('takes the product a customer code stands for before our own codes and any search, and says so on the line', async () => {
+    const theirs = CATALOG[2]!;
+    const withCodes: MatchSources = { ...sources, customerCode: async (code) => (code === CATALOG[1]!.sku ? theirs : null) };
+    const match = await matchLine(line('Kupariputki', CATALOG[1]!.sku), withCodes, THRESHOLD);
+    expect(match).toEqual({ product: theirs, confidence: 1, method: 'code', note: `the customer's own code ${CATALOG[1]!.sku}`, alternatives: [] });
+    expect((await matchLine(line('Kupariputki', CATALOG[0]!.sku), withCodes, THRESHOLD)).product?.sku).toBe(CATALOG[0]!.sku);
   });
 });
 

@@ -35,6 +35,20 @@ describe.each(STORE_BACKENDS)('KyselyPhraseMemory on $name', (backend) => {
     expect(await recall('20001', 'jotain ihan muuta', 'ABC-15')).toEqual({ sku: '1000015', scope: 'customer' });
   });
 
+  it('learns customers\' part numbers, and their own words for the item, for that customer only', async () => {
+    await store.memory.learnCodes([
+      { customerNumber: '20001', code: 'po-4471', sku: '1000022', description: 'Meidän tavallinen putki' },
+      { customerNumber: '20001', code: 'PO-4472', sku: '1000015', description: 'Meidän tavallinen putki' },
+      { customerNumber: '20002', code: 'PO-4471', sku: '1000028', description: null },
+    ]);
+
+    expect(await recall('20001', '', 'PO-4471')).toEqual({ sku: '1000022', scope: 'customer' });
+    expect(await recall('20002', '', 'po-4471')).toEqual({ sku: '1000028', scope: 'customer' });
+    expect(await recall('20003', '', 'PO-4471')).toBeNull();
+    expect(await recall('20001', 'meidän tavallinen putki')).toEqual({ sku: '1000015', scope: 'customer' });
+    expect(await recall('20003', 'meidän tavallinen putki')).toBeNull();
+  });
+
   it('keeps the latest correction when a phrase is corrected again', async () => {
     await store.memory.remember({ customerNumber: '20001', description: 'venttiili', code: null, sku: '2000020' });
     await store.memory.remember({ customerNumber: '20001', description: 'venttiili', code: null, sku: '2000025' });

@@ -39,7 +39,7 @@ export function claimsOf(self: string) {
 export const NO_FENCE = async (): Promise<void> => undefined;
 
 /** For steps and runs whose test is not about learning. */
-export const NOTHING_LEARNED: PhraseMemory = { recall: async () => null, remember: async () => undefined };
+export const NOTHING_LEARNED: PhraseMemory = { recall: async () => null, remember: async () => undefined, learnCodes: async () => undefined };
 
 export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow, memory = NOTHING_LEARNED, claims = TEST_CLAIMS): WorkflowRunner {
   return new WorkflowRunner({

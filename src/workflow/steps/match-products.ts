@@ -8,11 +8,16 @@ const EVERYONE_CONFIDENCE = 0.9;
 
 async function sourcesFor(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<MatchSources> {
   const products = env.erp.products;
+  const customerNumber = context.customer?.number ?? null;
   return {
     index: await env.catalog(),
     findByCode: (code) => products.findByCode(code),
+    customerCode: async (code) => {
+      const hit = customerNumber ? await env.memory.recall({ customerNumber, description: '', code }) : null;
+      return hit?.scope === 'customer' ? products.getBySku(hit.sku) : null;
+    },
     learned: async ({ description, code }: RequestedLine) => {
-      const hit = await env.memory.recall({ customerNumber: context.customer?.number ?? null, description, code });
+      const hit = await env.memory.recall({ customerNumber, description, code });
       const product = hit && (await products.getBySku(hit.sku));
       return product ? { product, confidence: hit.scope === 'customer' ? 1 : EVERYONE_CONFIDENCE } : null;
     },
