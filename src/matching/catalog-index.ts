@@ -220,23 +220,28 @@ export class CatalogIndex {
   }
 
   /**
-   * The request as translated to the catalog's words, or as written when the catalog knows
-   * more of its words so: an English "stainless press tee" is the extra name "Stainless press
-   * tee 28 mm" word for word, while the translation finds a product that has no English name.
+   * The request as written and as translated to the catalog's words, each product taking the
+   * better fit: an English "stainless press tee" is the extra name "Stainless press tee 28 mm"
+   * word for word, while the translation finds a product that has no English name. A reading
+   * that leaves more of the request's words unknown to the catalog counts for that much less,
+   * so that a request reduced to one word it knows does not outscore the whole request.
    */
   search(text: string, limit: number): ScoredProduct[] {
     const translated = this.query(toCatalogWords(text));
-    const written = translated.text === text ? translated : this.query(text);
-    const query = written.words.length > translated.words.length ? written : translated;
-    if (query.words.length === 0) return [];
-    const scored: { id: number; score: number }[] = [];
-    for (const id of this.candidates(query.words, query.sizes)) {
-      if (this.superseded.has(id)) continue;
-      const score = this.score(id, query.words, query.sizes);
-      if (score > 0) scored.push({ id, score });
+    const readings = translated.text === text ? [translated] : [translated, this.query(text)];
+    const coverage = Math.max(...readings.map((r) => r.coverage));
+    const best = new Map<number, number>();
+    for (const reading of readings) {
+      if (reading.words.length === 0) continue;
+      const weight = reading.coverage / coverage;
+      for (const id of this.candidates(reading.words, reading.sizes)) {
+        if (this.superseded.has(id)) continue;
+        const score = this.score(id, reading.words, reading.sizes) * weight;
+        if (score > (best.get(id) ?? 0)) best.set(id, score);
+      }
     }
     // Only the products returned are decoded.
-    return scored
+    return Array.from(best, ([id, score]) => ({ id, score }))
       .sort((a, b) => b.score - a.score || this.records.nameLength(a.id) - this.records.nameLength(b.id))
       .slice(0, limit)
       .map(({ id, score }) => ({ product: this.records.get(id), score }));
@@ -247,7 +252,7 @@ export class CatalogIndex {
    * cut short with a dot ("kup.putki", "pallov.") stands for the catalog words that start and
    * end so.
    */
-  private query(text: string): { text: string; words: QueryWord[]; sizes: QuerySize[] } {
+  private query(text: string): { text: string; words: QueryWord[]; sizes: QuerySize[]; coverage: number } {
     const abbreviated: QueryWord[] = [];
     const rest = !text.includes('.') ? text : fold(text).replace(ABBREVIATION, (whole, start: string, end?: string) => {
       const similar = this.vocabulary.abbreviated(start, end ?? '');
@@ -256,9 +261,12 @@ export class CatalogIndex {
       return ' ';
     });
     const terms = termsOf(rest);
+    const all = [...abbreviated, ...terms.words.map((word) => this.wordOf(this.vocabulary.similar(word)))];
+    const words = all.filter((w) => w.similar.size > 0);
     return {
       text,
-      words: [...abbreviated, ...terms.words.map((word) => this.wordOf(this.vocabulary.similar(word)))].filter((w) => w.similar.size > 0),
+      words,
+      coverage: all.length ? words.length / all.length : 0,
       sizes: terms.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n), alike: alikeSizes(n) })),
     };
   }

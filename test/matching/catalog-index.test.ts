@@ -159,6 +159,9 @@ describe('CatalogIndex.search: as customers write the name', () => {
         product('1100045', 'Kupariputki pehmeä 22x1,0 kieppi 25 m'),
         product('1010024', 'PALLOVENTTIILI TAMMER DN25 SK/UK VIPUKAHVA'),
         product('1010020', 'PALLOVENTTIILI TAMMER DN20 SK/UK VIPUKAHVA'),
+        product('3500030', 'Kiila-ankkuri M10x90 A4', { extraName: 'Wedge anchor M10x90 stainless A4 acid-proof' }),
+        product('3500004', 'Kiila-ankkuri M10x90 Zn', { extraName: 'betoniin, CE' }),
+        product('3500007', 'Kiila-ankkuri M12x100 Zn', { extraName: 'Wedge anchor M12x100 zinc plated' }),
         product('1300118', 'Putkieriste Flexterm 22x13 mm 2 m itseliimautuva'),
       ]),
     );
@@ -167,6 +170,11 @@ describe('CatalogIndex.search: as customers write the name', () => {
 
   it('finds an English request in the second name line word for word, where the translation would lose a word', () => {
     expect(best('Stainless press tee 28 mm')).toBe('1205031');
+  });
+
+  it('takes, for each product, the better of the request as written and as translated', () => {
+    // Written, it fits the A4 anchor's English line by two words; translated, the Zn anchor by all three.
+    expect(best('Wedge anchor M10x90 zinc plated')).toBe('3500004');
   });
 
   it('reads a length in metres as the millimetres of the name', () => {
