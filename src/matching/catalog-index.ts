@@ -5,7 +5,7 @@ import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
 import { alikeSizes, fold, sizeValue, termsOf } from './terms.js';
-import { toCatalogWords } from './trade-vocabulary.js';
+import { toCatalogWords, withThreadEnds } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface ScoredProduct {
@@ -228,7 +228,8 @@ export class CatalogIndex {
    */
   search(text: string, limit: number): ScoredProduct[] {
     const translated = this.query(toCatalogWords(text));
-    const readings = translated.text === text ? [translated] : [translated, this.query(text)];
+    const written = withThreadEnds(text);
+    const readings = translated.text === written ? [translated] : [translated, this.query(written)];
     const coverage = Math.max(...readings.map((r) => r.coverage));
     const best = new Map<number, number>();
     for (const reading of readings) {

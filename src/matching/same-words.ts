@@ -23,6 +23,7 @@ const SAME_WORD: [string, string[]][] = [
   ['harmaa', ['harm', 'grey', 'gray', 'gra']],
   ['punainen', ['pun', 'punaista', 'red', 'rod', 'roda']],
   ['oranssi', ['orange']],
+  ['hopea', ['hopeinen', 'silver', 'silvrig', 'silverfargad']],
   ['keltavihrea', ['keltvihr', 'yellowgreen', 'gulgron', 'keltavihreaa']],
   // Abbreviations and the trade's synonyms
   ['maadoitettu', ['maad', 'maadoitettua', 'maadoitetut', 'jordat', 'jordad', 'jordade', 'earthed', 'grounded']],

@@ -126,7 +126,11 @@ const THREAD_ENDS: [RegExp, string][] = [
   [/(?<![\p{L}\d])MM(?![\p{L}\d])/gu, 'uk/uk'],
 ];
 
+/** Only the thread ends: what the request says as written, in the catalog's way of saying FF or MM. */
+export function withThreadEnds(text: string): string {
+  return THREAD_ENDS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), text);
+}
+
 export function toCatalogWords(text: string): string {
-  const words = text.replace(TRANSLATIONS, (...groups: unknown[]) => CATALOG_WORDS[groups.slice(1, 1 + CATALOG_WORDS.length).findIndex((g) => g !== undefined)]!);
-  return THREAD_ENDS.reduce((result, [pattern, catalog]) => result.replace(pattern, catalog), words);
+  return withThreadEnds(text.replace(TRANSLATIONS, (...groups: unknown[]) => CATALOG_WORDS[groups.slice(1, 1 + CATALOG_WORDS.length).findIndex((g) => g !== undefined)]!));
 }

@@ -50,6 +50,21 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('palloventtiili DN25 sk/sk', handles)).toBeNull();
   });
 
+  it('asks a person when variants differ only in a material the customer did not name: it may stand outside the line', () => {
+    const ranked = [scored(0.97, '1', 'Kiskomutteri jousella M10 A4'), scored(0.97, '2', 'Kiskomutteri jousella M10 Zn')];
+    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked)).toBeNull();
+  });
+
+  it('counts a size written another way as asked for, and a standard as no feature', () => {
+    const valves = [
+      scored(1, '1', 'Pallov. Aquaflux 1" uk/uk perhoskahva', { listPrice: '18.00' }),
+      scored(1, '2', 'PALLOVENTTIILI TAMMER DN25 UK/UK PERHOSKAHVA', { listPrice: '21.00' }),
+    ];
+    expect(chooseAmongNearDuplicates('Ball valve 1" MM butterfly handle', valves)).toEqual({ chosen: valves[0], note: 'no brand named: the cheaper of Aquaflux, TAMMER' });
+    const rods = [scored(0.97, '1', 'Kierretanko M10 8.8 Zn 1 m'), scored(0.97, '2', 'Kierretanko M10x1000 Zn DIN976')];
+    expect(chooseAmongNearDuplicates('kierretanko M10 1m sinkitty', rods)).toEqual({ chosen: rods[1], note: 'the only one without what was not asked for (8.8)' });
+  });
+
   it('asks a person when they differ in something that matters and was not said', () => {
     const curves = [scored(0.9, '1', 'Johdonsuojakatkaisija B16 1-napainen'), scored(0.9, '2', 'Johdonsuojakatkaisija C16 1-napainen')];
     expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija 16 A 1-napainen', curves)).toBeNull();
