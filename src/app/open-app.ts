@@ -57,6 +57,7 @@ function settingsOf(config: Config, limits: MailLimits): WorkflowSettings {
     offerValidityDays: config.offerValidityDays,
     defaultSellerNumber: config.defaultSellerNumber,
     autoAcceptThreshold: config.autoAcceptThreshold,
+    preferredBrands: config.preferredBrands,
     timeZone: config.timeZone,
     limits,
   };

@@ -108,6 +108,8 @@ const configSchema = (erpTypes: readonly string[]) =>
     offerValidityDays: z.coerce.number().int().min(1).max(365),
     defaultSellerNumber: z.string().min(1).nullable(),
     autoAcceptThreshold: z.coerce.number().min(0).max(1),
+    /** Per product group, the brands to offer, first choice first, when a request names none. */
+    preferredBrands: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
     llm: z
       .object({
         provider: z.enum(LLM_PROVIDERS),
@@ -134,6 +136,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   offerValidityDays: 30,
   defaultSellerNumber: null,
   autoAcceptThreshold: 0.6,
+  preferredBrands: {},
   llm: null,
 };
 

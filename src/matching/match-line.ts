@@ -13,6 +13,8 @@ export interface MatchSources {
   findByCode(code: string): Promise<Product[]>;
   /** The product a customer's own part number stands for, for that customer. */
   customerCode(code: string): Promise<Product | null>;
+  /** The brands the seller offers first in a product group, when the request names none. */
+  preferredBrands(group: string | null): readonly string[];
   /** What a salesperson taught for these words: sure for this customer, a little less for another. */
   learned(line: RequestedLine): Promise<{ product: Product; confidence: number } | null>;
 }
@@ -60,7 +62,7 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
   const top = named.length === 1 ? { found: named[0]!, confidence: 1 } : { found: best, confidence };
   // Not sure, or sure of one not sold in the unit asked for while a sibling is ("2 rll" of the cable on coils).
   if (top.confidence < threshold || misfitsUnit(top.found.product, line.unit)) {
-    const choice = chooseAmongNearDuplicates(line.description, ranked, line.unit, line.per);
+    const choice = chooseAmongNearDuplicates(line.description, ranked, line.unit, line.per, sources.preferredBrands);
     if (choice && choice.chosen.score >= threshold && (choice.chosen !== top.found || top.confidence < threshold)) return chosenMatch(choice, ranked);
   }
   if (named.length === 1) {

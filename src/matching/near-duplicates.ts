@@ -1,7 +1,7 @@
 import type { RequestedLine } from '../domain/requested-line.js';
 import { conversionsOf, unitCode } from '../domain/sales-units.js';
 import type { ScoredProduct } from './catalog-index.js';
-import { alikeSizes, termsOf } from './terms.js';
+import { alikeSizes, fold, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { commonPrefix, wordSimilarity } from './word-similarity.js';
 
@@ -73,10 +73,17 @@ function takes(product: ScoredProduct['product'], unit: string): boolean {
  * of those the only one whose pack holds what the customer said ("à 200 m"). A
  * variant with everything the customer wrote and nothing more wins over those that add a
  * feature nobody asked for (a butterfly handle, a self-adhesive seam). Variants that differ
- * only by brand, when the customer named none, go to the cheaper one. Anything else that sets
+ * only by brand, when the customer named none, go to the brand the seller prefers for that
+ * product group, else to the cheaper one. Anything else that sets
  * them apart (a thread, a curve, a size) the customer did not say, and a person must choose: null.
  */
-export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct[], askedUnit: string | null = null, per: RequestedLine['per'] = null): Choice | null {
+export function chooseAmongNearDuplicates(
+  request: string,
+  ranked: ScoredProduct[],
+  askedUnit: string | null = null,
+  per: RequestedLine['per'] = null,
+  preferredBrands: (group: string | null) => readonly string[] = () => [],
+): Choice | null {
   const [top] = ranked;
   if (!top) return null;
   const close = ranked.filter((s) => s.score >= top.score * CLOSE);
@@ -88,7 +95,7 @@ export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct
   const holding = per ? inUnit.filter((s) => holds(s.product, unit!, per)) : [];
   if (holding.length === 1) return { chosen: holding[0]!, note: `the only one of ${per!.quantity} ${per!.unit} per ${unit}` };
   const among = inUnit.length > 1 ? inUnit : close;
-  const choice = byFeatures(request, among);
+  const choice = byFeatures(request, among, preferredBrands);
   return choice && inUnit.length > 1 ? { ...choice, note: `of those ${soldIn}, ${choice.note}` } : choice;
 }
 
@@ -103,7 +110,7 @@ export function misfitsUnit(product: ScoredProduct['product'], askedUnit: string
   return unit !== null && unit !== 'kpl' && !takes(product, unit);
 }
 
-function byFeatures(request: string, close: ScoredProduct[]): Choice | null {
+function byFeatures(request: string, close: ScoredProduct[], preferredBrands: (group: string | null) => readonly string[]): Choice | null {
   const asked = termsOf(toCatalogWords(request));
   const extras = close.map((s) => unasked(s.product.name, asked));
   const plainest = extras.findIndex((mine, i) => extras.every((other, j) => j === i || (isSubset(mine, other) && other.size > mine.size)));
@@ -116,6 +123,10 @@ function byFeatures(request: string, close: ScoredProduct[]): Choice | null {
   const brands = close.map((s, i) => (differences[i]!.length === 1 ? brandWords(s.product.name).get(differences[i]![0]!) : undefined));
   // Two words of names in capitals may as well be two features ("VIPUKAHVA", "PERHOSKAHVA"): one must surely be a brand.
   if (brands.some((b) => b === undefined) || !brands.some((b) => b!.sure)) return null;
+  const written = brands.map((b) => b!.written);
+  const group = close[0]!.product.group;
+  const preferred = preferredBrands(group).map((brand) => written.findIndex((w) => fold(w) === fold(brand))).find((at) => at >= 0);
+  if (preferred !== undefined) return { chosen: close[preferred]!, note: `no brand named: ${written[preferred]}, the brand preferred for ${group}` };
   const cheapest = [...close].sort((a, b) => Number(a.product.listPrice) - Number(b.product.listPrice))[0]!;
-  return { chosen: cheapest, note: `no brand named: the cheaper of ${brands.map((b) => b!.written).join(', ')}` };
+  return { chosen: cheapest, note: `no brand named: the cheaper of ${written.join(', ')}` };
 }

@@ -12,6 +12,8 @@ export interface WorkflowSettings {
   offerValidityDays: number;
   defaultSellerNumber: string | null;
   autoAcceptThreshold: number;
+  /** Per product group, the brands to offer first when a request names none. */
+  preferredBrands: Readonly<Record<string, readonly string[]>>;
   /** The seller's time zone: offer dates and price-list validity are calendar dates there. */
   timeZone: string;
   /** How much of a mail is read, and how long reading it may take in all (see MailBudget). */

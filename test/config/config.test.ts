@@ -91,6 +91,10 @@ describe('loadConfig', () => {
     const file = join(dataDir, 'offerflow.json');
     writeFileSync(file, JSON.stringify({ offerValidityDays: 'forever' }));
     expect(() => load({}, { dataDir })).toThrow(`${file} key 'offerValidityDays'`);
+    writeFileSync(file, JSON.stringify({ preferredBrands: { 'SAHKO-ASENNUS': [] } }));
+    expect(() => load({}, { dataDir })).toThrow(`${file} key 'preferredBrands', at 'preferredBrands.SAHKO-ASENNUS'`);
+    writeFileSync(file, JSON.stringify({ preferredBrands: { 'SAHKO-ASENNUS': ['Elvora'] } }));
+    expect(load({}, { dataDir }).preferredBrands).toEqual({ 'SAHKO-ASENNUS': ['Elvora'] });
   });
 
   it('names a config file that is not valid JSON, and one given but missing', () => {

@@ -20,6 +20,7 @@ beforeAll(async () => {
       return [NEWER].filter((p) => p.supplierCodes.includes(code));
     },
     customerCode: async () => null,
+    preferredBrands: () => [],
     learned: async () => null,
   };
 });
@@ -62,7 +63,7 @@ describe('matchLine by code', () => {
   it('falls back to the name when the code fits several products', async () => {
     const twins = [product('5000001', 'Kytkinrasia uppo 60 mm', { supplierCodes: ['KR-60'] }), product('5000002', 'Kytkinrasia uppo 68 mm', { supplierCodes: ['KR-60'] })];
     const index = await CatalogIndex.build(streamOf(twins));
-    const match = await matchLine(line('Kytkinrasia uppo 68 mm', 'KR-60'), { index, findByCode: async () => twins, customerCode: async () => null, learned: async () => null }, THRESHOLD);
+    const match = await matchLine(line('Kytkinrasia uppo 68 mm', 'KR-60'), { index, findByCode: async () => twins, customerCode: async () => null, preferredBrands: () => [], learned: async () => null }, THRESHOLD);
     expect(match.method).toBe('name');
     expect(match.product?.sku).toBe('5000002');
   });

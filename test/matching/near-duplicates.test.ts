@@ -37,6 +37,19 @@ describe('choosing among near-duplicates', () => {
     });
   });
 
+  it('takes the brand the seller prefers for the product group, when the customer named none', () => {
+    const ranked = [
+      scored(0.9, '1', 'Pistorasia 2-os uppo IP20 valkoinen Norvolt', { listPrice: '9.80', group: 'SAHKO-ASENNUS' }),
+      scored(0.9, '2', 'Pistorasia 2-os uppo IP20 valkoinen Elvora', { listPrice: '7.40', group: 'SAHKO-ASENNUS' }),
+    ];
+    const prefer = (group: string | null) => (group === 'SAHKO-ASENNUS' ? ['Abba', 'NORVOLT'] : []);
+    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked, null, null, prefer)).toEqual({
+      chosen: ranked[0],
+      note: 'no brand named: Norvolt, the brand preferred for SAHKO-ASENNUS',
+    });
+    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked, null, null, () => ['Abba'])).toMatchObject({ chosen: ranked[1] });
+  });
+
   it('reads a brand in a name written in capitals, when the other name surely names a brand', () => {
     const ranked = [
       scored(0.97, '1', 'PISTORASIA 2-OS MAAD UPPO IP20 VALK NORVOLT', { listPrice: '15.90' }),

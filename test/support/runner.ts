@@ -16,6 +16,7 @@ export const SETTINGS: WorkflowSettings = {
   offerValidityDays: 30,
   defaultSellerNumber: null,
   autoAcceptThreshold: 0.6,
+  preferredBrands: {},
   timeZone: 'Europe/Helsinki',
   limits: DEFAULT_MAIL_LIMITS,
 };

@@ -12,6 +12,7 @@ async function sourcesFor(context: Readonly<WorkflowContext>, env: StepEnvironme
   return {
     index: await env.catalog(),
     findByCode: (code) => products.findByCode(code),
+    preferredBrands: (group) => (group === null ? [] : (env.settings.preferredBrands[group] ?? [])),
     customerCode: async (code) => {
       const hit = customerNumber ? await env.memory.recall({ customerNumber, description: '', code }) : null;
       return hit?.scope === 'customer' ? products.getBySku(hit.sku) : null;
