@@ -10,7 +10,7 @@ const UNIT_ALIASES: Record<string, string[]> = {
   kela: ['kela', 'kelaa', 'kelat', 'reel', 'reels', 'drum', 'drums', 'trumma', 'trummor'],
   ltk: ['ltk', 'laatikko', 'laatikkoa', 'rasia', 'rasiaa', 'box', 'boxes', 'låda', 'lådor', 'ask', 'askar'],
   // Not "bar": that is also a pressure ("PN16, 10 bar").
-  tnk: ['tnk', 'tanko', 'tankoa', 'tankoja', 'bars', 'stång', 'stänger', 'längd', 'längder'],
+  tnk: ['tnk', 'tanko', 'tankoa', 'tankoja', 'bars', 'length', 'lengths', 'stång', 'stänger', 'längd', 'längder'],
   l: ['l', 'litra', 'litraa', 'litre', 'liter', 'liters'],
   kg: ['kg', 'kilo', 'kiloa'],
   set: ['set', 'sarja', 'sarjaa', 'sats', 'satser', 'sets'],

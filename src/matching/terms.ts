@@ -60,6 +60,10 @@ const TYPE_LETTERS = /(?<![a-z])(?:tyyppi|type|typ)[ ]([a-z]{1,2})(?![a-z])/g;
 const POLES = /(?<![a-z\d])(\d)\s?-?\s?(?:napainen|napaiset|napaista|nap\.?|poliga|polig|poles|pole|pol|p)(?![a-z])/g;
 const POLE_WORDS = /(?<![a-z])(?:(yksi|en|single)|(kaksi|tva|two|double)|(kolmi|tre|three)|(neli|fyr|four))[ -]?(?:napainen|polig[a]?|pole)(?![a-z])/g;
 const GANGS = /(?<![a-z\d])(\d)\s?-?\s?(?:osainen|os\.?|vags|gang)(?![a-z])/g;
+/** A cable's cross-section is its size: "4mm2", "4 mm²" and the catalog's "MK 4" are one. */
+const CROSS_SECTION = /(\d)\s?mm(?:2|²)(?![\d])/g;
+/** Conductors, one size token each: "3-johtiminen", "3-wire", "3-ledare" are "3j". */
+const CONDUCTORS = /(?<![a-z\d])(\d)\s?-?\s?(?:johtiminen|johtimiselle|wires?|conductors?|ledare)(?![a-z])/g;
 const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|ka|k|bar|m|l)(?![a-z\d])/g;
 /** A volume however it is written: "18 l", "18L", "18 litraa", "18 litres" are one size. */
 const LITRES = /(\d)\s?(?:litraa|litran|litra|litres|litre|liters|liter)(?![a-z])/g;
@@ -122,6 +126,8 @@ export function termsOf(text: string): Terms {
     .replace(POLES, '$1p')
     .replace(GANGS, '$1os')
     .replace(LITRES, '$1l')
+    .replace(CROSS_SECTION, '$1')
+    .replace(CONDUCTORS, '$1j')
     .replace(STANDARD_NUMBER, '$1').replace(NUMBER_UNIT, '$1$2').replace(TYPE_LETTERS, 'typ$1').replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
     const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
     numbers.push(`${inches}"`);

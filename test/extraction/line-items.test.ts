@@ -57,6 +57,9 @@ describe('extractLine: packs of a size the customer gives', () => {
     ['Kopparrör 15x1,0 4 x 5 m', 'Kopparrör 15x1,0', '4', null, { quantity: '5', unit: 'm' }],
     ['PEX 16x2,0 2 x 200 m rulla', 'PEX 16x2,0', '2', 'rll', { quantity: '200', unit: 'm' }],
     ['Nippuside 4,8x200 5 pkt à 100 kpl', 'Nippuside 4,8x200', '5', 'pkt', { quantity: '100', unit: 'kpl' }],
+    ['1 drum halogen-free MMJ 3x1,5S (500 m)', 'halogen-free MMJ 3x1,5S', '1', 'kela', { quantity: '500', unit: 'm' }],
+    ['2 rolls DPC membrane 300 mm x 20 m', 'DPC membrane 300 mm', '2', 'rll', { quantity: '20', unit: 'm' }],
+    ['Flexterm 35x13 12 lengths (2 m)', 'Flexterm 35x13', '12', 'tnk', { quantity: '2', unit: 'm' }],
   ])('%j', (line, description, quantity, unit, per) => {
     expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code: null, per, uncertain: null });
   });

@@ -38,8 +38,13 @@ describe('quantities as people write them', () => {
     'Flat washer M12 DIN 125 – 500 pcs',
     'Terassiruuvi 5x60 TX25 RST A2 - 12 ltk',
     'Toimitus noin viikon päästä',
+    'two-way switch flush white',
   ])('leaves %j as it is written, or reads what is there plainly', (line) => {
     expect(spelledOut(line).uncertain).toBeNull();
+  });
+
+  it('leaves a number word joined to the next word alone: it is part of that word', () => {
+    expect(spelledOut('12 pcs two-way switch flush white').line).toBe('12 pcs two-way switch flush white');
   });
 
   it('keeps the customer’s own words as the line’s text', () => {

@@ -79,6 +79,12 @@ describe('termsOf', () => {
     expect(alikeSizes('dn20')).not.toContain('1"');
   });
 
+  it('writes a cable\'s cross-section and a connector\'s conductors one way', () => {
+    expect(termsOf('MK 4mm2 yellow/green').numbers).toEqual(termsOf('MK 4 kelt/vihr').numbers);
+    expect(termsOf('Single core wire 4 mm² black').numbers).toEqual(['4']);
+    expect(termsOf('lever connectors 3-wire').numbers).toEqual(termsOf('Pikaliitin 3-johtiminen vipu').numbers);
+  });
+
   it('writes a volume one way', () => {
     for (const volume of ['18 l', '18L', '18 litraa', '18 litres']) expect(termsOf(`Paisunta-astia ${volume}`).numbers).toEqual(['18l']);
   });

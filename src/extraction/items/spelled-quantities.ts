@@ -18,7 +18,8 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const UNIT_AHEAD = String.raw`(?=\s*(?:${UNIT_PATTERN})\.?${E})`;
 
-const WORDS = new RegExp(`${S}(?:an?\\s+)?(${Object.keys(NUMBER_WORDS).join('|')})${E}`, 'giu');
+/** "two-way", "three-phase": a number word joined to the next word is part of it, not a count. */
+const WORDS = new RegExp(`${S}(?:an?\\s+)?(${Object.keys(NUMBER_WORDS).join('|')})${E}(?!-\\p{L})`, 'giu');
 /** "en rulle", "ett paket": an article is a count only right before a unit. */
 const ARTICLE_ONE = new RegExp(`${S}(?:en|ett)${UNIT_AHEAD}`, 'giu');
 /** "pari rullaa", "parikymmentä metriä", "ett par rullar", "a couple of coils": about so many. */
