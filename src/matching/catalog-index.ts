@@ -4,7 +4,7 @@ import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
-import { alikeSizes, fold, sizeValue, termsOf } from './terms.js';
+import { alikeSizes, fold, isStandard, sizeValue, termsOf } from './terms.js';
 import { toCatalogWords, withThreadEnds } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -19,7 +19,6 @@ const MISSING_NUMBER_FACTOR = 0.25;
 const UNTAGGED_NUMBER_FACTOR = 0.9;
 /** A standard ("DIN 976") the customer names and the product's name states none of: a detail left out. */
 const UNSTATED_STANDARD_FACTOR = 0.85;
-const STANDARD = /^(?:din|iso|en|sfs)\d/;
 const EXTRA_NUMBER_FACTOR = 0.97;
 const EXTRA_WORD_FACTOR = 0.97;
 /** How alike a product's word must be to a requested one to count as asked for: an inflection or a typo. */
@@ -445,8 +444,8 @@ export class CatalogIndex {
       return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
     });
     const found = agreements.filter((a) => a > MISSING_NUMBER_FACTOR).length;
-    const unstated = (i: number) => agreements[i] === MISSING_NUMBER_FACTOR && STANDARD.test(sizes[i]!.text);
-    if (sizes.some((_, i) => unstated(i)) && !name.some((p) => STANDARD.test(p))) {
+    const unstated = (i: number) => agreements[i] === MISSING_NUMBER_FACTOR && isStandard(sizes[i]!.text);
+    if (sizes.some((_, i) => unstated(i)) && !name.some(isStandard)) {
       for (let i = 0; i < sizes.length; i += 1) if (unstated(i)) agreements[i] = UNSTATED_STANDARD_FACTOR;
     }
     const extraNumbers = Math.max(0, name.length - found);

@@ -34,13 +34,18 @@ function candidate(s: ScoredProduct, confidence: number): MatchCandidate {
   return { sku: s.product.sku, name: s.product.name, confidence };
 }
 
+/** A candidate other than the one offered, at half its score: a hint for the salesperson, not a match. */
+function runnerUp(s: ScoredProduct): MatchCandidate {
+  return candidate(s, Number((s.score * 0.5).toFixed(3)));
+}
+
 function sameName(a: string, b: string): boolean {
   const plain = (text: string) => fold(text).replace(/[\s-]+/g, ' ').trim();
   return plain(a) === plain(b);
 }
 
 function chosenMatch(choice: Choice, ranked: ScoredProduct[]): LineMatch {
-  const others = ranked.filter((s) => s !== choice.chosen).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3))));
+  const others = ranked.filter((s) => s !== choice.chosen).map(runnerUp);
   return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };
 }
 
@@ -66,9 +71,9 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
     if (choice && choice.chosen.score >= threshold && (choice.chosen !== top.found || top.confidence < threshold)) return chosenMatch(choice, ranked);
   }
   if (named.length === 1) {
-    return { product: named[0]!.product, confidence: 1, method: 'name', alternatives: ranked.filter((s) => s !== named[0]).map((s) => candidate(s, Number((s.score * 0.5).toFixed(3)))) };
+    return { product: named[0]!.product, confidence: 1, method: 'name', alternatives: ranked.filter((s) => s !== named[0]).map(runnerUp) };
   }
-  const alternatives = ranked.map((s, i) => candidate(s, i === 0 ? confidence : Number((s.score * 0.5).toFixed(3))));
+  const alternatives = ranked.map((s, i) => (i === 0 ? candidate(s, confidence) : runnerUp(s)));
   return confidence >= threshold
     ? { product: best.product, confidence, method: 'name', alternatives: alternatives.slice(1) }
     : { product: null, confidence, method: 'name', alternatives };

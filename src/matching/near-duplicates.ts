@@ -1,7 +1,7 @@
 import type { RequestedLine } from '../domain/requested-line.js';
 import { conversionsOf, unitCode } from '../domain/sales-units.js';
 import type { ScoredProduct } from './catalog-index.js';
-import { alikeSizes, fold, termsOf } from './terms.js';
+import { alikeSizes, fold, isStandard, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { commonPrefix, wordSimilarity } from './word-similarity.js';
 
@@ -23,18 +23,16 @@ function mayHaveSaid(asked: string[], word: string): boolean {
   return asked.some((q) => wordSimilarity(q, word) > 0 || commonPrefix(q, word) >= Math.min(6, q.length, word.length));
 }
 
-/** A standard ("DIN976") says what the part is made to, not a feature a customer would have to ask for. */
-const STANDARD = /^(?:din|iso|en|sfs)\d/;
-
 /**
  * What a product's name says that the request did not: its features, sizes and brand words. A
- * size the customer wrote another way (DN25 for 1") was asked for.
+ * size the customer wrote another way (DN25 for 1") was asked for; a standard is no feature a
+ * customer would have to ask for.
  */
 function unasked(name: string, asked: { words: string[]; numbers: string[] }): Set<string> {
   const terms = termsOf(name);
   const askedSizes = new Set(asked.numbers.flatMap((n) => [n, ...alikeSizes(n)]));
   const words = terms.words.filter((w) => !mayHaveSaid(asked.words, w));
-  const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !STANDARD.test(n));
+  const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n));
   return new Set([...words, ...numbers]);
 }
 

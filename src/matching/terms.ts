@@ -54,6 +54,12 @@ export function sizeValue(size: string): string {
  * never tried from each of its spaces.
  */
 const STANDARD_NUMBER = /(?<![a-z])(din|iso|en|sfs)[ ](?=\d)/g;
+const STANDARD_SIZE = /^(?:din|iso|en|sfs)\d/;
+
+/** Whether a size token is a standard ("din976"): what a part is made to, not one of its dimensions. */
+export function isStandard(size: string): boolean {
+  return STANDARD_SIZE.test(size);
+}
 /** "tyyppi A", "type B", "typ AC": a type's letters would be lost as words of one letter. */
 const TYPE_LETTERS = /(?<![a-z])(?:tyyppi|type|typ)[ ]([a-z]{1,2})(?![a-z])/g;
 /** Poles and gangs as each language writes them, one size token each: "1-napainen", "1-nap.", "1-pol", "1P" are "1p"; "2-os.", "2-vägs", "2-gang" are "2os". */
