@@ -140,8 +140,24 @@ export function toSalesUnits(asked: AskedQuantity, product: Product): SalesQuant
     const mismatch = known && !new Decimal(known.quantity).equals(asked.per.quantity) ? `the customer asks for ${unit} of ${plain(asked.per.quantity)} ${per}; this product comes in ${unit} of ${plain(known.quantity)} ${per}` : null;
     return withinUnit(convert(plain(total), per, sold, conversions), packs, asked, sold, mismatch);
   }
-  if (unit === null || unit === sold || sameReel(unit, sold, product)) return { quantity: asked.quantity, shown: null, problem: null };
+  if (unit === null) return countWithoutUnit(asked.quantity, sold, conversions);
+  if (unit === sold || sameReel(unit, sold, product)) return { quantity: asked.quantity, shown: null, problem: null };
   return withinUnit(convert(asked.quantity, unit, sold, conversions), null, asked, sold, null);
+}
+
+/**
+ * A count with no unit, of a product sold in packs of pieces: "1000 cable ties" are pieces,
+ * ten packs of 100; "5 cable ties" are five packs, as no one asks for five ties of a pack of a
+ * hundred. A count of at least a pack that is not whole packs could be either, and is asked.
+ */
+function countWithoutUnit(quantity: DecimalString, sold: string, conversions: UnitConversion[]): SalesQuantity {
+  const pack = findConversion(conversions, sold, 'kpl');
+  const count = new Decimal(quantity);
+  if (!pack || count.lessThan(pack.quantity)) return { quantity, shown: null, problem: null };
+  const packs = count.dividedBy(pack.quantity);
+  const shown = `${plain(count)} kpl = ${plain(packs.toDecimalPlaces(3))} ${sold} of ${plain(pack.quantity)} kpl`;
+  if (packs.isInteger()) return { quantity: plain(packs), shown, problem: null };
+  return { quantity, shown: null, problem: `no unit given: ${plain(count)} ${sold} assumed; if pieces are meant, that is ${shown}` };
 }
 
 function withinUnit(converted: { value: Decimal; shown: string } | null, packs: string | null, asked: AskedQuantity, sold: string, problem: string | null): SalesQuantity {

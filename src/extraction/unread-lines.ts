@@ -1,10 +1,16 @@
 import type { RequestedLine } from '../domain/requested-line.js';
 import { MENTION } from './items/patterns.js';
+import { spelledOut } from './items/spelled-quantities.js';
 
 /** A list entry by its look: a bullet or a number first, columns, or a count at the end (or a quantity with its unit anywhere). */
 const LOOKS_LIKE_ENTRY = /^\s*(?:[-*•·]|\d{1,3}[.)])\s+\S|\t|(?<![\d.,:/-])\d{1,5}\s*(?:\p{L}{1,5}\.?)?\s*$/u;
 /** "Date: 10.11.2026", "RFQ no: 1187", "Phone\t+358 40 515 0923": a field of a form or a header, not an item. */
 const FIELD = /^\p{L}[\p{L} .]{0,30}:\s|\+\d{3}|\d{2,4}[ -]\d{3}[ -]\d{3,4}/u;
+
+/** Read with its number words as digits: "cable lug 95mm² M12, a dozen" ends in a count too. */
+function looksLikeEntry(row: string): boolean {
+  return /\d/.test(row) && /\p{L}{3}/u.test(row) && (LOOKS_LIKE_ENTRY.test(row) || MENTION.test(row));
+}
 
 /**
  * Lines that stand among the items that were read and look like items themselves, but gave
@@ -20,7 +26,7 @@ export function unreadListLines(text: string, lines: RequestedLine[]): string[] 
   for (const block of text.split(/\n[ \t]*\n/)) {
     const rows = block.split('\n').map((row) => row.trim()).filter(Boolean);
     if (!rows.some(isRead)) continue;
-    unread.push(...rows.filter((row) => !isRead(row) && /\d/.test(row) && /\p{L}{3}/u.test(row) && (LOOKS_LIKE_ENTRY.test(row) || MENTION.test(row)) && !FIELD.test(row)));
+    unread.push(...rows.filter((row) => !isRead(row) && looksLikeEntry(spelledOut(row).line) && !FIELD.test(row)));
   }
   return unread;
 }

@@ -7,6 +7,8 @@ import { commonPrefix, wordSimilarity } from './word-similarity.js';
 
 /** Candidates this close to the best fit the request equally well; what sets them apart decides. */
 const CLOSE = 0.9;
+/** A candidate whose pack holds just what the customer said may score this much lower and still be theirs. */
+const PACK_NAMED = 0.85;
 
 export interface Choice {
   chosen: ScoredProduct;
@@ -85,13 +87,14 @@ export function chooseAmongNearDuplicates(
   const [top] = ranked;
   if (!top) return null;
   const close = ranked.filter((s) => s.score >= top.score * CLOSE);
-  if (close.length < 2) return null;
   const unit = askedUnit === null ? null : unitCode(askedUnit);
   const inUnit = unit === null || unit === 'kpl' ? [] : close.filter((s) => takes(s.product, unit));
   const soldIn = `sold in ${unit}`;
-  if (inUnit.length === 1) return { chosen: inUnit[0]!, note: `the only one ${soldIn}` };
-  const holding = per ? inUnit.filter((s) => holds(s.product, unit!, per)) : [];
-  if (holding.length === 1) return { chosen: holding[0]!, note: `the only one of ${per!.quantity} ${per!.unit} per ${unit}` };
+  if (close.length > 1 && inUnit.length === 1) return { chosen: inUnit[0]!, note: `the only one ${soldIn}` };
+  // The pack named with its content ("2 coils of 100 m") is what the product's data says of it: that outweighs the words its name adds ("100 m rll").
+  const holding = per && unit ? ranked.filter((s) => s.score >= top.score * PACK_NAMED && takes(s.product, unit) && holds(s.product, unit, per)) : [];
+  if (holding.length === 1 && (close.length > 1 || holding[0] !== top)) return { chosen: holding[0]!, note: `the only one of ${per!.quantity} ${per!.unit} per ${unit}` };
+  if (close.length < 2) return null;
   const among = inUnit.length > 1 ? inUnit : close;
   const choice = byFeatures(request, among, preferredBrands);
   return choice && inUnit.length > 1 ? { ...choice, note: `of those ${soldIn}, ${choice.note}` } : choice;

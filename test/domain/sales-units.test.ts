@@ -97,6 +97,16 @@ describe('a requested quantity in the product unit', () => {
     });
   });
 
+  it('reads a count with no unit as pieces when it is whole packs of them, as packs when it is less than one', () => {
+    expect(toSalesUnits(asked('1000', null), ties)).toEqual({ quantity: '10', shown: '1000 kpl = 10 pkt of 100 kpl', problem: null });
+    expect(toSalesUnits(asked('5', null), ties)).toEqual({ quantity: '5', shown: null, problem: null });
+    expect(toSalesUnits(asked('150', null), ties)).toEqual({
+      quantity: '150',
+      shown: null,
+      problem: 'no unit given: 150 pkt assumed; if pieces are meant, that is 150 kpl = 1.5 pkt of 100 kpl',
+    });
+  });
+
   it('turns metres into the coils a product is sold in', () => {
     const soft = product('Kupariputki 10x0,8 pehmeä kiepillä 25 m', 'rll');
     expect(toSalesUnits(asked('50', 'm'), soft)).toMatchObject({ quantity: '2', problem: null });

@@ -118,6 +118,8 @@ describe('extractLine: where the quantity stands', () => {
     ['10 x DIN rail 35 mm 1 m', 'DIN rail 35 mm 1 m', '10', null],
     ['KG branch 110/110 45° - 4', 'KG branch 110/110 45°', '4', null],
     ['Tarvitsisin 5 kpl palloventtiileitä DN20', 'palloventtiileitä DN20', '5', 'kpl'],
+    ['bimetal cable lug Al/Cu 95mm² M12, a dozen', 'bimetal cable lug Al/Cu 95mm² M12', '12', null],
+    ['1,000 cable ties 4.8x290 black', 'cable ties 4.8x290 black', '1000', null],
   ])('%j', (line, description, quantity, unit) => {
     expect(extractLine(line)).toMatchObject({ description, quantity, unit });
   });
@@ -126,6 +128,16 @@ describe('extractLine: where the quantity stands', () => {
     expect(extractLine('kierretanko M10 1m sinkitty')).toBeNull();
     expect(extractLine('kierretanko M10 1m sinkitty, 50 kpl')).toMatchObject({ description: 'kierretanko M10 1m sinkitty', quantity: '50', unit: 'kpl' });
     expect(extractLine('asennuskisko 41x41 3m sinkitty, 10 kpl')).toMatchObject({ description: 'asennuskisko 41x41 3m sinkitty', quantity: '10' });
+  });
+
+  it('keeps a few words after a count with the description: where it goes, or what it is', () => {
+    expect(extractLine('- Vägguttag 2-vägs jordat IP44 vit, 8 st (tekniska utrymmen)')).toMatchObject({ description: 'Vägguttag 2-vägs jordat IP44 vit tekniska utrymmen', quantity: '8', unit: 'kpl' });
+    expect(extractLine('komposiittiputki 16x2,0 1 kpl, merkillä ei väliä')).toMatchObject({ description: 'komposiittiputki 16x2,0 merkillä ei väliä', quantity: '1' });
+    expect(extractLine('Kupariputki 15x1,0 kova 10 m punainen')).toBeNull();
+  });
+
+  it('reads no count from a sentence that starts with a number but names nothing with a size', () => {
+    expect(extractLine('2 weeks ago we ordered pipes')).toBeNull();
   });
 
   it('leaves a unit price at the end out', () => {
@@ -151,6 +163,11 @@ describe('extractLine: table rows', () => {
     ['LED-paneeli 4000K\t600x600 30 W\t20\tkpl', 'LED-paneeli 4000K 600x600 30 W', '20', 'kpl', null],
   ])('%j', (line, description, quantity, unit, code) => {
     expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null, uncertain: null });
+  });
+
+  it('reads what each pack holds from the quantity cell', () => {
+    expect(extractLine('MMJ 3x1,5S\t2 rullar à 100 m')).toMatchObject({ description: 'MMJ 3x1,5S', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
+    expect(extractLine('Vipuliitin 3-johtiminen\t2 pss')).toMatchObject({ quantity: '2', unit: 'pkt' });
   });
 
   it('ignores the header row', () => {

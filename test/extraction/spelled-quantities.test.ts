@@ -13,6 +13,9 @@ describe('quantities as people write them', () => {
     ['ett paket buntband 4,8x200', 'buntband 4,8x200', '1', 'pkt'],
     ['Ball valve 3/4" a dozen pcs', 'Ball valve 3/4"', '12', 'kpl'],
     ['Cable tie 200 mm - twenty packs', 'Cable tie 200 mm', '20', 'pkt'],
+    ['3 dozen pairs nitrile work gloves size 10', 'nitrile work gloves size 10', '36', 'pr'],
+    ['1,000 pcs cable ties 4.8x290', 'cable ties 4.8x290', '1000', 'kpl'],
+    ['Nylon wall plug 10x50 – 2,500 pcs', 'Nylon wall plug 10x50', '2500', 'kpl'],
   ])('reads the number word in %j plainly', (line, description, quantity, unit) => {
     expect(read(line)).toEqual([[description, quantity, unit, null]]);
   });
@@ -41,6 +44,17 @@ describe('quantities as people write them', () => {
     'two-way switch flush white',
   ])('leaves %j as it is written, or reads what is there plainly', (line) => {
     expect(spelledOut(line).uncertain).toBeNull();
+  });
+
+  it('keeps a decimal comma in a size, and three decimals there, as it is', () => {
+    expect(read('Kupariputki 12x1,000 mm 5 m')).toEqual([['Kupariputki 12x1,000 mm', '5', 'm', null]]);
+    expect(read('MMJ 3x1,5 100 m')).toEqual([['MMJ 3x1,5', '100', 'm', null]]);
+  });
+
+  it('reads a number word before a pack\'s content as so many packs of it, not as digits of one number', () => {
+    expect(extractLines('two 100 m coils halogen free MMJ 3x1,5').map((l) => [l.description, l.quantity, l.unit, l.per])).toEqual([
+      ['halogen free MMJ 3x1,5', '2', 'rll', { quantity: '100', unit: 'm' }],
+    ]);
   });
 
   it('leaves a number word joined to the next word alone: it is part of that word', () => {

@@ -6,8 +6,8 @@ const unread = (body: string) => unreadListLines(body, extractLineItems(body));
 
 describe('unreadListLines', () => {
   it('names the entries of a list that no rule could read', () => {
-    const body = ['Hello,', '', 'KG pipe DN110 3m orange - 20 pcs', 'HT bend 110 87° (grey, inside) 6', '- HT cleaning eye 110, two', '', 'Thanks'].join('\n');
-    expect(unread(body)).toEqual(['HT bend 110 87° (grey, inside) 6', '- HT cleaning eye 110, two']);
+    const body = ['Hello,', '', 'KG pipe DN110 3m orange - 20 pcs', 'HT bend 110 87° (grey, inside) 6', '- HT cleaning eye 110, two of them', '', 'Thanks'].join('\n');
+    expect(unread(body)).toEqual(['HT bend 110 87° (grey, inside) 6', '- HT cleaning eye 110, two of them']);
     expect(unread(['Palloventtiili DN20 - 5 kpl', 'Kupariputki 15x1,0 kova 10 m punainen'].join('\n'))).toEqual(['Kupariputki 15x1,0 kova 10 m punainen']);
   });
 

@@ -122,6 +122,17 @@ describe('choosing by the unit asked in', () => {
     expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, 'rll', { quantity: '50', unit: 'm' })).toBeNull();
   });
 
+  it('takes the coil that holds what the customer said even when its name adds words they did not write', () => {
+    const ranked = [
+      scored(0.97, '1', 'MMJ 3x2,5S kela', { unit: 'm', units: [{ unit: 'kela', quantity: '500', of: 'm' }] }),
+      scored(0.94, '2', 'MMJ 3X2,5S HF KELA', { unit: 'm', units: [{ unit: 'kela', quantity: '500', of: 'm' }] }),
+      scored(0.85, '3', 'MMJ 3x2,5S 100 m rll', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
+      scored(0.8, '4', 'MMJ-HF 3x2,5S rll 100m', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
+    ];
+    expect(chooseAmongNearDuplicates('MMJ 3x2.5', ranked, 'rll', { quantity: '100', unit: 'm' })).toEqual({ chosen: ranked[2], note: 'the only one of 100 m per rll' });
+    expect(chooseAmongNearDuplicates('MMJ 3x2.5', [ranked[0]!, ranked[3]!], 'rll', { quantity: '100', unit: 'm' })).toBeNull();
+  });
+
   it('says when a product is not sold in the unit asked for', () => {
     const cable = scored(1, '1', 'MMJ-HF 3x1,5S halogeeniton', { unit: 'm' }).product;
     expect(misfitsUnit(cable, 'rll')).toBe(true);

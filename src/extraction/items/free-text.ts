@@ -1,10 +1,12 @@
+import { normalizeUnit } from '../../domain/units.js';
 import { numberCodeIn } from './codes.js';
 import { takePerUnit } from './pack-phrase.js';
 import type { ParsedItem } from './parsed-item.js';
 import { BARE_COUNT, MENTION, QTY, UNIT } from './patterns.js';
 
 type Reading = Omit<ParsedItem, 'text' | 'code' | 'per'>;
-type Rule = [RegExp, (m: RegExpExecArray) => Reading];
+/** A rule whose pattern matched may still decline, and the next rule is tried. */
+type Rule = [RegExp, (m: RegExpExecArray) => Reading | null];
 
 /** What may stand between a description and the quantity after it: "Putki - 6 kpl", "Rör: 10 st". */
 const GAP = String.raw`[\s,:;–-]`;
@@ -25,11 +27,24 @@ const UNIT_THEN_QTY_END = new RegExp(String.raw`^(.+?)\s+${UNIT}\s+${QTY}(?:\s+\
 const TIMES_START = /^(\d+)\s*[x×]\s+(.+)$/i;
 const TIMES_BEFORE = /^[x×]\s*(\d+)\s+(.+)$/i;
 const TIMES_END = /^(.+?)\s+[x×]\s?(\d+)$/i;
-/** "KG branch 110/110 45° - 4": a count after a spaced dash, with no unit, ends a list entry. */
-const DASH_COUNT_END = /^(\S.*?)\s[-–]\s(\d{1,5})$/;
+/** "KG branch 110/110 45° - 4", "cable lug 95mm² M12, a dozen": a count after a spaced dash or a comma, with no unit, ends a list entry. */
+const DASH_COUNT_END = /^(\S.*?)(?:\s[-–]|,)\s(\d{1,5})$/;
 const QTY_ONLY = new RegExp(String.raw`^${GAP}*(?:[x×]\s*)?${QTY}\s*(?:[x×]|${UNIT})?$`, 'i');
 const UNIT_QTY_ONLY = new RegExp(String.raw`^${UNIT}\s+${QTY}$`, 'i');
 const BARE = /^(?:.*?\s)?(\d{1,4})\s+(\p{L}.*)$/u;
+/**
+ * "8 st (tekniska utrymmen)", "1 kpl, merkillä ei väliä": a few words after a count say where
+ * or how, or are the product's own. They stay with the description, where the search weighs
+ * them, so that a colour or a material written last is not lost. Only after a unit that counts
+ * (pieces, packs, coils): a length or a volume may be a size in the name ("kierretanko M10 1m
+ * sinkitty").
+ */
+const END_QTY_REMARK = new RegExp(String.raw`^(.+?)${GAP_START}${GAP}+${QTY}\s*${UNIT}(?:,\s*|\s+)((?:[^\d\s,]+\s?){1,6})$`, 'iu');
+/**
+ * "1000 cable ties 4.8x290 black": a count that starts the line, before a name with a size in
+ * it, with no unit. Without the size it would as well be prose ("2 weeks ago").
+ */
+const LEADING_COUNT = /^(\d{1,5})\s+(\p{L}{3,}\D*\d.*)$/u;
 
 const RULES: Rule[] = [
   // "10 x DIN rail 35 mm 1 m": a count written first is the quantity; what ends the line is a length.
@@ -38,9 +53,11 @@ const RULES: Rule[] = [
   [UNIT_THEN_QTY_START, (m) => ({ description: m[3]!, quantity: m[2]!, unit: m[1]! })],
   [START_QTY, (m) => ({ description: m[3]!, quantity: m[1]!, unit: m[2]! })],
   [UNIT_THEN_QTY_END, (m) => ({ description: m[1]!, quantity: m[3]!, unit: m[2]! })],
+  [END_QTY_REMARK, (m) => (isMeasure(m[3]!) ? null : { description: `${m[1]!} ${m[4]!}`, quantity: m[2]!, unit: m[3]! })],
   [TIMES_BEFORE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
   [TIMES_END, (m) => ({ description: m[1]!, quantity: m[2]!, unit: null })],
   [DASH_COUNT_END, (m) => ({ description: m[1]!, quantity: m[2]!, unit: null })],
+  [LEADING_COUNT, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
   [QTY_ONLY, (m) => ({ description: '', quantity: m[1]!, unit: m[2] ?? null })],
   [UNIT_QTY_ONLY, (m) => ({ description: '', quantity: m[2]!, unit: m[1]! })],
 ];
@@ -51,10 +68,14 @@ const PRICE_TAIL = /\s+(?:[àá@]\s*)?\d+(?:[.,]\d+)?\s*(?:€|eur(?:oa?)?)(?:\s
 /** Where a sentence listing several items may be cut: sentence ends, conjunctions, commas, wide gaps. */
 const PIECE_BREAK = /(?<=[.!?;:])\s+|\s+(?:ja|sekä|och|samt|and|plus|\+|&)\s+|,\s+|\s{2,}/i;
 
+const MEASURES = new Set(['m', 'l', 'kg']);
+const isMeasure = (unit: string) => MEASURES.has(normalizeUnit(unit.split('/')[0]!.trim()) ?? '');
+
 function read(text: string, rules: Rule[]): Reading | null {
   for (const [pattern, reading] of rules) {
     const m = pattern.exec(text);
-    if (m) return reading(m);
+    const found = m && reading(m);
+    if (found) return found;
   }
   return null;
 }
@@ -102,7 +123,7 @@ function splitItems(line: string): string[] {
 /** The items of one line of free text: usually one, several when a sentence lists them. */
 export function freeTextItems(line: string): ParsedItem[] {
   const pieces = splitItems(line);
-  if (pieces.length === 1) {
+  if (pieces.length === 1 && pieces[0] === line) {
     const item = parseItem(line);
     return item ? [item] : [];
   }

@@ -4,8 +4,9 @@ import { UNIT_PATTERN } from '../../domain/units.js';
  * "12", "12,5", and thousands written with a space: "1 000", "12 500,5". At most four groups of
  * thousands (no one orders 10^15 of anything): unbounded, every group of a long "000 000 …" run
  * would start a scan to its end. A standard's number is no thousands: "DIN 440 200 kpl" is 200.
+ * A quantity never starts inside a decimal: "MMJ 3x1,5 100 m" is 100 m, not 5 100 m.
  */
-export const QTY = String.raw`((?<!(?:DIN|ISO|EN|SFS|SS|NS)\s)\d{1,3}(?:[ \u00a0]\d{3}){1,4}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)`;
+export const QTY = String.raw`((?<!(?:DIN|ISO|EN|SFS|SS|NS)\s)(?<!\d[.,])\d{1,3}(?:[ \u00a0]\d{3}){1,4}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)`;
 /** A unit, also doubled for two languages ("kpl/st"). */
 export const UNIT = String.raw`(${UNIT_PATTERN})\.?(?:\s*/\s*(?:${UNIT_PATTERN})\.?)?`;
 /** What may stand right after a quantity and its unit. */

@@ -32,6 +32,15 @@ const ABOUT = new RegExp(`${S}(?:noin|n\\.|ca\\.?|c:a|cirka|suunnilleen|arviolta
 /** "10–12 kpl", "10 to 12 pcs", "10 tai 12 kpl": the larger is taken, marked. */
 const RANGE = new RegExp(String.raw`(?<![\p{L}\d.,–—-])(?<!(?:DIN|ISO|EN|SFS|SS|NS)\s?)(\d{1,6})\s?(?:[–—-]|\s(?:to|till|tai|eller|or)\s)\s?(\d{1,6})${UNIT_AHEAD}`, 'giu');
 
+/** "3 dozen", "2 tusinaa": dozens counted, before "dozen" alone is read as 12. */
+const DOZENS = new RegExp(String.raw`${S}(\d{1,3})\s+(?:dozen|dussin|tusinaa?)${E}`, 'giu');
+/**
+ * "1,000 cable ties", "2,500 pcs": English thousands. A Finnish or Swedish decimal comma never
+ * has three decimals in a count, and read as one, "1,000 pcs" would silently be one piece. A
+ * size keeps its comma ("12x1,000", "0,500 mm").
+ */
+const THOUSANDS = /(?<![\d.,x×/])(\d{1,3}(?:,\d{3})+)(?=\s+(?!mm|cm|["x×])\p{L})/giu;
+
 export interface SpelledOut {
   line: string;
   /** Why the line's quantity is not certain, quoting it; null when it was written plainly. */
@@ -41,7 +50,9 @@ export interface SpelledOut {
 export function spelledOut(line: string): SpelledOut {
   const doubts: string[] = [];
   const doubt = (kind: string) => (phrase: string) => doubts.push(`${kind} ("${phrase.trim()}")`);
-  let text = line;
+  let text = line
+    .replace(THOUSANDS, (digits: string) => digits.replace(/,/g, ''))
+    .replace(DOZENS, (_phrase, count: string) => String(Number(count) * 12));
   for (const [pattern, count] of ABOUT_WORDS) text = text.replace(pattern, (phrase) => (doubt('approximate')(phrase), count));
   text = text.replace(ABOUT, (phrase, count: string) => (doubt('approximate')(phrase), count));
   text = text.replace(RANGE, (phrase, low: string, high: string) => {
@@ -49,6 +60,10 @@ export function spelledOut(line: string): SpelledOut {
     doubt('a range, the larger taken')(phrase);
     return high;
   });
-  text = text.replace(ARTICLE_ONE, '1').replace(WORDS, (_phrase, word: string) => String(NUMBER_WORDS[word.toLowerCase()]));
+  // "two 100 m coils" are two of 100 m: as digits side by side, "2 100 m" would read as 2,100 m.
+  text = text.replace(ARTICLE_ONE, '1').replace(WORDS, (phrase: string, word: string, at: number, whole: string) => {
+    const count = String(NUMBER_WORDS[word.toLowerCase()]);
+    return /^\s+\d/.test(whole.slice(at + phrase.length)) ? `${count} x` : count;
+  });
   return { line: text, uncertain: doubts.length ? doubts.join('; ') : null };
 }

@@ -1,6 +1,7 @@
 import { normalizeUnit } from '../../domain/units.js';
 import { codeIn, isCodeToken } from './codes.js';
 import type { ParsedItem } from './parsed-item.js';
+import { takePerUnit } from './pack-phrase.js';
 import { QTY, UNIT } from './patterns.js';
 
 /** A cell that holds a quantity, with or without its unit: "12", "12,5", "50 m", "kpl 4", "x24". */
@@ -62,7 +63,9 @@ function describes(cell: string, afterName: boolean): boolean {
  */
 export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const unitAt = cells.findIndex((c) => normalizeUnit(c) !== null);
-  const quantities = cells.map(quantityCell).filter((q): q is QuantityCell => q !== null && q.at !== unitAt);
+  // "2 rullar à 100 m" in the quantity column: the count, and what each holds.
+  const packed = cells.map(takePerUnit);
+  const quantities = packed.map((c, at) => quantityCell(c.text, at)).filter((q): q is QuantityCell => q !== null && q.at !== unitAt);
   if (quantities.length === 0) return null;
   const near = (q: QuantityCell) => (unitAt >= 0 ? Math.abs(q.at - unitAt) : -q.at);
   const qty = quantities.reduce((best, q) => (q.unit && !best.unit ? q : near(q) < near(best) ? q : best));
@@ -71,5 +74,6 @@ export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const parts = cells.filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && describes(c.trim(), nameAt >= 0 && i > nameAt));
   const code = codeAt >= 0 ? cells[codeAt]! : null;
   if (!parts.some((p) => /\p{L}{2}/u.test(p)) && !code) return null;
-  return { text, description: parts.join(' '), quantity: qty.quantity, unit: qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null), code, per: null };
+  const unit = qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null);
+  return { text, description: parts.join(' '), quantity: qty.quantity, unit, code, per: packed[qty.at]!.per };
 }
