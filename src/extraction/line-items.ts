@@ -2,6 +2,7 @@ import { parseDecimal } from '../domain/money.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import { codeIn } from './items/codes.js';
 import { freeTextItems } from './items/free-text.js';
+import { takePackContent } from './items/pack-phrase.js';
 import type { ParsedItem } from './items/parsed-item.js';
 import { spelledOut } from './items/spelled-quantities.js';
 import { parseRow, tableCells } from './items/table-row.js';
@@ -35,11 +36,13 @@ function withoutBrackets(line: string): string {
 function toRequestedLine(item: ParsedItem, uncertain: string | null): RequestedLine | null {
   const quantity = parseDecimal(item.quantity.replace(/[ \u00a0](?=\d{3})/g, ''));
   if (quantity === null || Number(quantity) <= 0) return null;
-  const description = tidy(item.description);
+  const packed = takePackContent(tidy(item.description), item.unit);
+  const description = packed.description;
   const code = item.code ?? codeIn(description);
   if (!/\p{L}/u.test(description) && code === null) return null;
-  const perQuantity = item.per && parseDecimal(item.per.quantity.replace(/[ \u00a0](?=\d{3})/g, ''));
-  const per = item.per && perQuantity && Number(perQuantity) > 0 ? { quantity: perQuantity, unit: item.per.unit } : null;
+  const written = item.per ?? packed.per;
+  const perQuantity = written && parseDecimal(written.quantity.replace(/[ \u00a0](?=\d{3})/g, ''));
+  const per = written && perQuantity && Number(perQuantity) > 0 ? { quantity: perQuantity, unit: written.unit } : null;
   return { text: item.text.trim(), description, quantity, unit: item.unit ? normalizeUnit(item.unit.split('/')[0]!.trim()) : null, code, per, uncertain };
 }
 

@@ -33,9 +33,22 @@ function mayHaveSaid(asked: string[], word: string): boolean {
 function unasked(name: string, asked: { words: string[]; numbers: string[] }): Set<string> {
   const terms = termsOf(name);
   const askedSizes = new Set(asked.numbers.flatMap((n) => [n, ...alikeSizes(n)]));
+  const grades = gradesIn(name);
   const words = terms.words.filter((w) => !mayHaveSaid(asked.words, w));
-  const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n));
+  const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n) && !grades.has(n));
   return new Set([...words, ...numbers]);
+}
+
+/** A nut's strength class, right after its thread: "Kuusiomutteri M8 8 Zn DIN934". */
+const NUT_GRADE = /(?<![\p{L}\d])M\d{1,2}\s+(\d{1,2})(?=\s)/gu;
+
+/**
+ * The strength class a nut's name states. A customer who names none wants the common one
+ * (class 8), so an unasked class is no feature; nuts of two classes still differ in it, and go
+ * to a person. Not so a bolt's or a rod's "8.8": for a rod that is the stronger, special one.
+ */
+function gradesIn(name: string): Set<string> {
+  return new Set([...name.matchAll(NUT_GRADE)].map((m) => m[1]!));
 }
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));

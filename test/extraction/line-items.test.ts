@@ -167,7 +167,12 @@ describe('extractLine: table rows', () => {
 
   it('reads what each pack holds from the quantity cell', () => {
     expect(extractLine('MMJ 3x1,5S\t2 rullar à 100 m')).toMatchObject({ description: 'MMJ 3x1,5S', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
-    expect(extractLine('Vipuliitin 3-johtiminen\t2 pss')).toMatchObject({ quantity: '2', unit: 'pkt' });
+  });
+
+  it('takes what a pack holds out of the description: it is no size of the product', () => {
+    expect(extractLine('H-K-002\tKuusiomutteri Zn DIN934 (100 kpl/ltk)\tM10\t3\tltk')).toMatchObject({ description: 'Kuusiomutteri Zn DIN934 M10', quantity: '3', unit: 'ltk', per: { quantity: '100', unit: 'kpl' } });
+    expect(extractLine('Vipuliitin 3-johtiminen (50 kpl pss)\t2 pss')).toMatchObject({ description: 'Vipuliitin 3-johtiminen', unit: 'pkt', per: { quantity: '50', unit: 'kpl' } });
+    expect(extractLine('Nippuside 4,8x290 100 kpl/pss 300 kpl')).toMatchObject({ description: 'Nippuside 4,8x290', quantity: '300', unit: 'kpl', per: null });
   });
 
   it('ignores the header row', () => {

@@ -78,6 +78,14 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('kierretanko M10 1m sinkitty', rods)).toEqual({ chosen: rods[1], note: 'the only one without what was not asked for (8.8)' });
   });
 
+  it('takes a nut of the common class over a loose one when the customer names neither, and asks between two classes', () => {
+    const boxed = scored(0.97, '1', 'Kuusiomutteri M8 8 Zn DIN934', { listPrice: '7.65' });
+    const loose = scored(0.97, '2', 'Kuusiomutteri M8 Zn DIN934 irto', { listPrice: '0.06' });
+    expect(chooseAmongNearDuplicates('Kuusiomutteri M8 Zn DIN934', [boxed, loose])).toEqual({ chosen: boxed, note: 'the only one without what was not asked for (irto)' });
+    const stronger = scored(0.97, '3', 'Kuusiomutteri M8 10 Zn DIN934');
+    expect(chooseAmongNearDuplicates('Kuusiomutteri M8 Zn DIN934', [boxed, stronger])).toBeNull();
+  });
+
   it('asks a person when they differ in something that matters and was not said', () => {
     const curves = [scored(0.9, '1', 'Johdonsuojakatkaisija B16 1-napainen'), scored(0.9, '2', 'Johdonsuojakatkaisija C16 1-napainen')];
     expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija 16 A 1-napainen', curves)).toBeNull();

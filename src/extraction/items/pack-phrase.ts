@@ -52,6 +52,25 @@ export function takePerUnit(text: string): { text: string; per: PerUnit | null }
   return { text, per: null };
 }
 
+/**
+ * "100 kpl/ltk", "50 kpl pss", "200 st/fpk": how many pieces one pack holds, written into the
+ * name of what is asked. A coil's metres ("100 m rll") stay: catalogs name coils by them.
+ */
+const CONTENT_PER_PACK = new RegExp(String.raw`\s*(?<![\p{L}\d.,×/])(\d{1,5})\s*(kpl|st|stk|pcs)\.?\s*(?:\/\s*|per\s+)?(ltk|laatikko|rasia|pkt|pss|pussi|fpk|box|pack|rll|rulla)\.?(?![\p{L}\d])`, 'iu');
+
+/**
+ * Takes a pack's content out of a description: as a size it would have to agree with some
+ * product's number ("Kuusiomutteri Zn DIN934 (100 kpl/ltk)" is no M100 nut). It says what
+ * each requested pack holds only when the customer asked in packs.
+ */
+export function takePackContent(description: string, unit: string | null): { description: string; per: PerUnit | null } {
+  const m = CONTENT_PER_PACK.exec(description);
+  if (!m) return { description, per: null };
+  const rest = replaced(description, m, ' ').replace(/\s+/g, ' ').trim();
+  const asked = unit === null ? null : normalizeUnit(unit);
+  return { description: rest, per: asked && PACK_UNITS.has(asked) ? { quantity: m[1]!, unit: unitOf(m[2])! } : null };
+}
+
 function replaced(text: string, match: RegExpExecArray, by: string): string {
   return `${text.slice(0, match.index)}${by}${text.slice(match.index + match[0].length)}`;
 }
