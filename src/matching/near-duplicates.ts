@@ -33,22 +33,29 @@ function mayHaveSaid(asked: string[], word: string): boolean {
 function unasked(name: string, asked: { words: string[]; numbers: string[] }): Set<string> {
   const terms = termsOf(name);
   const askedSizes = new Set(asked.numbers.flatMap((n) => [n, ...alikeSizes(n)]));
-  const grades = gradesIn(name);
+  const nutGrades = new Set([...name.matchAll(NUT_GRADE)].map((m) => m[1]!));
   const words = terms.words.filter((w) => !mayHaveSaid(asked.words, w));
-  const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n) && !grades.has(n));
+  const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n) && !isLeftToSeller(n, nutGrades));
   return new Set([...words, ...numbers]);
 }
 
 /** A nut's strength class, right after its thread: "Kuusiomutteri M8 8 Zn DIN934". */
 const NUT_GRADE = /(?<![\p{L}\d])M\d{1,2}\s+(\d{1,2})(?=\s)/gu;
+/** A breaker's breaking capacity, as a size token: "6ka", "10ka". */
+const BREAKING_CAPACITY = /^\d+(?:\.\d+)?ka$/;
+
+/** IP20, the class of a device for dry rooms: what a customer means who names no protection. */
+const NO_PROTECTION = 'ip20';
 
 /**
- * The strength class a nut's name states. A customer who names none wants the common one
- * (class 8), so an unasked class is no feature; nuts of two classes still differ in it, and go
- * to a person. Not so a bolt's or a rod's "8.8": for a rod that is the stronger, special one.
+ * Ratings a customer who names none leaves to the seller: a nut's strength class (the common
+ * class 8), a breaker's breaking capacity (what the brand makes) and IP20. Unasked, they are no
+ * feature, so variants that differ by them and a brand go by the seller's brand rule; two
+ * variants that differ in them alone still go to a person. Not so a bolt's or a rod's "8.8":
+ * for a rod that is the stronger, special one.
  */
-function gradesIn(name: string): Set<string> {
-  return new Set([...name.matchAll(NUT_GRADE)].map((m) => m[1]!));
+function isLeftToSeller(size: string, nutGrades: Set<string>): boolean {
+  return nutGrades.has(size) || BREAKING_CAPACITY.test(size) || size === NO_PROTECTION;
 }
 
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));

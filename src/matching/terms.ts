@@ -64,6 +64,14 @@ export function isStandard(size: string): boolean {
 const TYPE_LETTERS = /(?<![a-z])(?:tyyppi|type|typ)[ ]([a-z]{1,2})(?![a-z])/g;
 /** Poles and gangs as each language writes them, one size token each: "1-napainen", "1-nap.", "1-pol", "1P" are "1p"; "2-os.", "2-vägs", "2-gang" are "2os". */
 const POLES = /(?<![a-z\d])(\d)\s?-?\s?(?:napainen|napaiset|napaista|nap\.?|poliga|polig|poles|pole|pol|p)(?![a-z])/g;
+/** A pole with the neutral ("1+N", "1P+N", "3-nap.+N") is another device than one pole alone: "1pn". */
+const POLES_NEUTRAL = /(?<![a-z\d])(\d)\s?(?:-?\s?(?:napainen|nap\.?|pol|p))?\s?\+\s?n(?![a-z])/g;
+/**
+ * Switches by the number the trade gives them: "Kytkin 6 (vaihto)" is a "vaihtokytkin", as
+ * one brand names it and a customer writes it; 1 is one-pole, 5 a series, 7 an intermediate.
+ */
+const SWITCH_NUMBER = /(?<![a-z])kytkin \(?([1567])\)?(?: \(?(?:yksinapainen|vaihto|sarja|risti)\)?)?(?![a-z\d])/g;
+const SWITCH_BY_NUMBER: Record<string, string> = { 1: '1p kytkin', 5: 'sarjakytkin', 6: 'vaihtokytkin', 7: 'ristikytkin' };
 const POLE_WORDS = /(?<![a-z])(?:(yksi|en|single)|(kaksi|tva|two|double)|(kolmi|tre|three)|(neli|fyr|four))[ -]?(?:napainen|polig[a]?|pole)(?![a-z])/g;
 const GANGS = /(?<![a-z\d])(\d)\s?-?\s?(?:osainen|os\.?|vags|gang)(?![a-z])/g;
 /** A cable's cross-section is its size: "4mm2", "4 mm²" and the catalog's "MK 4" are one. */
@@ -133,7 +141,9 @@ type Replacement = string | ((match: string, ...groups: (string | undefined)[]) 
  * text (most names have no poles, litres or conductors) before its pattern scans it.
  */
 const SIZE_FORMS: [RegExp, RegExp, Replacement][] = [
+  [/kytkin \(?[1567]/, SWITCH_NUMBER, (_m, number) => SWITCH_BY_NUMBER[number!]!],
   [/napai|polig|pole/, POLE_WORDS, (_m, one, two, three) => (one ? '1p' : two ? '2p' : three ? '3p' : '4p')],
+  [/\+\s?n/, POLES_NEUTRAL, '$1pn'],
   [/\d\s?-?\s?(?:p|nap)/, POLES, '$1p'],
   [/os|vags|gang/, GANGS, '$1os'],
   [/lit/, LITRES, '$1l'],

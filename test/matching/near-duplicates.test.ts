@@ -86,6 +86,22 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('Kuusiomutteri M8 Zn DIN934', [boxed, stronger])).toBeNull();
   });
 
+  it('leaves an unasked breaking capacity to the seller: brands that differ by it go by the brand rule', () => {
+    const elvora = scored(0.97, '1', 'Johdonsuojakatkaisija Elvora B16 1-nap. 6 kA', { listPrice: '6.40' });
+    const norvolt = scored(0.94, '2', 'JOHDONSUOJA NORVOLT B16 1P 10KA', { listPrice: '8.00' });
+    expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija B16 1-napainen', [elvora, norvolt])).toEqual({ chosen: elvora, note: 'no brand named: the cheaper of Elvora, NORVOLT' });
+    const stronger = scored(0.97, '3', 'Johdonsuojakatkaisija Elvora B16 1-nap. 10 kA');
+    expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija B16 1-napainen', [elvora, stronger])).toBeNull();
+  });
+
+  it('takes IP20 for a customer who names no protection class', () => {
+    const norvolt = scored(0.97, '1', 'VAIHTOKYTKIN UPPO VALK NORVOLT', { listPrice: '14.50' });
+    const elvora = scored(0.94, '2', 'Kytkin 6 (vaihto) Elvora uppo valkoinen IP20', { listPrice: '12.90' });
+    expect(chooseAmongNearDuplicates('vaihtokytkin uppo valkoinen', [norvolt, elvora])).toEqual({ chosen: elvora, note: 'no brand named: the cheaper of NORVOLT, Elvora' });
+    const wet = [scored(0.97, '3', 'Pistorasia 2-os. uppo valkoinen IP20'), scored(0.97, '4', 'Pistorasia 2-os. uppo valkoinen IP44')];
+    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen', wet)?.chosen).toBe(wet[0]);
+  });
+
   it('asks a person when they differ in something that matters and was not said', () => {
     const curves = [scored(0.9, '1', 'Johdonsuojakatkaisija B16 1-napainen'), scored(0.9, '2', 'Johdonsuojakatkaisija C16 1-napainen')];
     expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija 16 A 1-napainen', curves)).toBeNull();

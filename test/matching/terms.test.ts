@@ -58,6 +58,18 @@ describe('termsOf', () => {
     expect(termsOf('PEX-putki 20x2,0').words).toEqual(['pex', 'putki']);
   });
 
+  it('reads a switch by the number the trade gives it', () => {
+    expect(termsOf('Kytkin 6 (vaihto) Elvora uppo').words).toEqual(termsOf('VAIHTOKYTKIN ELVORA UPPO').words);
+    expect(termsOf('Kytkin 1 (yksinapainen) uppo')).toEqual(termsOf('1-napainen kytkin uppo'));
+    expect(termsOf('Kytkin 5 uppo').words).toEqual(['sarjakytkin', 'uppo']);
+    expect(termsOf('Kytkin 6 uppo').words).not.toEqual(termsOf('Kytkin 7 uppo').words);
+  });
+
+  it('tells a pole with the neutral from a pole alone', () => {
+    for (const poles of ['1+N', '1P+N', '1-nap. + N']) expect(termsOf(`Johdonsuojakatkaisija C16 ${poles}`).numbers).toEqual(['c16', '1pn']);
+    expect(termsOf('Ylijännitesuoja tyyppi 2, 3+N').numbers).toEqual(['2', '3pn']);
+  });
+
   it('writes poles and gangs one way in every language', () => {
     for (const poles of ['1-napainen', '1-nap.', '1P', '1-pol', 'enpolig', 'single pole', 'yksinapainen']) expect(termsOf(`Kytkin ${poles}`).numbers).toEqual(['1p']);
     for (const gangs of ['2-os.', '2-osainen', '2-vägs', '2-gang']) expect(termsOf(`Pistorasia ${gangs}`).numbers).toEqual(['2os']);
