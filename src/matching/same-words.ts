@@ -28,6 +28,7 @@ const SAME_WORD: [string, string[]][] = [
   // Abbreviations and the trade's synonyms
   ['maadoitettu', ['maad', 'maadoitettua', 'maadoitetut', 'jordat', 'jordad', 'jordade', 'earthed', 'grounded']],
   ['palloventtiili', ['pallov', 'palloventtiilit', 'palloventtiileita']],
+  ['kuusiokoloruuvi', ['kuusiokolo', 'kuusiokoloa', 'kuusiokoloruuveja', 'kuusiokoloruuvia']],
   ['johdonsuojakatkaisija', ['johdonsuoja', 'johdonsuojat', 'johdonsuojia', 'johdonsuojakatkaisijat', 'dvargbrytare', 'automatsakring', 'mcb', 'mcbs']],
   ['vikavirtasuojakytkin', ['vikavirtasuoja', 'vikavirtasuojat', 'vikavirtakytkin', 'jordfelsbrytare', 'rccb', 'rccbs', 'rcd', 'rcds']],
   ['kytkin', ['kytkimet', 'kytkimia', 'strombrytare', 'switch', 'switches']],
@@ -67,6 +68,7 @@ const PAIR_STARTS = new Set([...PAIRS.keys()].map((pair) => pair.split(' ')[0]!)
 const NEGATIONS = new Set(['not', 'non', 'without', 'ei', 'ilman', 'inte', 'ej', 'utan']);
 /** "a4" is a size token like "M8" (the catalog's "A4-70" is read so), not a word. */
 const SIZE_LIKE = new Set(['a4']);
+const STAINLESS_GRADES = new Set(['a2', 'a4']);
 
 /**
  * Words with their same words made one: word by word, as a product name is read a million
@@ -87,5 +89,6 @@ export function withSameWords(words: string[], numbers: string[]): string[] {
     const word = same ?? words[i]!;
     (SIZE_LIKE.has(word) ? numbers : out).push(word);
   }
-  return out;
+  // "RST A2" is the A2: the grade says it all, and a name that gives only the grade lacks no word.
+  return numbers.some((n) => STAINLESS_GRADES.has(n)) ? out.filter((w) => w !== 'rst') : out;
 }

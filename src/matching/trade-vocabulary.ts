@@ -10,7 +10,7 @@ const VOCABULARY: [string, string][] = [
   ['(?:nyloc|lock) nuts?|låsmutt(?:er|rar)', 'lukkomutteri'],
   ['flange nuts?|flänsmutt(?:er|rar)', 'laippamutteri'],
   ['socket (?:head )?(?:cap )?screws?|insexskruv(?:ar)?', 'kuusiokoloruuvi'],
-  ['washers?|bricka|brickor|skiver?', 'aluslevy'],
+  ['(?:flat |plain )?washers?|(?:plan)?bricka|(?:plan)?brickor|skiver?', 'aluslevy'],
   ['threaded (?:rods?|bars?)|gängstänger|gängstång|gjengestenger|gjengestang', 'kierretanko'],
   ['wedge anchors?|anchor bolts?|through bolts?|kilankare|expanderankare', 'kiila-ankkuri'],
   ['wood screws?|träskruv(?:ar)?', 'puuruuvi'],
@@ -65,6 +65,9 @@ const VOCABULARY: [string, string][] = [
   ['multilayer (?:composite )?pipes?|composite pipes?|kompositrör|flerskiktsrör', 'komposiittiputki'],
   ['eurocone|eurokon', 'eurokartio'],
   ['compression (?:fittings?|adapters?|couplings?)|klämkoppling(?:ar)?', 'puserrusliitin'],
+  // "female" holds "male": each is one word, so that a male adapter never stands in for a female one.
+  ['female (?:thread(?:ed)? )?adapters?|female threads?|inv(?:\.|ändig) gänga', 'sisäkierre'],
+  ['male (?:thread(?:ed)? )?adapters?|male threads?|utv(?:\.|ändig) gänga', 'ulkokierre'],
   ['pipe clamps?|rörklammer|rörklammor', 'putkikannake'],
   ['t-rör|t-stycke', 'T-haara'],
   ['cleaning eyes?|rensrör', 'puhdistusyhde'],

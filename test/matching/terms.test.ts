@@ -139,6 +139,7 @@ describe('termsOf: materials and finishes', () => {
     ['Cu press T 22', 'Puristus-T 22 mm Cu', 'haara'],
     ['paisunta-astia 18 litraa lämmitykseen', 'Membrane expansion vessel 18 l red (heating)', 'lammitys'],
     ['Rörisolering självhäftande', 'Putkieriste itseliimautuva', 'itseliimautuva'],
+    ['Kuusiokolo M8x30 12.9', 'Kuusiokoloruuvi M8x30 12.9', 'kuusiokoloruuvi'],
   ])('%j and %j both say %j', (asked, catalog, term) => {
     const termsIn = (text: string) => [...termsOf(text).words, ...termsOf(text).numbers];
     expect(termsIn(asked)).toContain(term);
@@ -153,6 +154,11 @@ describe('termsOf: materials and finishes', () => {
   it('drops what the customer says is not wanted', () => {
     expect(termsOf('Flexterm 35x13 (not self-adhesive)').words).toEqual(['flexterm']);
     expect(termsOf('Flexterm eriste 12x13, EI itseliimautuva').words).toEqual(['flexterm', 'eriste']);
+  });
+
+  it('reads "RST A2" as the A2 a name gives alone', () => {
+    expect(termsOf('Kuusiokoloruuvi M6x20 RST A2 DIN912')).toEqual(termsOf('Kuusiokoloruuvi M6x20 A2 DIN912'));
+    expect(termsOf('Kulma 90° RST').words).toContain('rst');
   });
 
   it('keeps stainless grades apart: A2 is not A4', () => {

@@ -10,6 +10,10 @@ describe('toCatalogWords', () => {
     ['Ball valve DN15 F/M lever', 'palloventtiili DN15 sk/uk vipukahva'],
     ['Jordfelsbrytare 40A 30mA 4-polig', 'vikavirtasuojakytkin 40A 30mA 4-polig'],
     ['Cable ties 7,6x280 black', 'nippuside 7,6x280 musta'],
+    ['Flat washer M12 A4 DIN 125', 'aluslevy M12 A4 DIN 125'],
+    ['Planbricka DIN 125 M8', 'aluslevy DIN 125 M8'],
+    ['Stainless press male adapter 28 x 1"', 'rst press ulkokierre 28 x 1"'],
+    ['Copper press female adapter 15 x 1/2"', 'Copper press sisäkierre 15 x 1/2"'],
   ])('%j → %j', (request, catalog) => {
     expect(toCatalogWords(request)).toBe(catalog);
   });
