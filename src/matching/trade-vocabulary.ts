@@ -66,8 +66,8 @@ const VOCABULARY: [string, string][] = [
   ['eurocone|eurokon', 'eurokartio'],
   ['compression (?:fittings?|adapters?|couplings?)|klämkoppling(?:ar)?', 'puserrusliitin'],
   // "female" holds "male": each is one word, so that a male adapter never stands in for a female one.
-  ['female (?:thread(?:ed)? )?adapters?|female threads?|inv(?:\.|ändig) gänga', 'sisäkierre'],
-  ['male (?:thread(?:ed)? )?adapters?|male threads?|utv(?:\.|ändig) gänga', 'ulkokierre'],
+  ['female (?:thread(?:ed)? )?adapters?|female threads?|inv(?:\\.|ändig) gänga', 'sisäkierre'],
+  ['male (?:thread(?:ed)? )?adapters?|male threads?|utv(?:\\.|ändig) gänga', 'ulkokierre'],
   ['pipe clamps?|rörklammer|rörklammor', 'putkikannake'],
   ['t-rör|t-stycke', 'T-haara'],
   ['cleaning eyes?|rensrör', 'puhdistusyhde'],

@@ -19,6 +19,12 @@ describe('reading hostile mail takes linear time', { timeout: LINEAR_TIME_TEST_T
     ['a long number as what each pack holds', run('1', 'Putki 2 rll à ', ' m')],
     ['a long number of packs', run('1', 'Putki ', ' rll à 100 m')],
     ['a run of counts times a length', run('1 x ', 'Putki ', '5 m')],
+    ['a long word after a leading count', run('a', '1 ', '')],
+    ['a run of spaces after a count', run(' ', 'Putki 2 kpl', 'x')],
+    ['many words after a count', run('ab ', 'Putki 2 kpl ', '1')],
+    ['a run of spaces before what a pack holds', run(' ', 'Putki', '100 kpl/ltk 2 ltk')],
+    ['thousands with commas', run(',000', 'Putki 1', ' pcs')],
+    ['a run of dozens', run('3 dozen ', 'Putki ', 'x')],
   ])('extractLines: %s', async (_case, build) => {
     await expectLinearTime(build, extractLines);
   });

@@ -39,12 +39,12 @@ const BARE = /^(?:.*?\s)?(\d{1,4})\s+(\p{L}.*)$/u;
  * (pieces, packs, coils): a length or a volume may be a size in the name ("kierretanko M10 1m
  * sinkitty").
  */
-const END_QTY_REMARK = new RegExp(String.raw`^(.+?)${GAP_START}${GAP}+${QTY}\s*${UNIT}(?:,\s*|\s+)((?:[^\d\s,]+\s?){1,6})$`, 'iu');
+const END_QTY_REMARK = new RegExp(String.raw`^(.+?)${GAP_START}${GAP}+${QTY}\s*${UNIT}(?:,\s?|\s)([^\d\s,]{1,30}(?:\s[^\d\s,]{1,30}){0,5})$`, 'iu');
 /**
  * "1000 cable ties 4.8x290 black": a count that starts the line, before a name with a size in
  * it, with no unit. Without the size it would as well be prose ("2 weeks ago").
  */
-const LEADING_COUNT = /^(\d{1,5})\s+(\p{L}{3,}\D*\d.*)$/u;
+const LEADING_COUNT = /^(\d{1,5})\s+(\p{L}{3}\D*\d.*)$/u;
 
 const RULES: Rule[] = [
   // "10 x DIN rail 35 mm 1 m": a count written first is the quantity; what ends the line is a length.

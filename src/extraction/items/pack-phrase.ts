@@ -56,7 +56,7 @@ export function takePerUnit(text: string): { text: string; per: PerUnit | null }
  * "100 kpl/ltk", "50 kpl pss", "200 st/fpk": how many pieces one pack holds, written into the
  * name of what is asked. A coil's metres ("100 m rll") stay: catalogs name coils by them.
  */
-const CONTENT_PER_PACK = new RegExp(String.raw`\s*(?<![\p{L}\d.,×/])(\d{1,5})\s*(kpl|st|stk|pcs)\.?\s*(?:\/\s*|per\s+)?(ltk|laatikko|rasia|pkt|pss|pussi|fpk|box|pack|rll|rulla)\.?(?![\p{L}\d])`, 'iu');
+const CONTENT_PER_PACK = new RegExp(String.raw`(?<![\p{L}\d.,×/])(\d{1,5})\s?(kpl|st|stk|pcs)\.?\s?(?:\/\s?|per\s)?(ltk|laatikko|rasia|pkt|pss|pussi|fpk|box|pack|rll|rulla)\.?(?![\p{L}\d])`, 'iu');
 
 /**
  * Takes a pack's content out of a description: as a size it would have to agree with some
