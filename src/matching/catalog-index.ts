@@ -23,6 +23,9 @@ const EXTRA_NUMBER_FACTOR = 0.97;
 const EXTRA_WORD_FACTOR = 0.97;
 /** How alike a product's word must be to a requested one to count as asked for: an inflection or a typo. */
 const ASKED_SIMILARITY = 0.9;
+/** The shortest request word read as a compound, and the shortest last word of one. */
+const MIN_COMPOUND = 8;
+const MIN_HEAD = 4;
 /** "kup.putki", "pallov.": a word cut short with a dot, and what follows it when it ends a compound. */
 const ABBREVIATION = /(?<![a-z])([a-z]{2,})\.(?:([a-z]{3,})(?![a-z]))?/g;
 /** How many of the roughly ranked candidates are scored exactly. */
@@ -261,7 +264,8 @@ export class CatalogIndex {
       return ' ';
     });
     const terms = termsOf(rest);
-    const all = [...abbreviated, ...terms.words.map((word) => this.wordOf(this.vocabulary.similar(word)))];
+    const split = terms.words.flatMap((word) => this.compoundParts(word) ?? [word]);
+    const all = [...abbreviated, ...split.map((word) => this.wordOf(this.vocabulary.similar(word)))];
     const words = all.filter((w) => w.similar.size > 0);
     return {
       text,
@@ -269,6 +273,24 @@ export class CatalogIndex {
       coverage: all.length ? words.length / all.length : 0,
       sizes: terms.numbers.map((n) => ({ text: n, value: sizeValue(n), id: this.sizes.idOf(n), alike: alikeSizes(n) })),
     };
+  }
+
+  /**
+   * A compound the catalog does not hold, as the two words it does: "puristuskulma" is the
+   * "puristus" (press) "kulma" of "NordPress Cu kulma", "pressikulma" too. Only
+   * a split into two words both known as they are, the last of at least four letters, so that
+   * a typo is no compound.
+   */
+  private compoundParts(word: string): string[] | null {
+    if (word.length < MIN_COMPOUND || this.vocabulary.idOf(word) !== undefined) return null;
+    for (let at = 3; at <= word.length - MIN_HEAD; at += 1) {
+      const head = word.slice(at);
+      if (this.vocabulary.idOf(head) === undefined) continue;
+      const start = word.slice(0, at);
+      const modifier = [start, start.slice(0, -1)].flatMap((form) => termsOf(form).words).find((w) => this.vocabulary.idOf(w) !== undefined);
+      if (modifier) return [modifier, head];
+    }
+    return null;
   }
 
   private addTerms(id: number, terms: string[], vocabulary: Vocabulary, into: IntBuffer, postings: Postings): void {

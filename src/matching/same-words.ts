@@ -28,6 +28,8 @@ const SAME_WORD: [string, string[]][] = [
   // Abbreviations and the trade's synonyms
   ['maadoitettu', ['maad', 'maadoitettua', 'maadoitetut', 'jordat', 'jordad', 'jordade', 'earthed', 'grounded']],
   ['palloventtiili', ['pallov', 'palloventtiilit', 'palloventtiileita']],
+  // The long word is the one kept: a typo in it ("pristus") is still found, as in no short one.
+  ['puristus', ['press', 'pressi']],
   ['kuusiokoloruuvi', ['kuusiokolo', 'kuusiokoloa', 'kuusiokoloruuveja', 'kuusiokoloruuvia']],
   ['johdonsuojakatkaisija', ['johdonsuoja', 'johdonsuojat', 'johdonsuojia', 'johdonsuojakatkaisijat', 'dvargbrytare', 'automatsakring', 'mcb', 'mcbs']],
   ['vikavirtasuojakytkin', ['vikavirtasuoja', 'vikavirtasuojat', 'vikavirtakytkin', 'jordfelsbrytare', 'rccb', 'rccbs', 'rcd', 'rcds']],

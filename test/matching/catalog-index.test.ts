@@ -196,6 +196,12 @@ describe('CatalogIndex.search: as customers write the name', () => {
     expect(best('Cu press muhvi 15')).toBe('1200002');
   });
 
+  it('reads a compound the catalog writes as two words, and leaves a typo alone', () => {
+    expect(scoreOf(family.search('puristusmuhvi kupari 15 mm', 3), '1200002')).toBeGreaterThan(0.9);
+    expect(scoreOf(family.search('pressimuhvi 28 RST', 3), '1205004')).toBeGreaterThan(0.9);
+    expect(best('kuparputki kova 22x1')).toBe('1100008');
+  });
+
   it('reads a compound cut short with a dot, and a DN as its inch size', () => {
     expect(best('kup.putki kova 22 x 1')).toBe('1100008');
     expect(best('Tammer pallov. 1" sk/uk vipukahva')).toBe('1010024');

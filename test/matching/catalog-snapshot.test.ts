@@ -106,7 +106,7 @@ describe('a snapshot that cannot be used', () => {
     return 'reason' in decoded ? decoded.reason : null;
   };
 
-  /** The file with one piece of its header's text replaced by another of the same length. */
+  /** The file with one piece of its header's text replaced, in place, by another of the same length. */
   function withHeader(from: string, to: string): Uint8Array {
     const copy = file.slice();
     const text = new TextDecoder().decode(copy.subarray(0, 4096));
@@ -120,7 +120,7 @@ describe('a snapshot that cannot be used', () => {
   });
 
   it('is one of another index format', () => {
-    expect(reasonOf(withHeader(`"indexFormat":${INDEX_FORMAT}`, `"indexFormat":${INDEX_FORMAT + 1}`))).toBe(`index format ${INDEX_FORMAT + 1}, this Offerflow builds ${INDEX_FORMAT}`);
+    expect(reasonOf(withHeader(`"indexFormat":${INDEX_FORMAT}`, `"indexFormat":${INDEX_FORMAT - 1}`))).toBe(`index format ${INDEX_FORMAT - 1}, this Offerflow builds ${INDEX_FORMAT}`);
   });
 
   it('is one of another file format', () => {
