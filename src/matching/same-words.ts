@@ -24,6 +24,7 @@ const SAME_WORD: [string, string[]][] = [
   ['punainen', ['pun', 'punaista', 'red', 'rod', 'roda']],
   ['oranssi', ['orange']],
   ['hopea', ['hopeinen', 'silver', 'silvrig', 'silverfargad']],
+  ['tiilenpunainen', ['tegelrod', 'tiilenpun']],
   ['keltavihrea', ['keltvihr', 'yellowgreen', 'gulgron', 'keltavihreaa']],
   // Abbreviations and the trade's synonyms
   ['maadoitettu', ['maad', 'maadoitettua', 'maadoitetut', 'jordat', 'jordad', 'jordade', 'earthed', 'grounded']],
@@ -64,6 +65,7 @@ const PAIRS = new Map<string, string>([
   ['self adhesive', 'itseliimautuva'],
   ['yellow green', 'keltavihrea'],
   ['kelt vihr', 'keltavihrea'],
+  ['brick red', 'tiilenpunainen'],
 ]);
 const PAIR_STARTS = new Set([...PAIRS.keys()].map((pair) => pair.split(' ')[0]!));
 /** "not self-adhesive", "ei itseliimautuva", "utan spak": the word after is what is not wanted. */

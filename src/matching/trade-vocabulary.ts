@@ -23,6 +23,8 @@ const VOCABULARY: [string, string][] = [
   ['channel nuts?|spring nuts?|skenmutt(?:er|rar)', 'kiskomutteri'],
   ['strut channels?|installation rails?|montageskenor|montageskena', 'asennuskisko'],
   ['coupling nuts?|long nuts?|skarvmutt(?:er|rar)', 'jatkomutteri'],
+  // A nut named by no kind is the hex nut; a compound ("lukkomutteri", "kopplingsmutter") names its kind.
+  ['mutter|muttrar|mutterit?|muttereita|muttereja|mutre|mutrer', 'kuusiomutteri'],
   ['work gloves?|arbetshandsk(?:e|ar)', 'työkäsine'],
   ['(?:deck(?:ing)?|terrace) screws?|trallskruv(?:ar)?', 'terassiruuvi'],
   ['hot[- ]dip(?:ped)? galv(?:ani[sz]ed|\\.)?|hdg|varmförzinkad|vfz', 'kuumasinkitty'],
@@ -45,6 +47,8 @@ const VOCABULARY: [string, string][] = [
   ['straight|rak', 'suora'],
   ['angled?|vinkel', 'kulma'],
   ['press (?:elbows?|bends?)|pressvinkl(?:ar)?|pressvinkel|pressböj(?:ar)?', 'puristuskulma'],
+  // A soil pipe's bend; a pipe fitting's is an elbow ("kulma"), caught by the entries before.
+  ['(?<=(?:HT|KG)[- ])bends?', 'käyrä'],
   ['press tees?|press-t', 'puristus-T'],
   ['press (?:couplings?|sockets?)|pressmuff(?:ar)?|presskoppling(?:ar)?', 'puristusmuhvi'],
   ['press reducers?|pressreducering(?:ar)?', 'puristussupistus'],

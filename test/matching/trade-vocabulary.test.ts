@@ -12,6 +12,8 @@ describe('toCatalogWords', () => {
     ['Cable ties 7,6x280 black', 'nippuside 7,6x280 musta'],
     ['Flat washer M12 A4 DIN 125', 'aluslevy M12 A4 DIN 125'],
     ['Planbricka DIN 125 M8', 'aluslevy DIN 125 M8'],
+    ['HT bend 110 87°', 'HT käyrä 110 87°'],
+    ['mutter M12 varmförz.', 'kuusiomutteri M12 varmförz.'],
     ['Stainless press male adapter 28 x 1"', 'rst press ulkokierre 28 x 1"'],
     ['Copper press female adapter 15 x 1/2"', 'Copper press sisäkierre 15 x 1/2"'],
   ])('%j → %j', (request, catalog) => {
@@ -22,6 +24,12 @@ describe('toCatalogWords', () => {
     expect(toCatalogWords('Ball valve 1" MM butterfly handle')).toBe('palloventtiili 1" uk/uk perhoskahva');
     expect(toCatalogWords('Ball valve 3/4" FF lever')).toBe('palloventtiili 3/4" sk/sk vipukahva');
     expect(toCatalogWords('Elbow 15 mm FM')).toBe('Elbow 15 mm sk/uk');
+  });
+
+  it('leaves a nut of a kind as it is: only one named by no kind is the hex nut', () => {
+    expect(toCatalogWords('lukkomutteri M10')).toBe('lukkomutteri M10');
+    expect(toCatalogWords('Coupling nut M12')).toBe('jatkomutteri M12');
+    expect(toCatalogWords('copper press bend 22')).toBe('copper puristuskulma 22');
   });
 
   it('leaves Finnish catalog words and words that only contain a vocabulary word alone', () => {
