@@ -141,7 +141,8 @@ export function toSalesUnits(asked: AskedQuantity, product: Product): SalesQuant
     return withinUnit(convert(plain(total), per, sold, conversions), packs, asked, sold, mismatch);
   }
   if (unit === null) return countWithoutUnit(asked.quantity, sold, conversions);
-  if (unit === sold || sameReel(unit, sold, product)) return { quantity: asked.quantity, shown: null, problem: null };
+  // A bar of a pipe sold per piece is one piece ("54x2,0 - 2 bars").
+  if (unit === sold || sameReel(unit, sold, product) || (unit === 'tnk' && sold === 'kpl')) return { quantity: asked.quantity, shown: null, problem: null };
   return withinUnit(convert(asked.quantity, unit, sold, conversions), null, asked, sold, null);
 }
 

@@ -154,6 +154,17 @@ const SIZE_FORMS: [RegExp, RegExp, Replacement][] = [
   [/ty/, TYPE_LETTERS, 'typ$1'],
 ];
 
+/** "liiketunnistimella", "kytkimellä": a feature said as "with" it, an -in noun inflected. */
+const WITH_IN_NOUN = /^([a-z]{4,})im[ei]lla$/;
+
+/**
+ * The -in noun a Finnish "with …" form stands for: "liiketunnistimella" is the
+ * "liiketunnistin" a catalog name holds. The word is too far from it for a typo.
+ */
+function withoutComitative(word: string): string {
+  return word.replace(WITH_IN_NOUN, '$1in');
+}
+
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
   const withoutInches = SIZE_FORMS.reduce(
@@ -169,7 +180,7 @@ export function termsOf(text: string): Terms {
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);
   for (const bolt of boltsOfWasher(withoutInches)) if (!numbers.includes(bolt)) numbers.push(bolt);
   const words = withSameWords(
-    (withoutInches.match(WORD) ?? []).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w) && !FILLER_WORDS.has(w)),
+    (withoutInches.match(WORD) ?? []).filter((w) => w.length >= 2 && !UNIT_WORDS.has(w) && !FILLER_WORDS.has(w)).map(withoutComitative),
     numbers,
   );
   return { words, numbers };

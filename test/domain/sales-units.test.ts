@@ -118,6 +118,11 @@ describe('a requested quantity in the product unit', () => {
     expect(toSalesUnits(asked('1', 'rll'), hard).problem).toMatch(/not known/);
   });
 
+  it('counts a bar of a pipe sold per piece as one piece', () => {
+    expect(toSalesUnits(asked('2', 'tnk'), product('Kupariputki kova 54x2,0 5 m', 'kpl'))).toEqual({ quantity: '2', shown: null, problem: null });
+    expect(toSalesUnits(asked('6', 'kpl', { quantity: '5', unit: 'm' }), product('Kupariputki kova 22x1,0 5 m', 'm'))).toMatchObject({ quantity: '30', problem: null });
+  });
+
   it('compares units by what they mean, not how they are spelt', () => {
     expect(toSalesUnits(asked('10', 'pcs'), product('Palloventtiili DN20', 'KPL'))).toEqual({ quantity: '10', shown: null, problem: null });
   });

@@ -175,6 +175,11 @@ describe('extractLine: table rows', () => {
     expect(extractLine('Nippuside 4,8x290 100 kpl/pss 300 kpl')).toMatchObject({ description: 'Nippuside 4,8x290', quantity: '300', unit: 'kpl', per: null });
   });
 
+  it('reads how long each bar is when the customer counts bars or pieces', () => {
+    expect(extractLine('Kopparrör 22x1,0 hårt, 5 m längder\tsex st')).toMatchObject({ quantity: '6', unit: 'kpl', per: { quantity: '5', unit: 'm' } });
+    expect(extractLine('Kupariputki kova 22x1,0 5 m tanko\t30\tm')).toMatchObject({ quantity: '30', unit: 'm', per: null });
+  });
+
   it('ignores the header row', () => {
     expect(extractLine('Tuote\tKoodi\tMäärä\tYksikkö')).toBeNull();
     expect(extractLine('Product | Code | Qty | Unit')).toBeNull();

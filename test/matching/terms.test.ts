@@ -141,6 +141,7 @@ describe('termsOf: materials and finishes', () => {
     ['Rörisolering självhäftande', 'Putkieriste itseliimautuva', 'itseliimautuva'],
     ['Kuusiokolo M8x30 12.9', 'Kuusiokoloruuvi M8x30 12.9', 'kuusiokoloruuvi'],
     ['Roofing screw 4.8x20 brick red', 'Kattoruuvi 4,8x20 tiilenpunainen', 'tiilenpunainen'],
+    ['LED-kattovalaisin liiketunnistimella', 'LED-kattovalaisin liiketunnistin', 'liiketunnistin'],
   ])('%j and %j both say %j', (asked, catalog, term) => {
     const termsIn = (text: string) => [...termsOf(text).words, ...termsOf(text).numbers];
     expect(termsIn(asked)).toContain(term);

@@ -65,10 +65,21 @@ const CONTENT_PER_PACK = new RegExp(String.raw`(?<![\p{L}\d.,×/])(\d{1,5})\s?(k
  */
 export function takePackContent(description: string, unit: string | null): { description: string; per: PerUnit | null } {
   const m = CONTENT_PER_PACK.exec(description);
-  if (!m) return { description, per: null };
+  if (!m) return { description, per: barLength(description, unit) };
   const rest = replaced(description, m, ' ').replace(/\s+/g, ' ').trim();
   const asked = unit === null ? null : normalizeUnit(unit);
   return { description: rest, per: asked && PACK_UNITS.has(asked) ? { quantity: m[1]!, unit: unitOf(m[2])! } : null };
+}
+
+/** "5 m längder", "5 m tankoina", "(5 m tanko)": how long each bar is, which the name keeps as its size too. */
+const BAR_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,2}(?:[.,]\d)?)\s?m\s?(?:tanko|tankoa|tankoina|tangot|längder|längd|lengths?|bars?)(?![\p{L}])/iu;
+const BY_THE_BAR = new Set(['kpl', 'tnk']);
+
+/** What each bar the customer counts is long, when they count bars or pieces: "sex st" of "5 m längder" are 30 m. */
+function barLength(description: string, unit: string | null): PerUnit | null {
+  const asked = unit === null ? null : normalizeUnit(unit);
+  const m = asked === null || BY_THE_BAR.has(asked) ? BAR_LENGTH.exec(description) : null;
+  return m ? { quantity: m[1]!, unit: 'm' } : null;
 }
 
 function replaced(text: string, match: RegExpExecArray, by: string): string {
