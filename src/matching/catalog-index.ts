@@ -25,6 +25,8 @@ const EXTRA_WORD_FACTOR = 0.97;
 const ASKED_SIMILARITY = 0.9;
 /** The shortest request word read as a compound, and the shortest last word of one. */
 const MIN_COMPOUND = 8;
+/** A catalog word this like a request word is that word, typed or inflected: no compound to split. */
+const SAME_WORD_SIMILARITY = 0.85;
 const MIN_HEAD = 4;
 /** "kup.putki", "pallov.": a word cut short with a dot, and what follows it when it ends a compound. */
 const ABBREVIATION = /(?<![a-z])([a-z]{2,})\.(?:([a-z]{3,})(?![a-z]))?/g;
@@ -264,8 +266,7 @@ export class CatalogIndex {
       return ' ';
     });
     const terms = termsOf(rest);
-    const split = terms.words.flatMap((word) => this.compoundParts(word) ?? [word]);
-    const all = [...abbreviated, ...split.map((word) => this.wordOf(this.vocabulary.similar(word)))];
+    const all = [...abbreviated, ...terms.words.flatMap((word) => this.wordsOf(word))];
     const words = all.filter((w) => w.similar.size > 0);
     return {
       text,
@@ -277,17 +278,26 @@ export class CatalogIndex {
 
   /**
    * A compound the catalog does not hold, as the two words it does: "puristuskulma" is the
-   * "puristus" (press) "kulma" of "NordPress Cu kulma", "pressikulma" too. Only
-   * a split into two words both known as they are, the last of at least four letters, so that
-   * a typo is no compound.
+   * "puristus" (press) "kulma" of "NordPress Cu kulma", "pressikulma" too, and "mässingsvinkel"
+   * the "messinki" "kulma". Only a split into two words the catalog knows (as they are, or as
+   * the same word in its own language), the last of at least four letters, so that a typo is
+   * no compound, nor is a word that is like one the catalog holds ("puristuskulmia").
    */
+  /** A request word as the catalog's words like it, or as the two words of a compound where none does. */
+  private wordsOf(word: string): QueryWord[] {
+    const similar = this.vocabulary.similar(word);
+    const parts = Math.max(0, ...similar.values()) < SAME_WORD_SIMILARITY ? this.compoundParts(word) : null;
+    return parts ? parts.map((part) => this.wordOf(this.vocabulary.similar(part))) : [this.wordOf(similar)];
+  }
+
   private compoundParts(word: string): string[] | null {
-    if (word.length < MIN_COMPOUND || this.vocabulary.idOf(word) !== undefined) return null;
+    if (word.length < MIN_COMPOUND) return null;
+    const known = (forms: string[]) => forms.flatMap((form) => termsOf(form).words).find((w) => this.vocabulary.idOf(w) !== undefined);
     for (let at = 3; at <= word.length - MIN_HEAD; at += 1) {
-      const head = word.slice(at);
-      if (this.vocabulary.idOf(head) === undefined) continue;
+      const head = known([word.slice(at)]);
+      if (head === undefined) continue;
       const start = word.slice(0, at);
-      const modifier = [start, start.slice(0, -1)].flatMap((form) => termsOf(form).words).find((w) => this.vocabulary.idOf(w) !== undefined);
+      const modifier = known([start, start.slice(0, -1)]);
       if (modifier) return [modifier, head];
     }
     return null;

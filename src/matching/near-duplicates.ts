@@ -27,17 +27,20 @@ function mayHaveSaid(asked: string[], word: string): boolean {
 
 /**
  * What a product's name says that the request did not: its features, sizes and brand words. A
- * size the customer wrote another way (DN25 for 1") was asked for; a standard is no feature a
- * customer would have to ask for.
+ * size the customer wrote another way (DN25 for 1") was asked for; a standard, or how many a
+ * box holds, is no feature a customer would have to ask for.
  */
 function unasked(name: string, asked: { words: string[]; numbers: string[] }): Set<string> {
-  const terms = termsOf(name);
+  const terms = termsOf(name.replace(PACK_CONTENT, ' '));
   const askedSizes = new Set(asked.numbers.flatMap((n) => [n, ...alikeSizes(n)]));
   const nutGrades = new Set([...name.matchAll(NUT_GRADE)].map((m) => m[1]!));
   const words = terms.words.filter((w) => !mayHaveSaid(asked.words, w));
   const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n) && !isLeftToSeller(n, nutGrades));
   return new Set([...words, ...numbers]);
 }
+
+/** "(25 KPL)", "100 kpl": how many a box holds is how it is sold, not a feature of the product. */
+const PACK_CONTENT = /\(?(?<![\p{L}\d.,])\d{1,5}\s?(?:kpl|pcs|st)\)?(?![\p{L}])/giu;
 
 /** A nut's strength class, right after its thread: "Kuusiomutteri M8 8 Zn DIN934". */
 const NUT_GRADE = /(?<![\p{L}\d])M\d{1,2}\s+(\d{1,2})(?=\s)/gu;

@@ -162,7 +162,7 @@ const WITH_IN_NOUN = /^([a-z]{4,})im[ei]lla$/;
  * "liiketunnistin" a catalog name holds. The word is too far from it for a typo.
  */
 function withoutComitative(word: string): string {
-  return word.replace(WITH_IN_NOUN, '$1in');
+  return word.endsWith('lla') ? word.replace(WITH_IN_NOUN, '$1in') : word;
 }
 
 export function termsOf(text: string): Terms {

@@ -202,6 +202,16 @@ describe('CatalogIndex.search: as customers write the name', () => {
     expect(best('kuparputki kova 22x1')).toBe('1100008');
   });
 
+  it('reads a compound whose parts the catalog writes in its own words, but not a word it holds inflected', async () => {
+    const fittings = await CatalogIndex.build(streamOf([product('1240036', 'Kulma 90° messinki 1" sk/uk'), product('1250011', 'Kulma 90 Zn 1" sk/uk')]));
+    expect(fittings.search('Mässingsvinkel 90° inv/utv 1"', 2).map((r) => [r.product.sku, r.score > 0.9])).toEqual([
+      ['1240036', true],
+      ['1250011', false],
+    ]);
+    const elbows = await CatalogIndex.build(streamOf([product('1100215', 'Puristuskulma 90° 22 mm Cu'), product('1200026', 'NordPress Cu kulma 90° 22')]));
+    expect(elbows.search('puristuskulmia 90° 22mm', 2)[0]?.product.sku).toBe('1100215');
+  });
+
   it('reads a compound cut short with a dot, and a DN as its inch size', () => {
     expect(best('kup.putki kova 22 x 1')).toBe('1100008');
     expect(best('Tammer pallov. 1" sk/uk vipukahva')).toBe('1010024');

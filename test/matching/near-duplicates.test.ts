@@ -94,6 +94,12 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('Johdonsuojakatkaisija B16 1-napainen', [elvora, stronger])).toBeNull();
   });
 
+  it('counts how many a box holds as no feature', () => {
+    const boxed = scored(0.94, '1', 'KUUSIORUUVI KUUMASINKITTY M12X120 DIN933 (25 KPL)');
+    const partial = scored(0.94, '2', 'Kuusioruuvi osakierre M12x120 kuumasinkitty DIN931');
+    expect(chooseAmongNearDuplicates('sexkantskruv M12x120 varmförzinkad', [boxed, partial])).toEqual({ chosen: boxed, note: 'the only one without what was not asked for (osakierre)' });
+  });
+
   it('takes IP20 for a customer who names no protection class', () => {
     const norvolt = scored(0.97, '1', 'VAIHTOKYTKIN UPPO VALK NORVOLT', { listPrice: '14.50' });
     const elvora = scored(0.94, '2', 'Kytkin 6 (vaihto) Elvora uppo valkoinen IP20', { listPrice: '12.90' });
