@@ -25,6 +25,8 @@ const EXTRA_WORD_FACTOR = 0.97;
 const ASKED_SIMILARITY = 0.9;
 /** The shortest request word read as a compound, and the shortest last word of one. */
 const MIN_COMPOUND = 8;
+/** Below this best score a search is tried again with the compounds of its words. */
+const WEAK = 0.6;
 /** A catalog word this like a request word is that word, typed or inflected: no compound to split. */
 const SAME_WORD_SIMILARITY = 0.85;
 const MIN_HEAD = 4;
@@ -105,6 +107,14 @@ interface CatalogParts {
   wordPostings: PostingParts;
   sizePostings: PostingParts;
   codes: CodeTableParts;
+}
+
+/** A request read one way: its words (each with the catalog words it may be), its sizes, and the share of its words the catalog knows. */
+interface Reading {
+  text: string;
+  words: QueryWord[];
+  sizes: QuerySize[];
+  coverage: number;
 }
 
 /** The parts an index is made from again: its records in one piece, as a snapshot holds them. */
@@ -236,15 +246,16 @@ export class CatalogIndex {
     const readings = translated.text === written ? [translated] : [translated, this.query(written)];
     const coverage = Math.max(...readings.map((r) => r.coverage));
     const best = new Map<number, number>();
-    for (const reading of readings) {
-      if (reading.words.length === 0) continue;
-      const weight = reading.coverage / coverage;
+    const scoreAll = (reading: Reading, weight: number) => {
       for (const id of this.candidates(reading.words, reading.sizes)) {
         if (this.superseded.has(id)) continue;
         const score = this.score(id, reading.words, reading.sizes) * weight;
         if (score > (best.get(id) ?? 0)) best.set(id, score);
       }
-    }
+    };
+    for (const reading of readings) if (reading.words.length > 0) scoreAll(reading, reading.coverage / coverage);
+    // Nothing sure: the catalog may name the thing by a compound of the word ("PTFE-kierreteippi" for "PTFE-teippi").
+    if (Math.max(0, ...best.values()) < WEAK && translated.words.length > 0) scoreAll(this.withCompounds(translated), translated.coverage / coverage);
     // Only the products returned are decoded.
     return Array.from(best, ([id, score]) => ({ id, score }))
       .sort((a, b) => b.score - a.score || this.records.nameLength(a.id) - this.records.nameLength(b.id))
@@ -257,7 +268,16 @@ export class CatalogIndex {
    * cut short with a dot ("kup.putki", "pallov.") stands for the catalog words that start and
    * end so.
    */
-  private query(text: string): { text: string; words: QueryWord[]; sizes: QuerySize[]; coverage: number } {
+  /** The reading with each word the catalog holds as it is also standing for the compounds it ends. */
+  private withCompounds(reading: Reading): Reading {
+    const words = reading.words.map((word) => {
+      const [only] = word.similar.size === 1 ? [...word.similar] : [];
+      return only && only[1] === 1 ? this.wordOf(this.vocabulary.withCompounds(only[0])) : word;
+    });
+    return { ...reading, words };
+  }
+
+  private query(text: string): Reading {
     const abbreviated: QueryWord[] = [];
     const rest = !text.includes('.') ? text : fold(text).replace(ABBREVIATION, (whole, start: string, end?: string) => {
       const similar = this.vocabulary.abbreviated(start, end ?? '');

@@ -71,6 +71,21 @@ export class Vocabulary {
   }
 
   /**
+   * A word the catalog holds, with the compounds it ends ("teippi" in "kierreteippi"), as
+   * `similar` gives them for a word the catalog does not hold: for a search that found nothing
+   * sure with the word alone.
+   */
+  withCompounds(id: number): Map<number, number> {
+    const word = this.words[id]!;
+    const found = new Map([[id, 1]]);
+    if (word.length < MIN_PART) return found;
+    for (const other of this.byEnd.get(word.slice(-BUCKET)) ?? []) {
+      if (other !== id && this.words[other]!.endsWith(word)) found.set(other, wordSimilarity(word, this.words[other]!));
+    }
+    return found;
+  }
+
+  /**
    * The catalog words a requested word can stand for, with how well: the word itself when the
    * catalog has it; else its inflections (same start), compounds ending in it (same end), and
    * catalog words inside it. Empty means a filler word.

@@ -212,6 +212,15 @@ describe('CatalogIndex.search: as customers write the name', () => {
     expect(elbows.search('puristuskulmia 90° 22mm', 2)[0]?.product.sku).toBe('1100215');
   });
 
+  it('finds the compound a word ends when nothing is sure with the word alone, and only then', async () => {
+    const tapes = await CatalogIndex.build(
+      streamOf([product('1600017', 'PTFE-kierreteippi 12 mm x 12 m'), product('2600022', 'Vulkanoiva teippi 19 mm x 10 m'), product('2600030', 'Teippi 12 mm musta')]),
+    );
+    expect(scoreOf(tapes.search('PTFE-teippi 12 mm', 3), '1600017')).toBeGreaterThan(0.8);
+    expect(tapes.search('teippi 12 mm musta', 3)[0]?.product.sku).toBe('2600030');
+    expect(scoreOf(tapes.search('teippi 12 mm musta', 3), '1600017')).toBeLessThan(0.5);
+  });
+
   it('reads a compound cut short with a dot, and a DN as its inch size', () => {
     expect(best('kup.putki kova 22 x 1')).toBe('1100008');
     expect(best('Tammer pallov. 1" sk/uk vipukahva')).toBe('1010024');
