@@ -161,6 +161,8 @@ describe('extractLine: table rows', () => {
     ['4\tComposite press tee, PPSU\t20\t16\tpcs', 'Composite press tee, PPSU 20', '16', 'kpl', null],
     ['Jatkojohto 3-os. maad. IP44\t10 m\t3\tkpl', 'Jatkojohto 3-os. maad. IP44 10 m', '3', 'kpl', null],
     ['LED-paneeli 4000K\t600x600 30 W\t20\tkpl', 'LED-paneeli 4000K 600x600 30 W', '20', 'kpl', null],
+    ['28\tLämpömatto\t150 W/m², 3 m²\t2\tkpl\tKPH 1 ja 2', 'Lämpömatto 150 W/m², 3 m²', '2', 'kpl', null],
+    ['210\tLaippatiiviste\tDN50 PN16\tEPDM\t8\tkpl\tjos löytyy', 'Laippatiiviste DN50 PN16 EPDM', '8', 'kpl', null],
   ])('%j', (line, description, quantity, unit, code) => {
     expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null, uncertain: null });
   });

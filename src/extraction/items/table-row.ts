@@ -71,7 +71,9 @@ export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const qty = quantities.reduce((best, q) => (q.unit && !best.unit ? q : near(q) < near(best) ? q : best));
   const codeAt = cells.findIndex((c, i) => i !== qty.at && !DETAIL_CELL.test(c.trim()) && (codeIn(c) === c || isCodeToken(c)));
   const nameAt = cells.findIndex((c, i) => i !== codeAt && /\p{L}{2}/u.test(c));
-  const parts = cells.filter((c, i) => i !== qty.at && i !== unitAt && i !== codeAt && describes(c.trim(), nameAt >= 0 && i > nameAt));
+  // After the name, then the quantity and unit, a cell is the customer's remark ("KPH 1 ja 2", "jos löytyy"), as in free text.
+  const remarksFrom = nameAt >= 0 && nameAt < qty.at ? Math.max(qty.at, unitAt) + 1 : cells.length;
+  const parts = cells.filter((c, i) => i < remarksFrom && i !== qty.at && i !== unitAt && i !== codeAt && describes(c.trim(), nameAt >= 0 && i > nameAt));
   const code = codeAt >= 0 ? cells[codeAt]! : null;
   if (!parts.some((p) => /\p{L}{2}/u.test(p)) && !code) return null;
   const unit = qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null);
