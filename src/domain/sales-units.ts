@@ -119,6 +119,25 @@ function sameReel(asked: string, sold: string, product: Product): boolean {
   return REELS.has(asked) && REELS.has(sold) && !product.units.some((c) => unitCode(c.unit) === asked);
 }
 
+/** "Kampanaula 4,0x50 5 kg", "Kierretanko A4 M10 1 m": how much one piece is, when its name says it once. */
+const PIECE_AMOUNT = /(?<![\p{L}\d,.x×/-])(\d+(?:[.,]\d+)?)\s?(m|l|kg)(?![\p{L}\d²³])/giu;
+
+function pieceAmount(product: Product): { quantity: DecimalString; unit: string } | null {
+  const found = [...product.name.matchAll(PIECE_AMOUNT)];
+  return found.length === 1 ? { quantity: parseDecimal(found[0]![1]!)!, unit: unitCode(found[0]![2]!) } : null;
+}
+
+/**
+ * Whether each of what was asked is one piece of a product sold per piece: "2 pakettia (5 kg)"
+ * of the 5 kg packet of nails, "4 pkt" of it, "20 st à 1 m" of the 1 m rod.
+ */
+function eachIsOnePiece(asked: AskedQuantity, unit: string, sold: string, product: Product): boolean {
+  const amount = sold === 'kpl' ? pieceAmount(product) : null;
+  if (!amount) return false;
+  if (!asked.per) return unit === 'pkt' && amount.unit !== 'm';
+  return unitCode(asked.per.unit) === amount.unit && new Decimal(asked.per.quantity).equals(amount.quantity);
+}
+
 /** Units a product can be sold in parts of: a metre of cable, a litre, a kilo. */
 const DIVISIBLE = new Set(['m', 'l', 'kg']);
 
@@ -132,6 +151,7 @@ export function toSalesUnits(asked: AskedQuantity, product: Product): SalesQuant
   const sold = unitCode(product.unit);
   const conversions = conversionsOf(product);
   const unit = asked.unit === null ? null : unitCode(asked.unit);
+  if (unit !== null && eachIsOnePiece(asked, unit, sold, product)) return { quantity: asked.quantity, shown: null, problem: null };
   if (asked.per) {
     const total = new Decimal(asked.quantity).times(asked.per.quantity);
     const per = unitCode(asked.per.unit);

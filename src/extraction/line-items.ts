@@ -4,7 +4,7 @@ import { codeIn } from './items/codes.js';
 import { freeTextItems } from './items/free-text.js';
 import { takePackContent } from './items/pack-phrase.js';
 import type { ParsedItem } from './items/parsed-item.js';
-import { spelledOut } from './items/spelled-quantities.js';
+import { spelledOut, type Doubt } from './items/spelled-quantities.js';
 import { parseRow, tableCells } from './items/table-row.js';
 import { normalizeUnit } from '../domain/units.js';
 
@@ -60,12 +60,24 @@ function itemsOf(rawLine: string, line: string): ParsedItem[] {
   return freeTextItems(line).map((item) => (item.text === line ? { ...item, text } : item));
 }
 
-/** A quantity written as an approximation or a range makes every item of its line uncertain. */
+const sameCount = (a: string, b: string) => Number(a.replace(/\s/g, '').replace(',', '.')) === Number(b);
+
+/** Why an item's count is not certain: the approximations and ranges it was read from. */
+function doubtsOf(item: ParsedItem, doubts: Doubt[]): string | null {
+  const own = doubts.filter((d) => sameCount(item.quantity, d.count));
+  return own.length ? own.map((d) => d.reason).join('; ') : null;
+}
+
 export function extractLines(rawLine: string): RequestedLine[] {
-  const spelled = spelledOut(withoutBrackets(rawLine.trim().replace(LIST_MARKER, '')).trim());
-  return itemsOf(rawLine, spelled.line)
-    .map((item) => toRequestedLine(item, spelled.uncertain))
-    .filter((l): l is RequestedLine => l !== null);
+  const line = withoutBrackets(rawLine.trim().replace(LIST_MARKER, '')).trim();
+  let spelled = spelledOut(line);
+  let items = itemsOf(rawLine, spelled.line);
+  // "seinäkiinnike 8-25 l 2 kpl": the range counts nothing, so it is the size of what is asked for.
+  if (spelled.doubts.some((d) => d.range && !items.some((item) => sameCount(item.quantity, d.count)))) {
+    spelled = spelledOut(line, { ranges: false });
+    items = itemsOf(rawLine, spelled.line);
+  }
+  return items.map((item) => toRequestedLine(item, doubtsOf(item, spelled.doubts))).filter((l): l is RequestedLine => l !== null);
 }
 
 export function extractLineItems(body: string): RequestedLine[] {

@@ -123,6 +123,19 @@ describe('a requested quantity in the product unit', () => {
     expect(toSalesUnits(asked('6', 'kpl', { quantity: '5', unit: 'm' }), product('Kupariputki kova 22x1,0 5 m', 'm'))).toMatchObject({ quantity: '30', problem: null });
   });
 
+  it('counts packets and lengths of what one piece is as so many pieces', () => {
+    const nails = product('Kampanaula kuumasinkitty 4,0x50 5 kg', 'kpl');
+    expect(toSalesUnits(asked('2', 'pkt', { quantity: '5', unit: 'kg' }), nails)).toEqual({ quantity: '2', shown: null, problem: null });
+    expect(toSalesUnits(asked('4', 'pkt'), nails)).toEqual({ quantity: '4', shown: null, problem: null });
+    expect(toSalesUnits(asked('20', 'kpl', { quantity: '1', unit: 'm' }), product('Kierretanko A4 M10 1 m', 'kpl'))).toEqual({ quantity: '20', shown: null, problem: null });
+  });
+
+  it('still asks when the packet or length asked for is not what one piece is', () => {
+    expect(toSalesUnits(asked('2', 'pkt', { quantity: '10', unit: 'kg' }), product('Kampanaula 4,0x50 5 kg', 'kpl')).problem).toMatch(/not known/);
+    expect(toSalesUnits(asked('6', 'kpl', { quantity: '3', unit: 'm' }), product('Kierretanko A4 M10 1 m', 'kpl')).problem).toMatch(/not known/);
+    expect(toSalesUnits(asked('2', 'pkt'), product('Asennuskisko C 41x41 3 m Zn', 'kpl')).problem).toMatch(/not known/);
+  });
+
   it('compares units by what they mean, not how they are spelt', () => {
     expect(toSalesUnits(asked('10', 'pcs'), product('Palloventtiili DN20', 'KPL'))).toEqual({ quantity: '10', shown: null, problem: null });
   });

@@ -43,7 +43,18 @@ describe('quantities as people write them', () => {
     'Toimitus noin viikon päästä',
     'two-way switch flush white',
   ])('leaves %j as it is written, or reads what is there plainly', (line) => {
-    expect(spelledOut(line).uncertain).toBeNull();
+    expect(spelledOut(line).doubts).toEqual([]);
+  });
+
+  it('reads a range that counts nothing as a size, and doubts no count for it', () => {
+    expect(read('seinäkiinnike paisunta-astialle 8-25 l  2 kpl')).toEqual([['seinäkiinnike paisunta-astialle 8-25 l', '2', 'kpl', null]]);
+  });
+
+  it('doubts only the count that was approximate, not the other items of its line', () => {
+    expect(read('noin 50 m kupariputkea 15x1,0 ja 10 kpl puristuskulmia 15 mm')).toEqual([
+      ['kupariputkea 15x1,0', '50', 'm', 'approximate ("noin 50")'],
+      ['puristuskulmia 15 mm', '10', 'kpl', null],
+    ]);
   });
 
   it('keeps a decimal comma in a size, and three decimals there, as it is', () => {

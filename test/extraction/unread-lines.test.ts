@@ -16,6 +16,17 @@ describe('unreadListLines', () => {
     expect(unread(body)).toEqual([]);
   });
 
+  it('leaves a cover sheet\'s fields and a heading that introduces items alone', () => {
+    const sheet = ['Y-tunnus\t2912926-2', 'Osoite\tAhjokatu 6, 40630 Jyväskylä', 'H-LVI-001\tKupariputki kova\t15x1,0\t60\tm'].join('\n');
+    expect(unread(sheet)).toEqual([]);
+    expect(unread(['Piha on KG 160:', 'KG-putki 160x3000   8 kpl'].join('\n'))).toEqual([]);
+  });
+
+  it('counts a row as read when its items were retold in pieces', () => {
+    const body = ['kuusiopuuruuvi 10x100 kuumasinkitty  150 kpl', 'lukkopultti M12x150 kuumasinkitty  40 kpl + mutterit niihin (kuumasinkitty M12) 40 kpl'].join('\n');
+    expect(unread(body)).toEqual([]);
+  });
+
   it('looks only at the paragraphs that hold read items', () => {
     expect(unread(['Palloventtiili DN20 - 5 kpl', '', 'Kohde 12 / rappu B 3'].join('\n'))).toEqual([]);
     expect(unread('Tilaus 12345 koskien kohdetta 7')).toEqual([]);

@@ -41,29 +41,38 @@ const DOZENS = new RegExp(String.raw`${S}(\d{1,3})\s+(?:dozen|dussin|tusinaa?)${
  */
 const THOUSANDS = /(?<![\d.,x×/])(\d{1,3}(?:,\d{3})+)(?=\s+(?!mm|cm|["x×])\p{L})/giu;
 
-export interface SpelledOut {
-  line: string;
-  /** Why the line's quantity is not certain, quoting it; null when it was written plainly. */
-  uncertain: string | null;
+/** A count that is not certain: why, quoting the customer, and the count read from it. */
+export interface Doubt {
+  reason: string;
+  count: string;
+  range: boolean;
 }
 
-export function spelledOut(line: string): SpelledOut {
-  const doubts: string[] = [];
-  const doubt = (kind: string) => (phrase: string) => doubts.push(`${kind} ("${phrase.trim()}")`);
+export interface SpelledOut {
+  line: string;
+  doubts: Doubt[];
+}
+
+/** `ranges: false` leaves "8-25 l" as written: when no item counts it, it was a size, not a range of how many. */
+export function spelledOut(line: string, { ranges = true } = {}): SpelledOut {
+  const doubts: Doubt[] = [];
+  const doubt = (kind: string, count: string, phrase: string) => doubts.push({ reason: `${kind} ("${phrase.trim()}")`, count, range: kind !== 'approximate' });
   let text = line
     .replace(THOUSANDS, (digits: string) => digits.replace(/,/g, ''))
     .replace(DOZENS, (_phrase, count: string) => String(Number(count) * 12));
-  for (const [pattern, count] of ABOUT_WORDS) text = text.replace(pattern, (phrase) => (doubt('approximate')(phrase), count));
-  text = text.replace(ABOUT, (phrase, count: string) => (doubt('approximate')(phrase), count));
-  text = text.replace(RANGE, (phrase, low: string, high: string) => {
-    if (Number(low) >= Number(high)) return phrase;
-    doubt('a range, the larger taken')(phrase);
-    return high;
-  });
+  for (const [pattern, count] of ABOUT_WORDS) text = text.replace(pattern, (phrase) => (doubt('approximate', count, phrase), count));
+  text = text.replace(ABOUT, (phrase, count: string) => (doubt('approximate', count, phrase), count));
+  if (ranges) {
+    text = text.replace(RANGE, (phrase, low: string, high: string) => {
+      if (Number(low) >= Number(high)) return phrase;
+      doubt('a range, the larger taken', high, phrase);
+      return high;
+    });
+  }
   // "two 100 m coils" are two of 100 m: as digits side by side, "2 100 m" would read as 2,100 m.
   text = text.replace(ARTICLE_ONE, '1').replace(WORDS, (phrase: string, word: string, at: number, whole: string) => {
     const count = String(NUMBER_WORDS[word.toLowerCase()]);
     return /^\s+\d/.test(whole.slice(at + phrase.length)) ? `${count} x` : count;
   });
-  return { line: text, uncertain: doubts.length ? doubts.join('; ') : null };
+  return { line: text, doubts };
 }
