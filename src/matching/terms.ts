@@ -18,6 +18,11 @@ export interface Terms {
  * ("1 1/4\""), so that "kulma 90 1/2\"" is a 90° elbow of 1/2", not one of 90½".
  */
 const INCH = /(?:(?<![a-z\d.])(\d)[\s-]+)?(?<!\d)(\d+)\/(\d+)\s*(?:"|''|”|tuumaa?)|(?<!\d)(\d+(?:\.\d+)?)\s*(?:"|''|”|tuumaa?)/g;
+/**
+ * Inch sizes as fittings are written without the mark: a fraction of halves to eighths ("1/2
+ * sk", "16x2.2 x 3/4"), or a whole number right before a thread ("1 sksk"). "15/9 mm" is no inch.
+ */
+const BARE_INCH = /(?:(?<![a-z\d.])([1-4])[\s-]+)?(?<![\d./])([1357])\/([248])(?![\d/])|(?<![a-z\d.x/])([1-4])(?=\s?(?:sk|uk)(?:sk|uk)?(?![a-z]))/g;
 const SIZE = /((?:(?<![a-z])[a-z]+)?)(\d+(?:\.\d+)?)([a-z]*)/g;
 /** Units of measure say nothing about which product is meant; the number next to them does. */
 const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
@@ -167,14 +172,18 @@ function withoutComitative(word: string): string {
 
 export function termsOf(text: string): Terms {
   const numbers: string[] = [];
+  const inchSize = (match: string, whole?: string, num?: string, den?: string, plain?: string) => {
+    const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
+    if (plain === undefined && Number(num) >= Number(den)) return match;
+    numbers.push(`${inches}"`);
+    return ' ';
+  };
   const withoutInches = SIZE_FORMS.reduce(
     (folded, [hint, pattern, by]) => (!hint.test(folded) ? folded : typeof by === 'string' ? folded.replace(pattern, by) : folded.replace(pattern, by)),
     fold(text.replace(TEE, ' haara ').replace(CAMEL_CASE, '$1$2 $2')),
-  ).replace(INCH, (_m, whole?: string, num?: string, den?: string, plain?: string) => {
-    const inches = plain !== undefined ? Number(plain) : Number(whole ?? 0) + Number(num) / Number(den);
-    numbers.push(`${inches}"`);
-    return ' ';
-  });
+  )
+    .replace(INCH, inchSize)
+    .replace(BARE_INCH, inchSize);
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
   const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);

@@ -85,6 +85,19 @@ describe('termsOf', () => {
     expect(termsOf('Kierretanko M12 3 m').numbers).toEqual(['m12', '3m']);
   });
 
+  it('reads inch sizes written without the mark, as fittings are', () => {
+    expect(termsOf('joustoletku 1/2 sk - 1/2 sk 300mm').numbers).toEqual(['0.5"', '0.5"', '300mm']);
+    expect(termsOf('eurokartio liitin 16x2,2 x 3/4').numbers).toEqual(['0.75"', '16', '2.2']);
+    expect(termsOf('Hydrotek palloventtiili 1 sk-sk vipu').numbers).toEqual(['1"']);
+    expect(termsOf('Pallov. 1 1/4 sk/sk').numbers).toEqual(['1.25"']);
+  });
+
+  it('reads no inch size in what is not one', () => {
+    expect(termsOf('Putkieriste 15/9 mm').numbers).toEqual(['15', '9']);
+    expect(termsOf('MK 1,5 sk').numbers).toEqual(['1.5']);
+    expect(termsOf('Putki 5/4').numbers).toEqual(['5', '4']);
+  });
+
   it('reads a DN and its inch size as one pipe size', () => {
     expect(alikeSizes('dn25')).toEqual(['1"']);
     expect(alikeSizes('0.75"')).toEqual(['dn20']);
