@@ -3,7 +3,8 @@ import type { Product } from '../domain/product.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { CatalogIndex, ScoredProduct } from './catalog-index.js';
 import { chooseAmongNearDuplicates, misfitsUnit, type Choice } from './near-duplicates.js';
-import { fold } from './terms.js';
+import { fold, termsOf } from './terms.js';
+import { toCatalogWords } from './trade-vocabulary.js';
 
 const ALTERNATIVES = 3;
 
@@ -49,7 +50,18 @@ function chosenMatch(choice: Choice, ranked: ScoredProduct[]): LineMatch {
   return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };
 }
 
-export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number): Promise<LineMatch> {
+/** The words and grades ("a4") of a mail's lines other than this one, as the catalog says them: what the customer said for the whole request. */
+export function mailWordsBesides(lines: readonly RequestedLine[], at: number): Set<string> {
+  return new Set(
+    lines.flatMap((other, i) => {
+      if (i === at) return [];
+      const terms = termsOf(toCatalogWords(other.description));
+      return [...terms.words, ...terms.numbers];
+    }),
+  );
+}
+
+export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number, mailWords: ReadonlySet<string> = new Set()): Promise<LineMatch> {
   if (line.code) {
     const theirs = await sources.customerCode(line.code);
     if (theirs) return { product: theirs, confidence: 1, method: 'code', note: `the customer's own code ${line.code}`, alternatives: [] };
@@ -67,7 +79,7 @@ export async function matchLine(line: RequestedLine, sources: MatchSources, thre
   const top = named.length === 1 ? { found: named[0]!, confidence: 1 } : { found: best, confidence };
   // Not sure, or sure of one not sold in the unit asked for while a sibling is ("2 rll" of the cable on coils).
   if (top.confidence < threshold || misfitsUnit(top.found.product, line.unit)) {
-    const choice = chooseAmongNearDuplicates(line.description, ranked, line.unit, line.per, sources.preferredBrands);
+    const choice = chooseAmongNearDuplicates(line.description, ranked, { unit: line.unit, per: line.per, preferredBrands: sources.preferredBrands, mailWords });
     if (choice && choice.chosen.score >= threshold && (choice.chosen !== top.found || top.confidence < threshold)) return chosenMatch(choice, ranked);
   }
   if (named.length === 1) {

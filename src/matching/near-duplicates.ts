@@ -10,6 +10,15 @@ const CLOSE = 0.9;
 /** A candidate whose pack holds just what the customer said may score this much lower and still be theirs. */
 const PACK_NAMED = 0.85;
 
+/** What the customer said besides the line's words: its unit and pack, and the words of the mail's other lines. */
+export interface Asked {
+  unit?: string | null;
+  per?: RequestedLine['per'];
+  preferredBrands?: (group: string | null) => readonly string[];
+  /** Words of the mail's other lines, as catalog words. */
+  mailWords?: ReadonlySet<string>;
+}
+
 export interface Choice {
   chosen: ScoredProduct;
   /** Which rule chose it, for the salesperson: said on the line. */
@@ -61,6 +70,12 @@ function isLeftToSeller(size: string, nutGrades: Set<string>): boolean {
   return nutGrades.has(size) || BREAKING_CAPACITY.test(size) || size === NO_PROTECTION;
 }
 
+/**
+ * Materials and finishes, as the catalog's words and grades: what a list names once for all its
+ * lines. A brand is not one of them: a customer who names one for a line means that line.
+ */
+const MATERIALS = new Set(['zn', 'hdg', 'keltasinkitty', 'rst', 'a2', 'a4', 'cu', 'messinki', 'ppsu']);
+
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
 
 interface Brand {
@@ -97,16 +112,13 @@ function takes(product: ScoredProduct['product'], unit: string): boolean {
  * variant with everything the customer wrote and nothing more wins over those that add a
  * feature nobody asked for (a butterfly handle, a self-adhesive seam). Variants that differ
  * only by brand, when the customer named none, go to the brand the seller prefers for that
- * product group, else to the cheaper one. Anything else that sets
- * them apart (a thread, a curve, a size) the customer did not say, and a person must choose: null.
+ * product group, else to the cheaper one. A material or finish the line leaves out but the
+ * mail's other lines all name ("mutteri m10 sink", … "kiskomutteri m10 jousella") is theirs.
+ * Anything else that sets them apart (a thread, a curve, a size) the customer did not say,
+ * and a person must choose: null.
  */
-export function chooseAmongNearDuplicates(
-  request: string,
-  ranked: ScoredProduct[],
-  askedUnit: string | null = null,
-  per: RequestedLine['per'] = null,
-  preferredBrands: (group: string | null) => readonly string[] = () => [],
-): Choice | null {
+export function chooseAmongNearDuplicates(request: string, ranked: ScoredProduct[], asked: Asked = {}): Choice | null {
+  const { unit: askedUnit = null, per = null } = asked;
   const [top] = ranked;
   if (!top) return null;
   const close = ranked.filter((s) => s.score >= top.score * CLOSE);
@@ -119,7 +131,7 @@ export function chooseAmongNearDuplicates(
   if (holding.length === 1 && (close.length > 1 || holding[0] !== top)) return { chosen: holding[0]!, note: `the only one of ${per!.quantity} ${per!.unit} per ${unit}` };
   if (close.length < 2) return null;
   const among = inUnit.length > 1 ? inUnit : close;
-  const choice = byFeatures(request, among, preferredBrands);
+  const choice = byFeatures(request, among, asked);
   return choice && inUnit.length > 1 ? { ...choice, note: `of those ${soldIn}, ${choice.note}` } : choice;
 }
 
@@ -134,7 +146,7 @@ export function misfitsUnit(product: ScoredProduct['product'], askedUnit: string
   return unit !== null && unit !== 'kpl' && !takes(product, unit);
 }
 
-function byFeatures(request: string, close: ScoredProduct[], preferredBrands: (group: string | null) => readonly string[]): Choice | null {
+function byFeatures(request: string, close: ScoredProduct[], { preferredBrands = () => [], mailWords = new Set() }: Asked): Choice | null {
   const asked = termsOf(toCatalogWords(request));
   const extras = close.map((s) => unasked(s.product.name, asked));
   const plainest = extras.findIndex((mine, i) => extras.every((other, j) => j === i || (isSubset(mine, other) && other.size > mine.size)));
@@ -144,6 +156,11 @@ function byFeatures(request: string, close: ScoredProduct[], preferredBrands: (g
   }
   const common = extras.reduce((shared, e) => new Set([...shared].filter((x) => e.has(x))));
   const differences = extras.map((e) => [...e].filter((x) => !common.has(x)));
+  const saidElsewhere = close.filter((_, i) => differences[i]!.length > 0 && differences[i]!.every((d) => MATERIALS.has(d) && mailWords.has(d)));
+  if (saidElsewhere.length === 1) {
+    const said = differences[close.indexOf(saidElsewhere[0]!)]!;
+    return { chosen: saidElsewhere[0]!, note: `the line names none, the mail's other lines say ${said.join(', ')}` };
+  }
   const brands = close.map((s, i) => (differences[i]!.length === 1 ? brandWords(s.product.name).get(differences[i]![0]!) : undefined));
   // Two words of names in capitals may as well be two features ("VIPUKAHVA", "PERHOSKAHVA"): one must surely be a brand.
   if (brands.some((b) => b === undefined) || !brands.some((b) => b!.sure)) return null;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/domain/product.js';
 import type { RequestedLine } from '../../src/domain/requested-line.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
-import { confidenceOf, matchLine, type MatchSources } from '../../src/matching/match-line.js';
+import { confidenceOf, mailWordsBesides, matchLine, type MatchSources } from '../../src/matching/match-line.js';
 import { CATALOG, product, streamOf } from './catalog.js';
 
 const THRESHOLD = 0.75;
@@ -82,6 +82,13 @@ describe('matchLine among near-duplicates', () => {
     );
     const match = await matchLine(line('Putkieriste Flexterm 22x13'), { ...sources, index }, THRESHOLD);
     expect(match).toMatchObject({ product: { sku: '5000001' }, method: 'name', note: 'the only one without what was not asked for (itseliimautuva)' });
+  });
+
+  it('takes the finish the mail\'s other lines name for a line that names none', async () => {
+    const index = await CatalogIndex.build(streamOf([product('5000011', 'Kiskomutteri jousella M10 Zn'), product('5000012', 'Kiskomutteri jousella M10 A4')]));
+    const lines = [line('kierretanko m10 3m sink'), line('kiskomutteri m10 jousella')];
+    expect(await matchLine(lines[1]!, { ...sources, index }, THRESHOLD)).toMatchObject({ product: null });
+    expect(await matchLine(lines[1]!, { ...sources, index }, THRESHOLD, mailWordsBesides(lines, 1))).toMatchObject({ product: { sku: '5000011' } });
   });
 });
 

@@ -43,11 +43,11 @@ describe('choosing among near-duplicates', () => {
       scored(0.9, '2', 'Pistorasia 2-os uppo IP20 valkoinen Elvora', { listPrice: '7.40', group: 'SAHKO-ASENNUS' }),
     ];
     const prefer = (group: string | null) => (group === 'SAHKO-ASENNUS' ? ['Abba', 'NORVOLT'] : []);
-    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked, null, null, prefer)).toEqual({
+    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked, { preferredBrands: prefer })).toEqual({
       chosen: ranked[0],
       note: 'no brand named: Norvolt, the brand preferred for SAHKO-ASENNUS',
     });
-    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked, null, null, () => ['Abba'])).toMatchObject({ chosen: ranked[1] });
+    expect(chooseAmongNearDuplicates('pistorasia 2-os uppo valkoinen IP20', ranked, { preferredBrands: () => ['Abba'] })).toMatchObject({ chosen: ranked[1] });
   });
 
   it('reads a brand in a name written in capitals, when the other name surely names a brand', () => {
@@ -66,6 +66,20 @@ describe('choosing among near-duplicates', () => {
   it('asks a person when variants differ only in a material the customer did not name: it may stand outside the line', () => {
     const ranked = [scored(0.97, '1', 'Kiskomutteri jousella M10 A4'), scored(0.97, '2', 'Kiskomutteri jousella M10 Zn')];
     expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked)).toBeNull();
+  });
+
+  it('takes the material the mail\'s other lines all name, and asks when they name both', () => {
+    const ranked = [scored(0.97, '1', 'Kiskomutteri jousella M10 A4'), scored(0.97, '2', 'Kiskomutteri jousella M10 Zn')];
+    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Set(['kierretanko', 'zn']) })).toEqual({
+      chosen: ranked[1],
+      note: "the line names none, the mail's other lines say zn",
+    });
+    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Set(['zn', 'a4']) })).toBeNull();
+  });
+
+  it('takes no brand from the mail\'s other lines: a brand named for one line is that line\'s', () => {
+    const ranked = [scored(0.9, '1', 'VIKAVIRTASUOJA NORVOLT 4P 40A 30MA A', { listPrice: '69' }), scored(0.9, '2', 'Vikavirtasuojakytkin Elvora 4P 40A 30MA A', { listPrice: '57' })];
+    expect(chooseAmongNearDuplicates('jordfelsbrytare 4-pol 40A 30mA typ A', ranked, { mailWords: new Set(['norvolt']) })?.chosen).toBe(ranked[1]);
   });
 
   it('counts a size written another way as asked for, and a standard as no feature', () => {
@@ -126,9 +140,9 @@ describe('choosing by the unit asked in', () => {
       scored(0.97, '1', 'MMJ 3x1,5S kela', { unit: 'kela', units: [{ unit: 'kela', quantity: '500', of: 'm' }] }),
       scored(0.94, '2', 'MMJ 3x1,5S 100 m rll', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
     ];
-    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'm')).toEqual({ chosen: ranked[1], note: 'the only one sold in m' });
-    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'kpl')).toBeNull();
-    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', [ranked[0]!, scored(0.94, '3', 'MMJ 3x1,5S 100 m', { unit: 'm' })], 'kela')).toEqual({
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, { unit: 'm' })).toEqual({ chosen: ranked[1], note: 'the only one sold in m' });
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, { unit: 'kpl' })).toBeNull();
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', [ranked[0]!, scored(0.94, '3', 'MMJ 3x1,5S 100 m', { unit: 'm' })], { unit: 'kela' })).toEqual({
       chosen: ranked[0],
       note: 'the only one sold in kela',
     });
@@ -140,7 +154,7 @@ describe('choosing by the unit asked in', () => {
       scored(0.94, '2', 'MMJ 3x1,5S 100 m rll', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
       scored(0.93, '3', 'MMJ-HF 3x1,5S rll 100m', { unit: 'rll' }),
     ];
-    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, 'rll')).toEqual({ chosen: ranked[1], note: 'of those sold in rll, the only one without what was not asked for (hf)' });
+    expect(chooseAmongNearDuplicates('MMJ 3x1,5S', ranked, { unit: 'rll' })).toEqual({ chosen: ranked[1], note: 'of those sold in rll, the only one without what was not asked for (hf)' });
   });
 
   it('takes the coil that holds what the customer said each holds', () => {
@@ -148,8 +162,8 @@ describe('choosing by the unit asked in', () => {
       scored(0.85, '1', 'Komposiittiputki 16x2,0 rll 100 m', { unit: 'm' }),
       scored(0.85, '2', 'Komposiittiputki 16x2,0 rll 200 m', { unit: 'm' }),
     ];
-    expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, 'rll', { quantity: '200', unit: 'm' })).toEqual({ chosen: ranked[1], note: 'the only one of 200 m per rll' });
-    expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, 'rll', { quantity: '50', unit: 'm' })).toBeNull();
+    expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, { unit: 'rll', per: { quantity: '200', unit: 'm' } })).toEqual({ chosen: ranked[1], note: 'the only one of 200 m per rll' });
+    expect(chooseAmongNearDuplicates('Komposiittiputki 16x2', ranked, { unit: 'rll', per: { quantity: '50', unit: 'm' } })).toBeNull();
   });
 
   it('takes the coil that holds what the customer said even when its name adds words they did not write', () => {
@@ -159,8 +173,8 @@ describe('choosing by the unit asked in', () => {
       scored(0.85, '3', 'MMJ 3x2,5S 100 m rll', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
       scored(0.8, '4', 'MMJ-HF 3x2,5S rll 100m', { unit: 'm', units: [{ unit: 'rll', quantity: '100', of: 'm' }] }),
     ];
-    expect(chooseAmongNearDuplicates('MMJ 3x2.5', ranked, 'rll', { quantity: '100', unit: 'm' })).toEqual({ chosen: ranked[2], note: 'the only one of 100 m per rll' });
-    expect(chooseAmongNearDuplicates('MMJ 3x2.5', [ranked[0]!, ranked[3]!], 'rll', { quantity: '100', unit: 'm' })).toBeNull();
+    expect(chooseAmongNearDuplicates('MMJ 3x2.5', ranked, { unit: 'rll', per: { quantity: '100', unit: 'm' } })).toEqual({ chosen: ranked[2], note: 'the only one of 100 m per rll' });
+    expect(chooseAmongNearDuplicates('MMJ 3x2.5', [ranked[0]!, ranked[3]!], { unit: 'rll', per: { quantity: '100', unit: 'm' } })).toBeNull();
   });
 
   it('says when a product is not sold in the unit asked for', () => {

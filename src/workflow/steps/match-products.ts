@@ -1,5 +1,5 @@
 import type { RequestedLine } from '../../domain/requested-line.js';
-import { matchLine, type MatchSources } from '../../matching/match-line.js';
+import { mailWordsBesides, matchLine, type MatchSources } from '../../matching/match-line.js';
 import type { WorkflowContext } from '../context.js';
 import type { StepEnvironment, WorkflowStep } from '../step.js';
 
@@ -32,7 +32,7 @@ export const matchProducts: WorkflowStep = {
     const matches = [];
     const review: string[] = [];
     for (const [i, line] of context.requestedLines.entries()) {
-      const match = await matchLine(line, sources, env.settings.autoAcceptThreshold);
+      const match = await matchLine(line, sources, env.settings.autoAcceptThreshold, mailWordsBesides(context.requestedLines, i));
       matches.push(match);
       if (!match.product) {
         const guess = match.alternatives[0];
