@@ -4,7 +4,7 @@ import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
-import { alikeSizes, fold, isStandard, sizeValue, termsOf } from './terms.js';
+import { alikeSizes, fold, isStandard, rangeOf, sizesWithin, sizeValue, termsOf } from './terms.js';
 import { toCatalogWords, withThreadEnds } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -89,6 +89,13 @@ function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   return result;
 }
 
+/** A plain diameter ("28", "28mm") inside a range size ("25-28mm"). */
+function within(size: QuerySize, range: [number, number] | null): boolean {
+  if (!range || !/^\d+(?:\.\d+)?(?:mm)?$/.test(size.text)) return false;
+  const diameter = Number(size.value);
+  return diameter >= range[0] && diameter <= range[1];
+}
+
 /** About how many words and sizes a product name has: the cost of checking one candidate. */
 const TERMS_PER_PRODUCT = 8;
 
@@ -149,6 +156,7 @@ export class CatalogIndex {
   private readonly wordPostings: Postings;
   private readonly sizePostings: Postings;
   private readonly sizeValues: string[] = [];
+  private readonly sizeRanges: ([number, number] | null)[] = [];
   /** Reused across queries: which products a set operation has seen, by generation. */
   private marks = new Uint32Array(0);
   private generation = 0;
@@ -221,6 +229,8 @@ export class CatalogIndex {
     this.sizeStart.push(this.sizeIds.length);
     this.addTerms(id, name.numbers, this.sizes, this.sizeIds, this.sizePostings);
     this.nameSizeEnd.push(this.sizeIds.length);
+    // A clamp for 25-28 mm pipes is found by any of the diameters, as a request writes one.
+    for (const range of name.numbers.map(rangeOf)) if (range) for (const within of sizesWithin(range)) this.sizePostings.add(this.sizes.intern(within), id);
     for (const detail of extra.numbers) this.sizeIds.push(this.sizes.intern(detail));
     this.codes.add(codesOf(product));
   }
@@ -439,7 +449,10 @@ export class CatalogIndex {
       let score = 0;
       const wordEnd = id + 1 < this.records.count ? this.wordStart.at(id + 1) : this.words.length;
       for (let i = this.wordStart.at(id); i < wordEnd; i += 1) score += wordWeights.get(this.words.at(i)) ?? 0;
-      for (let i = this.sizeStart.at(id); i < this.nameSizeEnd.at(id); i += 1) if (sizeIds.has(this.sizeIds.at(i))) score += SIZE_WEIGHT;
+      for (let i = this.sizeStart.at(id); i < this.nameSizeEnd.at(id); i += 1) {
+        const sizeId = this.sizeIds.at(i);
+        if (sizeIds.has(sizeId) || this.covers(sizeId, sizes)) score += SIZE_WEIGHT;
+      }
       return score;
     };
   }
@@ -492,6 +505,7 @@ export class CatalogIndex {
     }
     const agreements = sizes.map((size): number => {
       if (name.includes(size.text) || size.alike.some((alike) => name.includes(alike))) return 1;
+      if (name.some((n) => within(size, rangeOf(n)))) return 1;
       const untagged = values.some((v, i) => v === size.value && (name[i] === size.value || size.text === size.value));
       return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
     });
@@ -506,6 +520,12 @@ export class CatalogIndex {
     for (let i = nameEnd; i < end; i += 1) details.push(this.valueOf(this.sizeIds.at(i)));
     const described = agreements.map((a, i) => (details.includes(sizes[i]!.value) ? 1 : a));
     return { agreements: described, extraNumbers };
+  }
+
+  /** Whether a catalog size is a range that one of the requested diameters lies in. */
+  private covers(sizeId: number, sizes: QuerySize[]): boolean {
+    const range = (this.sizeRanges[sizeId] ??= rangeOf(this.sizes.word(sizeId)));
+    return range !== null && sizes.some((size) => within(size, range));
   }
 
   /** A size's bare number, worked out once per size in the catalog. */

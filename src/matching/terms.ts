@@ -24,6 +24,22 @@ const INCH = /(?:(?<![a-z\d.])(\d)[\s-]+)?(?<!\d)(\d+)\/(\d+)\s*(?:"|''|”|tuum
  */
 const BARE_INCH = /(?:(?<![a-z\d.])([1-4])[\s-]+)?(?<![\d./])([1357])\/([248])(?![\d/])|(?<![a-z\d.x/])([1-4])(?=\s?(?:sk|uk)(?:sk|uk)?(?![a-z]))/g;
 const SIZE = /((?:(?<![a-z])[a-z]+)?)(\d+(?:\.\d+)?)([a-z]*)/g;
+/** "25-28 mm": the pipes a clamp fits, one size that covers the diameters between. */
+const SIZE_RANGE = /(?<![\d.x-])(\d{1,3})\s?-\s?(\d{1,3})\s?mm(?![a-z\d²])/g;
+/** The widest range read as one: beyond it, two numbers joined by a dash are two sizes. */
+const WIDEST_RANGE = 20;
+const RANGE_TOKEN = /^(\d+)-(\d+)mm$/;
+
+/** The diameters a range size covers ("25-28mm" → 25 and 28), or null for any other size. */
+export function rangeOf(size: string): [number, number] | null {
+  const m = RANGE_TOKEN.exec(size);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** The sizes a request may write for a diameter a range covers: "28" and "28mm", each whole number between. */
+export function sizesWithin([low, high]: [number, number]): string[] {
+  return Array.from({ length: high - low + 1 }, (_, i) => [`${low + i}`, `${low + i}mm`]).flat();
+}
 /** Units of measure say nothing about which product is meant; the number next to them does. */
 const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
 /** Words that never name a product, in the three languages: a request's "for the", "or equivalent", "med". */
@@ -32,7 +48,7 @@ const FILLER_WORDS = new Set([
   'also', 'need', 'we', 'our', 'would', 'could', 'like', 'quote', 'offer', 'price', 'prices',
   'och', 'med', 'till', 'av', 'pa', 'som', 'eller', 'motsvarande', 'ca', 'ett', 'aven', 'ocksa', 'behover', 'vill', 'kan', 'pris', 'offert',
   'ja', 'tai', 'seka', 'varten', 'vastaava', 'kuin', 'noin', 'tms', 'jos', 'niin', 'myos', 'lisaksi', 'viela', 'etta', 'loytyy', 'kanssa',
-  'tarvitaan', 'tarvitsemme', 'tarvitsisin', 'tarjous', 'hinta',
+  'tarvitaan', 'tarvitsemme', 'tarvitsisin', 'tarjous', 'hinta', 'putkelle',
 ]);
 
 /** Lower case, Nordic letters typed either way, decimal comma, "sk/sk" and "sk-uk" as one word. */
@@ -183,7 +199,12 @@ export function termsOf(text: string): Terms {
     fold(text.replace(TEE, ' haara ').replace(CAMEL_CASE, '$1$2 $2')),
   )
     .replace(INCH, inchSize)
-    .replace(BARE_INCH, inchSize);
+    .replace(BARE_INCH, inchSize)
+    .replace(SIZE_RANGE, (match, low: string, high: string) => {
+      if (Number(low) >= Number(high) || Number(high) - Number(low) > WIDEST_RANGE) return match;
+      numbers.push(`${Number(low)}-${Number(high)}mm`);
+      return ' ';
+    });
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.
   const separated = withoutInches.replace(/(\d)x(?=\d)/g, '$1 ');
   for (const m of separated.matchAll(SIZE)) numbers.push(`${m[1]}${Number(m[2])}${m[3]}`);

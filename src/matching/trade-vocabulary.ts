@@ -21,6 +21,11 @@ const VOCABULARY: [string, string][] = [
   ['wall plugs?|expansionsplugg(?:ar)?', 'tulppa'],
   ['drop-in anchors?|slagankare', 'lyöntiankkuri'],
   ['channel nuts?|spring nuts?|skenmutt(?:er|rar)', 'kiskomutteri'],
+  ['pipe (?:clamps?|clips?)|rörklamm(?:er|or)|rørklammer', 'putkikannake'],
+  ['without rubber(?: lining)?|utan gummi', 'ilman kumia'],
+  ['with rubber(?: lining)?|med gummi', 'kumilla'],
+  // "for 35 mm pipe", "för 28 mm rör": which pipe a clamp is for is its size, not a pipe asked for.
+  ['(?<=(?:for|för|till) \\d{1,3} ?mm )(?:pipes?|rör)', ''],
   ['strut channels?|installation rails?|montageskenor|montageskena', 'asennuskisko'],
   ['coupling nuts?|long nuts?|skarvmutt(?:er|rar)', 'jatkomutteri'],
   // A nut named by no kind is the hex nut; a compound ("lukkomutteri", "kopplingsmutter") names its kind.

@@ -226,6 +226,21 @@ describe('CatalogIndex.search: as customers write the name', () => {
     expect(best('Tammer pallov. 1" sk/uk vipukahva')).toBe('1010024');
   });
 
+  it('finds a clamp by a diameter inside the range it fits, and not the clamp of the next range', async () => {
+    const clamps = await CatalogIndex.build(
+      streamOf([
+        product('3600009', 'Putkikannake kumilla 20-23 mm M8 Zn'),
+        product('3600010', 'Putkikannake kumilla 25-28 mm M8 Zn'),
+        product('3600018', 'Putkikannake kumilla 108-116 mm M10 Zn'),
+      ]),
+    );
+    const [first, second] = clamps.search('putkikannake kumilla 22mm putkelle M8', 3);
+    expect([first?.product.sku, first!.score > 0.9]).toEqual(['3600009', true]);
+    expect(second!.score).toBeLessThan(0.3);
+    expect(clamps.search('Pipe clamps with rubber for 110 mm pipe M10', 1)[0]?.product.sku).toBe('3600018');
+    expect(clamps.search('putkikannake kumilla 24 mm M8', 3).every((r) => r.score < 0.3)).toBe(true);
+  });
+
   it('leaves out what the customer says is not wanted', () => {
     expect(best('Flexterm 22x13 (not self-adhesive)')).toBe('1300017');
     expect(best('Rörisolering Flexterm 22x13 självhäftande')).toBe('1300118');

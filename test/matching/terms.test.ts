@@ -92,6 +92,14 @@ describe('termsOf', () => {
     expect(termsOf('Pallov. 1 1/4 sk/sk').numbers).toEqual(['1.25"']);
   });
 
+  it('reads the diameters a clamp fits as one size, and no other dash between numbers', () => {
+    expect(termsOf('Putkikannake kumilla 25-28 mm M8 Zn').numbers).toEqual(['25-28mm', 'm8']);
+    expect(termsOf('Putkikannake 20 - 23mm').numbers).toEqual(['20-23mm']);
+    expect(termsOf('Pikaliitin 0,2-4 mm²').numbers).toEqual(['0.2', '4']);
+    expect(termsOf('Lämpöpatteri 22-600-1000').numbers).toEqual(['22', '600', '1000']);
+    expect(termsOf('Reikäsaha 10-500 mm').numbers).toEqual(['10', '500']);
+  });
+
   it('reads no inch size in what is not one', () => {
     expect(termsOf('Putkieriste 15/9 mm').numbers).toEqual(['15', '9']);
     expect(termsOf('MK 1,5 sk').numbers).toEqual(['1.5']);

@@ -16,6 +16,8 @@ describe('toCatalogWords', () => {
     ['mutter M12 varmförz.', 'kuusiomutteri M12 varmförz.'],
     ['Stainless press male adapter 28 x 1"', 'rst press ulkokierre 28 x 1"'],
     ['Copper press female adapter 15 x 1/2"', 'Copper press sisäkierre 15 x 1/2"'],
+    ['Pipe clamps with rubber for 35 mm pipe, stainless A4', 'putkikannake kumilla for 35 mm , rst A4'],
+    ['Rörklammer utan gummi för 28 mm rör', 'putkikannake ilman kumia för 28 mm '],
   ])('%j → %j', (request, catalog) => {
     expect(toCatalogWords(request)).toBe(catalog);
   });
