@@ -4,6 +4,7 @@ import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
+import { COLOUR_WORDS } from './same-words.js';
 import { alikeSizes, fold, isStandard, rangeOf, sizesWithin, sizeValue, termsOf } from './terms.js';
 import { toCatalogWords, withThreadEnds } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
@@ -15,6 +16,8 @@ export interface ScoredProduct {
 
 /** A number the customer wrote that the product does not have is almost always another size. */
 const MISSING_NUMBER_FACTOR = 0.25;
+/** A colour the customer wrote where the product has another ("blue" for the red one): another product. */
+const OTHER_COLOUR_FACTOR = MISSING_NUMBER_FACTOR;
 /** The same number written without its letters ("M8" as "8"): probably the same size. */
 const UNTAGGED_NUMBER_FACTOR = 0.9;
 /** A standard ("DIN 976") the customer names and the product's name states none of: a detail left out. */
@@ -43,6 +46,8 @@ const MAX_CANDIDATES = 3_000;
 interface QueryWord {
   similar: Map<number, number>;
   postings: number;
+  /** Whether the word is a colour: a product of another colour is another product. */
+  colour: boolean;
 }
 
 interface QuerySize {
@@ -273,20 +278,20 @@ export class CatalogIndex {
       .map(({ id, score }) => ({ product: this.records.get(id), score }));
   }
 
+  /** The reading with each word the catalog holds as it is also standing for the compounds it ends. */
+  private withCompounds(reading: Reading): Reading {
+    const words = reading.words.map((word) => {
+      const [only] = word.similar.size === 1 ? [...word.similar] : [];
+      return only && only[1] === 1 ? this.wordOf(this.vocabulary.withCompounds(only[0]), word.colour) : word;
+    });
+    return { ...reading, words };
+  }
+
   /**
    * A request's words that the catalog knows (others are filler), and its sizes. A compound
    * cut short with a dot ("kup.putki", "pallov.") stands for the catalog words that start and
    * end so.
    */
-  /** The reading with each word the catalog holds as it is also standing for the compounds it ends. */
-  private withCompounds(reading: Reading): Reading {
-    const words = reading.words.map((word) => {
-      const [only] = word.similar.size === 1 ? [...word.similar] : [];
-      return only && only[1] === 1 ? this.wordOf(this.vocabulary.withCompounds(only[0])) : word;
-    });
-    return { ...reading, words };
-  }
-
   private query(text: string): Reading {
     const abbreviated: QueryWord[] = [];
     const rest = !text.includes('.') ? text : fold(text).replace(ABBREVIATION, (whole, start: string, end?: string) => {
@@ -297,7 +302,8 @@ export class CatalogIndex {
     });
     const terms = termsOf(rest);
     const all = [...abbreviated, ...terms.words.flatMap((word) => this.wordsOf(word))];
-    const words = all.filter((w) => w.similar.size > 0);
+    // A colour no product has is still asked for: every product of another colour is another product.
+    const words = all.filter((w) => w.similar.size > 0 || w.colour);
     return {
       text,
       words,
@@ -313,11 +319,10 @@ export class CatalogIndex {
    * the same word in its own language), the last of at least four letters, so that a typo is
    * no compound, nor is a word that is like one the catalog holds ("puristuskulmia").
    */
-  /** A request word as the catalog's words like it, or as the two words of a compound where none does. */
   private wordsOf(word: string): QueryWord[] {
     const similar = this.vocabulary.similar(word);
     const parts = Math.max(0, ...similar.values()) < SAME_WORD_SIMILARITY ? this.compoundParts(word) : null;
-    return parts ? parts.map((part) => this.wordOf(this.vocabulary.similar(part))) : [this.wordOf(similar)];
+    return parts ? parts.map((part) => this.wordOf(this.vocabulary.similar(part))) : [this.wordOf(similar, COLOUR_WORDS.has(word))];
   }
 
   private compoundParts(word: string): string[] | null {
@@ -341,10 +346,10 @@ export class CatalogIndex {
     }
   }
 
-  private wordOf(similar: Map<number, number>): QueryWord {
+  private wordOf(similar: Map<number, number>, colour = false): QueryWord {
     let postings = 0;
     for (const id of similar.keys()) postings += this.wordPostings.count(id);
-    return { similar, postings };
+    return { similar, postings, colour };
   }
 
   /**
@@ -462,15 +467,26 @@ export class CatalogIndex {
     const nameWordEnd = this.nameWordEnd.at(id);
     const wordEnd = id + 1 < this.records.count ? this.wordStart.at(id + 1) : this.words.length;
     let wordScore = 0;
+    let otherColours = 0;
     for (const word of words) {
       let best = 0;
       for (let i = wordStart; i < wordEnd; i += 1) best = Math.max(best, word.similar.get(this.words.at(i)) ?? 0);
+      // "sininen" is a little like "punainen" as letters go, and nothing like it as a colour.
+      if (word.colour && best < 1 && this.hasColour(wordStart, wordEnd)) {
+        otherColours += 1;
+        best = 0;
+      }
       wordScore += best;
     }
     const extraWords = Math.min(this.unasked(words, wordStart, nameWordEnd), nameWordEnd < wordEnd ? this.unasked(words, nameWordEnd, wordEnd) : Infinity);
     const { agreements, extraNumbers } = this.sizeAgreements(id, sizes);
     const sizeFactor = agreements.reduce((total, a) => total * a, 1);
-    return (wordScore / words.length) * sizeFactor * EXTRA_NUMBER_FACTOR ** extraNumbers * EXTRA_WORD_FACTOR ** extraWords;
+    return (wordScore / words.length) * sizeFactor * OTHER_COLOUR_FACTOR ** otherColours * EXTRA_NUMBER_FACTOR ** extraNumbers * EXTRA_WORD_FACTOR ** extraWords;
+  }
+
+  private hasColour(start: number, end: number): boolean {
+    for (let i = start; i < end; i += 1) if (COLOUR_WORDS.has(this.vocabulary.word(this.words.at(i)))) return true;
+    return false;
   }
 
   /**

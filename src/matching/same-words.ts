@@ -5,17 +5,7 @@
  * and English names of parts whose Finnish name is one word. Folded spellings (ä as a, ö as o, å as a). No
  * library knows this vocabulary, so it lives here as data.
  */
-const SAME_WORD: [string, string[]][] = [
-  // Materials and finishes
-  ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sinkittyja', 'sink', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'forzinkat', 'elforzinkad', 'forsinket', 'elforsinket', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
-  ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'kuumasink', 'varmforzinkad', 'varmforzinkade', 'varmforzinkat', 'varmforz', 'varmforsinket', 'vfz', 'tzn']],
-  ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta', 'acidproof']],
-  ['rst', ['ruostumaton', 'ruostumattomasta', 'ruostumattomat', 'rostfri', 'rostfritt', 'rostfria', 'stainless', 'inox']],
-  ['messinki', ['messinkia', 'messinkinen', 'massing', 'massings', 'brass']],
-  ['cu', ['kupari', 'kuparia', 'kuparinen', 'kuparille', 'koppar', 'copper']],
-  ['hf', ['halogeeniton', 'halogenfri', 'halogenfree']],
-  ['itseliimautuva', ['itseliimautuvaa', 'itseliimautuvat', 'sjalvhaftande', 'selfadhesive']],
-  // Colours
+const COLOURS: [string, string[]][] = [
   ['valkoinen', ['valk', 'valkoista', 'valkoisia', 'white', 'vit', 'vitt', 'vita']],
   ['musta', ['mustaa', 'mustia', 'black', 'svart', 'svarta']],
   ['sininen', ['sin', 'sinista', 'blue', 'bla']],
@@ -26,6 +16,22 @@ const SAME_WORD: [string, string[]][] = [
   ['hopea', ['hopeinen', 'silver', 'silvrig', 'silverfargad']],
   ['tiilenpunainen', ['tegelrod', 'tiilenpun']],
   ['keltavihrea', ['keltvihr', 'yellowgreen', 'gulgron', 'keltavihreaa']],
+];
+
+/** The colours, as one word each: a colour asked for that a product does not have is another product. */
+export const COLOUR_WORDS: ReadonlySet<string> = new Set(COLOURS.map(([word]) => word));
+
+const SAME_WORD: [string, string[]][] = [
+  ...COLOURS,
+  // Materials and finishes
+  ['zn', ['sinkitty', 'sinkitetty', 'sinkityt', 'sinkittyja', 'sink', 'sahkosinkitty', 'forzinkad', 'forzinkade', 'forzinkat', 'elforzinkad', 'forsinket', 'elforsinket', 'zinc', 'zinkki', 'galvanised', 'galvanized', 'galv', 'fzb']],
+  ['hdg', ['kuumasinkitty', 'kuumasinkitetty', 'kuumasinkityt', 'kuumasink', 'varmforzinkad', 'varmforzinkade', 'varmforzinkat', 'varmforz', 'varmforsinket', 'vfz', 'tzn']],
+  ['a4', ['haponkestava', 'haponkestavaa', 'syrafast', 'syrafasta', 'acidproof']],
+  ['rst', ['ruostumaton', 'ruostumattomasta', 'ruostumattomat', 'rostfri', 'rostfritt', 'rostfria', 'stainless', 'inox']],
+  ['messinki', ['messinkia', 'messinkinen', 'massing', 'massings', 'brass']],
+  ['cu', ['kupari', 'kuparia', 'kuparinen', 'kuparille', 'koppar', 'copper']],
+  ['hf', ['halogeeniton', 'halogenfri', 'halogenfree']],
+  ['itseliimautuva', ['itseliimautuvaa', 'itseliimautuvat', 'sjalvhaftande', 'selfadhesive']],
   // Abbreviations and the trade's synonyms
   ['maadoitettu', ['maad', 'maadoitettua', 'maadoitetut', 'jordat', 'jordad', 'jordade', 'earthed', 'grounded']],
   ['palloventtiili', ['pallov', 'palloventtiilit', 'palloventtiileita']],

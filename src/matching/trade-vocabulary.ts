@@ -67,6 +67,7 @@ const VOCABULARY: [string, string][] = [
   ['radiators?|radiator(?:er|n)?|element(?:en)?', 'lämpöpatteri'],
   ['circulat(?:or|ion|ing) pumps?|cirkulationspump(?:ar|en)?', 'kiertovesipumppu'],
   ['expansion (?:vessels?|tanks?)|expansionskärl(?:et)?', 'paisunta-astia'],
+  ['pex[- ]pipes? in (?:a )?conduit|pex[- ]rör i skyddsrör|rör[- ]i[- ]rör', 'PEX-putki suojaputkessa'],
   ['pressure gauges?|manometer|manometers', 'painemittari'],
   ['propylene glycol|propylenglykol', 'propyleeniglykoli'],
   ['flexible hoses?|flexslang(?:ar)?', 'joustoletku'],

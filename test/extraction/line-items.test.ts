@@ -167,6 +167,10 @@ describe('extractLine: table rows', () => {
     expect(extractLine(line)).toEqual({ text: line, description, quantity, unit, code, per: null, uncertain: null });
   });
 
+  it('reads what each pack holds from the end of a sentence that counts the packs', () => {
+    expect(extractLine('Kan du ge pris på 2 rullar MK 2,5 blå à 100 m')).toMatchObject({ description: 'MK 2,5 blå', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
+  });
+
   it('reads what each pack holds from the quantity cell', () => {
     expect(extractLine('MMJ 3x1,5S\t2 rullar à 100 m')).toMatchObject({ description: 'MMJ 3x1,5S', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
   });

@@ -241,6 +241,20 @@ describe('CatalogIndex.search: as customers write the name', () => {
     expect(clamps.search('putkikannake kumilla 24 mm M8', 3).every((r) => r.score < 0.3)).toBe(true);
   });
 
+  it('takes a colour asked for that the product does not have as another product, however alike its English name reads', async () => {
+    const pipes = await CatalogIndex.build(
+      streamOf([
+        product('1110203', 'PEX-putki suojaputkessa 15x2,5/28 punainen rll 100 m', { extraName: 'PEX pipe in conduit 15x2.5/28 red, 100 m coil' }),
+        product('1110206', 'PEX-putki suojaputkessa 15x2,5/28 sininen rll 100 m'),
+      ]),
+    );
+    const [first, second] = pipes.search('PEX pipe in conduit, blue, 100 m coil 15x2,5/28', 2);
+    expect(first?.product.sku).toBe('1110206');
+    expect(second!.score).toBeLessThan(0.3);
+    const onlyRed = await CatalogIndex.build(streamOf([product('1110203', 'PEX-putki suojaputkessa 15x2,5/28 punainen rll 100 m')]));
+    expect(onlyRed.search('PEX-putki suojaputkessa 15x2,5/28 sininen', 1)[0]!.score).toBeLessThan(0.3);
+  });
+
   it('leaves out what the customer says is not wanted', () => {
     expect(best('Flexterm 22x13 (not self-adhesive)')).toBe('1300017');
     expect(best('Rörisolering Flexterm 22x13 självhäftande')).toBe('1300118');

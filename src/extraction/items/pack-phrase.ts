@@ -22,9 +22,12 @@ const PACKS_EACH = new RegExp(String.raw`${NUMBER}\s*${UNIT}\s*(?:[àá@*x×]|a|
 /** "2 x 100 m rulla", "2 × 100 m coils", and without the pack word "2 x 100 m". */
 const TIMES_EACH = new RegExp(String.raw`(?<![\p{L}\d.,])(\d{1,4})\s+[x×*]\s+${NUMBER}\s*${UNIT}(?:\s+${UNIT})?(?![\p{L}\d])`, 'iu');
 
-/** "1 drum halogen-free MMJ 3x1,5S (500 m)", "12 lengths … (2 m)": the packs first, what each holds at the end. */
-const PACKS_FIRST = new RegExp(String.raw`^(\d{1,4})\s*${UNIT}\s+(?=\S)`, 'iu');
-const EACH_LAST = new RegExp(String.raw`\s(?:[x×*]\s*)?${NUMBER}\s*${UNIT}$`, 'iu');
+/**
+ * "1 drum halogen-free MMJ 3x1,5S (500 m)", "12 lengths … (2 m)", "Kan du ge pris på 2 rullar MK
+ * 2,5 blå à 100 m": the packs first, what each holds at the end.
+ */
+const PACKS_FIRST = new RegExp(String.raw`(?<![\p{L}\d.,])(\d{1,4})\s*${UNIT}\s+(?=\S)`, 'iu');
+const EACH_LAST = new RegExp(String.raw`\s(?:[x×*àá@]\s*)?${NUMBER}\s*${UNIT}$`, 'iu');
 
 const unitOf = (written: string | undefined) => (written ? normalizeUnit(written.split('/')[0]!.trim()) : null);
 
@@ -40,7 +43,7 @@ export function takePerUnit(text: string): { text: string; per: PerUnit | null }
   }
   const first = PACKS_FIRST.exec(text);
   const last = first && PACK_UNITS.has(unitOf(first[2]) ?? '') ? EACH_LAST.exec(text) : null;
-  if (first && last && last.index > first[0].length && CONTENT_UNITS.has(unitOf(last[2]) ?? '')) {
+  if (first && last && last.index > first.index + first[0].length && CONTENT_UNITS.has(unitOf(last[2]) ?? '')) {
     return { text: text.slice(0, last.index), per: { quantity: last[1]!, unit: unitOf(last[2])! } };
   }
   const times = TIMES_EACH.exec(text);

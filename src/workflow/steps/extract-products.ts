@@ -3,6 +3,7 @@ import { instructionsIn } from '../../extraction/instructions.js';
 import { asksForPrices } from '../../extraction/rfq-signals.js';
 import { unreadListLines } from '../../extraction/unread-lines.js';
 import { readableText, withinLimits } from '../../extraction/request-limits.js';
+import { withColourFollowUps } from '../../matching/follow-up-lines.js';
 import type { WorkflowContext } from '../context.js';
 import type { StepEnvironment, StepOutput, WorkflowStep } from '../step.js';
 
@@ -34,7 +35,7 @@ function withoutInstructions(lines: RequestedLine[], text: string): { lines: Req
 async function linesOf(text: string, where: string, context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
   const readable = readableText(text, env.settings.limits, where);
   const extracted = await env.lineExtractor.extract({ subject: context.email?.subject ?? '', body: readable.text, budget: env.budget });
-  const kept = withoutInstructions(extracted.lines, readable.text);
+  const kept = withoutInstructions(withColourFollowUps(extracted.lines), readable.text);
   const unread = unreadListLines(readable.text, extracted.lines).map((line) => `a line in ${where} looks like a requested item but could not be read: ${quoted(line)}; please check it`);
   return { lines: kept.lines, warnings: extracted.warnings, review: [...readable.overLimits, ...kept.review, ...unread] };
 }
