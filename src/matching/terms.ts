@@ -70,11 +70,11 @@ export function sizeValue(size: string): string {
 }
 
 /**
- * "DIN 125" and "DIN125", "36 W" and "36W", "40 A" and "40A" are written both ways: as one
+ * "DIN 125" and "DIN125", "DN 20" and "DN20", "36 W" and "36W", "40 A" and "40A" are written both ways: as one
  * size token each. The space is matched from a digit only, so that a long run of spaces is
  * never tried from each of its spaces.
  */
-const STANDARD_NUMBER = /(?<![a-z])(din|iso|en|sfs)[ ](?=\d)/g;
+const STANDARD_NUMBER = /(?<![a-z])(din|iso|en|sfs|dn)[ ](?=\d)/g;
 const STANDARD_SIZE = /^(?:din|iso|en|sfs)\d/;
 
 /** Whether a size token is a standard ("din976"): what a part is made to, not one of its dimensions. */
@@ -170,7 +170,7 @@ const SIZE_FORMS: [RegExp, RegExp, Replacement][] = [
   [/lit/, LITRES, '$1l'],
   [/mm[2²]/, CROSS_SECTION, '$1'],
   [/johtimi|wire|conductor|ledare/, CONDUCTORS, '$1j'],
-  [/(?:din|iso|en|sfs) \d/, STANDARD_NUMBER, '$1'],
+  [/(?:din|iso|en|sfs|dn) \d/, STANDARD_NUMBER, '$1'],
   [/\d /, NUMBER_UNIT, '$1$2'],
   [/ty/, TYPE_LETTERS, 'typ$1'],
 ];

@@ -14,7 +14,10 @@ const VOCABULARY: [string, string][] = [
   ['threaded (?:rods?|bars?)|gängstänger|gängstång|gjengestenger|gjengestang', 'kierretanko'],
   ['wedge anchors?|anchor bolts?|through bolts?|kilankare|expanderankare', 'kiila-ankkuri'],
   ['wood screws?|träskruv(?:ar)?', 'puuruuvi'],
-  ['carriage bolts?|coach bolts?|franska skruvar|fransk skruv|vagnsbult(?:ar)?', 'lukkopultti'],
+  ['carriage bolts?|coach bolts?|slätkupiga skruvar|slätkupig skruv|vagnsbult(?:ar)?', 'lukkopultti'],
+  // The Swedish "fransk skruv" is a hex-headed wood screw (DIN 571), not a carriage bolt.
+  ['lag screws?|coach screws?|franska skruvar|fransk skruv|sexkant(?:s)?träskruv(?:ar)?', 'kuusiopuuruuvi'],
+  ['(?:with|med) (?:a )?(?:nuts?|mutter|muttrar)', 'mutterilla'],
   ['roofing screws?|takskruv(?:ar)?', 'kattoruuvi'],
   ['chemical anchors?|kemankare|kemiskt ankare', 'kemiallinen ankkuri'],
   ['frame plugs?|frame anchors?|ramplugg(?:ar)?', 'runkotulppa'],
@@ -24,8 +27,8 @@ const VOCABULARY: [string, string][] = [
   ['pipe (?:clamps?|clips?)|rörklamm(?:er|or)|rørklammer', 'putkikannake'],
   ['without rubber(?: lining)?|utan gummi', 'ilman kumia'],
   ['with rubber(?: lining)?|med gummi', 'kumilla'],
-  // "for 35 mm pipe", "för 28 mm rör": which pipe a clamp is for is its size, not a pipe asked for.
-  ['(?<=(?:for|för|till) \\d{1,3} ?mm )(?:pipes?|rör)', ''],
+  // "for 35 mm pipe", "for the 16x2.0 pipe": which pipe a part is for is its size, not a pipe asked for.
+  ['(?<=(?:for|för|till) (?:the )?\\d[\\d.,x×]{0,8} ?(?:mm )?)(?:pipes?|rör)', ''],
   ['strut channels?|installation rails?|montageskenor|montageskena', 'asennuskisko'],
   ['coupling nuts?|long nuts?|skarvmutt(?:er|rar)', 'jatkomutteri'],
   // A nut named by no kind is the hex nut; a compound ("lukkomutteri", "kopplingsmutter") names its kind.
@@ -49,6 +52,7 @@ const VOCABULARY: [string, string][] = [
   ['check valves?|non-return valves?|backventil(?:er)?', 'takaiskuventtiili'],
   ['balancing valves?|injusteringsventil(?:er)?|stamregleringsventil(?:er)?', 'linjasäätöventtiili'],
   ['thermostatic (?:radiator )?valves?|trvs?|termostatventil(?:er)?', 'termostaattiventtiili'],
+  ['straight (?:couplings?|connectors?)|rak koppling', 'suora liitin'],
   ['straight|rak', 'suora'],
   ['angled?|vinkel', 'kulma'],
   ['press (?:elbows?|bends?)|pressvinkl(?:ar)?|pressvinkel|pressböj(?:ar)?', 'puristuskulma'],
@@ -72,6 +76,8 @@ const VOCABULARY: [string, string][] = [
   ['propylene glycol|propylenglykol', 'propyleeniglykoli'],
   ['flexible hoses?|flexslang(?:ar)?', 'joustoletku'],
   ['(?:underfloor|floor) heating manifolds?|golvvärmefördelare', 'lattialämmitysjakotukki'],
+  ['(?<=\\d ?)(?:circuits?|kretsar|krets)', 'piiri'],
+  ['(?:with )?flow ?meters?|(?:med )?flödesmätare', 'virtausmittarein'],
   ['multilayer (?:composite )?pipes?|composite pipes?|kompositrör|flerskiktsrör', 'komposiittiputki'],
   ['eurocone|eurokon', 'eurokartio'],
   ['compression (?:fittings?|adapters?|couplings?)|klämkoppling(?:ar)?', 'puserrusliitin'],

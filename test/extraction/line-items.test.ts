@@ -181,9 +181,11 @@ describe('extractLine: table rows', () => {
     expect(extractLine('Nippuside 4,8x290 100 kpl/pss 300 kpl')).toMatchObject({ description: 'Nippuside 4,8x290', quantity: '300', unit: 'kpl', per: null });
   });
 
-  it('reads how long each bar is when the customer counts bars or pieces', () => {
+  it('reads how long each bar or coil is when the customer counts bars or pieces', () => {
     expect(extractLine('Kopparrör 22x1,0 hårt, 5 m längder\tsex st')).toMatchObject({ quantity: '6', unit: 'kpl', per: { quantity: '5', unit: 'm' } });
     expect(extractLine('Kupariputki kova 22x1,0 5 m tanko\t30\tm')).toMatchObject({ quantity: '30', unit: 'm', per: null });
+    expect(extractLine('pexatec 16x2,2 200m rulla 1kpl')).toMatchObject({ quantity: '1', unit: 'kpl', per: { quantity: '200', unit: 'm' } });
+    expect(extractLine('MMJ 3x1,5S 100 m rll 2 rll')).toMatchObject({ quantity: '2', unit: 'rll', per: null });
   });
 
   it('ignores the header row', () => {

@@ -40,6 +40,7 @@ describe('termsOf', () => {
     expect(termsOf('22x1.0').numbers).toEqual(termsOf('22 x 1,00').numbers);
     expect(termsOf('1 1/4"').numbers).toEqual(termsOf('1,25"').numbers);
     expect(termsOf('M8').numbers).toEqual(termsOf('m8').numbers);
+    expect(termsOf('pallov. dn 20 sk/sk').numbers).toEqual(termsOf('PALLOVENTTIILI DN20 SK/SK').numbers);
   });
 
   it('leaves units of measure out of the words', () => {

@@ -18,6 +18,12 @@ describe('toCatalogWords', () => {
     ['Copper press female adapter 15 x 1/2"', 'Copper press sisäkierre 15 x 1/2"'],
     ['Pipe clamps with rubber for 35 mm pipe, stainless A4', 'putkikannake kumilla for 35 mm , rst A4'],
     ['Rörklammer utan gummi för 28 mm rör', 'putkikannake ilman kumia för 28 mm '],
+    ['Eurocone adapters for the 16x2.0 pipe', 'eurokartio adapters for the 16x2.0 '],
+    ['100 st franska skruvar 10x100 varmförz.', '100 st kuusiopuuruuvi 10x100 varmförz.'],
+    ['slätkupiga skruvar M10x150 med mutter', 'lukkopultti M10x150 mutterilla'],
+    ['carriage bolt M12x120 HDG with nut', 'lukkopultti M12x120 kuumasinkitty mutterilla'],
+    ['Underfloor heating manifold with flow meters 8 circuits', 'lattialämmitysjakotukki virtausmittarein 8 piiri'],
+    ['Composite press straight coupling, PPSU 16-16', 'Composite press suora liitin, PPSU 16-16'],
   ])('%j → %j', (request, catalog) => {
     expect(toCatalogWords(request)).toBe(catalog);
   });

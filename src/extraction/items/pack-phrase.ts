@@ -78,10 +78,16 @@ export function takePackContent(description: string, unit: string | null): { des
 const BAR_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,2}(?:[.,]\d)?)\s?m\s?(?:tanko|tankoa|tankoina|tangot|längder|längd|lengths?|bars?)(?![\p{L}])/iu;
 const BY_THE_BAR = new Set(['kpl', 'tnk']);
 
-/** What each bar the customer counts is long, when they count bars or pieces: "sex st" of "5 m längder" are 30 m. */
+/** "200m rulla", "25 m kieppi": how much a coil the customer counts in pieces holds. */
+const COIL_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,4})\s?m\s?(?:rulla|rullat|rulle|rll|kieppi|kela|coil)(?![\p{L}])/iu;
+
+/**
+ * What each bar or coil the customer counts holds, when they count bars or pieces: "sex st" of
+ * "5 m längder" are 30 m, "1kpl" of a "200m rulla" is 200 m.
+ */
 function barLength(description: string, unit: string | null): PerUnit | null {
   const asked = unit === null ? null : normalizeUnit(unit);
-  const m = asked === null || BY_THE_BAR.has(asked) ? BAR_LENGTH.exec(description) : null;
+  const m = (asked === null || BY_THE_BAR.has(asked) ? BAR_LENGTH.exec(description) : null) ?? (asked === 'kpl' ? COIL_LENGTH.exec(description) : null);
   return m ? { quantity: m[1]!, unit: 'm' } : null;
 }
 
