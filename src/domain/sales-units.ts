@@ -119,6 +119,15 @@ function sameReel(asked: string, sold: string, product: Product): boolean {
   return REELS.has(asked) && REELS.has(sold) && !product.units.some((c) => unitCode(c.unit) === asked);
 }
 
+/**
+ * "1 kela" of a copper pipe that comes in a "kieppi 25 m" is that coil: a coil and a drum are
+ * told apart where the product's data has both, as in `sameReel`.
+ */
+function asCatalogReel(unit: string, conversions: UnitConversion[]): string {
+  if (!REELS.has(unit) || conversions.some((c) => c.unit === unit)) return unit;
+  return conversions.find((c) => REELS.has(c.unit))?.unit ?? unit;
+}
+
 /** "Kampanaula 4,0x50 5 kg", "Kierretanko A4 M10 1 m": how much one piece is, when its name says it once. */
 const PIECE_AMOUNT = /(?<![\p{L}\d,.x×/-])(\d+(?:[.,]\d+)?)\s?(m|l|kg)(?![\p{L}\d²³])/giu;
 
@@ -150,7 +159,7 @@ const DIVISIBLE = new Set(['m', 'l', 'kg']);
 export function toSalesUnits(asked: AskedQuantity, product: Product): SalesQuantity {
   const sold = unitCode(product.unit);
   const conversions = conversionsOf(product);
-  const unit = asked.unit === null ? null : unitCode(asked.unit);
+  const unit = asked.unit === null ? null : asCatalogReel(unitCode(asked.unit), conversions);
   if (unit !== null && eachIsOnePiece(asked, unit, sold, product)) return { quantity: asked.quantity, shown: null, problem: null };
   if (asked.per) {
     const total = new Decimal(asked.quantity).times(asked.per.quantity);

@@ -9,8 +9,8 @@ const UNIT_ALIASES: Record<string, string[]> = {
   // A drum holds far more than a coil (500 m of cable, not 100 m): the two are never the same pack.
   kela: ['kela', 'kelaa', 'kelat', 'reel', 'reels', 'drum', 'drums', 'trumma', 'trummor'],
   ltk: ['ltk', 'laatikko', 'laatikkoa', 'rasia', 'rasiaa', 'box', 'boxes', 'låda', 'lådor', 'ask', 'askar'],
-  // Not "bar": that is also a pressure ("PN16, 10 bar").
-  tnk: ['tnk', 'tanko', 'tankoa', 'tankoja', 'bars', 'length', 'lengths', 'stång', 'stänger', 'längd', 'längder'],
+  // Not "bar": that is also a pressure ("PN16, 10 bar"). "20 putkea (2 m)" counts lengths of pipe or insulation.
+  tnk: ['tnk', 'tanko', 'tankoa', 'tankoja', 'putkea', 'bars', 'length', 'lengths', 'stång', 'stänger', 'längd', 'längder'],
   l: ['l', 'litra', 'litraa', 'litre', 'liter', 'liters'],
   kg: ['kg', 'kilo', 'kiloa'],
   set: ['set', 'sarja', 'sarjaa', 'sats', 'satser', 'sets'],

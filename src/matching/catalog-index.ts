@@ -301,7 +301,7 @@ export class CatalogIndex {
       return ' ';
     });
     const terms = termsOf(rest);
-    const all = [...abbreviated, ...terms.words.flatMap((word) => this.wordsOf(word))];
+    const all = [...abbreviated, ...this.joinedCompounds(terms.words).flatMap((word) => this.wordsOf(word))];
     // A colour no product has is still asked for: every product of another colour is another product.
     const words = all.filter((w) => w.similar.size > 0 || w.colour);
     return {
@@ -323,6 +323,23 @@ export class CatalogIndex {
     const similar = this.vocabulary.similar(word);
     const parts = Math.max(0, ...similar.values()) < SAME_WORD_SIMILARITY ? this.compoundParts(word) : null;
     return parts ? parts.map((part) => this.wordOf(this.vocabulary.similar(part))) : [this.wordOf(similar, COLOUR_WORDS.has(word))];
+  }
+
+  /**
+   * Two words the catalog writes as one compound: "lattialämmityksen jakotukki" (a genitive
+   * and its head) or "lattialämmitys jakotukki" is its "lattialämmitysjakotukki". Words, not
+   * thread ends: "sk - sk" is no "sksk".
+   */
+  private joinedCompounds(words: string[]): string[] {
+    const joined: string[] = [];
+    for (let i = 0; i < words.length; i += 1) {
+      const [first, next] = [words[i]!, words[i + 1]];
+      const bothWords = next !== undefined && first.length >= MIN_HEAD && next.length >= MIN_HEAD;
+      const compound = bothWords ? [first, first.replace(/ksen$/, 's'), first.replace(/n$/, '')].map((start) => start + next).find((w) => this.vocabulary.idOf(w) !== undefined) : undefined;
+      if (compound) i += 1;
+      joined.push(compound ?? first);
+    }
+    return joined;
   }
 
   private compoundParts(word: string): string[] | null {

@@ -52,6 +52,7 @@ const VOCABULARY: [string, string][] = [
   ['check valves?|non-return valves?|backventil(?:er)?', 'takaiskuventtiili'],
   ['balancing valves?|injusteringsventil(?:er)?|stamregleringsventil(?:er)?', 'linjasäätöventtiili'],
   ['thermostatic (?:radiator )?valves?|trvs?|termostatventil(?:er)?', 'termostaattiventtiili'],
+  ['pre-?settable|förinställbara?', 'esisäädettävä'],
   ['straight (?:couplings?|connectors?)|rak koppling', 'suora liitin'],
   ['straight|rak', 'suora'],
   ['angled?|vinkel', 'kulma'],

@@ -123,6 +123,10 @@ describe('a requested quantity in the product unit', () => {
     expect(toSalesUnits(asked('6', 'kpl', { quantity: '5', unit: 'm' }), product('Kupariputki kova 22x1,0 5 m', 'm'))).toMatchObject({ quantity: '30', problem: null });
   });
 
+  it('reads a drum of a product that comes only in coils as its coil', () => {
+    expect(toSalesUnits(asked('1', 'kela'), product('Kupariputki pehmeä 15x1,0 kieppi 25 m', 'm'))).toMatchObject({ quantity: '25', problem: null });
+  });
+
   it('counts packets and lengths of what one piece is as so many pieces', () => {
     const nails = product('Kampanaula kuumasinkitty 4,0x50 5 kg', 'kpl');
     expect(toSalesUnits(asked('2', 'pkt', { quantity: '5', unit: 'kg' }), nails)).toEqual({ quantity: '2', shown: null, problem: null });

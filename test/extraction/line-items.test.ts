@@ -140,6 +140,10 @@ describe('extractLine: where the quantity stands', () => {
     expect(extractLine('2 weeks ago we ordered pipes')).toBeNull();
   });
 
+  it('reads no count from how long each bar is', () => {
+    expect(extractLines('Putket normaalisti 5 m tankoina niinkuin ennenkin. Jos jotain ei ole hyllyssä niin kerro heti.')).toEqual([]);
+  });
+
   it('leaves a unit price at the end out', () => {
     expect(extractLine('Kupariputki 15x1,0 kova 10 m à 8,50 €')).toMatchObject({ description: 'Kupariputki 15x1,0 kova', quantity: '10', unit: 'm' });
   });
@@ -186,6 +190,7 @@ describe('extractLine: table rows', () => {
     expect(extractLine('Kupariputki kova 22x1,0 5 m tanko\t30\tm')).toMatchObject({ quantity: '30', unit: 'm', per: null });
     expect(extractLine('pexatec 16x2,2 200m rulla 1kpl')).toMatchObject({ quantity: '1', unit: 'kpl', per: { quantity: '200', unit: 'm' } });
     expect(extractLine('MMJ 3x1,5S 100 m rll 2 rll')).toMatchObject({ quantity: '2', unit: 'rll', per: null });
+    expect(extractLine('3. Flexterm eriste 12x13, EI itseliimautuva - 20 putkea (2 m)')).toMatchObject({ quantity: '20', unit: 'tnk', per: { quantity: '2', unit: 'm' } });
   });
 
   it('ignores the header row', () => {

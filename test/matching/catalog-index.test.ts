@@ -226,6 +226,19 @@ describe('CatalogIndex.search: as customers write the name', () => {
     expect(best('Tammer pallov. 1" sk/uk vipukahva')).toBe('1010024');
   });
 
+  it('reads two words the catalog writes as one compound as that compound, but not two thread ends', async () => {
+    const parts = await CatalogIndex.build(
+      streamOf([
+        product('1400083', 'Lattialämmitysjakotukki 5-piiri virtausmittarein'),
+        product('1030002', 'Joustoletku 1/2" sk - 1/2" sk 300 mm'),
+        product('1030009', 'Joustoletku 1/2" sk - 1/2" uk 300 mm'),
+        product('1100065', 'Palloventtiili DN15 sk/sk'),
+      ]),
+    );
+    expect(scoreOf(parts.search('lattialämmityksen jakotukki 5-piiri', 2), '1400083')).toBeGreaterThan(0.9);
+    expect(parts.search('joustoletku 1/2 sk - 1/2 sk 300mm', 2)[0]?.product.sku).toBe('1030002');
+  });
+
   it('finds a clamp by a diameter inside the range it fits, and not the clamp of the next range', async () => {
     const clamps = await CatalogIndex.build(
       streamOf([

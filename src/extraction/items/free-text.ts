@@ -22,6 +22,8 @@ const END_QTY = new RegExp(String.raw`^(.+?)(?<![àá@]\s?)${GAP_START}${GAP}+(?
  * number before it make it a size ("kierretanko M10 1m sinkitty").
  */
 const START_QTY = new RegExp(String.raw`^(?:[^\d]*?\s)??${QTY}\s*${UNIT}\s+(.+)$`, 'i');
+/** "Putket normaalisti 5 m tankoina", "in 6 m lengths": how long each bar is, not how many. */
+const EACH_LENGTH_AFTER = /^(?:tankoina|tangoissa|rullina|rullissa|kieppeinä|längder|längderna|lengths|bars|coils)(?![\p{L}])/iu;
 const UNIT_THEN_QTY_START = new RegExp(String.raw`^${UNIT}\s+${QTY}\s+(.+)$`, 'i');
 const UNIT_THEN_QTY_END = new RegExp(String.raw`^(.+?)\s+${UNIT}\s+${QTY}(?:\s+\p{L}+)?$`, 'iu');
 const TIMES_START = /^(\d+)\s*[x×]\s+(.+)$/i;
@@ -51,7 +53,7 @@ const RULES: Rule[] = [
   [TIMES_START, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],
   [END_QTY, (m) => ({ description: m[1]!, quantity: m[2]!, unit: m[3]! })],
   [UNIT_THEN_QTY_START, (m) => ({ description: m[3]!, quantity: m[2]!, unit: m[1]! })],
-  [START_QTY, (m) => ({ description: m[3]!, quantity: m[1]!, unit: m[2]! })],
+  [START_QTY, (m) => (isMeasure(m[2]!) && EACH_LENGTH_AFTER.test(m[3]!) ? null : { description: m[3]!, quantity: m[1]!, unit: m[2]! })],
   [UNIT_THEN_QTY_END, (m) => ({ description: m[1]!, quantity: m[3]!, unit: m[2]! })],
   [END_QTY_REMARK, (m) => (isMeasure(m[3]!) ? null : { description: `${m[1]!} ${m[4]!}`, quantity: m[2]!, unit: m[3]! })],
   [TIMES_BEFORE, (m) => ({ description: m[2]!, quantity: m[1]!, unit: null })],

@@ -79,16 +79,17 @@ const BAR_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,2}(?:[.,]\d)?)\s?m\s?(?:tanko|tanko
 const BY_THE_BAR = new Set(['kpl', 'tnk']);
 
 /** "200m rulla", "25 m kieppi": how much a coil the customer counts in pieces holds. */
-const COIL_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,4})\s?m\s?(?:rulla|rullat|rulle|rll|kieppi|kela|coil)(?![\p{L}])/iu;
+const COIL_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,4})\s?m\s?(?:rulla|rullat|rulle|rll|kieppi|kela|coil)(?![\p{L}])|(?<![\p{L}])(?:rulla|rll|kieppi|kela|coil)\s?(\d{1,4})\s?m(?![\p{L}\d])/iu;
 
 /**
  * What each bar or coil the customer counts holds, when they count bars or pieces: "sex st" of
- * "5 m längder" are 30 m, "1kpl" of a "200m rulla" is 200 m.
+ * "5 m längder" are 30 m, "1kpl" of a "200m rulla" is 200 m. Coils counted as coils the
+ * product's own data converts.
  */
 function barLength(description: string, unit: string | null): PerUnit | null {
   const asked = unit === null ? null : normalizeUnit(unit);
   const m = (asked === null || BY_THE_BAR.has(asked) ? BAR_LENGTH.exec(description) : null) ?? (asked === 'kpl' ? COIL_LENGTH.exec(description) : null);
-  return m ? { quantity: m[1]!, unit: 'm' } : null;
+  return m ? { quantity: (m[1] ?? m[2])!, unit: 'm' } : null;
 }
 
 function replaced(text: string, match: RegExpExecArray, by: string): string {
