@@ -23,7 +23,7 @@ const RFQ_SUBJECT = /\b(tarjouspyyntö|tarjous|offertförfrågan|offert|förfrå
 const EXISTING_ORDER =
   /(?<!\p{L})(?:tilasimme|tilaamamme|tilaamanne|tilattu|tilauksemme|tilaukseni|tilauksenne|tilausnumero|tilaus(?:ta)?\s*(?:nro|no|#)?\s*\d{4,}|vår beställning|min beställning|beställde|ordernummer|ordernr|order\s*(?:no\.?|nr\.?|number|#)\s*\d|our order|my order|we ordered|order confirmation)(?!\p{L})/iu;
 /** Someone asking for a job, not for products. */
-const JOB_APPLICATION = /(?<!\p{L})(?:työhakemus|avoin hakemus|hakemukseni|ansioluettelo|ansökan|spontanansökan|job application|open application|my cv|curriculum vitae|haen (?:teille|töitä|paikkaa)|söker (?:jobb|tjänsten))(?!\p{L})/iu;
+const JOB_APPLICATION = /(?<!\p{L})(?:työhakemus|avoin hakemus|avoimella hakemuksella|haen teiltä|hakemukseni|ansioluettelo|ansökan|spontanansökan|job application|open application|my cv|curriculum vitae|haen (?:teille|töitä|paikkaa)|söker (?:jobb|tjänsten))(?!\p{L})/iu;
 /** What a request for prices says somewhere, whatever else it is about. */
 const ASKS_FOR_PRICES = /(?<!\p{L})(?:tarjo\p{L}*|hin(?:ta|nat|nan|noi)\p{L}*|offert\p{L}*|pris\p{L}*|quot\p{L}*|prices?|pricing|rfq)(?!\p{L})/iu;
 
@@ -56,6 +56,8 @@ export function notAnRfqReason(email: ParsedEmail, own = email.text): string | n
   if (pitch) return `a sales pitch to us ("${pitch}")`;
   const subject = email.subject.replace(/^\s*((re|sv|vs|vl|fw|fwd|vb|aw|wg)\s*:\s*)+/i, '');
   if (RFQ_SUBJECT.test(subject)) return null;
+  // An applicant may well tell of the offers they made: a subject that says application settles it.
+  if (JOB_APPLICATION.test(subject)) return 'a job application';
   const business = otherBusiness(`${subject}\n${own}`);
   if (business) return business;
   const other = OTHER_SUBJECTS.find(([pattern]) => pattern.test(subject));

@@ -43,6 +43,12 @@ describe('notAnRfqReason', () => {
     expect(notAnRfqReason(application)).toBe('a job application');
   });
 
+  it('reads a job application as no request even when it tells of offers the applicant made', () => {
+    const text = 'Hei,\nhaen teiltä avoimella hakemuksella myyjän tehtävää. Olen tehnyt tarjouksia urakoitsijoille ja kerännyt tilauksia.\nTerveisin Aleksi';
+    expect(notAnRfqReason(parsedEmail({ subject: 'Avoin työhakemus - myyjä / varastotyöntekijä', text }))).toBe('a job application');
+    expect(notAnRfqReason(parsedEmail({ subject: 'Hakemus', text: 'Hei,\nhaen teiltä myyjän paikkaa.\nAleksi' }))).toBe('a job application');
+  });
+
   it('still reads a request for prices that mentions an earlier order', () => {
     const request = parsedEmail({ subject: 'Lisää', text: 'Hei,\nsamat kuin tilauksessamme 118734, mutta voitteko antaa hinnan 40 kpl palloventtiileistä DN20?' });
     expect(notAnRfqReason(request)).toBeNull();
