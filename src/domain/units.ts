@@ -4,7 +4,8 @@ const UNIT_ALIASES: Record<string, string[]> = {
   kpl: ['kpl', 'kappale', 'kappaletta', 'pcs', 'pc', 'pce', 'piece', 'pieces', 'st', 'stk', 'styck', 'stycken', 'ea', 'each', 'tuubi', 'tuubia', 'putkilo', 'putkiloa', 'patruuna', 'patruunaa', 'tube', 'tubes', 'tub', 'tuber', 'cartridge', 'cartridges'],
   pr: ['pr', 'paria', 'pair', 'pairs', 'par'],
   m: ['m', 'metri', 'metriä', 'metria', 'metrejä', 'mtr', 'meter', 'meters', 'metres', 'metre'],
-  pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg', 'fpk', 'förpackning', 'förpackningar', 'pss', 'pussi', 'pussia', 'bag', 'bags', 'påse', 'påsar'],
+  // A can of glycol or paint is a pack of the litres it holds.
+  pkt: ['pkt', 'paketti', 'pakettia', 'pack', 'packs', 'paket', 'pkg', 'fpk', 'förpackning', 'förpackningar', 'pss', 'pussi', 'pussia', 'bag', 'bags', 'påse', 'påsar', 'can', 'cans', 'kanisteri', 'kanisteria', 'dunk', 'dunkar', 'burk', 'burkar'],
   rll: ['rll', 'rulla', 'rullaa', 'rullia', 'roll', 'rolls', 'rulle', 'rullar', 'coil', 'coils', 'kieppi', 'kieppiä'],
   // A drum holds far more than a coil (500 m of cable, not 100 m): the two are never the same pack.
   kela: ['kela', 'kelaa', 'kelat', 'reel', 'reels', 'drum', 'drums', 'trumma', 'trummor'],

@@ -103,6 +103,9 @@ const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|ka|k|bar|m|l)(?![a-z\d])/g;
 /** A volume however it is written: "18 l", "18L", "18 litraa", "18 litres" are one size. */
 const LITRES = /(\d)\s?(?:litraa|litran|litra|litres|litre|liters|liter)(?![a-z])/g;
 
+/** "22 mm pipe, 13 mm wall": an insulation's pipe and wall, as its catalog name writes them ("22x13"). */
+const PIPE_AND_WALL = /(\d+)\s?mm (?:pipe|putkelle|ror),? (\d+)\s?mm (?:wall|seinama|vagg|isolering)(?![a-z])/g;
+
 /** Letters glued to a number ("DIN976", "10kA", "IP44") are part of that size, not a word of their own. */
 const WORD = /(?<![a-z\d])[a-z]+(?![a-z\d])/g;
 
@@ -171,6 +174,7 @@ const SIZE_FORMS: [RegExp, RegExp, Replacement][] = [
   [/mm[2²]/, CROSS_SECTION, '$1'],
   [/johtimi|wire|conductor|ledare/, CONDUCTORS, '$1j'],
   [/(?:din|iso|en|sfs|dn) \d/, STANDARD_NUMBER, '$1'],
+  [/mm (?:pipe|putkelle|ror)/, PIPE_AND_WALL, '$1x$2'],
   [/\d /, NUMBER_UNIT, '$1$2'],
   [/ty/, TYPE_LETTERS, 'typ$1'],
 ];

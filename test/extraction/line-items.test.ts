@@ -175,6 +175,10 @@ describe('extractLine: table rows', () => {
     expect(extractLine('Kan du ge pris på 2 rullar MK 2,5 blå à 100 m')).toMatchObject({ description: 'MK 2,5 blå', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
   });
 
+  it('reads cans of what a can holds', () => {
+    expect(extractLine('- Propylene glycol -30, two cans (20 l)')).toMatchObject({ description: 'Propylene glycol -30', quantity: '2', unit: 'pkt', per: { quantity: '20', unit: 'l' } });
+  });
+
   it('reads what each pack holds from the quantity cell', () => {
     expect(extractLine('MMJ 3x1,5S\t2 rullar à 100 m')).toMatchObject({ description: 'MMJ 3x1,5S', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
   });

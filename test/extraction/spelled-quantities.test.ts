@@ -29,6 +29,7 @@ describe('quantities as people write them', () => {
     ['Cable MMJ 3x2,5S about 100 m', 'Cable MMJ 3x2,5S', '100', 'm', 'approximate ("about 100")'],
     ['Putkikannake 22 mm 10–12 kpl', 'Putkikannake 22 mm', '12', 'kpl', 'a range, the larger taken ("10–12")'],
     ['Pipe clip 22 mm 10 to 12 pcs', 'Pipe clip 22 mm', '12', 'kpl', 'a range, the larger taken ("10 to 12")'],
+    ['ett par gängstänger M16 varmförzinkade 3 m', 'gängstänger M16 varmförzinkade 3 m', '2', null, 'approximate ("ett par")'],
   ])('reads %j but marks its quantity', (line, description, quantity, unit, uncertain) => {
     expect(read(line)).toEqual([[description, quantity, unit, uncertain]]);
   });

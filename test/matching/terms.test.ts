@@ -101,6 +101,11 @@ describe('termsOf', () => {
     expect(termsOf('Reikäsaha 10-500 mm').numbers).toEqual(['10', '500']);
   });
 
+  it('reads an insulation\'s pipe and wall as its catalog name writes them', () => {
+    expect(termsOf('Pipe insulation Flexterm 22 mm pipe, 13 mm wall').numbers).toEqual(termsOf('Putkieriste Flexterm 22x13').numbers);
+    expect(termsOf('Rörisolering 28 mm rör, 19 mm vägg').numbers).toEqual(['28', '19']);
+  });
+
   it('reads no inch size in what is not one', () => {
     expect(termsOf('Putkieriste 15/9 mm').numbers).toEqual(['15', '9']);
     expect(termsOf('MK 1,5 sk').numbers).toEqual(['1.5']);

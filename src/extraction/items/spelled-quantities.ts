@@ -23,9 +23,11 @@ const WORDS = new RegExp(`${S}(?:an?\\s+)?(${Object.keys(NUMBER_WORDS).join('|')
 /** "en rulle", "ett paket": an article is a count only right before a unit. */
 const ARTICLE_ONE = new RegExp(`${S}(?:en|ett)${UNIT_AHEAD}`, 'giu');
 /** "pari rullaa", "parikymmentä metriä", "ett par rullar", "a couple of coils": about so many. */
-const ABOUT_WORDS: [RegExp, string][] = [
-  [new RegExp(`${S}parikymmentä${UNIT_AHEAD}`, 'giu'), '20'],
-  [new RegExp(`${S}(?:pari|parisen|ett par|a couple of|a couple)${UNIT_AHEAD}`, 'giu'), '2'],
+const ABOUT_WORDS: [RegExp, string, string][] = [
+  [new RegExp(`${S}parikymmentä${UNIT_AHEAD}`, 'giu'), '20', '20'],
+  [new RegExp(`${S}(?:pari|parisen|ett par|a couple of|a couple)${UNIT_AHEAD}`, 'giu'), '2', '2'],
+  // "ett par gängstänger M16 3 m": a couple of what the line names, counted first, as "2 x" is.
+  [/^(?:ett par|a couple of)\s+(?=\p{L})/iu, '2', '2 x '],
 ];
 /** "noin 50", "n. 50", "ca 50", "about 50": the number stays, marked. */
 const ABOUT = new RegExp(`${S}(?:noin|n\\.|ca\\.?|c:a|cirka|suunnilleen|arviolta|likimain|about|approx\\.?|approximately|around|roughly|ungefär|runt)\\s?(?<![\\d.,])(\\d{1,6}(?:[.,]\\d+)?)`, 'giu');
@@ -60,7 +62,7 @@ export function spelledOut(line: string, { ranges = true } = {}): SpelledOut {
   let text = line
     .replace(THOUSANDS, (digits: string) => digits.replace(/,/g, ''))
     .replace(DOZENS, (_phrase, count: string) => String(Number(count) * 12));
-  for (const [pattern, count] of ABOUT_WORDS) text = text.replace(pattern, (phrase) => (doubt('approximate', count, phrase), count));
+  for (const [pattern, count, written] of ABOUT_WORDS) text = text.replace(pattern, (phrase) => (doubt('approximate', count, phrase), written));
   text = text.replace(ABOUT, (phrase, count: string) => (doubt('approximate', count, phrase), count));
   if (ranges) {
     text = text.replace(RANGE, (phrase, low: string, high: string) => {
