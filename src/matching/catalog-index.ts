@@ -5,7 +5,7 @@ import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
 import { ProductRecords, type LoadedRecords, type RecordParts } from './product-records.js';
 import { COLOUR_WORDS } from './same-words.js';
-import { alikeSizes, fold, isStandard, rangeOf, sizesWithin, sizeValue, termsOf } from './terms.js';
+import { alikeSizes, fold, inRange, isStandard, rangeOf, sizesWithin, sizeValue, termsOf, type SizeRange } from './terms.js';
 import { toCatalogWords, withThreadEnds } from './trade-vocabulary.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -94,12 +94,6 @@ function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   return result;
 }
 
-/** A plain diameter ("28", "28mm") inside a range size ("25-28mm"). */
-function within(size: QuerySize, range: [number, number] | null): boolean {
-  if (!range || !/^\d+(?:\.\d+)?(?:mm)?$/.test(size.text)) return false;
-  const diameter = Number(size.value);
-  return diameter >= range[0] && diameter <= range[1];
-}
 
 /** About how many words and sizes a product name has: the cost of checking one candidate. */
 const TERMS_PER_PRODUCT = 8;
@@ -161,7 +155,7 @@ export class CatalogIndex {
   private readonly wordPostings: Postings;
   private readonly sizePostings: Postings;
   private readonly sizeValues: string[] = [];
-  private readonly sizeRanges: ([number, number] | null)[] = [];
+  private readonly sizeRanges: (SizeRange | null)[] = [];
   /** Reused across queries: which products a set operation has seen, by generation. */
   private marks = new Uint32Array(0);
   private generation = 0;
@@ -538,7 +532,7 @@ export class CatalogIndex {
     }
     const agreements = sizes.map((size): number => {
       if (name.includes(size.text) || size.alike.some((alike) => name.includes(alike))) return 1;
-      if (name.some((n) => within(size, rangeOf(n)))) return 1;
+      if (name.some((n) => inRange(size.text, rangeOf(n)))) return 1;
       const untagged = values.some((v, i) => v === size.value && (name[i] === size.value || size.text === size.value));
       return untagged ? UNTAGGED_NUMBER_FACTOR : MISSING_NUMBER_FACTOR;
     });
@@ -558,7 +552,7 @@ export class CatalogIndex {
   /** Whether a catalog size is a range that one of the requested diameters lies in. */
   private covers(sizeId: number, sizes: QuerySize[]): boolean {
     const range = (this.sizeRanges[sizeId] ??= rangeOf(this.sizes.word(sizeId)));
-    return range !== null && sizes.some((size) => within(size, range));
+    return range !== null && sizes.some((size) => inRange(size.text, range));
   }
 
   /** A size's bare number, worked out once per size in the catalog. */

@@ -50,18 +50,21 @@ function chosenMatch(choice: Choice, ranked: ScoredProduct[]): LineMatch {
   return { product: choice.chosen.product, confidence: Number(choice.chosen.score.toFixed(3)), method: 'name', note: choice.note, alternatives: others };
 }
 
-/** The words and grades ("a4") of a mail's lines other than this one, as the catalog says them: what the customer said for the whole request. */
-export function mailWordsBesides(lines: readonly RequestedLine[], at: number): Set<string> {
-  return new Set(
-    lines.flatMap((other, i) => {
-      if (i === at) return [];
-      const terms = termsOf(toCatalogWords(other.description));
-      return [...terms.words, ...terms.numbers];
-    }),
-  );
+/**
+ * The words and grades ("a4") of a mail's lines other than this one, as the catalog says them,
+ * with how many lines say each: what the customer said for the whole request.
+ */
+export function mailWordsBesides(lines: readonly RequestedLine[], at: number): Map<string, number> {
+  const lineCounts = new Map<string, number>();
+  for (const [i, other] of lines.entries()) {
+    if (i === at) continue;
+    const terms = termsOf(toCatalogWords(other.description));
+    for (const term of new Set([...terms.words, ...terms.numbers])) lineCounts.set(term, (lineCounts.get(term) ?? 0) + 1);
+  }
+  return lineCounts;
 }
 
-export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number, mailWords: ReadonlySet<string> = new Set()): Promise<LineMatch> {
+export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number, mailWords: ReadonlyMap<string, number> = new Map()): Promise<LineMatch> {
   if (line.code) {
     const theirs = await sources.customerCode(line.code);
     if (theirs) return { product: theirs, confidence: 1, method: 'code', note: `the customer's own code ${line.code}`, alternatives: [] };

@@ -1,7 +1,7 @@
 import type { RequestedLine } from '../domain/requested-line.js';
 import { conversionsOf, unitCode } from '../domain/sales-units.js';
 import type { ScoredProduct } from './catalog-index.js';
-import { alikeSizes, fold, isStandard, termsOf } from './terms.js';
+import { alikeSizes, fold, inRange, isStandard, rangeOf, termsOf } from './terms.js';
 import { toCatalogWords } from './trade-vocabulary.js';
 import { commonPrefix, wordSimilarity } from './word-similarity.js';
 
@@ -15,8 +15,8 @@ export interface Asked {
   unit?: string | null;
   per?: RequestedLine['per'];
   preferredBrands?: (group: string | null) => readonly string[];
-  /** Words of the mail's other lines, as catalog words. */
-  mailWords?: ReadonlySet<string>;
+  /** Words of the mail's other lines, as catalog words, with how many lines say each. */
+  mailWords?: ReadonlyMap<string, number>;
 }
 
 export interface Choice {
@@ -76,6 +76,32 @@ function isLeftToSeller(size: string, nutGrades: Set<string>): boolean {
  */
 const MATERIALS = new Set(['zn', 'hdg', 'keltasinkitty', 'rst', 'a2', 'a4', 'cu', 'messinki', 'ppsu']);
 
+/** "8-25l", a bracket's vessels, when the mail's other lines ask for a vessel of a size it holds ("Varmo 18 l"). */
+function holdsVesselOf(size: string, mailWords: ReadonlyMap<string, number>): boolean {
+  const range = rangeOf(size);
+  return range?.unit === 'l' && [...mailWords.keys()].some((word) => inRange(word, range));
+}
+
+/** How many of the mail's other lines say what sets a variant apart: 0 when any of it is unsaid, or no material. */
+function saidInLines(differences: string[], mailWords: ReadonlyMap<string, number>): number {
+  if (differences.length === 0) return 0;
+  const counts = differences.map((d) => (holdsVesselOf(d, mailWords) ? 1 : MATERIALS.has(d) ? (mailWords.get(d) ?? 0) : 0));
+  return Math.min(...counts);
+}
+
+/**
+ * The variant the mail's other lines speak for: said by more than twice as many lines as any
+ * other ("varmforsinket" on three lines, "forsinket" on one), so that a mail naming both
+ * finishes about equally leaves the choice to a person.
+ */
+function fromOtherLines(close: ScoredProduct[], differences: string[][], mailWords: ReadonlyMap<string, number>): Choice | null {
+  const said = differences.map((d) => saidInLines(d, mailWords));
+  const most = Math.max(...said);
+  const at = said.indexOf(most);
+  if (most === 0 || said.some((n, i) => i !== at && n * 2 >= most)) return null;
+  return { chosen: close[at]!, note: `the line names none, the mail's other lines say ${differences[at]!.join(', ')}` };
+}
+
 const isSubset = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
 
 interface Brand {
@@ -87,14 +113,18 @@ interface Brand {
 /**
  * The brands a catalog name may hold, by their folded word: proper words after the first
  * ("Pallov. Aquaflux 1"", "NordPress Cu kulma"), and in a name written in capitals, its long
- * words after the first ("PISTORASIA 2-OS UPPO VALK NORVOLT").
+ * words after the first ("PISTORASIA 2-OS UPPO VALK NORVOLT"). The first word is a brand too
+ * when what the product is comes after it, in the request's own word ("Hydrotek palloventtiili").
  */
-function brandWords(name: string): Map<string, Brand> {
-  const words = name.split(/[^\p{L}]+/u).filter(Boolean).slice(1);
+function brandWords(name: string, askedWords: string[]): Map<string, Brand> {
+  const [first, ...rest] = name.split(/[^\p{L}]+/u).filter(Boolean);
   const capitals = !/\p{Ll}/u.test(name);
   const brands = new Map<string, Brand>();
-  for (const w of words.filter((word) => word.length >= 4)) {
-    const sure = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(w);
+  const proper = (w: string) => /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?$/u.test(w);
+  const named = rest.some((w) => w.length >= 6 && askedWords.includes(termsOf(w).words[0] ?? ''));
+  if (first && proper(first) && named) brands.set(termsOf(first).words[0] ?? '', { written: first, sure: true });
+  for (const w of rest.filter((word) => word.length >= 4)) {
+    const sure = proper(w);
     if (sure || capitals) brands.set(termsOf(w).words[0] ?? '', { written: w, sure });
   }
   return brands;
@@ -113,7 +143,8 @@ function takes(product: ScoredProduct['product'], unit: string): boolean {
  * feature nobody asked for (a butterfly handle, a self-adhesive seam). Variants that differ
  * only by brand, when the customer named none, go to the brand the seller prefers for that
  * product group, else to the cheaper one. A material or finish the line leaves out but the
- * mail's other lines all name ("mutteri m10 sink", … "kiskomutteri m10 jousella") is theirs.
+ * mail's other lines all name ("mutteri m10 sink", … "kiskomutteri m10 jousella") is theirs,
+ * as is the bracket for the size of vessel they ask for.
  * Anything else that sets them apart (a thread, a curve, a size) the customer did not say,
  * and a person must choose: null.
  */
@@ -146,7 +177,7 @@ export function misfitsUnit(product: ScoredProduct['product'], askedUnit: string
   return unit !== null && unit !== 'kpl' && !takes(product, unit);
 }
 
-function byFeatures(request: string, close: ScoredProduct[], { preferredBrands = () => [], mailWords = new Set() }: Asked): Choice | null {
+function byFeatures(request: string, close: ScoredProduct[], { preferredBrands = () => [], mailWords = new Map() }: Asked): Choice | null {
   const asked = termsOf(toCatalogWords(request));
   const extras = close.map((s) => unasked(s.product.name, asked));
   const plainest = extras.findIndex((mine, i) => extras.every((other, j) => j === i || (isSubset(mine, other) && other.size > mine.size)));
@@ -154,20 +185,20 @@ function byFeatures(request: string, close: ScoredProduct[], { preferredBrands =
     const added = [...new Set(extras.flatMap((e, j) => (j === plainest ? [] : [...e].filter((x) => !extras[plainest]!.has(x)))))];
     return { chosen: close[plainest]!, note: `the only one without what was not asked for (${added.join(', ')})` };
   }
-  const common = extras.reduce((shared, e) => new Set([...shared].filter((x) => e.has(x))));
-  const differences = extras.map((e) => [...e].filter((x) => !common.has(x)));
-  const saidElsewhere = close.filter((_, i) => differences[i]!.length > 0 && differences[i]!.every((d) => MATERIALS.has(d) && mailWords.has(d)));
-  if (saidElsewhere.length === 1) {
-    const said = differences[close.indexOf(saidElsewhere[0]!)]!;
-    return { chosen: saidElsewhere[0]!, note: `the line names none, the mail's other lines say ${said.join(', ')}` };
-  }
-  const brands = close.map((s, i) => (differences[i]!.length === 1 ? brandWords(s.product.name).get(differences[i]![0]!) : undefined));
+  // A variant that adds a feature to another's ("DZR … juomavesi" to a plain valve) is out of the running.
+  const kept = close.flatMap((s, i) => (extras.some((other, j) => j !== i && isSubset(other, extras[i]!) && other.size < extras[i]!.size) ? [] : [{ s, extra: extras[i]! }]));
+  const among = kept.map((k) => k.s);
+  const common = kept.map((k) => k.extra).reduce((shared, e) => new Set([...shared].filter((x) => e.has(x))));
+  const differences = kept.map((k) => [...k.extra].filter((x) => !common.has(x)));
+  const elsewhere = fromOtherLines(among, differences, mailWords);
+  if (elsewhere) return elsewhere;
+  const brands = among.map((s, i) => (differences[i]!.length === 1 ? brandWords(s.product.name, asked.words).get(differences[i]![0]!) : undefined));
   // Two words of names in capitals may as well be two features ("VIPUKAHVA", "PERHOSKAHVA"): one must surely be a brand.
   if (brands.some((b) => b === undefined) || !brands.some((b) => b!.sure)) return null;
   const written = brands.map((b) => b!.written);
-  const group = close[0]!.product.group;
+  const group = among[0]!.product.group;
   const preferred = preferredBrands(group).map((brand) => written.findIndex((w) => fold(w) === fold(brand))).find((at) => at >= 0);
-  if (preferred !== undefined) return { chosen: close[preferred]!, note: `no brand named: ${written[preferred]}, the brand preferred for ${group}` };
-  const cheapest = [...close].sort((a, b) => Number(a.product.listPrice) - Number(b.product.listPrice))[0]!;
+  if (preferred !== undefined) return { chosen: among[preferred]!, note: `no brand named: ${written[preferred]}, the brand preferred for ${group}` };
+  const cheapest = [...among].sort((a, b) => Number(a.product.listPrice) - Number(b.product.listPrice))[0]!;
   return { chosen: cheapest, note: `no brand named: the cheaper of ${written.join(', ')}` };
 }

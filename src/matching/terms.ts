@@ -24,22 +24,39 @@ const INCH = /(?:(?<![a-z\d.])(\d)[\s-]+)?(?<!\d)(\d+)\/(\d+)\s*(?:"|''|”|tuum
  */
 const BARE_INCH = /(?:(?<![a-z\d.])([1-4])[\s-]+)?(?<![\d./])([1357])\/([248])(?![\d/])|(?<![a-z\d.x/])([1-4])(?=\s?(?:sk|uk)(?:sk|uk)?(?![a-z]))/g;
 const SIZE = /((?:(?<![a-z])[a-z]+)?)(\d+(?:\.\d+)?)([a-z]*)/g;
-/** "25-28 mm": the pipes a clamp fits, one size that covers the diameters between. */
-const SIZE_RANGE = /(?<![\d.x-])(\d{1,3})\s?-\s?(\d{1,3})\s?mm(?![a-z\d²])/g;
+/**
+ * "25-28 mm": the pipes a clamp fits, "8-25 l" the vessels a bracket holds: one size that covers
+ * those between.
+ */
+const SIZE_RANGE = /(?<![\d.x-])(\d{1,3})\s?-\s?(\d{1,3})\s?(mm|l)(?![a-z\d²])/g;
 /** The widest range read as one: beyond it, two numbers joined by a dash are two sizes. */
-const WIDEST_RANGE = 20;
-const RANGE_TOKEN = /^(\d+)-(\d+)mm$/;
+const WIDEST_RANGE: Record<string, number> = { mm: 20, l: 100 };
+const RANGE_TOKEN = /^(\d+)-(\d+)(mm|l)$/;
 
-/** The diameters a range size covers ("25-28mm" → 25 and 28), or null for any other size. */
-export function rangeOf(size: string): [number, number] | null {
+export interface SizeRange {
+  low: number;
+  high: number;
+  unit: string;
+}
+
+/** What a range size covers ("25-28mm": 25 to 28 mm), or null for any other size. */
+export function rangeOf(size: string): SizeRange | null {
   const m = RANGE_TOKEN.exec(size);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+  return m ? { low: Number(m[1]), high: Number(m[2]), unit: m[3]! } : null;
 }
 
-/** The sizes a request may write for a diameter a range covers: "28" and "28mm", each whole number between. */
-export function sizesWithin([low, high]: [number, number]): string[] {
-  return Array.from({ length: high - low + 1 }, (_, i) => [`${low + i}`, `${low + i}mm`]).flat();
+/** The sizes a request may write for what a range covers: "28" and "28mm", "18l", each whole number between. */
+export function sizesWithin({ low, high, unit }: SizeRange): string[] {
+  return Array.from({ length: high - low + 1 }, (_, i) => (unit === 'mm' ? [`${low + i}`, `${low + i}mm`] : [`${low + i}${unit}`])).flat();
 }
+
+/** Whether a plain size ("28", "28mm", "18l") lies in a range of its unit; a bare number may be millimetres. */
+export function inRange(size: string, range: SizeRange | null): boolean {
+  const m = /^(\d+(?:\.\d+)?)(mm|l)?$/.exec(size);
+  if (!range || !m || (m[2] ?? 'mm') !== range.unit) return false;
+  return Number(m[1]) >= range.low && Number(m[1]) <= range.high;
+}
+
 /** Units of measure say nothing about which product is meant; the number next to them does. */
 const UNIT_WORDS = new Set(['mm', 'cm', 'kpl', 'pcs', 'st', 'stk']);
 /** Words that never name a product, in the three languages: a request's "for the", "or equivalent", "med". */
@@ -204,9 +221,9 @@ export function termsOf(text: string): Terms {
   )
     .replace(INCH, inchSize)
     .replace(BARE_INCH, inchSize)
-    .replace(SIZE_RANGE, (match, low: string, high: string) => {
-      if (Number(low) >= Number(high) || Number(high) - Number(low) > WIDEST_RANGE) return match;
-      numbers.push(`${Number(low)}-${Number(high)}mm`);
+    .replace(SIZE_RANGE, (match, low: string, high: string, unit: string) => {
+      if (Number(low) >= Number(high) || Number(high) - Number(low) > WIDEST_RANGE[unit]!) return match;
+      numbers.push(`${Number(low)}-${Number(high)}${unit}`);
       return ' ';
     });
   // "3x1.5", "m8x30", "600x600": the x only separates dimensions.

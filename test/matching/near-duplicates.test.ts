@@ -68,18 +68,37 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked)).toBeNull();
   });
 
-  it('takes the material the mail\'s other lines all name, and asks when they name both', () => {
+  it('takes the material the mail\'s other lines name, and asks when they name both about equally', () => {
     const ranked = [scored(0.97, '1', 'Kiskomutteri jousella M10 A4'), scored(0.97, '2', 'Kiskomutteri jousella M10 Zn')];
-    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Set(['kierretanko', 'zn']) })).toEqual({
+    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Map([['kierretanko', 1], ['zn', 1]]) })).toEqual({
       chosen: ranked[1],
       note: "the line names none, the mail's other lines say zn",
     });
-    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Set(['zn', 'a4']) })).toBeNull();
+    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Map([['zn', 2], ['a4', 1]]) })).toBeNull();
+    expect(chooseAmongNearDuplicates('kiskomutteri m10 jousella', ranked, { mailWords: new Map([['zn', 1], ['a4', 3]]) })?.chosen).toBe(ranked[0]);
+  });
+
+  it('takes the bracket for the size of vessel the mail\'s other lines ask for', () => {
+    const brackets = [scored(0.94, '1', 'Seinäkiinnike paisunta-astialle 8-25 l'), scored(0.94, '2', 'Seinäkiinnike paisunta-astialle 35-80 l')];
+    expect(chooseAmongNearDuplicates('seinäkiinnike paisunta-astialle', brackets, { mailWords: new Map([['varmo', 1], ['18l', 1]]) })?.chosen).toBe(brackets[0]);
+    expect(chooseAmongNearDuplicates('seinäkiinnike paisunta-astialle', brackets, { mailWords: new Map([['varmo', 1]]) })).toBeNull();
   });
 
   it('takes no brand from the mail\'s other lines: a brand named for one line is that line\'s', () => {
     const ranked = [scored(0.9, '1', 'VIKAVIRTASUOJA NORVOLT 4P 40A 30MA A', { listPrice: '69' }), scored(0.9, '2', 'Vikavirtasuojakytkin Elvora 4P 40A 30MA A', { listPrice: '57' })];
-    expect(chooseAmongNearDuplicates('jordfelsbrytare 4-pol 40A 30mA typ A', ranked, { mailWords: new Set(['norvolt']) })?.chosen).toBe(ranked[1]);
+    expect(chooseAmongNearDuplicates('jordfelsbrytare 4-pol 40A 30mA typ A', ranked, { mailWords: new Map([['norvolt', 3]]) })?.chosen).toBe(ranked[1]);
+  });
+
+  it('reads a brand that starts a name, before what the product is', () => {
+    const valves = [
+      scored(0.97, '1', 'Pallov. Aquaflux 1" sk/sk vipukahva', { listPrice: '22.87' }),
+      scored(0.97, '2', 'Hydrotek palloventtiili 1 sk-sk vipu', { listPrice: '13.96' }),
+    ];
+    expect(chooseAmongNearDuplicates('kulventil DN25 inv/inv med spak', valves)).toEqual({ chosen: valves[1], note: 'no brand named: the cheaper of Aquaflux, Hydrotek' });
+    const withPotable = [...valves, scored(0.91, '3', 'Pallov. Aquaflux DZR 1" sk/sk vipukahva juomavesi', { listPrice: '9.00' })];
+    expect(chooseAmongNearDuplicates('kulventil DN25 inv/inv med spak', withPotable)).toEqual({ chosen: valves[1], note: 'no brand named: the cheaper of Aquaflux, Hydrotek' });
+    const fittings = [scored(0.9, '1', 'Kulma 90 Zn 1/2" sk/sk', { listPrice: '2.00' }), scored(0.9, '2', 'Käyrä 90 Zn 1/2" sk/sk', { listPrice: '3.00' })];
+    expect(chooseAmongNearDuplicates('90 Zn 1/2" sk/sk', fittings)).toBeNull();
   });
 
   it('counts a size written another way as asked for, and a standard as no feature', () => {
