@@ -6,7 +6,7 @@ import { CatalogIndex, type LoadedCatalogParts } from './catalog-index.js';
  * Bump when what an index holds for the same products changes: termsOf, the vocabulary, the
  * trade words, or the parts' layout. A snapshot of another version is built afresh.
  */
-export const INDEX_FORMAT = 18;
+export const INDEX_FORMAT = 19;
 
 /** The file's own layout: magic, this version, the header's length, the header, the sections. */
 const MAGIC = 'OFCATIDX';

@@ -16,6 +16,10 @@ const COLOURS: [string, string[]][] = [
   ['hopea', ['hopeinen', 'silver', 'silvrig', 'silverfargad']],
   ['tiilenpunainen', ['tegelrod', 'tiilenpun']],
   ['keltavihrea', ['keltvihr', 'yellowgreen', 'gulgron', 'keltavihreaa']],
+  ['keltainen', ['kelt', 'keltaista', 'yellow', 'gul', 'gula']],
+  ['vihrea', ['vihr', 'vihreaa', 'green', 'gron', 'grona']],
+  // Clear is a colour as a sealant or a tie is sold: a white one is not the clear one.
+  ['lapikuultava', ['lapikuultavaa', 'lapinakyva', 'transparent', 'genomskinlig', 'genomskinligt']],
 ];
 
 /** The colours, as one word each: a colour asked for that a product does not have is another product. */

@@ -264,6 +264,11 @@ describe('CatalogIndex.search: as customers write the name', () => {
     const [first, second] = pipes.search('PEX pipe in conduit, blue, 100 m coil 15x2,5/28', 2);
     expect(first?.product.sku).toBe('1110206');
     expect(second!.score).toBeLessThan(0.3);
+    const sealants = await CatalogIndex.build(streamOf([product('1600002', 'Saniteettisilikoni läpikuultava 300 ml'), product('1600001', 'Saniteettisilikoni valkoinen 300 ml')]));
+    expect(sealants.search('sanitary silicone transparent 300 ml', 2).map((r) => [r.product.sku, r.score > 0.5])).toEqual([
+      ['1600002', true],
+      ['1600001', false],
+    ]);
     const onlyRed = await CatalogIndex.build(streamOf([product('1110203', 'PEX-putki suojaputkessa 15x2,5/28 punainen rll 100 m')]));
     expect(onlyRed.search('PEX-putki suojaputkessa 15x2,5/28 sininen', 1)[0]!.score).toBeLessThan(0.3);
   });
