@@ -120,6 +120,9 @@ const NUMBER_UNIT = /(\d)[ ](w|kw|v|a|ma|ka|k|bar|m|l)(?![a-z\d])/g;
 /** A volume however it is written: "18 l", "18L", "18 litraa", "18 litres" are one size. */
 const LITRES = /(\d)\s?(?:litraa|litran|litra|litres|litre|liters|liter)(?![a-z])/g;
 
+/** Stainless grades by their AISI number, as the catalog's A2 and A4: "AISI316", "AISI 316L", "A316". */
+const AISI_GRADE = /(?<![a-z\d])(?:aisi\s?|a)(316|304)l?(?![a-z\d])/g;
+
 /** "22 mm pipe, 13 mm wall": an insulation's pipe and wall, as its catalog name writes them ("22x13"). */
 const PIPE_AND_WALL = /(\d+)\s?mm (?:pipe|putkelle|ror),? (\d+)\s?mm (?:wall|seinama|vagg|isolering)(?![a-z])/g;
 
@@ -192,6 +195,7 @@ const SIZE_FORMS: [RegExp, RegExp, Replacement][] = [
   [/johtimi|wire|conductor|ledare/, CONDUCTORS, '$1j'],
   [/(?:din|iso|en|sfs|dn) \d/, STANDARD_NUMBER, '$1'],
   [/mm (?:pipe|putkelle|ror)/, PIPE_AND_WALL, '$1x$2'],
+  [/aisi|a3[01]/, AISI_GRADE, (_m, grade) => (grade === '316' ? 'a4' : 'a2')],
   [/\d /, NUMBER_UNIT, '$1$2'],
   [/ty/, TYPE_LETTERS, 'typ$1'],
 ];

@@ -106,6 +106,12 @@ describe('termsOf', () => {
     expect(termsOf('Rörisolering 28 mm rör, 19 mm vägg').numbers).toEqual(['28', '19']);
   });
 
+  it('reads a stainless grade by its AISI number as the catalog\'s A4 or A2', () => {
+    expect(termsOf('RST AISI316').numbers).toEqual(['a4']);
+    expect(termsOf('Nippuside 4,6x200 A316').numbers).toEqual(['4.6', '200', 'a4']);
+    expect(termsOf('Kuusioruuvi AISI 304 M8').numbers).toEqual(termsOf('Kuusioruuvi A2 M8').numbers);
+  });
+
   it('reads no inch size in what is not one', () => {
     expect(termsOf('Putkieriste 15/9 mm').numbers).toEqual(['15', '9']);
     expect(termsOf('MK 1,5 sk').numbers).toEqual(['1.5']);
