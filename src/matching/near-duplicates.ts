@@ -43,10 +43,13 @@ function unasked(name: string, asked: { words: string[]; numbers: string[] }): S
   const terms = termsOf(name.replace(PACK_CONTENT, ' '));
   const askedSizes = new Set(asked.numbers.flatMap((n) => [n, ...alikeSizes(n)]));
   const nutGrades = new Set([...name.matchAll(NUT_GRADE)].map((m) => m[1]!));
-  const words = terms.words.filter((w) => !mayHaveSaid(asked.words, w));
+  const words = terms.words.filter((w) => !mayHaveSaid(asked.words, w) && !IMPLIED_BY_USE[w]?.some((use) => asked.words.includes(use)));
   const numbers = terms.numbers.filter((n) => !askedSizes.has(n) && !isStandard(n) && !isLeftToSeller(n, nutGrades));
   return new Set([...words, ...numbers]);
 }
+
+/** Colours the trade gives a use: a vessel for heating is red, one for tap water blue. Asked for the use, the colour was asked for. */
+const IMPLIED_BY_USE: Record<string, string[]> = { punainen: ['lammitys'], sininen: ['kayttovesi', 'juomavesi'] };
 
 /** "(25 KPL)", "100 kpl": how many a box holds is how it is sold, not a feature of the product. */
 const PACK_CONTENT = /\(?(?<![\p{L}\d.,])\d{1,5}\s?(?:kpl|pcs|st)\)?(?![\p{L}])/giu;

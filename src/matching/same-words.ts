@@ -39,6 +39,8 @@ const SAME_WORD: [string, string[]][] = [
   // Abbreviations and the trade's synonyms
   ['maadoitettu', ['maad', 'maadoitettua', 'maadoitetut', 'jordat', 'jordad', 'jordade', 'earthed', 'grounded']],
   ['palloventtiili', ['pallov', 'palloventtiilit', 'palloventtiileita']],
+  // Every expansion vessel sold today is a membrane one: "kalvopaisunta-astia" names no other product.
+  ['paisunta', ['kalvopaisunta']],
   // The long word is the one kept: a typo in it ("pristus") is still found, as in no short one.
   ['puristus', ['press', 'pressi']],
   ['kuusiokoloruuvi', ['kuusiokolo', 'kuusiokoloa', 'kuusiokoloruuveja', 'kuusiokoloruuvia']],

@@ -101,6 +101,15 @@ describe('choosing among near-duplicates', () => {
     expect(chooseAmongNearDuplicates('90 Zn 1/2" sk/sk', fittings)).toBeNull();
   });
 
+  it('reads the colour the trade gives a use as asked for with the use: a heating vessel is red', () => {
+    const vessels = [
+      scored(0.97, '1', 'Paisunta-astia Varmo 18 l lämmitys', { listPrice: '38.90' }),
+      scored(0.94, '2', 'KALVOPAISUNTA-ASTIA TERMOPLUS 18L PUNAINEN', { listPrice: '34.23', extraName: 'Membrane expansion vessel 18 l red (heating)' }),
+    ];
+    expect(chooseAmongNearDuplicates('paisunta-astia 18 litraa lämmitykseen', vessels)).toEqual({ chosen: vessels[1], note: 'no brand named: the cheaper of Varmo, TERMOPLUS' });
+    expect(chooseAmongNearDuplicates('paisunta-astia 18 litraa juomavedelle', vessels)).toBeNull();
+  });
+
   it('counts a size written another way as asked for, and a standard as no feature', () => {
     const valves = [
       scored(1, '1', 'Pallov. Aquaflux 1" uk/uk perhoskahva', { listPrice: '18.00' }),
