@@ -1,4 +1,4 @@
-import { ownLines } from './quotes.js';
+import { ownLines, ownQuotedMessage } from './quotes.js';
 import { signatureStart } from './signature.js';
 
 export interface BodyParts {
@@ -8,8 +8,15 @@ export interface BodyParts {
   signature: string;
 }
 
-export function splitBody(text: string): BodyParts {
-  const own = ownLines(text.replace(/\r\n/g, '\n').split('\n'));
+/**
+ * `senderAddress`, when known, lets a reply to the sender's own earlier message be read with
+ * it: that message's lines come first, as it was written first.
+ */
+export function splitBody(text: string, senderAddress?: string): BodyParts {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const own = ownLines(lines);
   const at = signatureStart(own);
-  return at >= 0 ? { body: own.slice(0, at).join('\n').trim(), signature: own.slice(at).join('\n').trim() } : { body: own.join('\n').trim(), signature: '' };
+  const parts = at >= 0 ? { body: own.slice(0, at).join('\n').trim(), signature: own.slice(at).join('\n').trim() } : { body: own.join('\n').trim(), signature: '' };
+  const earlier = senderAddress ? ownQuotedMessage(lines, senderAddress) : null;
+  return earlier ? { ...parts, body: [splitBody(earlier).body, parts.body].filter(Boolean).join('\n\n') } : parts;
 }

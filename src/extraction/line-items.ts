@@ -69,6 +69,8 @@ function doubtsOf(item: ParsedItem, doubts: Doubt[]): string | null {
 }
 
 export function extractLines(rawLine: string): RequestedLine[] {
+  // "glömde ett par saker i gårdagens lista, lägg till:", "Piha on KG 160:": a line that introduces the items after it.
+  if (rawLine.trimEnd().endsWith(':')) return [];
   const line = withoutBrackets(rawLine.trim().replace(LIST_MARKER, '')).trim();
   let spelled = spelledOut(line);
   let items = itemsOf(rawLine, spelled.line);

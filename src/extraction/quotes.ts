@@ -124,3 +124,24 @@ export function ownLines(lines: string[]): string[] {
   }
   return own;
 }
+
+/**
+ * The sender's own earlier message, quoted under an attribution that names their address ("ons
+ * 4 nov. 2026 kl. 20:42 skrev Jonas Ek <jonas@…>:"): a customer adding to yesterday's list
+ * means the list and the additions. Its ">" taken off one level; null when there is none.
+ */
+export function ownQuotedMessage(lines: string[], senderAddress: string): string | null {
+  const address = senderAddress.toLowerCase();
+  for (let at = 0; at < lines.length; at += 1) {
+    if (isQuoted(lines[at]!)) continue;
+    const length = attributionLength(lines, at);
+    if (length === 0) continue;
+    if (!lines.slice(at, at + length).join(' ').toLowerCase().includes(address)) return null;
+    let next = at + length;
+    while (next < lines.length && lines[next]!.trim() === '') next += 1;
+    const quoted: string[] = [];
+    for (; next < lines.length && isQuoted(lines[next]!); next += 1) quoted.push(lines[next]!.replace(/^\s*> ?/, ''));
+    return quoted.length ? quoted.join('\n') : null;
+  }
+  return null;
+}

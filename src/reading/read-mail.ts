@@ -17,9 +17,10 @@ function senderOf(email: ParsedEmail): ParsedEmail['from'] {
 
 /** The sender's own text and signature, and the message a forward carries, each without quotes. */
 function requestOf(email: ParsedEmail): Pick<ReadMail, 'body' | 'signature' | 'requester' | 'forward'> {
-  const own = splitBody(email.text);
+  const requester = senderOf(email);
+  const own = splitBody(email.text, requester?.address);
   const forwarded = forwardedMessage(email.text, email.subject);
-  return { ...own, requester: senderOf(email), forward: forwarded && { from: forwarded.from, ...splitBody(forwarded.text) } };
+  return { ...own, requester, forward: forwarded && { from: forwarded.from, ...splitBody(forwarded.text) } };
 }
 
 /** One at a time: each reader holds its file's content, and the limits are per file. */

@@ -25,6 +25,33 @@ describe('splitBody: quoted replies are dropped', () => {
     expect(splitBody(text)).toEqual({ body: NEW_MESSAGE, signature: 'Terveisin\nKari Laine\nKiinteistöhuolto Laine Oy' });
   });
 
+  it('reads a reply to the sender\'s own earlier message with that message, its lines first', () => {
+    const text = [
+      'Hej igen,',
+      '',
+      'glömde ett par saker i gårdagens lista, lägg till:',
+      '10 m kopparrör 22 mm hårt',
+      '',
+      'Hälsningar',
+      'Jonas Ek',
+      '',
+      'ons 4 nov. 2026 kl. 20:42 skrev Jonas Ek <jonas.ek.vvs@gmail.com>:',
+      '',
+      '> Kan jag få pris på följande:',
+      '>',
+      '> 1 st säkerhetsventil 1/2" 2,5 bar',
+      '>',
+      '> Hälsningar',
+      '> Jonas Ek',
+    ].join('\n');
+    expect(splitBody(text, 'Jonas.Ek.VVS@gmail.com')).toEqual({
+      body: 'Kan jag få pris på följande:\n\n1 st säkerhetsventil 1/2" 2,5 bar\n\nHej igen,\n\nglömde ett par saker i gårdagens lista, lägg till:\n10 m kopparrör 22 mm hårt',
+      signature: 'Hälsningar\nJonas Ek',
+    });
+    expect(splitBody(text, 'mikko.lehtonen@teknotukku.fi').body).not.toContain('säkerhetsventil');
+    expect(splitBody(text).body).not.toContain('säkerhetsventil');
+  });
+
   it('leaves an empty body when the mail only forwards an earlier message', () => {
     const text = '---------- Forwarded message ---------\nFrom: Antti Koskinen <antti@koskinen.fi>\nPalloventtiili DN20 6 kpl';
     expect(splitBody(text)).toEqual({ body: '', signature: '' });

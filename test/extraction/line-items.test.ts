@@ -140,6 +140,11 @@ describe('extractLine: where the quantity stands', () => {
     expect(extractLine('2 weeks ago we ordered pipes')).toBeNull();
   });
 
+  it('reads no item from a line that introduces the items after it', () => {
+    expect(extractLines('glömde ett par saker i gårdagens lista, lägg till:')).toEqual([]);
+    expect(extractLines('Tarvitsemme seuraavat 3 tuotetta:')).toEqual([]);
+  });
+
   it('reads no count from how long each bar is', () => {
     expect(extractLines('Putket normaalisti 5 m tankoina niinkuin ennenkin. Jos jotain ei ole hyllyssä niin kerro heti.')).toEqual([]);
   });
