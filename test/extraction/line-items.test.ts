@@ -184,6 +184,10 @@ describe('extractLine: table rows', () => {
     expect(extractLine('- Propylene glycol -30, two cans (20 l)')).toMatchObject({ description: 'Propylene glycol -30', quantity: '2', unit: 'pkt', per: { quantity: '20', unit: 'l' } });
   });
 
+  it('reads what each holds from the unit cell', () => {
+    expect(extractLine('H-LVI-008\tPutkieriste Flexterm\t22x13 mm\t15\tkpl (2 m)')).toMatchObject({ description: 'Putkieriste Flexterm 22x13 mm', quantity: '15', unit: 'kpl', per: { quantity: '2', unit: 'm' } });
+  });
+
   it('reads what each pack holds from the quantity cell', () => {
     expect(extractLine('MMJ 3x1,5S\t2 rullar à 100 m')).toMatchObject({ description: 'MMJ 3x1,5S', quantity: '2', unit: 'rll', per: { quantity: '100', unit: 'm' } });
   });

@@ -1,7 +1,7 @@
 import { normalizeUnit } from '../../domain/units.js';
 import { codeIn, isCodeToken } from './codes.js';
 import type { ParsedItem } from './parsed-item.js';
-import { takePerUnit } from './pack-phrase.js';
+import { takePerUnit, type PerUnit } from './pack-phrase.js';
 import { QTY, UNIT } from './patterns.js';
 
 /** A cell that holds a quantity, with or without its unit: "12", "12,5", "50 m", "kpl 4", "x24". */
@@ -61,8 +61,18 @@ function describes(cell: string, afterName: boolean): boolean {
  * size or a material in its own column is matched with the name ("Kuusioruuvi DIN 933 |
  * M12x40 | A4").
  */
+/** A unit cell that says what each holds: "kpl (2 m)", "rll (100 m)", "ltk (100 kpl)", its brackets read as spaces. */
+const UNIT_WITH_CONTENT = /^(\p{L}+)\.?\s+(\d+(?:[.,]\d+)?)\s*(m|kg|l|kpl|st|pcs)$/iu;
+
+function unitWithContent(cell: string): { unit: string; per: PerUnit } | null {
+  const m = UNIT_WITH_CONTENT.exec(cell.trim());
+  const content = m && normalizeUnit(m[3]!);
+  return m && normalizeUnit(m[1]!) && content ? { unit: m[1]!, per: { quantity: m[2]!, unit: content } } : null;
+}
+
 export function parseRow(text: string, cells: string[]): ParsedItem | null {
-  const unitAt = cells.findIndex((c) => normalizeUnit(c) !== null);
+  const unitAt = cells.findIndex((c) => normalizeUnit(c) !== null || unitWithContent(c) !== null);
+  const contentCell = unitAt >= 0 ? unitWithContent(cells[unitAt]!) : null;
   // "2 rullar à 100 m" in the quantity column: the count, and what each holds.
   const packed = cells.map(takePerUnit);
   const quantities = packed.map((c, at) => quantityCell(c.text, at)).filter((q): q is QuantityCell => q !== null && q.at !== unitAt);
@@ -76,6 +86,6 @@ export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const parts = cells.filter((c, i) => i < remarksFrom && i !== qty.at && i !== unitAt && i !== codeAt && describes(c.trim(), nameAt >= 0 && i > nameAt));
   const code = codeAt >= 0 ? cells[codeAt]! : null;
   if (!parts.some((p) => /\p{L}{2}/u.test(p)) && !code) return null;
-  const unit = qty.unit ?? (unitAt >= 0 ? cells[unitAt]! : null);
-  return { text, description: parts.join(' '), quantity: qty.quantity, unit, code, per: packed[qty.at]!.per };
+  const unit = qty.unit ?? (unitAt >= 0 ? (contentCell?.unit ?? cells[unitAt]!) : null);
+  return { text, description: parts.join(' '), quantity: qty.quantity, unit, code, per: packed[qty.at]!.per ?? (qty.unit ? null : (contentCell?.per ?? null)) };
 }
