@@ -30,7 +30,7 @@ export function formatConversions(conversions: UnitConversion[]): string {
 
 /** Words a catalog uses for the pack a product comes in, by the unit they are. */
 const PACK_WORDS: Record<string, string[]> = {
-  rll: ['rulla', 'rullassa', 'rll', 'kieppi', 'kiepillä', 'kiepissä', 'coil', 'roll', 'rulle'],
+  rll: ['rulla', 'rullat', 'rullassa', 'rll', 'kieppi', 'kiepillä', 'kiepissä', 'coil', 'roll', 'rulle'],
   kela: ['kela', 'kelassa', 'reel', 'drum', 'trumma'],
   tnk: ['tanko', 'tangot', 'bar', 'bars', 'length', 'stång', 'längd'],
   pkt: ['pkt', 'paketti', 'pakkaus', 'pussi', 'pack', 'fpk', 'förp'],

@@ -27,7 +27,10 @@ function looksLikeEntry(row: string): boolean {
 export function unreadListLines(text: string, lines: RequestedLine[]): string[] {
   const texts = lines.map((line) => bare(line.text)).filter(Boolean);
   // A sentence that lists several items gave each of them its own piece of the row.
-  const isRead = (row: string) => texts.some((t) => bare(row).includes(t));
+  const isRead = (row: string) => {
+    const written = bare(row);
+    return texts.some((t) => written.includes(t));
+  };
   const unread: string[] = [];
   for (const block of text.split(/\n[ \t]*\n/)) {
     const rows = block.split('\n').map((row) => row.trim()).filter(Boolean);

@@ -94,7 +94,6 @@ function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   return result;
 }
 
-
 /** About how many words and sizes a product name has: the cost of checking one candidate. */
 const TERMS_PER_PRODUCT = 8;
 

@@ -51,17 +51,28 @@ function chosenMatch(choice: Choice, ranked: ScoredProduct[]): LineMatch {
 }
 
 /**
- * The words and grades ("a4") of a mail's lines other than this one, as the catalog says them,
- * with how many lines say each: what the customer said for the whole request.
+ * The words and grades ("a4") of a mail's lines, as the catalog says them, with how many lines
+ * say each: what the customer said for the whole request. `besides(i)` leaves line i's own out;
+ * each line's terms are read once, however many lines ask.
  */
-export function mailWordsBesides(lines: readonly RequestedLine[], at: number): Map<string, number> {
-  const lineCounts = new Map<string, number>();
-  for (const [i, other] of lines.entries()) {
-    if (i === at) continue;
-    const terms = termsOf(toCatalogWords(other.description));
-    for (const term of new Set([...terms.words, ...terms.numbers])) lineCounts.set(term, (lineCounts.get(term) ?? 0) + 1);
-  }
-  return lineCounts;
+export function mailWords(lines: readonly RequestedLine[]): { besides(at: number): Map<string, number> } {
+  const perLine = lines.map((line) => {
+    const terms = termsOf(toCatalogWords(line.description));
+    return new Set([...terms.words, ...terms.numbers]);
+  });
+  const all = new Map<string, number>();
+  for (const terms of perLine) for (const term of terms) all.set(term, (all.get(term) ?? 0) + 1);
+  return {
+    besides(at) {
+      const counts = new Map(all);
+      for (const term of perLine[at] ?? []) {
+        const left = counts.get(term)! - 1;
+        if (left > 0) counts.set(term, left);
+        else counts.delete(term);
+      }
+      return counts;
+    },
+  };
 }
 
 export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number, mailWords: ReadonlyMap<string, number> = new Map()): Promise<LineMatch> {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Product } from '../../src/domain/product.js';
 import type { RequestedLine } from '../../src/domain/requested-line.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
-import { confidenceOf, mailWordsBesides, matchLine, type MatchSources } from '../../src/matching/match-line.js';
+import { confidenceOf, mailWords, matchLine, type MatchSources } from '../../src/matching/match-line.js';
 import { CATALOG, product, streamOf } from './catalog.js';
 
 const THRESHOLD = 0.75;
@@ -88,7 +88,7 @@ describe('matchLine among near-duplicates', () => {
     const index = await CatalogIndex.build(streamOf([product('5000011', 'Kiskomutteri jousella M10 Zn'), product('5000012', 'Kiskomutteri jousella M10 A4')]));
     const lines = [line('kierretanko m10 3m sink'), line('kiskomutteri m10 jousella')];
     expect(await matchLine(lines[1]!, { ...sources, index }, THRESHOLD)).toMatchObject({ product: null });
-    expect(await matchLine(lines[1]!, { ...sources, index }, THRESHOLD, mailWordsBesides(lines, 1))).toMatchObject({ product: { sku: '5000011' } });
+    expect(await matchLine(lines[1]!, { ...sources, index }, THRESHOLD, mailWords(lines).besides(1))).toMatchObject({ product: { sku: '5000011' } });
   });
 });
 

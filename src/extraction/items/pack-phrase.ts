@@ -1,3 +1,4 @@
+import { conversionsInName } from '../../domain/sales-units.js';
 import { normalizeUnit } from '../../domain/units.js';
 import { QTY, UNIT } from './patterns.js';
 
@@ -78,8 +79,13 @@ export function takePackContent(description: string, unit: string | null): { des
 const BAR_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,2}(?:[.,]\d)?)\s?m\s?(?:tanko|tankoa|tankoina|tangot|längder|längd|lengths?|bars?)(?![\p{L}])/iu;
 const BY_THE_BAR = new Set(['kpl', 'tnk']);
 
-/** "200m rulla", "25 m kieppi": how much a coil the customer counts in pieces holds. */
-const COIL_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,4})\s?m\s?(?:rulla|rullat|rulle|rll|kieppi|kela|coil)(?![\p{L}])|(?<![\p{L}])(?:rulla|rll|kieppi|kela|coil)\s?(\d{1,4})\s?m(?![\p{L}\d])/iu;
+const REELS = new Set(['rll', 'kela']);
+
+/** "200m rulla", "kieppi 25 m": what a coil the customer counts in pieces holds, read as a catalog name says it. */
+function coilLength(description: string): PerUnit | null {
+  const coil = conversionsInName({ name: description, extraName: null, unit: 'kpl' }).find((c) => REELS.has(c.unit) && c.of === 'm');
+  return coil ? { quantity: coil.quantity, unit: 'm' } : null;
+}
 
 /**
  * What each bar or coil the customer counts holds, when they count bars or pieces: "sex st" of
@@ -88,8 +94,9 @@ const COIL_LENGTH = /(?<![\p{L}\d.,×/])(\d{1,4})\s?m\s?(?:rulla|rullat|rulle|rl
  */
 function barLength(description: string, unit: string | null): PerUnit | null {
   const asked = unit === null ? null : normalizeUnit(unit);
-  const m = (asked === null || BY_THE_BAR.has(asked) ? BAR_LENGTH.exec(description) : null) ?? (asked === 'kpl' ? COIL_LENGTH.exec(description) : null);
-  return m ? { quantity: (m[1] ?? m[2])!, unit: 'm' } : null;
+  const bar = asked === null || BY_THE_BAR.has(asked) ? BAR_LENGTH.exec(description) : null;
+  if (bar) return { quantity: bar[1]!, unit: 'm' };
+  return asked === 'kpl' ? coilLength(description) : null;
 }
 
 function replaced(text: string, match: RegExpExecArray, by: string): string {

@@ -55,12 +55,6 @@ function describes(cell: string, afterName: boolean): boolean {
   if (/\p{L}{2}/u.test(cell) || DETAIL_CELL.test(cell)) return true;
   return afterName && isSizeCell(cell);
 }
-/**
- * A table row: quantity, unit, code and description are told apart by what each cell holds.
- * The description is every cell that says what the product is, in column order, so that a
- * size or a material in its own column is matched with the name ("Kuusioruuvi DIN 933 |
- * M12x40 | A4").
- */
 /** A unit cell that says what each holds: "kpl (2 m)", "rll (100 m)", "ltk (100 kpl)", its brackets read as spaces. */
 const UNIT_WITH_CONTENT = /^(\p{L}+)\.?\s+(\d+(?:[.,]\d+)?)\s*(m|kg|l|kpl|st|pcs)$/iu;
 
@@ -70,6 +64,12 @@ function unitWithContent(cell: string): { unit: string; per: PerUnit } | null {
   return m && normalizeUnit(m[1]!) && content ? { unit: m[1]!, per: { quantity: m[2]!, unit: content } } : null;
 }
 
+/**
+ * A table row: quantity, unit, code and description are told apart by what each cell holds.
+ * The description is every cell that says what the product is, in column order, so that a
+ * size or a material in its own column is matched with the name ("Kuusioruuvi DIN 933 |
+ * M12x40 | A4").
+ */
 export function parseRow(text: string, cells: string[]): ParsedItem | null {
   const unitAt = cells.findIndex((c) => normalizeUnit(c) !== null || unitWithContent(c) !== null);
   const contentCell = unitAt >= 0 ? unitWithContent(cells[unitAt]!) : null;

@@ -1,5 +1,5 @@
 import type { RequestedLine } from '../../domain/requested-line.js';
-import { mailWordsBesides, matchLine, type MatchSources } from '../../matching/match-line.js';
+import { mailWords, matchLine, type MatchSources } from '../../matching/match-line.js';
 import type { WorkflowContext } from '../context.js';
 import type { StepEnvironment, WorkflowStep } from '../step.js';
 
@@ -31,8 +31,9 @@ export const matchProducts: WorkflowStep = {
     const sources = await sourcesFor(context, env);
     const matches = [];
     const review: string[] = [];
+    const words = mailWords(context.requestedLines);
     for (const [i, line] of context.requestedLines.entries()) {
-      const match = await matchLine(line, sources, env.settings.autoAcceptThreshold, mailWordsBesides(context.requestedLines, i));
+      const match = await matchLine(line, sources, env.settings.autoAcceptThreshold, words.besides(i));
       matches.push(match);
       if (!match.product) {
         const guess = match.alternatives[0];
