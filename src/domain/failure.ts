@@ -19,6 +19,8 @@ const CODES = {
   store_unavailable: 'transient',
   claim_lost: 'transient',
   worker_stopped: 'permanent',
+  /** A workflow step wrote a field it does not declare: a bug, which trying again repeats. */
+  step_contract_broken: 'permanent',
   internal: 'transient',
 } as const;
 

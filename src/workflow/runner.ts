@@ -14,7 +14,8 @@ import type { DefinedStep, WorkflowDefinition } from './definition.js';
 import { finalStatus, toResult, type WorkflowResult } from './result.js';
 import { claimRun, type ClaimSettings, type HeldRun } from './run-claim.js';
 import type { RunStore, StoredRun, StoredRunStatus } from './run-store.js';
-import type { StepEnvironment, WorkflowSettings } from './step.js';
+import type { StepEnvironment, StepOutput, WorkflowSettings } from './step.js';
+import { checkedPatch, contextFor } from './step-contract.js';
 
 export interface RunnerDependencies {
   definition: WorkflowDefinition;
@@ -62,6 +63,22 @@ function referenceOf(key: RunKey): string {
 function resumable(context: WorkflowContext): WorkflowContext {
   const failedAt = context.failure?.step;
   return { ...context, errors: [], failure: null, steps: context.steps.filter((s) => !(s.status === 'failed' && s.name === failedAt)) };
+}
+
+/**
+ * What a step's output makes of the context. Only here does a run stop early: a step says the
+ * email asks for nothing, and why, and the run records it and ends as `not_an_rfq`.
+ */
+function merged(context: WorkflowContext, output: StepOutput, patch: StepOutput['patch'], record: StepRecord): WorkflowContext {
+  const stop = output.notAnRfq ? [`not a request for quotation: ${output.notAnRfq}`] : [];
+  return {
+    ...context,
+    ...patch,
+    notAnRfq: context.notAnRfq || stop.length > 0,
+    warnings: [...context.warnings, ...stop, ...(output.warnings ?? [])],
+    reviewReasons: [...context.reviewReasons, ...(output.review ?? [])],
+    steps: [...context.steps, record],
+  };
 }
 
 function duplicateOf(run: StoredRun): ProcessedEmail {
@@ -182,25 +199,11 @@ export class WorkflowRunner {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const output = await step.run(context, env);
-      const warnings = output.warnings ?? [];
-      const review = output.review ?? [];
-      const record: StepRecord = {
-        name: step.name,
-        status: output.skipped ? 'skipped' : warnings.length || review.length ? 'warning' : 'ok',
-        ms: elapsed(),
-        message: output.skipped ?? null,
-      };
-      return {
-        failed: false,
-        context: {
-          ...context,
-          ...output.patch,
-          warnings: [...context.warnings, ...warnings],
-          reviewReasons: [...context.reviewReasons, ...review],
-          steps: [...context.steps, record],
-        },
-      };
+      const output = await step.run(contextFor(step, context), env);
+      const patch = checkedPatch(step, output);
+      const remarked = Boolean(output.notAnRfq || output.warnings?.length || output.review?.length);
+      const record: StepRecord = { name: step.name, status: output.skipped ? 'skipped' : remarked ? 'warning' : 'ok', ms: elapsed(), message: output.skipped ?? null };
+      return { failed: false, context: merged(context, output, patch, record) };
     } catch (error) {
       // A worker that lost the run must stop at once: the run is another worker's now.
       if (error instanceof Failure && error.code === 'claim_lost') throw error;

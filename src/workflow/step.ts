@@ -36,15 +36,46 @@ export interface StepEnvironment {
   fence: WriteFence;
 }
 
+export type ContextField = keyof WorkflowContext;
+
+/** The part of the context a step (or a function of it) reads. */
+export type StepContext<R extends ContextField> = Readonly<Pick<WorkflowContext, R>>;
+
+/** Given when a run is made, before any step: what every step may read. */
+export const GIVEN_FIELDS = ['key', 'reference', 'dryRun'] as const satisfies readonly ContextField[];
+
+/**
+ * What only the runner writes: the record of the steps, what they said, how the run failed, and
+ * whether it stopped early, which a step asks for through `StepOutput.notAnRfq`.
+ */
+type RunnerField = 'version' | (typeof GIVEN_FIELDS)[number] | 'steps' | 'warnings' | 'errors' | 'failure' | 'reviewReasons' | 'notAnRfq';
+
+/** A field a step may write. */
+export type StepField = Exclude<ContextField, RunnerField>;
+
 /** What a step changed; the runner merges it into the context and records the step. */
-export interface StepOutput {
-  patch?: Partial<Omit<WorkflowContext, 'version' | 'key' | 'reference' | 'dryRun' | 'steps' | 'warnings' | 'errors' | 'failure' | 'reviewReasons'>>;
+export interface StepOutput<W extends StepField = StepField> {
+  patch?: Partial<Pick<WorkflowContext, W>>;
   warnings?: string[];
   review?: string[];
   skipped?: string;
+  /** The email asks for nothing, and why: the run ends after this step as `not_an_rfq`. */
+  notAnRfq?: string;
 }
 
-export interface WorkflowStep {
+/**
+ * A step and its contract: the context fields it reads (all it is given) and the fields its patch
+ * may set. The runner holds every step to it, and the definition checks at start-up that each
+ * field read is given or written by an earlier step, so the data flow is on the page.
+ */
+export interface WorkflowStep<R extends ContextField = ContextField, W extends StepField = StepField> {
   readonly name: StepName;
-  run(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<StepOutput>;
+  readonly reads: readonly R[];
+  readonly writes: readonly W[];
+  run(context: StepContext<R>, env: StepEnvironment): Promise<StepOutput<NoInfer<W>>>;
+}
+
+/** Infers a step's reads and writes from its lists, so its `run` is typed against exactly those. */
+export function defineStep<const R extends ContextField, const W extends StepField = never>(step: WorkflowStep<R, W>): WorkflowStep<R, W> {
+  return step;
 }

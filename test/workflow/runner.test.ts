@@ -3,9 +3,9 @@ import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import type { KyselyRunStore } from '../../src/store/kysely-run-store.js';
 import { CONTEXT_VERSION, type WorkflowContext } from '../../src/workflow/context.js';
-import { offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
+import { defineWorkflow, offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
-import type { WorkflowStep } from '../../src/workflow/step.js';
+import { defineStep, type WorkflowStep } from '../../src/workflow/step.js';
 import { fixture } from '../support/fixtures.js';
 import { Failure } from '../../src/domain/failure.js';
 import { messageKeyOf } from '../../src/email/message-key.js';
@@ -16,12 +16,16 @@ import { seededErp, tempDataDir } from '../support/seller.js';
 const MAILBOX = 'rfq@seller.fi';
 
 function replacing(name: string, step: WorkflowStep): WorkflowDefinition {
-  return { steps: offerWorkflow.steps.map((d) => (d.step.name === name ? { ...d, step } : d)) };
+  return defineWorkflow(offerWorkflow.steps.map((d) => (d.step.name === name ? { ...d, step } : d)));
 }
 
+/** In place of the step of that name, with its contract: it fails before writing anything. */
 function failing(name: WorkflowStep['name'], message: string, error: (message: string) => Error = (m) => new Error(m)): WorkflowStep {
+  const { reads, writes } = offerWorkflow.steps.find((d) => d.step.name === name)!.step;
   return {
     name,
+    reads,
+    writes,
     run: async () => {
       throw error(message);
     },
@@ -115,14 +119,16 @@ describe('WorkflowRunner', () => {
   }
 
   it('saves nothing once another worker has taken the run over', async () => {
-    const stolen: WorkflowStep = {
+    const stolen = defineStep({
       name: 'build_offer',
+      reads: [...buildOffer.reads, 'key'],
+      writes: buildOffer.writes,
       run: async (context, env) => {
         const output = await buildOffer.run(context, env);
         await takeOver(context.key);
         return output;
       },
-    };
+    });
 
     const processing = runnerFor(erp, store, replacing('build_offer', stolen)).process(fixture('workflow/rfq-known-customer.eml'), { mailbox: MAILBOX });
 

@@ -1,11 +1,10 @@
 import { addDays, isoDateIn } from '../../domain/calendar.js';
 import type { OfferDraft, OfferLine } from '../../domain/offer.js';
 import { offerTotals } from '../../pricing/offer-totals.js';
-import type { WorkflowContext } from '../context.js';
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep, type StepContext } from '../step.js';
 
 /** Lines we could not match stay visible to the salesperson in the offer's note. */
-function noteOf(context: Readonly<WorkflowContext>): string {
+function noteOf(context: StepContext<'email' | 'requestedLines' | 'matches'>): string {
   const email = context.email;
   const unmatched = context.requestedLines.filter((_, i) => !context.matches[i]?.product).map((l) => `- ${l.text}`);
   return [
@@ -20,9 +19,11 @@ function noteOfLine(text: string | null, conversion: string | null): string | nu
   return text ? `${text} (${conversion})` : conversion;
 }
 
-export const buildOffer: WorkflowStep = {
+export const buildOffer = defineStep({
   name: 'build_offer',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['pricedLines', 'requestedLines', 'matches', 'email', 'reference', 'customer', 'salesperson'],
+  writes: ['draft'],
+  async run(context, env) {
     if (context.pricedLines.length === 0) return { skipped: 'nothing to offer' };
     const lines: OfferLine[] = context.pricedLines.map((p, i) => ({
       position: i + 1,
@@ -50,4 +51,4 @@ export const buildOffer: WorkflowStep = {
     };
     return { patch: { draft } };
   },
-};
+});

@@ -2,11 +2,13 @@ import { isoDateIn } from '../../domain/calendar.js';
 import { lineTotal } from '../../pricing/offer-totals.js';
 import { toSalesUnits } from '../../domain/sales-units.js';
 import type { PricedLine } from '../context.js';
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
-export const calculatePricing: WorkflowStep = {
+export const calculatePricing = defineStep({
   name: 'calculate_pricing',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['requestedLines', 'matches', 'customer'],
+  writes: ['pricedLines'],
+  async run(context, env) {
     const review: string[] = [];
     const matched = context.requestedLines.flatMap((line, requestIndex) => {
       const product = context.matches[requestIndex]?.product;
@@ -40,4 +42,4 @@ export const calculatePricing: WorkflowStep = {
     });
     return { patch: { pricedLines }, review };
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
 /**
  * Creation is idempotent by our reference: if an earlier attempt created the offer (whole or
@@ -7,9 +7,11 @@ import type { StepOutput, WorkflowStep } from '../step.js';
  * fence goes first: a worker that took the run over from a stalled one waits here until that
  * one's writes are over, so that what it then finds in the ERP is the whole story.
  */
-export const createOffer: WorkflowStep = {
+export const createOffer = defineStep({
   name: 'create_offer',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['dryRun', 'draft', 'reference'],
+  writes: ['offer'],
+  async run(context, env) {
     if (context.dryRun) return { skipped: 'dry run: nothing written to the ERP' };
     if (!context.draft) return { skipped: 'no offer to create' };
     await env.fence();
@@ -17,4 +19,4 @@ export const createOffer: WorkflowStep = {
     const offer = await env.erp.offers.create(context.draft, env.fence);
     return { patch: { offer }, warnings: existing ? [`offer ${offer.number} already existed for this email; reused`] : [] };
   },
-};
+});

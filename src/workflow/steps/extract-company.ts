@@ -1,9 +1,11 @@
 import { companyFacts } from '../../extraction/company-facts.js';
-import type { WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
-export const extractCompany: WorkflowStep = {
+export const extractCompany = defineStep({
   name: 'extract_company',
+  reads: ['askerText', 'requester', 'signature'],
+  writes: ['company'],
   async run(context) {
     return { patch: { company: companyFacts(context.askerText, context.requester?.address ?? null, context.signature) } };
   },
-};
+});

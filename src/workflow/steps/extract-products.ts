@@ -4,8 +4,7 @@ import { asksForPrices } from '../../extraction/rfq-signals.js';
 import { unreadListLines } from '../../extraction/unread-lines.js';
 import { readableText, withinLimits } from '../../extraction/request-limits.js';
 import { withColourFollowUps } from '../../matching/follow-up-lines.js';
-import type { WorkflowContext } from '../context.js';
-import type { StepEnvironment, StepOutput, WorkflowStep } from '../step.js';
+import { defineStep, type StepContext, type StepEnvironment, type StepOutput } from '../step.js';
 
 interface Found {
   lines: RequestedLine[];
@@ -32,7 +31,7 @@ function withoutInstructions(lines: RequestedLine[], text: string): { lines: Req
   };
 }
 
-async function linesOf(text: string, where: string, context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
+async function linesOf(text: string, where: string, context: StepContext<'email'>, env: StepEnvironment): Promise<Found> {
   const readable = readableText(text, env.settings.limits, where);
   const extracted = await env.lineExtractor.extract({ subject: context.email?.subject ?? '', body: readable.text, budget: env.budget });
   const kept = withoutInstructions(withColourFollowUps(extracted.lines), readable.text);
@@ -40,7 +39,7 @@ async function linesOf(text: string, where: string, context: Readonly<WorkflowCo
   return { lines: kept.lines, warnings: extracted.warnings, review: [...readable.overLimits, ...kept.review, ...unread] };
 }
 
-async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<Found> {
+async function linesOfAttachments(context: StepContext<'email' | 'attachmentTexts'>, env: StepEnvironment): Promise<Found> {
   const found: Found = { lines: [], warnings: [], review: [] };
   for (const attachment of context.attachmentTexts.filter((a) => a.lines.length > 0)) {
     const { lines, warnings, review } = await linesOf(attachment.lines.join('\n'), attachment.filename, context, env);
@@ -52,7 +51,7 @@ async function linesOfAttachments(context: Readonly<WorkflowContext>, env: StepE
 }
 
 /** Lines found, kept within the limits; a limit reached is a reason for review, as lines were left unread. */
-function outputOf(found: Found, earlierWarnings: string[], env: StepEnvironment): StepOutput {
+function outputOf(found: Found, earlierWarnings: string[], env: StepEnvironment): StepOutput<'requestedLines'> {
   const kept = withinLimits(found.lines, env.settings.limits);
   return { patch: { requestedLines: kept.lines }, warnings: [...earlierWarnings, ...found.warnings], review: [...found.review, ...kept.overLimits] };
 }
@@ -63,9 +62,11 @@ function outputOf(found: Found, earlierWarnings: string[], env: StepEnvironment)
  * with documents that hold no readable items, or one that asks for prices, goes to a person
  * rather than being dismissed.
  */
-export const extractProducts: WorkflowStep = {
+export const extractProducts = defineStep({
   name: 'extract_products',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['email', 'body', 'attachmentTexts'],
+  writes: ['requestedLines'],
+  async run(context, env) {
     const fromBody = await linesOf(context.body, 'the text', context, env);
     if (fromBody.lines.length > 0) return outputOf(fromBody, [], env);
     const fromFiles = await linesOfAttachments(context, env);
@@ -75,9 +76,9 @@ export const extractProducts: WorkflowStep = {
     if (documents.length === 0 && unread.length === 0 && asksForPrices(`${context.email?.subject ?? ''}\n${context.body}`)) {
       return { skipped: 'no requested items found', review: ['the mail asks for prices, but no requested items could be read from it; please check it'] };
     }
-    if (documents.length === 0 && unread.length === 0) return { skipped: 'no requested items in the email', patch: { notAnRfq: true } };
+    if (documents.length === 0 && unread.length === 0) return { skipped: 'no requested items in the email', notAnRfq: 'no requested items in the email' };
     if (documents.length === 0) return { skipped: 'no requested items found', review: unread };
     const names = documents.map((a) => a.filename).join(', ');
     return { skipped: 'no requested items found', review: [...unread, `no requested items in the email or its attachments (${names}); please check them`] };
   },
-};
+});

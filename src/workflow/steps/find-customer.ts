@@ -3,7 +3,7 @@ import { isFreeMailDomain } from '../../domain/free-mail.js';
 import type { CustomerRepository } from '../../erp/ports.js';
 import type { CompanyFacts } from '../../extraction/company-facts.js';
 import { companyNameSimilarity, companyNameWords } from '../../matching/company-name.js';
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
 type Lookup = (customers: CustomerRepository, facts: CompanyFacts) => Promise<Customer[]>;
 
@@ -40,9 +40,11 @@ function describe(facts: CompanyFacts | null): string {
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
-export const findCustomer: WorkflowStep = {
+export const findCustomer = defineStep({
   name: 'find_customer',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['company'],
+  writes: ['customer'],
+  async run(context, env) {
     const facts = context.company;
     if (facts) {
       for (const [evidence, lookup] of LOOKUPS) {
@@ -56,4 +58,4 @@ export const findCustomer: WorkflowStep = {
     }
     return { patch: { customer: null }, review: [`customer unknown; the email shows ${describe(facts)}`] };
   },
-};
+});

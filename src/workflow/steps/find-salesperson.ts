@@ -1,9 +1,11 @@
 import type { Person } from '../../domain/person.js';
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
-export const findSalesperson: WorkflowStep = {
+export const findSalesperson = defineStep({
   name: 'find_salesperson',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['email', 'customer'],
+  writes: ['salesperson'],
+  async run(context, env) {
     const persons = env.erp.persons;
     const email = context.email;
     const candidates: (() => Promise<Person | null>)[] = [
@@ -24,4 +26,4 @@ export const findSalesperson: WorkflowStep = {
     }
     return { patch: { salesperson: null }, warnings: ['no salesperson found and no default seller configured'] };
   },
-};
+});

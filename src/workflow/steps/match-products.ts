@@ -1,12 +1,11 @@
 import type { RequestedLine } from '../../domain/requested-line.js';
 import { mailWords, matchLine, type MatchSources } from '../../matching/match-line.js';
-import type { WorkflowContext } from '../context.js';
-import type { StepEnvironment, WorkflowStep } from '../step.js';
+import { defineStep, type StepContext, type StepEnvironment } from '../step.js';
 
 /** A phrase taught for another customer is likely, not certain, to mean the same here. */
 const EVERYONE_CONFIDENCE = 0.9;
 
-async function sourcesFor(context: Readonly<WorkflowContext>, env: StepEnvironment): Promise<MatchSources> {
+async function sourcesFor(context: StepContext<'customer'>, env: StepEnvironment): Promise<MatchSources> {
   const products = env.erp.products;
   const customerNumber = context.customer?.number ?? null;
   return {
@@ -25,8 +24,10 @@ async function sourcesFor(context: Readonly<WorkflowContext>, env: StepEnvironme
   };
 }
 
-export const matchProducts: WorkflowStep = {
+export const matchProducts = defineStep({
   name: 'match_products',
+  reads: ['requestedLines', 'customer'],
+  writes: ['matches'],
   async run(context, env) {
     const sources = await sourcesFor(context, env);
     const matches = [];
@@ -43,4 +44,4 @@ export const matchProducts: WorkflowStep = {
     }
     return { patch: { matches }, review };
   },
-};
+});

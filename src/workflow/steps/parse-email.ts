@@ -2,7 +2,7 @@ import { Failure } from '../../domain/failure.js';
 import type { PersonRepository } from '../../erp/ports.js';
 import type { ReadMail } from '../../reading/mail-reader.js';
 import type { WorkflowContext } from '../context.js';
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
 type Request = Pick<WorkflowContext, 'body' | 'signature' | 'requester' | 'askerText'>;
 
@@ -27,19 +27,21 @@ async function requestOf(mail: ReadMail, persons: PersonRepository): Promise<Req
  * limit (its size, its MIME parts) fails for good; one whose attachments could not all be
  * read, or that went over the attachment limit, goes to a person.
  */
-export const parseEmailStep: WorkflowStep = {
+export const parseEmailStep = defineStep({
   name: 'parse_email',
-  async run(_context, env): Promise<StepOutput> {
+  reads: [],
+  writes: ['email', 'body', 'signature', 'requester', 'askerText', 'attachmentTexts'],
+  async run(_context, env) {
     const mail = await env.reader.read(env.rawEmail, env.budget);
     const { email, attachmentTexts } = mail;
     if (!email.from && !email.subject && !email.date && !email.messageId) {
       throw new Failure('not_an_email', 'this is not an email: it has no From, Subject, Date or Message-ID header');
     }
     const request = await requestOf(mail, env.erp.persons);
-    if (mail.notAnRfq) return { patch: { email, ...request, notAnRfq: true }, warnings: [`not a request for quotation: ${mail.notAnRfq}`] };
+    if (mail.notAnRfq) return { patch: { email, ...request }, notAnRfq: mail.notAnRfq };
     const warnings = request.body === '' ? ['the email has no text of its own (only quotes, signature or nothing)'] : [];
     // An attachment that could not be read may hold what the customer asks for: a person should look.
     const review = [...mail.overLimits, ...attachmentTexts.flatMap((a) => a.warnings)];
     return { patch: { email, ...request, attachmentTexts }, warnings, review };
   },
-};
+});

@@ -1,6 +1,6 @@
 import { equal } from '../../domain/money.js';
 import type { Offer, OfferDraft } from '../../domain/offer.js';
-import type { StepOutput, WorkflowStep } from '../step.js';
+import { defineStep } from '../step.js';
 
 /** What the ERP stored must be what we sent: the same rows, quantities, prices and totals. */
 function offerDifferences(sent: OfferDraft, stored: Offer): string[] {
@@ -24,9 +24,11 @@ function offerDifferences(sent: OfferDraft, stored: Offer): string[] {
   return differences;
 }
 
-export const verifyOffer: WorkflowStep = {
+export const verifyOffer = defineStep({
   name: 'verify_offer',
-  async run(context, env): Promise<StepOutput> {
+  reads: ['dryRun', 'offer', 'draft'],
+  writes: ['offer'],
+  async run(context, env) {
     if (context.dryRun) return { skipped: 'dry run: no offer to verify' };
     if (!context.offer || !context.draft) return { skipped: 'no offer created' };
     const stored = await env.erp.offers.get(context.offer.number);
@@ -34,4 +36,4 @@ export const verifyOffer: WorkflowStep = {
     const differences = offerDifferences(context.draft, stored);
     return { patch: { offer: stored }, review: differences.map((d) => `offer ${stored.number} differs from what was sent: ${d}`) };
   },
-};
+});

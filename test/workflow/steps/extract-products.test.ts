@@ -16,7 +16,7 @@ describe('extract_products step', () => {
       ['Kupariputki 15x1,0 kova', '10', 'm'],
       ['Palloventtiili DN20', '2', 'kpl'],
     ]);
-    expect(output.patch?.notAnRfq).toBeUndefined();
+    expect(output.notAnRfq).toBeUndefined();
   });
 
   it('reads the lines with the configured extractor and passes on its warnings', async () => {
@@ -64,7 +64,7 @@ describe('extract_products step', () => {
     const output = await extractProducts.run(contextWith({ body: 'Could you send me a quote for what we discussed on the phone?' }), environment(erp));
     await erp.close();
 
-    expect(output.patch?.notAnRfq).toBeUndefined();
+    expect(output.notAnRfq).toBeUndefined();
     expect(output.review).toEqual(['the mail asks for prices, but no requested items could be read from it; please check it']);
   });
 
@@ -74,7 +74,7 @@ describe('extract_products step', () => {
     const output = await extractProducts.run(contextWith({ body: 'Kiitos, palaamme asiaan.', attachmentTexts: [logo] }), environment(erp));
     await erp.close();
 
-    expect(output.patch?.notAnRfq).toBe(true);
+    expect(output.notAnRfq).toBe('no requested items in the email');
     expect(output.skipped).toBeTruthy();
   });
 
@@ -93,7 +93,7 @@ describe('extract_products step', () => {
     const output = await extractProducts.run(contextWith({ body: 'Tarjous kuvan mukaan.', attachmentTexts }), environment(erp));
     await erp.close();
 
-    expect(output.patch?.notAnRfq).toBeUndefined();
+    expect(output.notAnRfq).toBeUndefined();
     expect(output.review).toEqual(['no requested items in the email or its attachments (piirustus.pdf); please check them']);
   });
 
@@ -126,7 +126,7 @@ describe('extract_products step', () => {
 
     it('sends a mail whose only text is over the line limit to review, not away as no request', async () => {
       const output = await run('Kupariputki '.repeat(50));
-      expect(output.patch?.notAnRfq).toBeUndefined();
+      expect(output.notAnRfq).toBeUndefined();
       expect(output.review?.[0]).toMatch(/over the 100-character limit for a line; not read/);
     });
   });
