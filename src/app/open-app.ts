@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { ErpAdapter } from '../erp/ports.js';
-import '../erp/adapters.js';
-import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
 import { openStore, type Store } from '../store/open-store.js';
@@ -11,6 +9,7 @@ import { offerWorkflow } from '../workflow/definition.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
 import { catalogSnapshotFile } from '../store/catalog-snapshot-file.js';
+import { openErp } from './erp-adapters.js';
 import { catalogLoader, type CatalogState, type SnapshotEvent } from './catalog-loader.js';
 import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import { processHolders } from './process-holders.js';
