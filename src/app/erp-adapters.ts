@@ -1,6 +1,7 @@
 import { LEMONSOFT_ERP_TYPE, openLemonsoftErp } from '../erp/lemonsoft/adapter.js';
+import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import { LOCAL_ERP_TYPE, openLocalErp } from '../erp/local/adapter.js';
-import type { ErpAdapter, OfferCreationJournal } from '../erp/ports.js';
+import type { ErpAdapter } from '../erp/ports.js';
 
 /** What the composition root offers an adapter as it opens it; each adapter takes the part it needs. */
 export interface ErpOpenContext {

@@ -1,6 +1,7 @@
-import type { ErpAdapter, OfferCreationJournal } from '../ports.js';
+import type { ErpAdapter } from '../ports.js';
 import { LemonsoftClient } from './client.js';
 import { LemonsoftCustomerRepository } from './customer-repository.js';
+import type { OfferCreationJournal } from './offer-creation-journal.js';
 import { LemonsoftOfferRepository } from './offer-repository.js';
 import { LemonsoftPersonRepository } from './person-repository.js';
 import { LemonsoftPricingService } from './pricing-service.js';
