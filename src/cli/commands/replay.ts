@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { MailboxConfig } from '../../config/config.js';
-import type { MailboxMode } from '../../email/mailbox-poller.js';
+import { isMailboxMode, MAILBOX_MODES, modeRules } from '../../domain/mailbox-mode.js';
 import type { MailSource } from '../../email/mail-source.js';
 import { DirectorySource } from '../../email/sources/directory-source.js';
 import { openMailSource } from '../../email/sources/open-source.js';
@@ -9,8 +9,6 @@ import type { RunStatus, WorkflowResult } from '../../workflow/result.js';
 import { print, printJson, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
 import { processMail } from './process.js';
-
-const MODES: MailboxMode[] = ['shadow', 'review', 'auto'];
 
 interface ReplayFlags {
   mode: string;
@@ -47,10 +45,11 @@ export function registerReplay(program: Command): void {
     .option('--json', 'one JSON result per mail, then the summary')
     .option('--quiet', 'only the summary')
     .action(async (source: string, flags: ReplayFlags, command: Command) => {
-      if (!MODES.includes(flags.mode as MailboxMode)) throw new Error(`--mode must be one of ${MODES.join(', ')}`);
+      const { mode } = flags;
+      if (!isMailboxMode(mode)) throw new Error(`--mode must be one of ${MAILBOX_MODES.join(', ')}`);
+      const { dryRun } = modeRules(mode);
       await withApp(command, async (app) => {
         const { name, mails } = sourceOf(source, app.config.mailboxes);
-        const dryRun = flags.mode === 'shadow';
         const runner = app.runner({ dryRun });
         const started = Date.now();
         const results: WorkflowResult[] = [];
