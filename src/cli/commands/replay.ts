@@ -8,7 +8,7 @@ import { openMailSource } from '../../email/sources/open-source.js';
 import type { RunStatus, WorkflowResult } from '../../workflow/result.js';
 import { print, printJson, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
-import { processMail } from './process.js';
+import { mailProcessor } from './process.js';
 
 interface ReplayFlags {
   mode: string;
@@ -50,12 +50,12 @@ export function registerReplay(program: Command): void {
       const { dryRun } = modeRules(mode);
       await withApp(command, async (app) => {
         const { name, mails } = sourceOf(source, app.config.mailboxes);
-        const runner = app.runner({ dryRun });
+        const processMail = mailProcessor(app, { mailbox: name, dryRun });
         const started = Date.now();
         const results: WorkflowResult[] = [];
         try {
           for (const mail of await mails.list()) {
-            const result = await processMail(runner, mail.id, () => mail.raw(), name, dryRun);
+            const result = await processMail(mail.id, () => mail.raw());
             results.push(result);
             if (flags.json) printJson(result);
             else if (!flags.quiet) print(renderResult(result, mail.id));
