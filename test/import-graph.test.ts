@@ -6,7 +6,7 @@ import { importEdges, layerViolations, type LayerRule } from './support/import-g
 const ROOT = join(import.meta.dirname, '..');
 const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction'];
 const OUTER = ['src/store', 'src/server', 'src/cli', 'src/app'];
-/** An adapter is any folder of `src/erp`: the ports, the registry and the adapter list sit beside them. */
+/** An adapter is any folder of `src/erp`: the ports sit beside them. */
 const isAdapter = (path: string) => /^src\/erp\/[^/]+\//.test(path);
 
 /** Dependencies point inward: the core of Offerflow knows the ERP only by its ports. */

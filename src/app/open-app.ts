@@ -1,33 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config/config.js';
 import type { ErpAdapter } from '../erp/ports.js';
-import '../erp/adapters.js';
-import { openErp } from '../erp/registry.js';
 import { ruleExtractor, withFallback, type LineExtractor } from '../extraction/line-extractor.js';
 import { MemoryRunStore } from '../store/memory-run-store.js';
-import { openStore, type Store } from '../store/open-store.js';
-import type { KyselyRunStore } from '../store/kysely-run-store.js';
+import { openStore } from '../store/open-store.js';
 import { offerWorkflow } from '../workflow/definition.js';
+import type { RunStore } from '../workflow/run-store.js';
 import { WorkflowRunner } from '../workflow/runner.js';
 import type { WorkflowSettings } from '../workflow/step.js';
 import { catalogSnapshotFile } from '../store/catalog-snapshot-file.js';
+import { openErp } from './erp-adapters.js';
 import { catalogLoader, type CatalogState, type SnapshotEvent } from './catalog-loader.js';
 import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import { processHolders } from './process-holders.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { NotificationLog } from '../notify/notification-log.js';
+import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import type { MailLimits } from '../reading/mail-limits.js';
 import type { MailReader } from '../reading/mail-reader.js';
 import { ReadingPool } from '../reading/reading-pool.js';
 
-/** Everything one data directory holds, opened together and closed together. */
+/** Everything one data directory holds, opened together and closed together, each part by its port. */
 export interface App {
   config: Config;
   erp: ErpAdapter;
-  runs: KyselyRunStore;
+  runs: RunStore;
   memory: PhraseMemory;
   /** The store's job queue and notification log, for the service. */
-  jobs: Store['jobs'];
-  notifications: Store['notifications'];
+  jobs(policy: RetryPolicy): JobQueue;
+  notifications: NotificationLog;
   checkStore(): Promise<void>;
   /** Whether the product catalog index can serve, for readiness. */
   catalogState(): CatalogState;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { knownErpTypes } from '../app/erp-adapters.js';
 import { openApp, type App } from '../app/open-app.js';
 import { loadConfig, type Config } from '../config/config.js';
-import { knownErpTypes } from '../erp/registry.js';
 import { jsonSafe, terminalSafe } from './format/terminal-safe.js';
 
 interface GlobalOptions {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { MAILBOX_MODES } from '../domain/mailbox-mode.js';
 import { LLM_PROVIDERS } from '../extraction/llm/llm-settings.js';
 
 function isTimeZone(value: string): boolean {
@@ -12,9 +13,7 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-const MAILBOX_MODES = ['shadow', 'review', 'auto'] as const;
-
-/** A mailbox the service watches; `mode` is the rollout step: shadow, then review, then auto. */
+/** A mailbox the service watches; `mode` is its rollout step (src/domain/mailbox-mode.ts). */
 const mailboxCommon = { name: z.string().min(1), mode: z.enum(MAILBOX_MODES).default('review') };
 
 const mailboxSchema = z.discriminatedUnion('type', [

@@ -1,9 +1,8 @@
+import { modeRules, type MailboxMode } from '../domain/mailbox-mode.js';
 import { Alarm } from '../queue/alarm.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { AcceptedEmail, ProcessOptions } from '../workflow/runner.js';
 import { MailGone, type MailSource } from './mail-source.js';
-
-export type MailboxMode = 'shadow' | 'review' | 'auto';
 
 export interface PollerEvents {
   /** A mail seen for the first time became a queued run. */
@@ -24,8 +23,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
  * Watches one mailbox: every mail becomes a queued run (once: the run store knows it by
- * mailbox and Message-ID), and a mail whose run has finished is marked done, except in shadow
- * mode, which leaves the mailbox as it is. A mail is downloaded once; after that only its
+ * mailbox and Message-ID), and a mail whose run has finished is marked done, unless the
+ * mailbox's mode leaves the mailbox as it is (shadow). A mail is downloaded once; after that only its
  * run is looked at. One bad mail is reported and left in place; a mailbox that cannot be
  * reached is retried with backoff.
  */
@@ -36,7 +35,7 @@ export class MailboxPoller {
   private readonly alarm = new Alarm();
   /** Mails taken in whose runs have not finished, by mail id. */
   private readonly pending = new Map<string, number>();
-  /** Mails of a shadow mailbox whose runs finished: left where they are, not looked at again. */
+  /** Mails whose runs finished, of a mailbox whose mode does not mark them done: left where they are, not looked at again. */
   private readonly settled = new Set<string>();
 
   constructor(
@@ -65,7 +64,7 @@ export class MailboxPoller {
           if (await this.deps.isFinished(known)) await this.finish(mail.id);
           continue;
         }
-        const accepted = await this.deps.accept(await mail.raw(), { mailbox: this.mailbox.name, dryRun: this.mailbox.mode === 'shadow' });
+        const accepted = await this.deps.accept(await mail.raw(), { mailbox: this.mailbox.name, dryRun: modeRules(this.mailbox.mode).dryRun });
         if (accepted.finished) {
           await this.finish(mail.id);
           continue;
@@ -98,8 +97,7 @@ export class MailboxPoller {
 
   private async finish(mailId: string): Promise<void> {
     this.pending.delete(mailId);
-    // A shadow mailbox is still the salespeople's own: its mails stay where they are.
-    if (this.mailbox.mode === 'shadow') {
+    if (!modeRules(this.mailbox.mode).marksDone) {
       this.settled.add(mailId);
       return;
     }

@@ -1,4 +1,4 @@
-import type { MailboxMode } from '../email/mailbox-poller.js';
+import { modeRules, type MailboxMode } from '../domain/mailbox-mode.js';
 import type { RunStore } from '../workflow/run-store.js';
 import type { NotificationLog } from './notification-log.js';
 import { offerNotification, type Notification } from './offer-notification.js';
@@ -15,11 +15,11 @@ export interface RunNotifier {
 export type NotifyOutcome = 'sent' | 'not needed' | 'already sent' | 'no recipient';
 
 /**
- * Tells the salesperson of a finished run, once. Shadow runs and mails that were not requests
- * tell nobody. A failed send throws, so the job is retried and the mail goes out later.
+ * Tells the salesperson of a finished run, once, if the mailbox's mode notifies at all (shadow
+ * does not); mails that were not requests tell nobody. A failed send throws, so the job is retried and the mail goes out later.
  */
 export async function notifyRun(notifier: RunNotifier, runId: number, mode: MailboxMode): Promise<NotifyOutcome> {
-  if (mode === 'shadow') return 'not needed';
+  if (!modeRules(mode).notifies) return 'not needed';
   const run = await notifier.runs.get(runId);
   if (!run || (run.status !== 'created' && run.status !== 'needs_review')) return 'not needed';
   if (await notifier.log.wasSent(runId)) return 'already sent';

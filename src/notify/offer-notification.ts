@@ -1,4 +1,5 @@
 import he from 'he';
+import { modeRules, type MailboxMode } from '../domain/mailbox-mode.js';
 import type { WorkflowContext } from '../workflow/context.js';
 import { toResult, type ResultLine, type RunStatus } from '../workflow/result.js';
 import { TEXTS, type Language } from './texts.js';
@@ -14,8 +15,8 @@ export interface NotificationInput {
   runId: number;
   context: WorkflowContext;
   status: RunStatus;
-  /** `review` asks for a look at every offer; `auto` only at the ones the run flagged. */
-  mode: 'review' | 'auto';
+  /** Whether a look is asked at every offer (`review`) or only at the ones the run flagged (`auto`). */
+  mode: MailboxMode;
   language: Language;
   to: string;
 }
@@ -70,7 +71,7 @@ export function offerNotification(input: NotificationInput): Notification {
   const result = toResult(input.context, input.status);
   const offer = result.offerNumber;
   const customer = result.customer ? `${result.customer.name} (${result.customer.number})` : t.unknownCustomer;
-  const review = input.mode === 'review' || input.status === 'needs_review';
+  const review = modeRules(input.mode).reviewsEveryOffer || input.status === 'needs_review';
   const subject = offer ? (review ? t.subjectReview(offer, customer) : t.subjectCreated(offer, customer)) : t.subjectNoOffer(input.context.email?.subject ?? '');
   const lead = offer ? (review ? t.review(offer) : t.created(offer)) : t.noOffer;
   const header: Row = t.columns;

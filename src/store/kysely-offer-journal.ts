@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { OfferCreationEntry, OfferCreationJournal } from '../erp/ports.js';
+import type { OfferCreationEntry, OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import type { StoreSchema } from './schema.js';
 
 export class KyselyOfferJournal implements OfferCreationJournal {

@@ -1,21 +1,25 @@
 import { join } from 'node:path';
+import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
+import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { NotificationLog } from '../notify/notification-log.js';
+import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
+import type { RunStore } from '../workflow/run-store.js';
 import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
 import { KyselyNotificationLog } from './kysely-notification-log.js';
 import { KyselyOfferJournal } from './kysely-offer-journal.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
-import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import { SqlJobQueue } from './sql-job-queue.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 
-/** Offerflow's own data (runs, learned matches), apart from any ERP's. */
+/** Offerflow's own data (runs, learned matches), apart from any ERP's: each part by the port it serves. */
 export interface Store {
-  runs: KyselyRunStore;
-  memory: KyselyPhraseMemory;
-  notifications: KyselyNotificationLog;
-  offerJournal: KyselyOfferJournal;
+  runs: RunStore;
+  memory: PhraseMemory;
+  notifications: NotificationLog;
+  offerJournal: OfferCreationJournal;
   /** The job queue, in the same database as the runs. */
   jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
   /** Throws when the database cannot be reached. */

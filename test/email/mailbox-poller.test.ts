@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MailboxPoller, type MailboxMode } from '../../src/email/mailbox-poller.js';
+import type { MailboxMode } from '../../src/domain/mailbox-mode.js';
+import { MailboxPoller } from '../../src/email/mailbox-poller.js';
 import type { MailSource } from '../../src/email/mail-source.js';
 import { DirectorySource } from '../../src/email/sources/directory-source.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';

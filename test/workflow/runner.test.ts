@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import type { KyselyRunStore } from '../../src/store/kysely-run-store.js';
 import { CONTEXT_VERSION, type WorkflowContext } from '../../src/workflow/context.js';
 import { defineWorkflow, offerWorkflow, type WorkflowDefinition } from '../../src/workflow/definition.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
@@ -46,7 +45,7 @@ describe('WorkflowRunner', () => {
   let dataDir: string;
   let erp: LocalErp;
   let opened: Store;
-  let store: KyselyRunStore;
+  let store: RunStore;
 
   beforeEach(async () => {
     dataDir = tempDataDir();

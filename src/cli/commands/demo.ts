@@ -12,7 +12,7 @@ import { configOf, print, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { importInto } from './import.js';
-import { processFile } from './process.js';
+import { mailProcessor, processFile } from './process.js';
 import { DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoLemonsoft } from './sim.js';
 
 const DEMO_ERPS = [LOCAL_ERP_TYPE, LEMONSOFT_ERP_TYPE];
@@ -32,9 +32,9 @@ async function processExamples(config: Config, examples: string): Promise<void> 
   const emails = readdirSync(examples).filter((f) => f.endsWith('.eml')).sort();
   const counts = new Map<RunStatus, number>();
   await withApp(config, async (app) => {
-    const runner = app.runner({ dryRun: false });
+    const processMail = mailProcessor(app, { mailbox: app.config.mailbox, dryRun: false });
     for (const name of emails) {
-      const result = await processFile(runner, join(examples, name), app.config.mailbox, false);
+      const result = await processFile(processMail, join(examples, name));
       counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
       print(`\n${renderResult(result, name)}`);
     }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { WorkflowRunner } from '../../workflow/runner.js';
+import type { App } from '../../app/open-app.js';
+import type { ProcessOptions } from '../../workflow/runner.js';
 import { failureOf } from '../../domain/failure.js';
 import { failedResult, type WorkflowResult } from '../../workflow/result.js';
 import { renderResult } from '../format/result-view.js';
@@ -11,21 +12,28 @@ interface ProcessFlags {
   dryRun?: boolean;
 }
 
+/** One mail of a batch run in the foreground, named by `label` (a file, a mailbox id). */
+export type ProcessMail = (label: string, read: () => Promise<Buffer>) => Promise<WorkflowResult>;
+
 /**
- * One mail's trouble (unreadable, corrupt) becomes that mail's failed result, named by
- * `label` (a file, a mailbox id), never the batch's end.
+ * Runs a batch's mails, all with the same options: their `dryRun` alone decides both that
+ * nothing is written to the ERP and that the runs are kept in memory only. One mail's trouble
+ * (unreadable, corrupt) becomes that mail's failed result, never the batch's end.
  */
-export async function processMail(runner: WorkflowRunner, label: string, read: () => Promise<Buffer>, mailbox: string, dryRun: boolean): Promise<WorkflowResult> {
-  try {
-    return (await runner.process(await read(), { mailbox, dryRun })).result;
-  } catch (error) {
-    const failure = failureOf(error);
-    return failedResult({ ...failure, message: `${label}: ${failure.message}` });
-  }
+export function mailProcessor(app: App, options: Required<ProcessOptions>): ProcessMail {
+  const runner = app.runner({ dryRun: options.dryRun });
+  return async (label, read) => {
+    try {
+      return (await runner.process(await read(), options)).result;
+    } catch (error) {
+      const failure = failureOf(error);
+      return failedResult({ ...failure, message: `${label}: ${failure.message}` });
+    }
+  };
 }
 
-export function processFile(runner: WorkflowRunner, file: string, mailbox: string, dryRun: boolean): Promise<WorkflowResult> {
-  return processMail(runner, file, () => readFile(file), mailbox, dryRun);
+export function processFile(processMail: ProcessMail, file: string): Promise<WorkflowResult> {
+  return processMail(file, () => readFile(file));
 }
 
 export function registerProcess(program: Command): void {
@@ -37,11 +45,10 @@ export function registerProcess(program: Command): void {
     .option('--dry-run', 'run every step but write nothing: no offer in the ERP, no run record')
     .action(async (files: string[], flags: ProcessFlags, command: Command) => {
       await withApp(command, async (app) => {
-        const dryRun = flags.dryRun ?? false;
-        const runner = app.runner({ dryRun });
+        const processMail = mailProcessor(app, { mailbox: app.config.mailbox, dryRun: flags.dryRun ?? false });
         let failed = 0;
         for (const file of files) {
-          const result = await processFile(runner, file, app.config.mailbox, dryRun);
+          const result = await processFile(processMail, file);
           if (!result.success) failed += 1;
           if (flags.json) printJson(result);
           else print(renderResult(result, file));

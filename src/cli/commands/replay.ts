@@ -1,16 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { MailboxConfig } from '../../config/config.js';
-import type { MailboxMode } from '../../email/mailbox-poller.js';
+import { isMailboxMode, MAILBOX_MODES, modeRules } from '../../domain/mailbox-mode.js';
 import type { MailSource } from '../../email/mail-source.js';
 import { DirectorySource } from '../../email/sources/directory-source.js';
 import { openMailSource } from '../../email/sources/open-source.js';
 import type { RunStatus, WorkflowResult } from '../../workflow/result.js';
 import { print, printJson, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
-import { processMail } from './process.js';
-
-const MODES: MailboxMode[] = ['shadow', 'review', 'auto'];
+import { mailProcessor } from './process.js';
 
 interface ReplayFlags {
   mode: string;
@@ -47,16 +45,17 @@ export function registerReplay(program: Command): void {
     .option('--json', 'one JSON result per mail, then the summary')
     .option('--quiet', 'only the summary')
     .action(async (source: string, flags: ReplayFlags, command: Command) => {
-      if (!MODES.includes(flags.mode as MailboxMode)) throw new Error(`--mode must be one of ${MODES.join(', ')}`);
+      const { mode } = flags;
+      if (!isMailboxMode(mode)) throw new Error(`--mode must be one of ${MAILBOX_MODES.join(', ')}`);
+      const { dryRun } = modeRules(mode);
       await withApp(command, async (app) => {
         const { name, mails } = sourceOf(source, app.config.mailboxes);
-        const dryRun = flags.mode === 'shadow';
-        const runner = app.runner({ dryRun });
+        const processMail = mailProcessor(app, { mailbox: name, dryRun });
         const started = Date.now();
         const results: WorkflowResult[] = [];
         try {
           for (const mail of await mails.list()) {
-            const result = await processMail(runner, mail.id, () => mail.raw(), name, dryRun);
+            const result = await processMail(mail.id, () => mail.raw());
             results.push(result);
             if (flags.json) printJson(result);
             else if (!flags.quiet) print(renderResult(result, mail.id));

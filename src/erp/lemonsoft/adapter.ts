@@ -1,7 +1,7 @@
 import type { ErpAdapter } from '../ports.js';
-import type { ErpOpenContext } from '../registry.js';
 import { LemonsoftClient } from './client.js';
 import { LemonsoftCustomerRepository } from './customer-repository.js';
+import type { OfferCreationJournal } from './offer-creation-journal.js';
 import { LemonsoftOfferRepository } from './offer-repository.js';
 import { LemonsoftPersonRepository } from './person-repository.js';
 import { LemonsoftPricingService } from './pricing-service.js';
@@ -24,7 +24,13 @@ function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
   });
 }
 
-export async function openLemonsoftErp(context: ErpOpenContext): Promise<ErpAdapter> {
+export interface LemonsoftOpenContext {
+  /** The config's `erp.settings`, parsed here. */
+  settings: Record<string, unknown>;
+  journal: OfferCreationJournal;
+}
+
+export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<ErpAdapter> {
   const settings = parseLemonsoftSettings(context.settings);
   const client = lemonsoftClient(settings);
   const customers = new LemonsoftCustomerRepository(client);

@@ -1,7 +1,8 @@
 import type { Offer, OfferDraft } from '../../domain/offer.js';
-import type { CustomerRepository, OfferCreationJournal, OfferRepository, WriteFence } from '../ports.js';
+import type { CustomerRepository, OfferRepository, WriteFence } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
 import { offerFromWire, offerHeaderToWire, offerRowToWire, rowPosition } from './mapper.js';
+import type { OfferCreationJournal } from './offer-creation-journal.js';
 import { z } from 'zod';
 import { offerSchema, type WireOffer } from './wire.js';
 

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { openSqlite, SQLITE_BUSY_TIMEOUT_MS } from '../../store/sqlite.js';
 import type { ErpAdapter } from '../ports.js';
-import type { ErpOpenContext } from '../registry.js';
 import { LocalCustomerRepository } from './customer-repository.js';
 import { LocalMasterData } from './master-data.js';
 import { localErpMigrations } from './migrations.js';
@@ -40,7 +39,7 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
   };
 }
 
-export async function openLocalErp(context: Pick<ErpOpenContext, 'dataDir'>): Promise<LocalErp> {
+export async function openLocalErp(context: { dataDir: string }): Promise<LocalErp> {
   const db = await openSqlite<LocalErpSchema>(localErpFile(context.dataDir), localErpMigrations);
   return localErpFromDatabase(db);
 }

@@ -102,7 +102,7 @@ export function lemonsoftPerTest(): () => LemonsoftUnderTest {
     const dataDir = tempDataDir();
     const sim = await startSimulator(dataDir);
     const store = await openStore(dataDir);
-    current = { sim, store, erp: await openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal }) };
+    current = { sim, store, erp: await openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal }) };
   });
   afterEach(async () => {
     await current?.erp.close();
@@ -117,7 +117,7 @@ export function lemonsoftPerTest(): () => LemonsoftUnderTest {
 export async function lemonsoftReader(settings: Record<string, unknown>): Promise<{ erp: ErpAdapter; close(): Promise<void> }> {
   const dataDir = tempDataDir();
   const store = await openStore(dataDir);
-  const erp = await openLemonsoftErp({ dataDir, settings, journal: store.offerJournal });
+  const erp = await openLemonsoftErp({ settings, journal: store.offerJournal });
   return { erp, close: () => Promise.all([erp.close(), store.close()]).then(() => undefined) };
 }
 
@@ -130,7 +130,7 @@ const lemonsoft: Harness<ErpUnderTest> = {
     const sim = await startSimulator(dataDir);
     const store = await openStore(dataDir);
     // A page size of 2 makes every listing of the small seller span several pages.
-    const open = () => openLemonsoftErp({ dataDir, settings: lemonsoftSettings(sim), journal: store.offerJournal });
+    const open = () => openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal });
     const under: ErpUnderTest = {
       erp: await open(),
       offerNumbers: () => listedOffers(sim),

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { knownErpTypes, openErp } from '../../src/app/erp-adapters.js';
+import { openStore } from '../../src/store/open-store.js';
+import { tempDataDir } from '../support/seller.js';
+
+describe('the ERPs the product ships', () => {
+  it('are the local and the Lemonsoft adapter', () => {
+    expect(knownErpTypes()).toEqual(['lemonsoft', 'local']);
+  });
+
+  it('opens the adapter of a type by its name, and refuses a type it does not ship, naming those it does', async () => {
+    const dataDir = tempDataDir();
+    const store = await openStore(dataDir);
+    const context = { dataDir, settings: {}, journal: store.offerJournal };
+    const erp = await openErp('local', context);
+    expect(erp.type).toBe('local');
+    await erp.close();
+    await expect(openErp('jeeves', context)).rejects.toThrow("ERP type 'jeeves' is not registered; known types: lemonsoft, local");
+    await store.close();
+  });
+});
