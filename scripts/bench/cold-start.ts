@@ -15,6 +15,7 @@ import { catalogSnapshotFile } from '../../src/store/catalog-snapshot-file.js';
 import { BENCH_SOURCE, type BenchQuery } from './catalog.js';
 import { offerflowSearch } from './offerflow-search.js';
 import { runQueries } from './run-queries.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const dir = process.argv[2]!;
 const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
@@ -23,7 +24,8 @@ const started = performance.now();
 // Nothing changed since the snapshot: the catch-up finds no products.
 const nothingChanged = { getBySku: async () => null, findByCode: async () => [], iterate: async function* (): AsyncIterable<Product> {} };
 const loader = catalogLoader(nothingChanged, {
-  snapshots: snapshotFile(file, BENCH_SOURCE),
+  clock: systemClock,
+  snapshots: snapshotFile(file, BENCH_SOURCE, systemClock),
   onSnapshot: (event) => {
     if (event.event !== 'loaded') throw new Error(`snapshot not used: ${JSON.stringify(event)}`);
   },

@@ -17,6 +17,7 @@ import { catalogSnapshotFile } from '../../src/store/catalog-snapshot-file.js';
 import { BENCH_SOURCE, benchQueries, generateCatalog } from './catalog.js';
 import { offerflowSearch } from './offerflow-search.js';
 import { runQueries } from './run-queries.js';
+import { systemClock } from '../../src/time/clock.js';
 
 type Search = (text: string) => Promise<string[]>;
 
@@ -83,6 +84,6 @@ console.log(JSON.stringify({ engine, size, queries: queries.length, build_s: bui
 
 const snapshotDir = process.env.BENCH_SNAPSHOT_DIR;
 if (snapshotDir && built) {
-  await snapshotFile(catalogSnapshotFile(snapshotDir), BENCH_SOURCE).save(built, { asOf: Date.now(), builtAt: Date.now() });
+  await snapshotFile(catalogSnapshotFile(snapshotDir), BENCH_SOURCE, systemClock).save(built, { asOf: Date.now(), builtAt: Date.now() });
   writeFileSync(join(snapshotDir, 'queries.json'), JSON.stringify(queries));
 }

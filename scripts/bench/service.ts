@@ -14,6 +14,7 @@ import { MASTER_DATA_FILES } from '../../src/import/read-master-data.js';
 import { IMAP_PASSWORD, startDovecot } from '../../test/support/dovecot.js';
 import { freshPostgres } from '../../test/support/postgres.js';
 import { tempDataDir } from '../../test/support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 2000);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -38,7 +39,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function runOnce(workers: number, imapPort: number): Promise<string> {
   const dataDir = tempDataDir();
-  for (const kind of MASTER_DATA_FILES) await importInto(dataDir, kind, join(ROOT, 'demo', 'data', `${kind}.csv`));
+  for (const kind of MASTER_DATA_FILES) await importInto(dataDir, kind, join(ROOT, 'demo', 'data', `${kind}.csv`), systemClock);
   const user = `bench${workers}@teknotukku.fi`;
   writeFileSync(
     join(dataDir, 'offerflow.json'),

@@ -2,6 +2,8 @@ import type { ProductRepository } from '../erp/ports.js';
 import { CatalogIndex } from '../matching/catalog-index.js';
 import type { CatalogSnapshots, SavedCatalog } from './catalog-snapshots.js';
 import { Failure, failureOf } from '../domain/failure.js';
+import { backoffMs, type Backoff } from '../time/backoff.js';
+import type { Clock } from '../time/clock.js';
 
 /** How stale the index may get before the next request brings in the products changed since. */
 const REFRESH_AFTER_MS = 60_000;
@@ -16,10 +18,11 @@ const SAVE_EVERY_MS = 10 * 60_000;
  * not used (nor written), and the next process builds from the ERP.
  */
 const REBUILD_AFTER_MS = 24 * 60 * 60_000;
-/** The ERP is asked again after a wait that doubles from this with each failure in a row... */
-const FIRST_RETRY_MS = 1_000;
-/** ...up to this, so that an ERP back after an hour is noticed within a minute. */
-const MAX_RETRY_MS = 60_000;
+/**
+ * The ERP is asked again after a wait whose cap doubles from a second with each failure in a row,
+ * up to a minute, so that an ERP back after an hour is noticed within a minute.
+ */
+const RETRY: Backoff = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
 /** A failure, and when the ERP is asked again. */
 export interface CatalogFailure {
@@ -59,7 +62,7 @@ export type SnapshotEvent =
   | { event: 'save failed'; reason: string };
 
 interface CatalogLoaderOptions {
-  now?: () => number;
+  clock: Clock;
   /** For the retry jitter. */
   random?: () => number;
   /** Where the index is kept between processes; without it every process builds from the ERP. */
@@ -111,7 +114,7 @@ class Loader implements CatalogLoader {
 
   constructor(
     private readonly products: ProductRepository,
-    private readonly now: () => number,
+    private readonly clock: Clock,
     private readonly random: () => number,
     private readonly snapshots: CatalogSnapshots | null,
     private readonly onSnapshot: (event: SnapshotEvent) => void,
@@ -225,7 +228,7 @@ class Loader implements CatalogLoader {
           this.changedSinceSave = true;
           this.saveIfDue();
         },
-        () => void (this.rebuildAfter = this.now() + MAX_RETRY_MS),
+        () => void (this.rebuildAfter = this.now() + RETRY.maxDelayMs),
       )
       .finally(() => (this.rebuilding = null));
   }
@@ -290,11 +293,14 @@ class Loader implements CatalogLoader {
       .finally(() => (this.saving = null));
   }
 
-  /** Full jitter under a doubling cap: processes failing together do not retry together. */
+  /** Epoch ms: the times here are stored in the snapshot and shown in readiness. */
+  private now(): number {
+    return this.clock.now().getTime();
+  }
+
   private failed(error: unknown): { reason: string; retryAt: number } {
-    const cap = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.failures);
     this.failures += 1;
-    return { reason: messageOf(error), retryAt: this.now() + this.random() * cap };
+    return { reason: messageOf(error), retryAt: this.now() + backoffMs(RETRY, this.failures, this.random) };
   }
 
   private failureOf(failure: { reason: string; retryAt: number }): CatalogFailure {
@@ -302,6 +308,6 @@ class Loader implements CatalogLoader {
   }
 }
 
-export function catalogLoader(products: ProductRepository, options: CatalogLoaderOptions = {}): CatalogLoader {
-  return new Loader(products, options.now ?? Date.now, options.random ?? Math.random, options.snapshots ?? null, options.onSnapshot ?? (() => undefined));
+export function catalogLoader(products: ProductRepository, options: CatalogLoaderOptions): CatalogLoader {
+  return new Loader(products, options.clock, options.random ?? Math.random, options.snapshots ?? null, options.onSnapshot ?? (() => undefined));
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import { decodeCatalogSnapshot, encodeCatalogSnapshot } from '../matching/catalog-snapshot.js';
 import { readCatalogSnapshotFile, writeCatalogSnapshotFile } from '../store/catalog-snapshot-file.js';
+import type { Clock } from '../time/clock.js';
 
 /** An index saved before, and how fresh it is (epoch ms). */
 export interface SavedCatalog {
@@ -39,7 +40,7 @@ export function erpSource(type: string, settings: Record<string, unknown>): stri
 }
 
 /** Snapshots in one file, of an index from `source` only. */
-export function snapshotFile(file: string, source: string): CatalogSnapshots {
+export function snapshotFile(file: string, source: string, clock: Clock): CatalogSnapshots {
   return {
     async load() {
       const bytes = await readCatalogSnapshotFile(file);
@@ -49,6 +50,6 @@ export function snapshotFile(file: string, source: string): CatalogSnapshots {
       return { index: decoded.index, asOf: Date.parse(decoded.meta.asOf), builtAt: Date.parse(decoded.meta.builtAt) };
     },
     save: (index, { asOf, builtAt }) =>
-      writeCatalogSnapshotFile(file, encodeCatalogSnapshot(index, { source, asOf: new Date(asOf).toISOString(), builtAt: new Date(builtAt).toISOString() })),
+      writeCatalogSnapshotFile(file, encodeCatalogSnapshot(index, { source, asOf: new Date(asOf).toISOString(), builtAt: new Date(builtAt).toISOString() }), clock.now()),
   };
 }

@@ -2,6 +2,7 @@ import { LEMONSOFT_ERP_TYPE, openLemonsoftErp } from '../erp/lemonsoft/adapter.j
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import { LOCAL_ERP_TYPE, openLocalErp } from '../erp/local/adapter.js';
 import type { ErpAdapter } from '../erp/ports.js';
+import type { Clock } from '../time/clock.js';
 
 /** What the composition root offers an adapter as it opens it; each adapter takes the part it needs. */
 export interface ErpOpenContext {
@@ -9,6 +10,7 @@ export interface ErpOpenContext {
   /** Adapter-specific settings from the config's `erp.settings`. */
   settings: Record<string, unknown>;
   journal: OfferCreationJournal;
+  clock: Clock;
 }
 
 type OpenErp = (context: ErpOpenContext) => Promise<ErpAdapter>;

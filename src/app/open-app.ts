@@ -19,10 +19,13 @@ import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import type { MailLimits } from '../reading/mail-limits.js';
 import type { MailReader } from '../reading/mail-reader.js';
 import { ReadingPool } from '../reading/reading-pool.js';
+import type { Clock } from '../time/clock.js';
 
 /** Everything one data directory holds, opened together and closed together, each part by its port. */
 export interface App {
   config: Config;
+  /** The one clock every part of the app reads the time from. */
+  clock: Clock;
   erp: ErpAdapter;
   runs: RunStore;
   memory: PhraseMemory;
@@ -82,28 +85,31 @@ async function lineExtractorOf(config: Config, reader: MailReader): Promise<Line
 const CLAIM_WAIT_POLL_MS = 200;
 
 export interface AppOptions {
+  clock: Clock;
   /** Wraps the ERP before anything uses it, e.g. to time its calls. */
   wrapErp?(erp: ErpAdapter): ErpAdapter;
   /** Hears what became of the catalog snapshot in the data directory, e.g. to log why it was not used. */
   onCatalogSnapshot?(event: SnapshotEvent): void;
 }
 
-export async function openApp(config: Config, options: AppOptions = {}): Promise<App> {
+export async function openApp(config: Config, options: AppOptions): Promise<App> {
+  const { clock } = options;
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config.dataDir, config.databaseUrl);
-  const opened = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings, journal: store.offerJournal }).catch(async (error: unknown) => {
+  const store = await openStore(config.dataDir, config.databaseUrl, clock);
+  const opened = await openErp(config.erp.type, { dataDir: config.dataDir, settings: config.erp.settings, journal: store.offerJournal, clock }).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
   const erp = options.wrapErp ? options.wrapErp(opened) : opened;
   const { runs, memory } = store;
   const catalog = catalogLoader(erp.products, {
-    snapshots: snapshotFile(catalogSnapshotFile(config.dataDir), erpSource(config.erp.type, config.erp.settings)),
+    clock,
+    snapshots: snapshotFile(catalogSnapshotFile(config.dataDir), erpSource(config.erp.type, config.erp.settings), clock),
     onSnapshot: options.onCatalogSnapshot,
   });
   const limits = mailLimitsOf(config);
   const settings = settingsOf(config, limits);
-  const reader = new ReadingPool(limits, config.service.workers);
+  const reader = new ReadingPool(limits, config.service.workers, clock);
   // Loading the LLM's SDK is the one thing left that may fail; what is open so far is closed then.
   const lineExtractor = await lineExtractorOf(config, reader).catch(async (error: unknown) => {
     await Promise.all([erp.close(), store.close()]);
@@ -112,6 +118,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
   const claims = { holders: processHolders(), leaseMs: config.service.leaseSeconds * 1000, waitPollMs: CLAIM_WAIT_POLL_MS };
   return {
     config,
+    clock,
     erp,
     runs,
     memory,
@@ -123,7 +130,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
     runner: ({ dryRun }) =>
       new WorkflowRunner({
         definition: offerWorkflow,
-        store: dryRun ? new MemoryRunStore() : runs,
+        store: dryRun ? new MemoryRunStore(clock) : runs,
         erp,
         catalog: () => catalog.index(),
         lineExtractor,
@@ -131,6 +138,7 @@ export async function openApp(config: Config, options: AppOptions = {}): Promise
         memory,
         settings,
         claims,
+        clock,
       }),
     close: async () => {
       // A snapshot being written needs no ERP, but a refresh under way does.

@@ -1,3 +1,4 @@
+import type { Clock } from '../time/clock.js';
 import { count, formatDuration } from './limits.js';
 
 /** A known reason an attachment could not be read, worded to follow the file's name in a warning. */
@@ -24,8 +25,9 @@ export class LineSink {
     private readonly name: string,
     private readonly maxRows: number,
     private readonly timeoutMs: number,
+    private readonly clock: Clock,
   ) {
-    this.deadline = Date.now() + timeoutMs;
+    this.deadline = clock.monotonicMs() + timeoutMs;
   }
 
   /** Aborted when the reader should stop; lets a reader cancel work it is waiting on. */
@@ -40,7 +42,7 @@ export class LineSink {
   /** Keeps a line; false once the reader should stop. The clock is read here because a busy parser starves timers. */
   add(line: string): boolean {
     if (this.stopped) return false;
-    if (Date.now() > this.deadline) {
+    if (this.clock.monotonicMs() > this.deadline) {
       this.timeOut();
       return false;
     }

@@ -4,6 +4,7 @@ import { DEFAULT_ATTACHMENT_LIMITS, formatBytes, type AttachmentLimits } from '.
 import { LineSink } from './line-sink.js';
 import { readPdf } from './pdf.js';
 import { readCsvAttachment, readXlsxAttachment } from './tables.js';
+import type { Clock } from '../time/clock.js';
 
 export type { AttachmentKind } from './kind.js';
 export { DEFAULT_ATTACHMENT_LIMITS, type AttachmentLimits } from './limits.js';
@@ -54,6 +55,7 @@ async function readWithin(read: () => Promise<void>, sink: LineSink, timeoutMs: 
  */
 export async function readAttachment(
   attachment: Attachment,
+  clock: Clock,
   limits: AttachmentLimits = DEFAULT_ATTACHMENT_LIMITS,
 ): Promise<AttachmentText> {
   const { filename, contentType, content } = attachment;
@@ -67,7 +69,7 @@ export async function readAttachment(
     const warning = `${name}: ${formatBytes(content.length)} is over the ${formatBytes(limits.maxBytes)} attachment limit; not read`;
     return { filename, kind, lines: [], warnings: [warning] };
   }
-  const sink = new LineSink(name, limits.maxRows, limits.timeoutMs);
+  const sink = new LineSink(name, limits.maxRows, limits.timeoutMs, clock);
   await readWithin(() => READERS[kind](content, sink, limits), sink, limits.timeoutMs);
   return { filename, kind, lines: sink.lines, warnings: sink.warnings };
 }

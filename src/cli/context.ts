@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { knownErpTypes } from '../app/erp-adapters.js';
 import { openApp, type App } from '../app/open-app.js';
 import { loadConfig, type Config } from '../config/config.js';
+import { systemClock } from '../time/clock.js';
 import { jsonSafe, terminalSafe } from './format/terminal-safe.js';
 
 interface GlobalOptions {
@@ -16,7 +17,7 @@ export function configOf(command: Command): Config {
 }
 
 export async function withApp<T>(command: Command | Config, work: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp('dataDir' in command ? command : configOf(command));
+  const app = await openApp('dataDir' in command ? command : configOf(command), { clock: systemClock });
   try {
     return await work(app);
   } finally {

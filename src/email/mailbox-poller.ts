@@ -1,6 +1,7 @@
 import { modeRules, type MailboxMode } from '../domain/mailbox-mode.js';
 import { Alarm } from '../queue/alarm.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import { backoffMs } from '../time/backoff.js';
 import type { AcceptedEmail, ProcessOptions } from '../workflow/runner.js';
 import { MailGone, type MailSource } from './mail-source.js';
 
@@ -19,6 +20,7 @@ export interface PollerDependencies {
   queuedWork?(): void;
 }
 
+/** A mailbox that cannot be reached is looked at again at least this often. */
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
@@ -115,7 +117,13 @@ export class MailboxPoller {
         failures += 1;
         this.events.error?.(this.mailbox.name, error);
       }
-      if (!this.stopping) await this.alarm.sleep(failures === 0 ? this.pollMs : Math.min(MAX_BACKOFF_MS, this.pollMs * 2 ** failures));
+      if (!this.stopping) await this.alarm.sleep(this.waitMs(failures));
     }
+  }
+
+  /** After a failure, backoff from twice the interval; never sooner than the interval, so a broken mailbox is not polled faster than a working one. */
+  private waitMs(failures: number): number {
+    if (failures === 0) return this.pollMs;
+    return Math.max(this.pollMs, backoffMs({ baseDelayMs: 2 * this.pollMs, maxDelayMs: MAX_BACKOFF_MS }, failures));
   }
 }

@@ -1,4 +1,5 @@
 import type { FailureCode, FailureRecord } from '../domain/failure.js';
+import type { Backoff } from '../time/backoff.js';
 
 /** A queued run: the raw email waits in the run store, the job says which run to work on. */
 export interface RunJob {
@@ -51,17 +52,9 @@ export interface JobQueue {
   dead(): Promise<DeadJob[]>;
 }
 
-export interface RetryPolicy {
+export interface RetryPolicy extends Backoff {
   maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
   leaseMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000, leaseMs: 5 * 60_000 };
-
-/** Exponential, with jitter so that jobs failed together do not all come back together. */
-export function retryDelayMs(policy: RetryPolicy, attempts: number, random = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}

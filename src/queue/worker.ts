@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { failureOf, type FailureRecord } from '../domain/failure.js';
+import { backoffMs, type Backoff } from '../time/backoff.js';
+import type { Clock } from '../time/clock.js';
 import { Alarm } from './alarm.js';
 import type { JobQueue, TakenJob } from './job-queue.js';
 
-const SETTLE_FIRST_PAUSE_MS = 200;
-const SETTLE_MAX_PAUSE_MS = 5_000;
+/** Between tries of telling an unreachable store how a job ended. */
+const SETTLE_PAUSE: Backoff = { baseDelayMs: 200, maxDelayMs: 5_000 };
 
 export type JobHandler = (job: TakenJob) => Promise<void>;
 
@@ -15,6 +17,7 @@ export interface WorkerOptions {
   /** How long to wait when the queue is empty. */
   pollMs: number;
   leaseMs: number;
+  clock: Clock;
 }
 
 export interface WorkerEvents {
@@ -74,7 +77,7 @@ export class Worker {
   }
 
   private async work(job: TakenJob, name: string): Promise<void> {
-    const started = Date.now();
+    const started = this.options.clock.monotonicMs();
     this.events.taken?.(job);
     const heartbeat = setInterval(() => {
       this.queue.extend(job.id, name).catch((error: unknown) => this.events.queueError?.(error));
@@ -89,7 +92,7 @@ export class Worker {
           return { kind: await this.settle(() => this.queue.fail(job.id, name, failure)), failure };
         },
       );
-      if (outcome.kind === 'done') this.events.done?.(job, Date.now() - started);
+      if (outcome.kind === 'done') this.events.done?.(job, this.options.clock.monotonicMs() - started);
       else if (outcome.kind === 'lost') this.events.lost?.(job);
       else this.events.failed?.(job, outcome.kind, outcome.failure);
     } catch (error) {
@@ -106,12 +109,14 @@ export class Worker {
    * hand waiting for its lease to run out.
    */
   private async settle<T>(call: () => Promise<T>): Promise<T> {
-    const deadline = Date.now() + this.options.leaseMs;
-    for (let pause = SETTLE_FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, SETTLE_MAX_PAUSE_MS)) {
+    const { clock, leaseMs } = this.options;
+    const deadline = clock.monotonicMs() + leaseMs;
+    for (let failures = 1; ; failures += 1) {
       try {
         return await call();
       } catch (error) {
-        if (Date.now() + pause > deadline) throw error;
+        const pause = backoffMs(SETTLE_PAUSE, failures);
+        if (clock.monotonicMs() + pause > deadline) throw error;
         this.events.queueError?.(error);
         await sleep(pause);
       }

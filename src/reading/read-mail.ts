@@ -7,6 +7,7 @@ import { forwardedMessage } from '../extraction/forwarded.js';
 import { notAnRfqReason } from '../extraction/rfq-signals.js';
 import type { MailLimits } from './mail-limits.js';
 import type { ReadMail } from './mail-reader.js';
+import type { Clock } from '../time/clock.js';
 
 /** Web forms and shop systems send from an address nobody reads and put the customer in Reply-To. */
 const NO_REPLY = /^(?:no-?reply|do-?not-?reply|noreply[.-]\w+|web-?form|forms?|wordpress|mailer-daemon)@/i;
@@ -24,9 +25,9 @@ function requestOf(email: ParsedEmail): Pick<ReadMail, 'body' | 'signature' | 'r
 }
 
 /** One at a time: each reader holds its file's content, and the limits are per file. */
-async function readAttachments(files: Attachment[]): Promise<AttachmentText[]> {
+async function readAttachments(files: Attachment[], clock: Clock): Promise<AttachmentText[]> {
   const texts: AttachmentText[] = [];
-  for (const file of files) texts.push(await readAttachment(file));
+  for (const file of files) texts.push(await readAttachment(file, clock));
   return texts;
 }
 
@@ -37,7 +38,7 @@ export function overallLimit(raw: Buffer, limits: MailLimits): string | null {
 }
 
 /** Everything the workflow takes from a mail's bytes; the caller has checked its size. */
-export async function readMail(raw: Buffer, limits: MailLimits): Promise<ReadMail> {
+export async function readMail(raw: Buffer, limits: MailLimits, clock: Clock): Promise<ReadMail> {
   const { email, files } = await parseEmail(raw, { maxMimeParts: limits.maxMimeParts });
   const request = requestOf(email);
   const notAnRfq = notAnRfqReason(email, request.body);
@@ -47,5 +48,5 @@ export async function readMail(raw: Buffer, limits: MailLimits): Promise<ReadMai
     files.length > read.length
       ? [`the mail has ${files.length} attachments, over the ${limits.maxAttachments}-attachment limit; read the first ${read.length}`]
       : [];
-  return { email, ...request, notAnRfq: null, attachmentTexts: await readAttachments(read), overLimits };
+  return { email, ...request, notAnRfq: null, attachmentTexts: await readAttachments(read, clock), overLimits };
 }

@@ -5,6 +5,7 @@ import { extractLines } from '../extraction/line-items.js';
 import type { MailLimits } from './mail-limits.js';
 import type { ReadMail } from './mail-reader.js';
 import { overallLimit, readMail } from './read-mail.js';
+import { systemClock } from '../time/clock.js';
 
 /**
  * The reading thread's tasks. Errors cross the thread boundary without their class or code,
@@ -17,7 +18,7 @@ export async function mail(task: { raw: Uint8Array; limits: MailLimits }): Promi
   const over = overallLimit(raw, task.limits);
   if (over) return { ok: false, code: 'mail_over_limit', message: over };
   try {
-    return { ok: true, value: await readMail(raw, task.limits) };
+    return { ok: true, value: await readMail(raw, task.limits, systemClock) };
   } catch (error) {
     if (error instanceof TooManyParts) return { ok: false, code: 'mail_over_limit', message: `the mail has more than ${task.limits.maxMimeParts} MIME parts, over the limit; not read` };
     return { ok: false, code: 'mail_unreadable', message: `the mail cannot be read: ${error instanceof Error ? error.message : String(error)}` };

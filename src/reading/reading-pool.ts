@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { Failure } from '../domain/failure.js';
@@ -9,6 +8,7 @@ import type { MailBudget } from '../domain/mail-budget.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { MailLimits } from './mail-limits.js';
 import type { MailReader, ReadMail } from './mail-reader.js';
+import type { Clock } from '../time/clock.js';
 import type { Answer } from './read-worker.js';
 
 /** A reading thread's heap: a mail that needs more is stopped instead of the whole process. */
@@ -53,6 +53,7 @@ export class ReadingPool implements MailReader {
   constructor(
     private readonly limits: MailLimits,
     private readonly threads: number,
+    private readonly clock: Clock,
   ) {}
 
   async read(raw: Buffer, budget: MailBudget): Promise<ReadMail> {
@@ -77,7 +78,7 @@ export class ReadingPool implements MailReader {
     await pool.run(null, { name: 'ready', signal: AbortSignal.timeout(THREAD_START_MS) }).catch(() => {
       throw new Failure('internal', `no mail reading thread started${this.threadError ? `: ${this.threadError.message}` : ` in ${THREAD_START_MS / 1000} s`}`);
     });
-    const started = performance.now();
+    const started = this.clock.monotonicMs();
     try {
       return (await pool.run(task, { name, signal: AbortSignal.timeout(Math.max(1, Math.floor(budget.remainingMs))) })) as T;
     } catch (error) {
@@ -86,7 +87,7 @@ export class ReadingPool implements MailReader {
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') throw new Failure('mail_over_limit', `reading the mail needed more than ${THREAD_HEAP_MB} MB of memory; stopped`);
       throw error;
     } finally {
-      budget.spend(performance.now() - started);
+      budget.spend(this.clock.monotonicMs() - started);
     }
   }
 

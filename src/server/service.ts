@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { MailboxPoller } from '../email/mailbox-poller.js';
 import { openMailSource } from '../email/sources/open-source.js';
 import type { RetryPolicy } from '../queue/job-queue.js';
+import type { Clock } from '../time/clock.js';
 import { runJob } from '../queue/run-job.js';
 import { Worker } from '../queue/worker.js';
 import { startHttp, type Check } from './http.js';
@@ -55,6 +56,7 @@ export interface ServiceOptions {
   log: Logger;
   /** Work the queue only, leaving the mailboxes to other processes. */
   withoutMailboxes?: boolean;
+  clock: Clock;
 }
 
 /**
@@ -65,8 +67,10 @@ export interface ServiceOptions {
 export async function startService(config: Config, options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
   const service = new ServiceMetrics();
+  const { clock } = options;
   const app = await openApp(config, {
-    wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => service.erpCall(call, seconds, failed)),
+    clock,
+    wrapErp: (erp) => instrumentErp(erp, (call, seconds, failed) => service.erpCall(call, seconds, failed), clock),
     onCatalogSnapshot: (event) => log.info({ snapshot: event }, 'catalog snapshot'),
   });
   const policy = retryPolicyOf(config);
@@ -93,7 +97,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       const outcome = await notifyRun(notifier, job.runId, modes.get(job.mailbox) ?? 'review');
       if (outcome === 'sent' || outcome === 'no recipient') log.info({ runId: job.runId, outcome }, 'notification');
     },
-    { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs },
+    { name: `${hostname()}:${process.pid}`, concurrency: config.service.workers, pollMs: Math.min(WORKER_POLL_MS, config.service.pollSeconds * 1000), leaseMs: policy.leaseMs, clock },
     {
       taken: (job) => log.info({ runId: job.runId, mailbox: job.mailbox, attempts: job.attempts }, 'working on run'),
       failed: (job, outcome, failure) => {
@@ -108,7 +112,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     (mailbox) =>
       new MailboxPoller(
         mailbox,
-        openMailSource(mailbox),
+        openMailSource(mailbox, clock),
         { accept: (raw, processOptions) => runner.accept(raw, processOptions), isFinished: (runId) => runner.isFinished(runId), queue, queuedWork: () => worker.nudge() },
         config.service.pollSeconds * 1000,
         {

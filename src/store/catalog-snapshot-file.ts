@@ -53,8 +53,8 @@ async function removeAbandoned(file: string, now: number): Promise<void> {
  * of one, and two writing at once leave one whole. The pieces are written as they are given, so
  * nothing is copied into one big buffer first.
  */
-export async function writeCatalogSnapshotFile(file: string, pieces: Iterable<Uint8Array>): Promise<void> {
-  await removeAbandoned(file, Date.now());
+export async function writeCatalogSnapshotFile(file: string, pieces: Iterable<Uint8Array>, now: Date): Promise<void> {
+  await removeAbandoned(file, now.getTime());
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx');
   try {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { phraseKey, type Correction, type CustomerCode, type PhraseMemory, type Remembered } from '../matching/phrase-memory.js';
+import type { Clock } from '../time/clock.js';
 import type { PhraseMemoryTable, StoreSchema } from './schema.js';
 
 const EVERYONE = '*';
@@ -15,7 +16,10 @@ function keysOf(description: string, code: string | null): Key[] {
 
 /** Learned matches in the run store's database: a customer's own words first, then everyone's. */
 export class KyselyPhraseMemory implements PhraseMemory {
-  constructor(private readonly db: Kysely<StoreSchema>) {}
+  constructor(
+    private readonly db: Kysely<StoreSchema>,
+    private readonly clock: Clock,
+  ) {}
 
   async recall({ customerNumber, description, code }: { customerNumber: string | null; description: string; code: string | null }): Promise<Remembered | null> {
     const keys = keysOf(description, code);
@@ -37,14 +41,14 @@ export class KyselyPhraseMemory implements PhraseMemory {
 
   /** The latest correction wins: a salesperson who corrects twice meant the second. */
   async remember({ customerNumber, description, code, sku }: Correction): Promise<void> {
-    const updatedAt = new Date().toISOString();
+    const updatedAt = this.clock.now().toISOString();
     const customers = [...(customerNumber ? [customerNumber] : []), EVERYONE];
     await this.upsert(this.db, customers.flatMap((customer) => keysOf(description, code).map((k) => ({ customer_number: customer, ...k, sku, corrections: 1, updated_at: updatedAt }))));
   }
 
   /** A part number means something to its own customer only: never learned for everyone. */
   async learnCodes(codes: CustomerCode[]): Promise<void> {
-    const updatedAt = new Date().toISOString();
+    const updatedAt = this.clock.now().toISOString();
     // One row per key: two codes with the same description would otherwise meet in one statement.
     const byKey = new Map<string, Insertable<PhraseMemoryTable>>();
     for (const { customerNumber, code, sku, description } of codes) {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { contextFromStore } from '../workflow/context-version.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
 import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+import type { Clock } from '../time/clock.js';
 import type { RunTable, StoreSchema } from './schema.js';
 
 type RunRow = Pick<Selectable<RunTable>, (typeof COLUMNS)[number]>;
@@ -23,7 +24,7 @@ function fromRow(row: RunRow): StoredRun {
 export class KyselyRunStore implements RunStore {
   constructor(
     private readonly db: Kysely<StoreSchema>,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   async findByKey(key: RunKey): Promise<StoredRun | null> {
@@ -37,7 +38,7 @@ export class KyselyRunStore implements RunStore {
   }
 
   async create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun> {
-    const now = this.now().toISOString();
+    const now = this.clock.now().toISOString();
     const row = await this.db
       .insertInto('runs')
       .values({
@@ -95,7 +96,7 @@ export class KyselyRunStore implements RunStore {
   async save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
     const result = await this.db
       .updateTable('runs')
-      .set({ status, subject: context.email?.subject ?? '', context: JSON.stringify(context), updated_at: this.now().toISOString() })
+      .set({ status, subject: context.email?.subject ?? '', context: JSON.stringify(context), updated_at: this.clock.now().toISOString() })
       .where('id', '=', id)
       .where('claim_token', '=', token)
       .executeTakeFirst();

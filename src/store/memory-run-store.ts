@@ -1,3 +1,4 @@
+import type { Clock } from '../time/clock.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
 import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type CurrentClaim, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
 
@@ -10,12 +11,14 @@ interface MemoryRun extends StoredRun {
 export class MemoryRunStore implements RunStore {
   private readonly runs: MemoryRun[] = [];
 
+  constructor(private readonly clock: Clock) {}
+
   async findByKey(key: RunKey): Promise<StoredRun | null> {
     return this.runs.find((r) => r.key.mailbox === key.mailbox && r.key.messageId === key.messageId) ?? null;
   }
 
   async create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun> {
-    const now = new Date().toISOString();
+    const now = this.clock.now().toISOString();
     const run: MemoryRun = { id: this.runs.length + 1, key, status: 'queued', subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail, claim: { token: 0, holder: null, until: null } };
     this.runs.push(run);
     return run;
@@ -43,7 +46,7 @@ export class MemoryRunStore implements RunStore {
   async save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
     const run = this.run(id);
     if (run.claim.token !== token) throw claimLost(id);
-    Object.assign(run, { status, context, subject: context.email?.subject ?? '', updatedAt: new Date().toISOString() });
+    Object.assign(run, { status, context, subject: context.email?.subject ?? '', updatedAt: this.clock.now().toISOString() });
   }
 
   async rawEmail(id: number): Promise<Buffer> {

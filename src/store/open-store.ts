@@ -3,6 +3,7 @@ import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journ
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { NotificationLog } from '../notify/notification-log.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
+import type { Clock } from '../time/clock.js';
 import type { RunStore } from '../workflow/run-store.js';
 import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
@@ -21,7 +22,8 @@ export interface Store {
   notifications: NotificationLog;
   offerJournal: OfferCreationJournal;
   /** The job queue, in the same database as the runs. */
-  jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
+  /** `random` draws the retry delays' jitter. */
+  jobs(policy: RetryPolicy, random?: () => number): JobQueue;
   /** Throws when the database cannot be reached. */
   check(): Promise<void>;
   close(): Promise<void>;
@@ -35,17 +37,17 @@ export function storeFile(dataDir: string): string {
  * The embedded SQLite file in the data directory, or PostgreSQL when a database URL is given:
  * the same tables and the same code either way.
  */
-export async function openStore(dataDir: string, databaseUrl: string | null = null): Promise<Store> {
+export async function openStore(dataDir: string, databaseUrl: string | null, clock: Clock): Promise<Store> {
   const dialect: StoreDialect = databaseUrl ? 'postgres' : 'sqlite';
   const db = databaseUrl
     ? await openPostgres<StoreSchema>(databaseUrl, storeMigrations(dialect))
     : await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations(dialect));
   return {
-    runs: new KyselyRunStore(db),
-    memory: new KyselyPhraseMemory(db),
-    notifications: new KyselyNotificationLog(db),
+    runs: new KyselyRunStore(db, clock),
+    memory: new KyselyPhraseMemory(db, clock),
+    notifications: new KyselyNotificationLog(db, clock),
     offerJournal: new KyselyOfferJournal(db),
-    jobs: (policy, now) => new SqlJobQueue(db, dialect, policy, now),
+    jobs: (policy, random) => new SqlJobQueue(db, dialect, policy, clock, random),
     check: async () => {
       await db.selectFrom('runs').select('id').limit(1).execute();
     },

@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import { isFailureCode, type FailureRecord } from '../domain/failure.js';
 import type { StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
-import { retryDelayMs, type DeadJob, type JobQueue, type QueueCounts, type RetryPolicy, type RunJob, type TakenJob } from '../queue/job-queue.js';
+import { backoffMs } from '../time/backoff.js';
+import type { Clock } from '../time/clock.js';
+import { type DeadJob, type JobQueue, type QueueCounts, type RetryPolicy, type RunJob, type TakenJob } from '../queue/job-queue.js';
 
 /**
  * The job queue in the store's own database, next to the runs. Taking a job is one UPDATE of
@@ -15,11 +17,13 @@ export class SqlJobQueue implements JobQueue {
     private readonly db: Kysely<StoreSchema>,
     private readonly dialect: StoreDialect,
     private readonly policy: RetryPolicy,
-    private readonly now: () => Date = () => new Date(),
+    private readonly clock: Clock,
+    /** For the retry delay's jitter. */
+    private readonly random: () => number = Math.random,
   ) {}
 
   private at(offsetMs = 0): string {
-    return new Date(this.now().getTime() + offsetMs).toISOString();
+    return new Date(this.clock.now().getTime() + offsetMs).toISOString();
   }
 
   async enqueue(job: RunJob): Promise<void> {
@@ -121,7 +125,7 @@ export class SqlJobQueue implements JobQueue {
       .updateTable('jobs')
       .set({
         status: dead ? 'dead' : 'queued',
-        run_after: this.at(dead ? 0 : retryDelayMs(this.policy, job.attempts)),
+        run_after: this.at(dead ? 0 : backoffMs(this.policy, job.attempts, this.random)),
         locked_by: null,
         locked_until: null,
         last_error: failure.message,

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../time/clock.js';
 import type { WriteFence } from '../erp/ports.js';
 import type { WorkflowContext } from './context.js';
 import { claimLost, type ClaimOutcome, type RunStore, type StoredRunStatus } from './run-store.js';
@@ -53,7 +54,7 @@ export class HeldRun {
     readonly token: number,
     private readonly store: RunStore,
     private readonly settings: ClaimSettings,
-    private readonly now: () => Date,
+    private readonly clock: Clock,
     /** Until then the previous holder's writes may still land. */
     private readonly quietUntil: number,
   ) {
@@ -63,7 +64,7 @@ export class HeldRun {
 
   /** Called before every ERP write; throws `claim_lost` once another worker holds the run. */
   readonly fence: WriteFence = async () => {
-    const wait = this.quietUntil - this.now().getTime();
+    const wait = this.quietUntil - this.clock.now().getTime();
     if (wait > 0) await sleep(wait);
     if (this.lost || !(await this.renew())) throw claimLost(this.runId);
   };
@@ -80,13 +81,13 @@ export class HeldRun {
   }
 
   private async renew(): Promise<boolean> {
-    const held = await this.store.renew(this.runId, this.token, this.settings.holders.self, this.now().toISOString(), this.until());
+    const held = await this.store.renew(this.runId, this.token, this.settings.holders.self, this.clock.now().toISOString(), this.until());
     if (!held) this.lost = true;
     return held;
   }
 
   private until(): string {
-    return new Date(this.now().getTime() + this.settings.leaseMs).toISOString();
+    return new Date(this.clock.now().getTime() + this.settings.leaseMs).toISOString();
   }
 }
 
@@ -112,14 +113,14 @@ export async function claimRun(
   store: RunStore,
   runId: number,
   settings: ClaimSettings,
-  now: () => Date,
+  clock: Clock,
   finished: (status: StoredRunStatus) => boolean,
 ): Promise<HeldRun | null> {
   for (;;) {
     const run = await store.get(runId);
     if (!run) throw new Error(`run ${runId} does not exist`);
     if (finished(run.status)) return null;
-    const at = now().getTime();
+    const at = clock.now().getTime();
     const outcome = await store.claim(runId, {
       holder: settings.holders.self,
       now: new Date(at).toISOString(),
@@ -127,7 +128,7 @@ export async function claimRun(
       isGone: (holder) => settings.holders.isGone(holder) || (holder === settings.holders.self && !workingOn(store).has(runId)),
     });
     if (outcome.kind === 'claimed') {
-      return new HeldRun(runId, outcome.token, store, settings, now, quietUntil(outcome, at, settings));
+      return new HeldRun(runId, outcome.token, store, settings, clock, quietUntil(outcome, at, settings));
     }
     await sleep(settings.waitPollMs);
   }

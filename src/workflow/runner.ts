@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { ErpAdapter } from '../erp/ports.js';
 import { messageKeyOf } from '../email/message-key.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { MailReader } from '../reading/mail-reader.js';
+import type { Clock } from '../time/clock.js';
 import { Failure, failureOf } from '../domain/failure.js';
 import { MailBudget } from '../domain/mail-budget.js';
 import { resumptionOf } from './context-version.js';
@@ -27,7 +27,7 @@ export interface RunnerDependencies {
   memory: PhraseMemory;
   settings: WorkflowSettings;
   claims: Omit<ClaimSettings, 'maxWriteMs'>;
-  now?: () => Date;
+  clock: Clock;
 }
 
 export interface ProcessOptions {
@@ -91,10 +91,10 @@ function newerFailure(run: StoredRun, storedVersion: number): Failure {
 }
 
 export class WorkflowRunner {
-  private readonly now: () => Date;
+  private readonly clock: Clock;
 
   constructor(private readonly deps: RunnerDependencies) {
-    this.now = deps.now ?? (() => new Date());
+    this.clock = deps.clock;
   }
 
   /** Takes an email in (a service queues it for a worker), or finds the run it already has. */
@@ -129,7 +129,7 @@ export class WorkflowRunner {
    */
   async processRun(runId: number): Promise<ProcessedEmail> {
     const { store } = this.deps;
-    const held = await claimRun(store, runId, this.claimSettings(), this.now, isFinished);
+    const held = await claimRun(store, runId, this.claimSettings(), this.clock, isFinished);
     if (!held) return duplicateOf((await store.get(runId))!);
     try {
       const run = (await store.get(runId))!;
@@ -146,7 +146,7 @@ export class WorkflowRunner {
    */
   async amend(runId: number, change: (run: StoredRun) => WorkflowContext): Promise<void> {
     const { store } = this.deps;
-    const held = (await claimRun(store, runId, this.claimSettings(), this.now, () => false))!;
+    const held = (await claimRun(store, runId, this.claimSettings(), this.clock, () => false))!;
     try {
       const run = (await store.get(runId))!;
       await held.save(run.status, change(run));
@@ -187,7 +187,7 @@ export class WorkflowRunner {
   private environment(rawEmail: Buffer, held: HeldRun): StepEnvironment {
     const { erp, catalog, lineExtractor, reader, memory, settings } = this.deps;
     const budget = new MailBudget(settings.limits.timeBudgetMs);
-    return { erp, catalog, lineExtractor, reader, budget, memory, settings, rawEmail, now: this.now, fence: held.fence };
+    return { erp, catalog, lineExtractor, reader, budget, memory, settings, rawEmail, now: () => this.clock.now(), fence: held.fence };
   }
 
   private async runStep(
@@ -196,8 +196,8 @@ export class WorkflowRunner {
     env: StepEnvironment,
   ): Promise<{ context: WorkflowContext; failed: boolean }> {
     const { step, critical } = defined;
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
+    const started = this.clock.monotonicMs();
+    const elapsed = () => Math.round(this.clock.monotonicMs() - started);
     try {
       const output = await step.run(contextFor(step, context), env);
       const patch = checkedPatch(step, output);

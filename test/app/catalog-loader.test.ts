@@ -93,7 +93,7 @@ function setup(options: { random?: () => number; snapshots?: MemorySnapshots } =
   const clock = { now: START };
   const erp = new FlakyProducts(START - 1);
   const events: SnapshotEvent[] = [];
-  const loader = catalogLoader(erp, { now: () => clock.now, random: options.random ?? (() => 1), snapshots: options.snapshots, onSnapshot: (e) => events.push(e) });
+  const loader = catalogLoader(erp, { clock: { now: () => new Date(clock.now), monotonicMs: () => clock.now }, random: options.random ?? (() => 1), snapshots: options.snapshots, onSnapshot: (e) => events.push(e) });
   return { clock, erp, loader, events };
 }
 
@@ -113,7 +113,7 @@ describe('catalogLoader', () => {
   it('builds once, then brings in changed products after a minute, replacing their old versions', async () => {
     const erp = await seededErp();
     let clock = Date.now();
-    const loader = catalogLoader(erp.products, { now: () => clock });
+    const loader = catalogLoader(erp.products, { clock: { now: () => new Date(clock), monotonicMs: () => clock } });
     const first = await loader.index();
     await erp.masterData.inTransaction((writer) => writer.write({ products: [renamed] }));
 

@@ -7,6 +7,7 @@ import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import { INDEX_FORMAT } from '../../src/matching/catalog-snapshot.js';
 import { catalogSnapshotFile } from '../../src/store/catalog-snapshot-file.js';
 import { CATALOG, streamOf } from '../matching/catalog.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const SOURCE = erpSource('lemonsoft', { baseUrl: 'https://erp.example.fi', database: 'LIVE', username: 'offerflow', password: 'secret' });
 const TIMES = { asOf: Date.parse('2025-03-03T08:00:00Z'), builtAt: Date.parse('2025-03-03T07:00:00Z') };
@@ -18,12 +19,12 @@ beforeAll(async () => {
 
 async function saved(): Promise<string> {
   const file = catalogSnapshotFile(mkdtempSync(join(tmpdir(), 'offerflow-snapshots-')));
-  await snapshotFile(file, SOURCE).save(index, TIMES);
+  await snapshotFile(file, SOURCE, systemClock).save(index, TIMES);
   return file;
 }
 
 async function ignoredBecause(file: string, source = SOURCE): Promise<string> {
-  const loaded = await snapshotFile(file, source).load();
+  const loaded = await snapshotFile(file, source, systemClock).load();
   if (!('ignored' in loaded)) throw new Error('the snapshot was used');
   return loaded.ignored;
 }
@@ -39,7 +40,7 @@ describe('erpSource', () => {
 
 describe('snapshotFile', () => {
   it('loads the index it saved, with the times it was saved with', async () => {
-    const loaded = await snapshotFile(await saved(), SOURCE).load();
+    const loaded = await snapshotFile(await saved(), SOURCE, systemClock).load();
     if ('ignored' in loaded) throw new Error(loaded.ignored);
     expect({ asOf: loaded.asOf, builtAt: loaded.builtAt }).toEqual(TIMES);
     expect(loaded.index.search('Kupariputki 22x1,0 kova', 3)).toEqual(index.search('Kupariputki 22x1,0 kova', 3));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { knownErpTypes, openErp } from '../../src/app/erp-adapters.js';
 import { openStore } from '../../src/store/open-store.js';
 import { tempDataDir } from '../support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 describe('the ERPs the product ships', () => {
   it('are the local and the Lemonsoft adapter', () => {
@@ -10,8 +11,8 @@ describe('the ERPs the product ships', () => {
 
   it('opens the adapter of a type by its name, and refuses a type it does not ship, naming those it does', async () => {
     const dataDir = tempDataDir();
-    const store = await openStore(dataDir);
-    const context = { dataDir, settings: {}, journal: store.offerJournal };
+    const store = await openStore(dataDir, null, systemClock);
+    const context = { dataDir, settings: {}, journal: store.offerJournal, clock: systemClock };
     const erp = await openErp('local', context);
     expect(erp.type).toBe('local');
     await erp.close();

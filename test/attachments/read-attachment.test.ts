@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ATTACHMENT_LIMITS, readAttachment, type AttachmentLimits } from '../../src/attachments/read-attachment.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/attachments/', import.meta.url));
 const MB = 1024 * 1024;
@@ -19,7 +20,7 @@ const ITEM_TABLE = [
 
 function read(filename: string, contentType: string, limits: Partial<AttachmentLimits> = {}) {
   const content = readFileSync(FIXTURES + filename);
-  return readAttachment({ filename, contentType, content }, { ...DEFAULT_ATTACHMENT_LIMITS, ...limits });
+  return readAttachment({ filename, contentType, content }, systemClock, { ...DEFAULT_ATTACHMENT_LIMITS, ...limits });
 }
 
 describe('tables', () => {
@@ -40,7 +41,7 @@ describe('tables', () => {
 
   it('reads a UTF-8 CSV with a BOM and keeps a cell with a line break on its row', async () => {
     const content = Buffer.from('\uFEFFKoodi,Nimike,Määrä\r\nKP-15,"Kupariputki\r\n15 mm",12\r\n,,\r\n');
-    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result.lines).toEqual(['Koodi\tNimike\tMäärä', 'KP-15\tKupariputki 15 mm\t12']);
     expect(result.warnings).toEqual([]);
   });
@@ -48,14 +49,14 @@ describe('tables', () => {
   it('reads a CSV with the same encoding detection as imports: UTF-16 BE with a BOM', async () => {
     const text = Buffer.from('Koodi;Nimike;Määrä\r\nPT-22;Päätetulppa 22 mm;4\r\n', 'utf16le').swap16();
     const content = Buffer.concat([Buffer.from([0xfe, 0xff]), text]);
-    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result.lines).toEqual(['Koodi\tNimike\tMäärä', 'PT-22\tPäätetulppa 22 mm\t4']);
     expect(result.warnings).toEqual([]);
   });
 
   it('refuses a CSV in UTF-16 without a BOM, saying how to save it instead', async () => {
     const content = Buffer.from('Koodi;Nimike\r\nPT-22;Päätetulppa 22 mm\r\n', 'utf16le');
-    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result.lines).toEqual([]);
     expect(result.warnings).toEqual([
       'lista.csv: not a valid CSV file (has NUL bytes but no UTF-16 byte-order mark, so it is UTF-16 without a BOM or not a text file at all; save it as CSV UTF-8)',
@@ -119,7 +120,7 @@ describe('tables', () => {
 
   it('reports a CSV with an unclosed quote', async () => {
     const content = Buffer.from('Koodi;Määrä\nKP-15;"12\n');
-    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'lista.csv', contentType: 'text/csv', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result.warnings).toEqual([expect.stringMatching(/^lista\.csv: not a valid CSV file \(Quote Not Closed/)]);
   });
 });
@@ -162,7 +163,7 @@ describe('XLSX that cannot or must not be read', () => {
 
   it('reports a zip that is not a workbook', async () => {
     const content = readFileSync(FIXTURES + 'tarjouspyynto.docx');
-    const result = await readAttachment({ filename: 'lista.xlsx', contentType: XLSX_TYPE, content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'lista.xlsx', contentType: XLSX_TYPE, content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result.lines).toEqual([]);
     expect(result.warnings).toEqual(['lista.xlsx: not a valid XLSX file (it has no xl/workbook.xml)']);
   });
@@ -172,7 +173,7 @@ describe('PDF', () => {
   it('reads the text layer line by line, with a table row on one line and its columns TAB-separated', async () => {
     const content = readFileSync(FIXTURES + 'tarjouspyynto.pdf');
     const original = Buffer.from(content);
-    const result = await readAttachment({ filename: 'tarjouspyynto.pdf', contentType: 'application/pdf', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'tarjouspyynto.pdf', contentType: 'application/pdf', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result).toEqual({
       filename: 'tarjouspyynto.pdf',
       kind: 'pdf',
@@ -244,7 +245,7 @@ describe('DOCX', () => {
 describe('size and time limits', () => {
   it('does not read an attachment over maxBytes', async () => {
     const content = Buffer.alloc(11 * MB);
-    const result = await readAttachment({ filename: 'tilaus.xlsx', contentType: XLSX_TYPE, content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'tilaus.xlsx', contentType: XLSX_TYPE, content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result).toEqual({
       filename: 'tilaus.xlsx',
       kind: 'xlsx',
@@ -257,7 +258,7 @@ describe('size and time limits', () => {
     const rows = Array.from({ length: 200_000 }, (_, i) => `KP-${i};Kupariputki ${i} mm;${i},5`);
     const content = Buffer.from(['Koodi;Nimike;Määrä', ...rows].join('\n'));
     const limits = { ...DEFAULT_ATTACHMENT_LIMITS, maxRows: Infinity, timeoutMs: 1 };
-    const result = await readAttachment({ filename: 'iso.csv', contentType: 'text/csv', content }, limits);
+    const result = await readAttachment({ filename: 'iso.csv', contentType: 'text/csv', content }, systemClock, limits);
     expect(result.lines.length).toBeLessThan(rows.length + 1);
     expect(result.warnings).toEqual([expect.stringMatching(/^iso\.csv: reading took longer than the 1 ms time limit; (kept the \d+ rows? read before that|nothing read)$/)]);
   });
@@ -271,26 +272,26 @@ describe('attachment kinds', () => {
 
   it('skips an image known only by its content type without a warning', async () => {
     const content = readFileSync(FIXTURES + 'logo.png');
-    const result = await readAttachment({ filename: 'image001', contentType: 'image/jpeg', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'image001', contentType: 'image/jpeg', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result).toEqual({ filename: 'image001', kind: 'unsupported', lines: [], warnings: [] });
   });
 
   it('names a document it does not read', async () => {
     const content = Buffer.from('PK\u0005\u0006');
-    const zip = await readAttachment({ filename: 'liitteet.zip', contentType: 'application/zip', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const zip = await readAttachment({ filename: 'liitteet.zip', contentType: 'application/zip', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(zip).toEqual({
       filename: 'liitteet.zip',
       kind: 'unsupported',
       lines: [],
       warnings: ['liitteet.zip: .zip attachments are not read; only CSV, XLSX, PDF and DOCX are'],
     });
-    const xls = await readAttachment({ filename: 'lista.XLS', contentType: 'application/vnd.ms-excel', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const xls = await readAttachment({ filename: 'lista.XLS', contentType: 'application/vnd.ms-excel', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(xls.warnings).toEqual(['lista.XLS: old Excel files (.xls) are not read; ask for .xlsx, CSV or PDF']);
   });
 
   it('goes by the content type when the name has no known extension', async () => {
     const content = readFileSync(FIXTURES + 'kaksi-sivua.pdf');
-    const result = await readAttachment({ filename: 'tarjous', contentType: 'Application/PDF; name="tarjous"', content }, DEFAULT_ATTACHMENT_LIMITS);
+    const result = await readAttachment({ filename: 'tarjous', contentType: 'Application/PDF; name="tarjous"', content }, systemClock, DEFAULT_ATTACHMENT_LIMITS);
     expect(result.kind).toBe('pdf');
     expect(result.lines).toEqual(['Sivu 1: Kupariputki 15 mm', 'Sivu 2: Kulmayhde 15 mm']);
   });

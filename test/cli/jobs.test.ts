@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { offerflow } from '../support/cli.js';
 import { tempDataDir } from '../support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const POLICY = { maxAttempts: 2, baseDelayMs: 0, maxDelayMs: 0, leaseMs: 60_000 };
 
 describe('offerflow jobs', () => {
   it('lists dead letters with why they gave up, and revives one', async () => {
     const dataDir = tempDataDir();
-    const store = await openStore(dataDir);
+    const store = await openStore(dataDir, null, systemClock);
     const queue = store.jobs(POLICY);
     await queue.enqueue({ runId: 4, mailbox: 'rfq@seller.fi' });
     await queue.enqueue({ runId: 5, mailbox: 'rfq@seller.fi' });

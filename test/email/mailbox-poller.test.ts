@@ -14,6 +14,7 @@ import { fixturePath } from '../support/fixtures.js';
 import { runnerFor } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 import { failureOf } from '../../src/domain/failure.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const POLICY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10, leaseMs: 60_000 };
 
@@ -29,7 +30,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
     inbox = join(dataDir, 'inbox');
     mkdirSync(inbox);
     erp = await seededErp(dataDir);
-    store = await openStore(dataDir);
+    store = await openStore(dataDir, null, systemClock);
     queue = store.jobs(POLICY);
   });
 
@@ -42,7 +43,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
 
   /** The folder, counting how often a mail's bytes are read. */
   function counted(): MailSource {
-    const folder = new DirectorySource(inbox, 'done');
+    const folder = new DirectorySource(inbox, 'done', systemClock);
     downloads = 0;
     return Object.assign(Object.create(folder) as MailSource, {
       list: async () => (await folder.list()).map((mail) => ({ id: mail.id, raw: () => ((downloads += 1), mail.raw()) })),
@@ -153,7 +154,7 @@ describe('MailboxPoller with a folder of .eml files', () => {
     drop('thanks.eml');
     const errors: unknown[] = [];
     const first = poller('review', { error: (_m: string, error: unknown) => errors.push(error) });
-    const gone = new DirectorySource(inbox, 'done');
+    const gone = new DirectorySource(inbox, 'done', systemClock);
     const listed = await gone.list();
 
     await first.pollOnce();

@@ -4,6 +4,7 @@ import { extractLineItems } from '../../src/extraction/line-items.js';
 import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { readMail } from '../../src/reading/read-mail.js';
 import { fixturePath } from '../support/fixtures.js';
+import { systemClock } from '../../src/time/clock.js';
 
 interface Case {
   /** The lines the sender asks for now. */
@@ -21,7 +22,7 @@ const cases = Object.entries(JSON.parse(readFileSync(fixturePath('reply/cases.js
 
 describe('replies, forwards and signatures as mail programs write them', () => {
   it.each(cases)('%s', async (name, expected) => {
-    const mail = await readMail(readFileSync(fixturePath(`reply/${name}.eml`)), DEFAULT_MAIL_LIMITS);
+    const mail = await readMail(readFileSync(fixturePath(`reply/${name}.eml`)), DEFAULT_MAIL_LIMITS, systemClock);
 
     const asked = [mail.body, mail.forward?.body ?? ''].join('\n');
     expect(asked).not.toContain(OLD_OFFER_LINE);

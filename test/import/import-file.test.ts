@@ -11,6 +11,7 @@ import type { ImportKindName } from '../../src/import/kinds.js';
 import { IMPORT_LIMITS, type ImportLimits } from '../../src/import/limits.js';
 import { ImportError } from '../../src/import/table.js';
 import { sharedStringRow, sharedStrings, sheet, workbook } from '../support/workbook-zip.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 
@@ -19,7 +20,7 @@ let erp: LocalErp;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'offerflow-import-'));
-  erp = await openLocalErp({ dataDir });
+  erp = await openLocalErp({ dataDir, clock: systemClock });
 });
 
 afterEach(async () => {

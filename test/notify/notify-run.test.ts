@@ -6,6 +6,7 @@ import { openStore, type Store } from '../../src/store/open-store.js';
 import { fixture } from '../support/fixtures.js';
 import { runnerFor, storeRun } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 describe('notifyRun', () => {
   let erp: LocalErp;
@@ -16,7 +17,7 @@ describe('notifyRun', () => {
   beforeEach(async () => {
     const dataDir = tempDataDir();
     erp = await seededErp(dataDir);
-    store = await openStore(dataDir);
+    store = await openStore(dataDir, null, systemClock);
     sent = [];
     notifier = { runs: store.runs, log: store.notifications, send: async (n) => void sent.push(n), fallbackTo: 'myynti@seller.fi' };
   });

@@ -6,6 +6,7 @@ import type { WorkflowContext } from '../../src/workflow/context.js';
 import { fixture } from '../support/fixtures.js';
 import { runnerFor } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 let erp: LocalErp;
 let store: Store;
@@ -15,7 +16,7 @@ let unmatched: WorkflowContext;
 beforeAll(async () => {
   const dataDir = tempDataDir();
   erp = await seededErp(dataDir);
-  store = await openStore(dataDir);
+  store = await openStore(dataDir, null, systemClock);
   const runner = runnerFor(erp, store.runs);
   for (const [name, set] of [
     ['workflow/rfq-known-customer.eml', (c: WorkflowContext) => (known = c)],

@@ -5,9 +5,10 @@ import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
 import { Failure, type FailureRecord } from '../../src/domain/failure.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const POLICY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, leaseMs: 300 };
-const OPTIONS = { name: 'test', concurrency: 2, pollMs: 20, leaseMs: POLICY.leaseMs };
+const OPTIONS = { name: 'test', concurrency: 2, pollMs: 20, leaseMs: POLICY.leaseMs, clock: systemClock };
 
 
 describe('Worker', () => {
@@ -16,7 +17,7 @@ describe('Worker', () => {
   let worker: Worker | null;
 
   beforeEach(async () => {
-    store = await openStore(tempDataDir());
+    store = await openStore(tempDataDir(), null, systemClock);
     queue = store.jobs(POLICY);
     worker = null;
   });

@@ -4,8 +4,9 @@ import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { ReadingPool } from '../../src/reading/reading-pool.js';
 import { fixture } from '../support/fixtures.js';
 import { attachmentsMail } from '../support/hostile-mail.js';
+import { systemClock } from '../../src/time/clock.js';
 
-const pool = new ReadingPool({ ...DEFAULT_MAIL_LIMITS, maxMailBytes: 1024 * 1024, maxAttachments: 3, maxMimeParts: 50 }, 1);
+const pool = new ReadingPool({ ...DEFAULT_MAIL_LIMITS, maxMailBytes: 1024 * 1024, maxAttachments: 3, maxMimeParts: 50 }, 1, systemClock);
 const budget = () => new MailBudget(30_000);
 
 afterAll(() => pool.close());

@@ -12,6 +12,7 @@ import { startSmtp, type CapturingSmtp } from '../support/smtp.js';
 import { fixturePath } from '../support/fixtures.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
+import { systemClock } from '../../src/time/clock.js';
 
 
 /** Log lines, parsed, for tests that read what the service said. */
@@ -61,7 +62,7 @@ describe('the service', () => {
   it('turns a new mail into an offer, moves the mail to done, and counts it in /metrics', async () => {
     await (await seededErp(dataDir)).close();
     const { lines, log } = captureLog();
-    service = await startService(config(), { port: 0, host: '127.0.0.1', log });
+    service = await startService(config(), { port: 0, host: '127.0.0.1', log, clock: systemClock });
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
 
     await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
@@ -86,7 +87,7 @@ describe('the service', () => {
       smtp.refuse(1);
       service = await startService(
         { ...config(), mailboxes: [imap], notifications: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'offerflow@seller.fi' } },
-        { port: 0, host: '127.0.0.1', log },
+        { port: 0, host: '127.0.0.1', log, clock: systemClock },
       );
       const mail = await dovecot.client('myynti@seller.fi');
       await mail.append('INBOX', readFileSync(fixturePath('workflow/rfq-known-customer.eml')));
@@ -123,7 +124,7 @@ describe('the service', () => {
     const { lines, log } = captureLog();
     service = await startService(
       { ...config(), mailboxes: [...config().mailboxes, { type: 'directory', name: 'trial@seller.fi', path: trial, doneFolder: 'done', mode: 'shadow' }] },
-      { port: 0, host: '127.0.0.1', log },
+      { port: 0, host: '127.0.0.1', log, clock: systemClock },
     );
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
     copyFileSync(fixturePath('workflow/web-form.eml'), join(trial, 'b.eml'));
@@ -138,7 +139,7 @@ describe('the service', () => {
 
   it('is ready only when every mailbox can be read, and names the one that cannot', async () => {
     const { log } = captureLog();
-    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log });
+    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log, clock: systemClock });
 
     await until('the catalog to be loaded', async () => JSON.parse((await get('/readyz')).text).checks.catalog.startsWith('ready'));
     const ready = await get('/readyz');
@@ -156,7 +157,7 @@ describe('the service', () => {
     const env = Object.fromEntries(Object.entries(settings).map(([k, v]) => [`OFFERFLOW_ERP_${k.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, String(v)]));
     sim.setFaults({ fail: [{ status: 503, count: 1_000, match: '^(GET|POST|PUT) /api/(offers|pricelists)' }] });
     const { lines, log } = captureLog();
-    service = await startService(config({ ERP_TYPE: 'lemonsoft', ...env, OFFERFLOW_ERP_MAX_RETRIES: '0' }), { port: 0, host: '127.0.0.1', log });
+    service = await startService(config({ ERP_TYPE: 'lemonsoft', ...env, OFFERFLOW_ERP_MAX_RETRIES: '0' }), { port: 0, host: '127.0.0.1', log, clock: systemClock });
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
 
     await until('two failed tries', () => lines.filter((l) => l.msg === 'run failed; will retry').length >= 2);

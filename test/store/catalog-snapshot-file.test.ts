@@ -14,7 +14,7 @@ const filesBeside = (file: string) => readdirSync(join(file, '..')).sort();
 describe('catalog snapshot file', () => {
   it('writes the pieces one after another and reads them back in a buffer of their own', async () => {
     const file = newFile();
-    await writeCatalogSnapshotFile(file, [bytes('OFCAT'), bytes(''), bytes('IDX'), new Uint8Array(3)]);
+    await writeCatalogSnapshotFile(file, [bytes('OFCAT'), bytes(''), bytes('IDX'), new Uint8Array(3)], new Date());
     const read = await readCatalogSnapshotFile(file);
     expect(Buffer.from(read!).toString('latin1')).toBe('OFCATIDX\0\0\0');
     expect(read!.byteOffset).toBe(0);
@@ -27,12 +27,12 @@ describe('catalog snapshot file', () => {
 
   it('leaves the old file whole, and no temporary file, when a write fails half way', async () => {
     const file = newFile();
-    await writeCatalogSnapshotFile(file, [bytes('old snapshot')]);
+    await writeCatalogSnapshotFile(file, [bytes('old snapshot')], new Date());
     function* failing() {
       yield bytes('new snap');
       throw new Error('the index changed');
     }
-    await expect(writeCatalogSnapshotFile(file, failing())).rejects.toThrow('the index changed');
+    await expect(writeCatalogSnapshotFile(file, failing(), new Date())).rejects.toThrow('the index changed');
     expect(readFileSync(file, 'utf8')).toBe('old snapshot');
     expect(filesBeside(file)).toEqual(['catalog-index.snapshot']);
   });
@@ -40,7 +40,7 @@ describe('catalog snapshot file', () => {
   it('leaves one whole file when several processes write at once', async () => {
     const file = newFile();
     const versions = ['a', 'b', 'c', 'd'].map((v) => Array.from({ length: 64 }, () => bytes(v.repeat(64 * 1024))));
-    await Promise.all(versions.map((pieces) => writeCatalogSnapshotFile(file, pieces)));
+    await Promise.all(versions.map((pieces) => writeCatalogSnapshotFile(file, pieces, new Date())));
     const text = readFileSync(file, 'latin1');
     expect(text).toHaveLength(64 * 64 * 1024);
     expect(new Set(text).size).toBe(1);
@@ -55,7 +55,7 @@ describe('catalog snapshot file', () => {
     writeFileSync(working, 'half');
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
     utimesSync(dead, twoHoursAgo, twoHoursAgo);
-    await writeCatalogSnapshotFile(file, [bytes('whole')]);
+    await writeCatalogSnapshotFile(file, [bytes('whole')], new Date());
     expect(filesBeside(file)).toEqual(['catalog-index.snapshot', 'catalog-index.snapshot.4343.0123456789ab.tmp']);
   });
 });

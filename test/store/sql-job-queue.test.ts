@@ -1,20 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { FailureRecord } from '../../src/domain/failure.js';
-import { retryDelayMs, type JobQueue, type RetryPolicy } from '../../src/queue/job-queue.js';
+import type { JobQueue, RetryPolicy } from '../../src/queue/job-queue.js';
+import { backoffMs } from '../../src/time/backoff.js';
+import type { Clock } from '../../src/time/clock.js';
 import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
 
 const down = (message: string): FailureRecord => ({ code: 'erp_unavailable', permanent: false, message });
 
 const POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, leaseMs: 30_000 };
+/** Halfway through each delay's jitter, so the test knows to the millisecond when a retry is due. */
+const JITTER = () => 0.5;
 
 describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
-  const opened = storePerTest(backend);
   let now: Date;
+  const clock: Clock = { now: () => now, monotonicMs: () => now.getTime() };
+  const opened = storePerTest(backend, clock);
   let queue: JobQueue;
 
   beforeEach(() => {
     now = new Date('2026-11-25T10:00:00Z');
-    queue = opened().store.jobs(POLICY, () => now);
+    queue = opened().store.jobs(POLICY, JITTER);
   });
 
   const later = (ms: number) => (now = new Date(now.getTime() + ms));
@@ -44,9 +49,9 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
       const job = await queue.take('w');
       expect(job?.attempts).toBe(attempt);
       expect(await queue.fail(job!.id, 'w', down(`ERP down ${attempt}`))).toBe('retry');
-      later(retryDelayMs(POLICY, attempt, () => 0) - 1);
+      later(backoffMs(POLICY, attempt, JITTER) - 1);
       expect(await queue.take('w')).toBeNull();
-      later(retryDelayMs(POLICY, attempt, () => 1));
+      later(1);
     }
     const last = await queue.take('w');
     expect(await queue.fail(last!.id, 'w', down('ERP down for good'))).toBe('dead');
@@ -128,7 +133,7 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
   it('never gives one job to two workers on two connections to the same database', async () => {
     for (let runId = 1; runId <= 10; runId += 1) await queue.enqueue({ runId, mailbox: 'a' });
     const other = await opened().another();
-    const otherQueue = other.jobs(POLICY, () => now);
+    const otherQueue = other.jobs(POLICY, JITTER);
     const taken = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? queue : otherQueue).take(`w${i}`)));
     await other.close();
     const runIds = taken.filter((j) => j !== null).map((j) => j.runId);
@@ -138,7 +143,7 @@ describe.each(STORE_BACKENDS)('SqlJobQueue on $name', (backend) => {
   it('keeps its jobs for another connection, as after a restart', async () => {
     await queue.enqueue({ runId: 5, mailbox: 'a' });
     const other = await opened().another();
-    expect(await other.jobs(POLICY, () => now).take('w')).toMatchObject({ runId: 5 });
+    expect(await other.jobs(POLICY, JITTER).take('w')).toMatchObject({ runId: 5 });
     await other.close();
   });
 });

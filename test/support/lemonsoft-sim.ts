@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { LemonsoftClient } from '../../src/erp/lemonsoft/client.js';
 import { offerSchema, type WireOffer } from '../../src/erp/lemonsoft/wire.js';
 import { CLI } from './cli.js';
+import { systemClock } from '../../src/time/clock.js';
 
 export interface RunningSim {
   url: string;
@@ -60,6 +61,7 @@ export async function simOffers(url: string): Promise<WireOffer[]> {
     baseUrl: url,
     credentials: { username, password, database, apiKey },
     timeoutMs: 10_000,
+    clock: systemClock,
     maxRetries: 2,
     retryBaseMs: 10,
     concurrency: 4,

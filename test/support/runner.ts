@@ -10,6 +10,7 @@ import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js'
 import { WorkflowRunner } from '../../src/workflow/runner.js';
 import type { StepEnvironment, WorkflowSettings } from '../../src/workflow/step.js';
 import { newContext, type WorkflowContext } from '../../src/workflow/context.js';
+import { systemClock, type Clock } from '../../src/time/clock.js';
 
 export const SETTINGS: WorkflowSettings = {
   currency: 'EUR',
@@ -22,11 +23,14 @@ export const SETTINGS: WorkflowSettings = {
 };
 
 /** The real reading threads, shared by the tests of one file. */
-export const READER = new ReadingPool(DEFAULT_MAIL_LIMITS, 2);
+export const READER = new ReadingPool(DEFAULT_MAIL_LIMITS, 2, systemClock);
 export const RULES = ruleExtractor((text, budget) => READER.lines(text, budget));
 
 /** Noon in Helsinki on a fixed day, so offer dates and price validity are the same on every run. */
 export const NOW = new Date('2026-11-24T10:00:00Z');
+
+/** Wall time stands at NOW; durations are measured as they pass. */
+export const TEST_CLOCK: Clock = { now: () => NOW, monotonicMs: () => systemClock.monotonicMs() };
 
 /** One process, whose claims never run out during a test. */
 export const TEST_CLAIMS = claimsOf('test:1:0');
@@ -53,7 +57,7 @@ export function runnerFor(erp: ErpAdapter, store: RunStore, definition: Workflow
     memory,
     settings: SETTINGS,
     claims,
-    now: () => NOW,
+    clock: TEST_CLOCK,
   });
 }
 

@@ -6,6 +6,7 @@ import type { Person } from '../../src/domain/person.js';
 import type { PriceRule } from '../../src/domain/price-rule.js';
 import type { Product } from '../../src/domain/product.js';
 import { openLocalErp, type LocalErp } from '../../src/erp/local/adapter.js';
+import { systemClock } from '../../src/time/clock.js';
 
 /** A tiny wholesaler in a fresh data directory: enough to drive every workflow step for real. */
 
@@ -43,7 +44,7 @@ export const PRICE_RULES: PriceRule[] = [
 ];
 
 export async function seededErp(dataDir = tempDataDir()): Promise<LocalErp> {
-  const erp = await openLocalErp({ dataDir });
+  const erp = await openLocalErp({ dataDir, clock: systemClock });
   await erp.masterData.inTransaction((writer) =>
     writer.write({ products: PRODUCTS, persons: PERSONS, customers: CUSTOMERS, priceRules: PRICE_RULES }),
   );

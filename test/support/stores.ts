@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { systemClock, type Clock } from '../../src/time/clock.js';
 import { freshPostgres } from './postgres.js';
 import { tempDataDir } from './seller.js';
 
@@ -12,14 +13,14 @@ export interface OpenedStore {
 
 export interface StoreBackend {
   name: string;
-  open(): Promise<OpenedStore>;
+  open(clock?: Clock): Promise<OpenedStore>;
 }
 
 /** A fresh store from this backend for each test of the calling describe block. */
-export function storePerTest(backend: StoreBackend): () => OpenedStore {
+export function storePerTest(backend: StoreBackend, clock: Clock = systemClock): () => OpenedStore {
   let opened: OpenedStore;
   beforeEach(async () => {
-    opened = await backend.open();
+    opened = await backend.open(clock);
   });
   afterEach(async () => {
     await opened.close();
@@ -31,21 +32,21 @@ export function storePerTest(backend: StoreBackend): () => OpenedStore {
 export const STORE_BACKENDS: StoreBackend[] = [
   {
     name: 'sqlite',
-    async open() {
+    async open(clock = systemClock) {
       const dataDir = tempDataDir();
-      const store = await openStore(dataDir);
-      return { store, another: () => openStore(dataDir), close: () => store.close() };
+      const store = await openStore(dataDir, null, clock);
+      return { store, another: () => openStore(dataDir, null, clock), close: () => store.close() };
     },
   },
   {
     name: 'postgres',
-    async open() {
+    async open(clock = systemClock) {
       const database = await freshPostgres();
       const dataDir = tempDataDir();
-      const store = await openStore(dataDir, database.url);
+      const store = await openStore(dataDir, database.url, clock);
       return {
         store,
-        another: () => openStore(dataDir, database.url),
+        another: () => openStore(dataDir, database.url, clock),
         close: async () => {
           await store.close();
           await database.drop();

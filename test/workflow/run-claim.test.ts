@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryRunStore } from '../../src/store/memory-run-store.js';
 import { claimRun, type ClaimSettings } from '../../src/workflow/run-claim.js';
 import { contextWith } from '../support/runner.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const KEY = { mailbox: 'rfq@seller.fi', messageId: '<claim@putki.fi>' };
 
@@ -10,10 +11,9 @@ function settings(self: string, overrides: Partial<ClaimSettings> = {}): ClaimSe
 }
 
 const never = () => false;
-const now = () => new Date();
 
 async function storeWithRun(): Promise<{ store: MemoryRunStore; id: number }> {
-  const store = new MemoryRunStore();
+  const store = new MemoryRunStore(systemClock);
   const { id } = await store.create(KEY, Buffer.from('x'), contextWith());
   return { store, id };
 }
@@ -21,8 +21,8 @@ async function storeWithRun(): Promise<{ store: MemoryRunStore; id: number }> {
 describe('claimRun', () => {
   it('waits while another worker holds the run, and answers nothing to do once that worker has finished it', async () => {
     const { store, id } = await storeWithRun();
-    const first = (await claimRun(store, id, settings('a'), now, never))!;
-    const waiting = claimRun(store, id, settings('b'), now, (status) => status === 'created');
+    const first = (await claimRun(store, id, settings('a'), systemClock, never))!;
+    const waiting = claimRun(store, id, settings('b'), systemClock, (status) => status === 'created');
 
     await new Promise((resolve) => setTimeout(resolve, 30));
     await first.save('created', contextWith());
@@ -33,8 +33,8 @@ describe('claimRun', () => {
 
   it('takes a run from a worker that gave it back unfinished', async () => {
     const { store, id } = await storeWithRun();
-    const first = (await claimRun(store, id, settings('a'), now, never))!;
-    const waiting = claimRun(store, id, settings('b'), now, never);
+    const first = (await claimRun(store, id, settings('a'), systemClock, never))!;
+    const waiting = claimRun(store, id, settings('b'), systemClock, never);
     await first.release();
 
     expect((await waiting)?.token).toBe(first.token + 1);
@@ -42,7 +42,7 @@ describe('claimRun', () => {
 
   it('lets a worker whose claim ran out and was taken over neither write nor save', async () => {
     const { store, id } = await storeWithRun();
-    const stalled = (await claimRun(store, id, settings('a'), now, never))!;
+    const stalled = (await claimRun(store, id, settings('a'), systemClock, never))!;
     // Its lease runs out while it does not run (its heartbeat with it): another worker's clock is past it.
     const later = new Date(Date.now() + 120_000);
     await store.claim(id, { holder: 'b', now: later.toISOString(), until: new Date(later.getTime() + 60_000).toISOString(), isGone: () => false });
@@ -59,7 +59,7 @@ describe('claimRun', () => {
     await store.claim(id, { holder: 'stalled', now: new Date().toISOString(), until: new Date(expiresAt).toISOString(), isGone: () => false });
     await new Promise((resolve) => setTimeout(resolve, 30));
 
-    const taker = (await claimRun(store, id, settings('b', { maxWriteMs: 150 }), now, never))!;
+    const taker = (await claimRun(store, id, settings('b', { maxWriteMs: 150 }), systemClock, never))!;
     await taker.fence();
 
     expect(Date.now()).toBeGreaterThanOrEqual(expiresAt + 150 + 1_000);
@@ -69,7 +69,7 @@ describe('claimRun', () => {
   it('waits, after taking a run from a holder whose process is gone, for the write it may have had in flight', async () => {
     const { store, id } = await storeWithRun();
     await store.claim(id, { holder: 'dead', now: new Date().toISOString(), until: new Date(Date.now() + 60_000).toISOString(), isGone: () => false });
-    const taker = (await claimRun(store, id, settings('b', { maxWriteMs: 150, holders: { self: 'b', isGone: (h) => h === 'dead' } }), now, never))!;
+    const taker = (await claimRun(store, id, settings('b', { maxWriteMs: 150, holders: { self: 'b', isGone: (h) => h === 'dead' } }), systemClock, never))!;
 
     const started = Date.now();
     await taker.fence();
@@ -79,8 +79,8 @@ describe('claimRun', () => {
 
   it('does not wait after taking a run that was given back', async () => {
     const { store, id } = await storeWithRun();
-    await (await claimRun(store, id, settings('a'), now, never))!.release();
-    const taker = (await claimRun(store, id, settings('b', { maxWriteMs: 60_000 }), now, never))!;
+    await (await claimRun(store, id, settings('a'), systemClock, never))!.release();
+    const taker = (await claimRun(store, id, settings('b', { maxWriteMs: 60_000 }), systemClock, never))!;
 
     const started = Date.now();
     await taker.fence();

@@ -11,6 +11,7 @@ import { messageKeyOf } from '../../src/email/message-key.js';
 import { buildOffer } from '../../src/workflow/steps/build-offer.js';
 import { claimsOf, NOTHING_LEARNED, runnerFor, storeRun } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 const MAILBOX = 'rfq@seller.fi';
 
@@ -50,7 +51,7 @@ describe('WorkflowRunner', () => {
   beforeEach(async () => {
     dataDir = tempDataDir();
     erp = await seededErp(dataDir);
-    opened = await openStore(dataDir);
+    opened = await openStore(dataDir, null, systemClock);
     store = opened.runs;
   });
 

@@ -11,6 +11,7 @@ import { matchingBeforeReading } from '../fixtures/step-contract/reads-before-wr
 import { fixture } from '../support/fixtures.js';
 import { runnerFor } from '../support/runner.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
+import { systemClock } from '../../src/time/clock.js';
 
 describe('a step reads and writes only what it declares', () => {
   let erp: LocalErp;
@@ -19,7 +20,7 @@ describe('a step reads and writes only what it declares', () => {
   beforeEach(async () => {
     const dataDir = tempDataDir();
     erp = await seededErp(dataDir);
-    opened = await openStore(dataDir);
+    opened = await openStore(dataDir, null, systemClock);
   });
 
   afterEach(async () => {

@@ -12,6 +12,7 @@ import { configOf, print, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { importInto } from './import.js';
+import { systemClock } from '../../time/clock.js';
 import { mailProcessor, processFile } from './process.js';
 import { DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoLemonsoft } from './sim.js';
 
@@ -23,7 +24,7 @@ function removeDatabase(file: string): void {
 
 async function loadLocal(config: Config): Promise<void> {
   for (const kind of MASTER_DATA_FILES) {
-    const summary = await importInto(config.dataDir, kind, join(PACKAGE_ROOT, 'demo', 'data', `${kind}.csv`));
+    const summary = await importInto(config.dataDir, kind, join(PACKAGE_ROOT, 'demo', 'data', `${kind}.csv`), systemClock);
     print(`Imported ${summary.records} ${kind}`);
   }
 }

@@ -3,14 +3,15 @@ import { importCustomerCodes } from '../../app/customer-codes.js';
 import { LOCAL_ERP_TYPE, openLocalErp } from '../../erp/local/adapter.js';
 import { importFile, type ImportSummary } from '../../import/import-file.js';
 import { IMPORT_KINDS, isImportKind } from '../../import/kinds.js';
+import { systemClock, type Clock } from '../../time/clock.js';
 import { configOf, print, withApp } from '../context.js';
 
 const CUSTOMER_CODES = 'customer-codes';
 
 /** Import writes master data into the embedded ERP; a real ERP keeps its own master data. */
-export async function importInto(dataDir: string, kind: string, file: string): Promise<ImportSummary> {
+export async function importInto(dataDir: string, kind: string, file: string, clock: Clock): Promise<ImportSummary> {
   if (!isImportKind(kind)) throw new Error(`unknown import kind '${kind}'; use one of: ${[...Object.keys(IMPORT_KINDS), CUSTOMER_CODES].join(', ')}`);
-  const erp = await openLocalErp({ dataDir });
+  const erp = await openLocalErp({ dataDir, clock });
   try {
     return await importFile(erp.masterData, kind, file, (rows) => process.stderr.write(`${file}: ${rows} rows read\n`));
   } finally {
@@ -36,7 +37,7 @@ export function registerImport(program: Command): void {
       if (config.erp.type !== LOCAL_ERP_TYPE) {
         throw new Error(`import fills the embedded '${LOCAL_ERP_TYPE}' ERP, but ERP_TYPE is '${config.erp.type}'`);
       }
-      const summary = await importInto(config.dataDir, kind, file);
+      const summary = await importInto(config.dataDir, kind, file, systemClock);
       print(`Imported ${summary.records} ${summary.kind} from ${file}`);
     });
 }

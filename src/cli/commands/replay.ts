@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { MailboxConfig } from '../../config/config.js';
 import { isMailboxMode, MAILBOX_MODES, modeRules } from '../../domain/mailbox-mode.js';
 import type { MailSource } from '../../email/mail-source.js';
+import type { Clock } from '../../time/clock.js';
 import { DirectorySource } from '../../email/sources/directory-source.js';
 import { openMailSource } from '../../email/sources/open-source.js';
 import type { RunStatus, WorkflowResult } from '../../workflow/result.js';
@@ -16,10 +17,10 @@ interface ReplayFlags {
   quiet?: boolean;
 }
 
-function sourceOf(source: string, mailboxes: MailboxConfig[]): { name: string; mails: MailSource } {
+function sourceOf(source: string, mailboxes: MailboxConfig[], clock: Clock): { name: string; mails: MailSource } {
   const configured = mailboxes.find((m) => m.name === source);
-  if (configured) return { name: configured.name, mails: openMailSource(configured) };
-  if (existsSync(source) && statSync(source).isDirectory()) return { name: `replay:${source}`, mails: new DirectorySource(source, 'done', 0) };
+  if (configured) return { name: configured.name, mails: openMailSource(configured, clock) };
+  if (existsSync(source) && statSync(source).isDirectory()) return { name: `replay:${source}`, mails: new DirectorySource(source, 'done', clock, 0) };
   throw new Error(`'${source}' is neither a folder nor a configured mailbox (${mailboxes.map((m) => m.name).join(', ') || 'none configured'})`);
 }
 
@@ -49,9 +50,9 @@ export function registerReplay(program: Command): void {
       if (!isMailboxMode(mode)) throw new Error(`--mode must be one of ${MAILBOX_MODES.join(', ')}`);
       const { dryRun } = modeRules(mode);
       await withApp(command, async (app) => {
-        const { name, mails } = sourceOf(source, app.config.mailboxes);
+        const { name, mails } = sourceOf(source, app.config.mailboxes, app.clock);
         const processMail = mailProcessor(app, { mailbox: name, dryRun });
-        const started = Date.now();
+        const started = app.clock.monotonicMs();
         const results: WorkflowResult[] = [];
         try {
           for (const mail of await mails.list()) {
@@ -63,7 +64,7 @@ export function registerReplay(program: Command): void {
         } finally {
           await mails.close();
         }
-        print(summary(results, (Date.now() - started) / 1000));
+        print(summary(results, (app.clock.monotonicMs() - started) / 1000));
       });
     });
 }

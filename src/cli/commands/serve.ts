@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { serviceLogger } from '../../server/logger.js';
 import { startService } from '../../server/service.js';
+import { systemClock } from '../../time/clock.js';
 import { configOf } from '../context.js';
 
 export function registerServe(program: Command): void {
@@ -13,7 +14,7 @@ export function registerServe(program: Command): void {
     .option('--no-mailboxes', 'only work the queue; other processes watch the mailboxes')
     .action(async (flags: { port: string; host: string; mailboxes: boolean }, command: Command) => {
       const log = serviceLogger();
-      const service = await startService(configOf(command), { port: Number(flags.port), host: flags.host, log, withoutMailboxes: !flags.mailboxes });
+      const service = await startService(configOf(command), { port: Number(flags.port), host: flags.host, log, withoutMailboxes: !flags.mailboxes, clock: systemClock });
       await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
       await service.stop();
       log.flush();

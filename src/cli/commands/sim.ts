@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { LemonsoftCredentials } from '../../erp/lemonsoft/client.js';
 import { SIMULATOR_ADMIN_PATH, startLemonsoftSimulator, type RunningSimulator } from '../../erp/lemonsoft/simulator/server.js';
 import { readMasterData } from '../../import/read-master-data.js';
+import { systemClock } from '../../time/clock.js';
 import { configOf, print } from '../context.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
@@ -21,6 +22,7 @@ export function startDemoLemonsoft(dataDir: string, options: { port?: number; ho
     host: options.host,
     credentials: options.credentials ?? DEMO_LEMONSOFT_CREDENTIALS,
     seed: () => readMasterData(join(PACKAGE_ROOT, 'demo', 'data')),
+    clock: systemClock,
   });
 }
 

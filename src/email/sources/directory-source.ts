@@ -1,5 +1,6 @@
 import { access, constants, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Clock } from '../../time/clock.js';
 import { MailGone, type MailSource, type SourceMail } from '../mail-source.js';
 
 /**
@@ -16,6 +17,7 @@ export class DirectorySource implements MailSource {
   constructor(
     private readonly path: string,
     private readonly doneFolder: string,
+    private readonly clock: Clock,
     /** 0 for a batch run over a folder that is complete, as `replay` does. */
     private readonly settleMs = DIRECTORY_SETTLE_MS,
   ) {}
@@ -31,7 +33,7 @@ export class DirectorySource implements MailSource {
 
   private async settled(name: string): Promise<boolean> {
     try {
-      return this.settleMs === 0 || Date.now() - (await stat(join(this.path, name))).mtimeMs >= this.settleMs;
+      return this.settleMs === 0 || this.clock.now().getTime() - (await stat(join(this.path, name))).mtimeMs >= this.settleMs;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw error;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from '../../time/clock.js';
 import type { MailSource, SourceMail } from '../mail-source.js';
 
 export interface GraphSettings {
@@ -35,7 +36,10 @@ export class GraphSource implements MailSource {
   private accessToken: { value: string; until: number } | null = null;
   private doneFolderId: string | null = null;
 
-  constructor(private readonly settings: GraphSettings) {}
+  constructor(
+    private readonly settings: GraphSettings,
+    private readonly clock: Clock,
+  ) {}
 
   async list(): Promise<SourceMail[]> {
     const base = `${this.userUrl()}/mailFolders/${encodeURIComponent(this.settings.folder)}/messages?$select=id&$orderby=receivedDateTime&$top=${PAGE_SIZE}`;
@@ -77,7 +81,7 @@ export class GraphSource implements MailSource {
   }
 
   private async bearer(): Promise<string> {
-    if (this.accessToken && Date.now() < this.accessToken.until) return this.accessToken.value;
+    if (this.accessToken && this.clock.monotonicMs() < this.accessToken.until) return this.accessToken.value;
     const { tenantId, clientId, clientSecret, authorityUrl } = this.settings;
     const response = await fetch(`${authorityUrl}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`, {
       method: 'POST',
@@ -87,7 +91,7 @@ export class GraphSource implements MailSource {
     });
     if (!response.ok) throw new Error(`Microsoft login for ${this.settings.mailbox} failed: HTTP ${response.status} ${await this.errorOf(response)}`);
     const answer = token.parse(await response.json());
-    this.accessToken = { value: answer.access_token, until: Date.now() + answer.expires_in * 1000 - TOKEN_MARGIN_MS };
+    this.accessToken = { value: answer.access_token, until: this.clock.monotonicMs() + answer.expires_in * 1000 - TOKEN_MARGIN_MS };
     return answer.access_token;
   }
 

@@ -1,13 +1,14 @@
 import type { MailboxConfig } from '../../config/config.js';
+import type { Clock } from '../../time/clock.js';
 import type { MailSource } from '../mail-source.js';
 import { DirectorySource } from './directory-source.js';
 import { GraphSource } from './graph-source.js';
 import { ImapSource } from './imap-source.js';
 
-export function openMailSource(mailbox: MailboxConfig, env: NodeJS.ProcessEnv = process.env): MailSource {
+export function openMailSource(mailbox: MailboxConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): MailSource {
   switch (mailbox.type) {
     case 'directory':
-      return new DirectorySource(mailbox.path, mailbox.doneFolder);
+      return new DirectorySource(mailbox.path, mailbox.doneFolder, clock);
     case 'imap': {
       const password = mailbox.password ?? env[mailbox.passwordEnv!];
       if (!password) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.passwordEnv} is not set`);
@@ -16,7 +17,7 @@ export function openMailSource(mailbox: MailboxConfig, env: NodeJS.ProcessEnv = 
     case 'graph': {
       const clientSecret = mailbox.clientSecret ?? env[mailbox.clientSecretEnv!];
       if (!clientSecret) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.clientSecretEnv} is not set`);
-      return new GraphSource({ ...mailbox, clientSecret });
+      return new GraphSource({ ...mailbox, clientSecret }, clock);
     }
   }
 }

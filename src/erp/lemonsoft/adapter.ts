@@ -1,3 +1,4 @@
+import type { Clock } from '../../time/clock.js';
 import type { ErpAdapter } from '../ports.js';
 import { LemonsoftClient } from './client.js';
 import { LemonsoftCustomerRepository } from './customer-repository.js';
@@ -10,7 +11,7 @@ import { parseLemonsoftSettings, type LemonsoftSettings } from './settings.js';
 
 export const LEMONSOFT_ERP_TYPE = 'lemonsoft';
 
-function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
+function lemonsoftClient(settings: LemonsoftSettings, clock: Clock): LemonsoftClient {
   return new LemonsoftClient({
     baseUrl: settings.baseUrl,
     credentials: { username: settings.username, password: settings.password, database: settings.database, apiKey: settings.apiKey },
@@ -21,6 +22,7 @@ function lemonsoftClient(settings: LemonsoftSettings): LemonsoftClient {
     maxCallsPerSecond: settings.maxCallsPerSecond,
     renewAfterMs: settings.renewAfterMinutes * 60_000,
     pageSize: settings.pageSize,
+    clock,
   });
 }
 
@@ -28,11 +30,12 @@ export interface LemonsoftOpenContext {
   /** The config's `erp.settings`, parsed here. */
   settings: Record<string, unknown>;
   journal: OfferCreationJournal;
+  clock: Clock;
 }
 
 export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<ErpAdapter> {
   const settings = parseLemonsoftSettings(context.settings);
-  const client = lemonsoftClient(settings);
+  const client = lemonsoftClient(settings, context.clock);
   const customers = new LemonsoftCustomerRepository(client);
   const products = new LemonsoftProductRepository(client, settings.taxRates);
   return {
@@ -41,7 +44,7 @@ export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<E
     persons: new LemonsoftPersonRepository(client),
     products,
     pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
-    offers: new LemonsoftOfferRepository(client, customers, settings.offerType, context.journal),
+    offers: new LemonsoftOfferRepository(client, customers, settings.offerType, context.journal, context.clock),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),

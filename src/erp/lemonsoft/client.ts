@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { z } from 'zod';
 import { Failure, type FailureCode } from '../../domain/failure.js';
 import { redactSecrets } from '../../domain/redact.js';
+import { backoffMs } from '../../time/backoff.js';
+import type { Clock } from '../../time/clock.js';
 import type { WriteFence } from '../ports.js';
 import { listSchema, loginAnswer } from './wire.js';
 
@@ -23,7 +26,7 @@ export interface LemonsoftClientOptions {
   maxCallsPerSecond?: number;
   renewAfterMs: number;
   pageSize: number;
-  now?: () => number;
+  clock: Clock;
 }
 
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | null | undefined>;
@@ -86,8 +89,6 @@ function describe(error: unknown): string {
   return `network error ${redactSecrets(causeOf(error))}`;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function searchOf(query: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -109,13 +110,11 @@ export class LemonsoftClient {
   private session: { id: string; since: number } | null = null;
   private opening: Promise<string> | null = null;
   private readonly limit: LimitFunction;
-  private readonly now: () => number;
   /** When the next call may start, by the rate limit. */
   private nextSlot = 0;
 
   constructor(private readonly options: LemonsoftClientOptions) {
     this.limit = pLimit(options.concurrency);
-    this.now = options.now ?? Date.now;
   }
 
   async get<T extends z.ZodType>(path: string, query: Query, schema: T): Promise<z.infer<T>> {
@@ -197,7 +196,7 @@ export class LemonsoftClient {
   private async pace(): Promise<void> {
     const rate = this.options.maxCallsPerSecond;
     if (!rate) return;
-    const now = Date.now();
+    const now = this.options.clock.monotonicMs();
     const slot = Math.max(now, this.nextSlot);
     this.nextSlot = slot + 1000 / rate;
     if (slot > now) await sleep(slot - now);
@@ -223,12 +222,12 @@ export class LemonsoftClient {
   /** Null when the call must not or need not be tried again. */
   private retryDelay(method: Method, outcome: Outcome, attempt: number): number | null {
     if (attempt >= this.options.maxRetries) return null;
-    const backoff = Math.random() * Math.min(MAX_BACKOFF_MS, this.options.retryBaseMs * 2 ** attempt);
+    const backoff = backoffMs({ baseDelayMs: this.options.retryBaseMs, maxDelayMs: MAX_BACKOFF_MS }, attempt + 1);
     if (outcome.kind === 'network') {
       return method !== 'POST' || NOT_SENT.has(errorCode(outcome.error) ?? '') ? backoff : null;
     }
     const status = outcome.response.status;
-    if (status === 429) return retryAfterMs(outcome.response.headers.get('retry-after'), this.now()) ?? backoff;
+    if (status === 429) return retryAfterMs(outcome.response.headers.get('retry-after'), this.options.clock.now().getTime()) ?? backoff;
     if (status >= 500 && method !== 'POST') return backoff;
     return null;
   }
@@ -241,7 +240,7 @@ export class LemonsoftClient {
 
   /** One login at a time however many calls wait for it; renewed before the 30 minutes run out. */
   private async sessionId(call: string): Promise<string> {
-    if (this.session && this.now() - this.session.since < this.options.renewAfterMs) return this.session.id;
+    if (this.session && this.options.clock.monotonicMs() - this.session.since < this.options.renewAfterMs) return this.session.id;
     const renewing = this.session !== null;
     this.opening ??= this.open(renewing, call).finally(() => (this.opening = null));
     return this.opening;
@@ -257,7 +256,7 @@ export class LemonsoftClient {
         const outcome = await this.request('POST', path, body, renewing && this.session ? { 'Session-Id': this.session.id } : {});
         if (outcome.kind === 'answer' && outcome.response.ok) {
           const answer = this.parse(`POST ${path}`, await outcome.response.json(), loginAnswer);
-          this.session = { id: answer.session_id, since: this.now() };
+          this.session = { id: answer.session_id, since: this.options.clock.monotonicMs() };
           return answer.session_id;
         }
         // Logging in creates nothing, so it is retried like a read.

@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Offer, OfferDraft } from '../../domain/offer.js';
+import { backoffMs, type Backoff } from '../../time/backoff.js';
+import type { Clock } from '../../time/clock.js';
 import type { CustomerRepository, OfferRepository, WriteFence } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
 import { offerFromWire, offerHeaderToWire, offerRowToWire, rowPosition } from './mapper.js';
@@ -19,7 +22,9 @@ function isEmpty(offer: WireOffer, offerType: number): boolean {
   return !offer.offer_our_reference && !offer.offer_customer_number && (offer.offer_rows ?? []).length === 0 && (offer.offer_type ?? offerType) === offerType;
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+/** Between tries of a checked step: Lemonsoft may need a moment before the lost call's work shows. */
+const CHECKED_PAUSE: Backoff = { baseDelayMs: 200, maxDelayMs: 2_000 };
+const pause = (attempt: number) => sleep(backoffMs(CHECKED_PAUSE, attempt));
 
 function lostAnswer(error: unknown): boolean {
   return error instanceof LemonsoftError && error.outcomeUnknown;
@@ -43,6 +48,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
     private readonly customers: CustomerRepository,
     private readonly offerType: number,
     private readonly journal: OfferCreationJournal,
+    private readonly clock: Clock,
   ) {}
 
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
@@ -87,7 +93,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
       await this.journal.made(reference, orphan);
       return orphan;
     }
-    const since = new Date(Date.now() - CLOCK_SLACK_MS).toISOString();
+    const since = new Date(this.clock.now().getTime() - CLOCK_SLACK_MS).toISOString();
     await fence();
     await this.journal.begin(reference, since);
     const number = await this.createEmpty(reference, since, fence);

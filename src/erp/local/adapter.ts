@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { openSqlite, SQLITE_BUSY_TIMEOUT_MS } from '../../store/sqlite.js';
+import type { Clock } from '../../time/clock.js';
 import type { ErpAdapter } from '../ports.js';
 import { LocalCustomerRepository } from './customer-repository.js';
 import { LocalMasterData } from './master-data.js';
@@ -21,7 +22,7 @@ export function localErpFile(dataDir: string): string {
   return join(dataDir, 'erp-local.sqlite');
 }
 
-function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
+function localErpFromDatabase(db: Kysely<LocalErpSchema>, clock: Clock): LocalErp {
   return {
     type: LOCAL_ERP_TYPE,
     customers: new LocalCustomerRepository(db),
@@ -31,7 +32,7 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
     offers: new LocalOfferRepository(db),
     // A write is one local transaction: at most the wait for the file's write lock.
     maxWriteMs: SQLITE_BUSY_TIMEOUT_MS,
-    masterData: new LocalMasterData(db),
+    masterData: new LocalMasterData(db, clock),
     check: async () => {
       await db.selectFrom('counters').select('name').limit(1).execute();
     },
@@ -39,7 +40,7 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>): LocalErp {
   };
 }
 
-export async function openLocalErp(context: { dataDir: string }): Promise<LocalErp> {
+export async function openLocalErp(context: { dataDir: string; clock: Clock }): Promise<LocalErp> {
   const db = await openSqlite<LocalErpSchema>(localErpFile(context.dataDir), localErpMigrations);
-  return localErpFromDatabase(db);
+  return localErpFromDatabase(db, context.clock);
 }

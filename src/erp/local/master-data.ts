@@ -5,6 +5,7 @@ import type { PriceRule } from '../../domain/price-rule.js';
 import type { Product } from '../../domain/product.js';
 import { customerToRow, personToRow, priceRuleToRow, productCodes, productFromRow, productToRow } from './mapper.js';
 import type { LocalErpSchema } from './schema.js';
+import type { Clock } from '../../time/clock.js';
 
 export interface MasterDataBatch {
   products?: Product[];
@@ -27,10 +28,13 @@ export interface MasterDataWriter {
  * file with one bad row changes nothing.
  */
 export class LocalMasterData {
-  constructor(private readonly db: Kysely<LocalErpSchema>) {}
+  constructor(
+    private readonly db: Kysely<LocalErpSchema>,
+    private readonly clock: Clock,
+  ) {}
 
   async inTransaction<T>(work: (writer: MasterDataWriter) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work({ write: (batch) => writeBatch(trx, batch) }));
+    return this.db.transaction().execute((trx) => work({ write: (batch) => writeBatch(trx, batch, this.clock.now().toISOString()) }));
   }
 }
 
@@ -75,15 +79,15 @@ function updateSet(map: ColumnMap, present: ReadonlySet<string> | undefined, alw
     Object.fromEntries([...columns].map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
 }
 
-async function writeBatch(trx: Transaction<LocalErpSchema>, batch: MasterDataBatch): Promise<void> {
-  if (batch.products?.length) await writeProducts(trx, batch.products, batch.columns);
+/** `modifiedAt` stamps the products, so that a catalog refresh brings in what an import changed. */
+async function writeBatch(trx: Transaction<LocalErpSchema>, batch: MasterDataBatch, modifiedAt: string): Promise<void> {
+  if (batch.products?.length) await writeProducts(trx, batch.products, batch.columns, modifiedAt);
   if (batch.customers?.length) await writeCustomers(trx, batch.customers, batch.columns);
   if (batch.persons?.length) await writePersons(trx, batch.persons, batch.columns);
   if (batch.priceRules?.length) await writePriceRules(trx, batch.priceRules, batch.columns);
 }
 
-async function writeProducts(trx: Transaction<LocalErpSchema>, products: Product[], columns: ReadonlySet<string> | undefined): Promise<void> {
-  const modifiedAt = new Date().toISOString();
+async function writeProducts(trx: Transaction<LocalErpSchema>, products: Product[], columns: ReadonlySet<string> | undefined, modifiedAt: string): Promise<void> {
   const skus = products.map((p) => p.sku);
   await trx
     .insertInto('products')

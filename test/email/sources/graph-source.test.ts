@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GraphSource, type GraphSettings } from '../../../src/email/sources/graph-source.js';
 import { fixturePath } from '../../support/fixtures.js';
+import { systemClock } from '../../../src/time/clock.js';
 
 /**
  * Microsoft Graph cannot run here, so a local server answers with the response shapes of
@@ -89,7 +90,7 @@ const source = (overrides: Partial<GraphSettings> = {}) =>
     authorityUrl: graph.url,
     graphUrl: `${graph.url}/v1.0`,
     ...overrides,
-  });
+  }, systemClock);
 
 describe('GraphSource', () => {
   it('lists every page of the folder, reads a mail as MIME only when asked, with one app token', async () => {

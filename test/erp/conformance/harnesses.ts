@@ -10,6 +10,7 @@ import { openStore, type Store } from '../../../src/store/open-store.js';
 import { afterEach, beforeEach } from 'vitest';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
+import { systemClock } from '../../../src/time/clock.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
   pricelist: 'P1',
@@ -55,7 +56,7 @@ const local: Harness = {
   name: 'local',
   async open() {
     const dataDir = tempDataDir();
-    const erp = await openLocalErp({ dataDir });
+    const erp = await openLocalErp({ dataDir, clock: systemClock });
     await erp.masterData.inTransaction((writer) => writer.write(MASTER_DATA));
     return {
       erp,
@@ -86,7 +87,7 @@ async function listedOffers(sim: RunningSimulator): Promise<string[]> {
 }
 
 export async function startSimulator(dataDir = tempDataDir()): Promise<RunningSimulator> {
-  return startLemonsoftSimulator({ file: join(dataDir, 'lemonsoft-sim.sqlite'), credentials: CREDENTIALS, seed: MASTER_DATA });
+  return startLemonsoftSimulator({ file: join(dataDir, 'lemonsoft-sim.sqlite'), credentials: CREDENTIALS, seed: MASTER_DATA, clock: systemClock });
 }
 
 export interface LemonsoftUnderTest {
@@ -101,8 +102,8 @@ export function lemonsoftPerTest(): () => LemonsoftUnderTest {
   beforeEach(async () => {
     const dataDir = tempDataDir();
     const sim = await startSimulator(dataDir);
-    const store = await openStore(dataDir);
-    current = { sim, store, erp: await openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal }) };
+    const store = await openStore(dataDir, null, systemClock);
+    current = { sim, store, erp: await openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal, clock: systemClock }) };
   });
   afterEach(async () => {
     await current?.erp.close();
@@ -116,8 +117,8 @@ export function lemonsoftPerTest(): () => LemonsoftUnderTest {
 /** A Lemonsoft adapter with a store of its own, for tests that only read what a service made. */
 export async function lemonsoftReader(settings: Record<string, unknown>): Promise<{ erp: ErpAdapter; close(): Promise<void> }> {
   const dataDir = tempDataDir();
-  const store = await openStore(dataDir);
-  const erp = await openLemonsoftErp({ settings, journal: store.offerJournal });
+  const store = await openStore(dataDir, null, systemClock);
+  const erp = await openLemonsoftErp({ settings, journal: store.offerJournal, clock: systemClock });
   return { erp, close: () => Promise.all([erp.close(), store.close()]).then(() => undefined) };
 }
 
@@ -128,9 +129,9 @@ const lemonsoft: Harness<ErpUnderTest> = {
   async open() {
     const dataDir = tempDataDir();
     const sim = await startSimulator(dataDir);
-    const store = await openStore(dataDir);
+    const store = await openStore(dataDir, null, systemClock);
     // A page size of 2 makes every listing of the small seller span several pages.
-    const open = () => openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal });
+    const open = () => openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal, clock: systemClock });
     const under: ErpUnderTest = {
       erp: await open(),
       offerNumbers: () => listedOffers(sim),

@@ -3,6 +3,8 @@ import { LemonsoftClient, LemonsoftError, type LemonsoftClientOptions } from '..
 import type { RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
 import { personSchema, productSchema } from '../../../src/erp/lemonsoft/wire.js';
 import { CREDENTIALS, startSimulator } from '../conformance/harnesses.js';
+import { systemClock } from '../../../src/time/clock.js';
+import { clockAt } from '../../support/clock.js';
 
 let sim: RunningSimulator;
 
@@ -24,6 +26,7 @@ function client(overrides: Partial<LemonsoftClientOptions> = {}): LemonsoftClien
     concurrency: 4,
     renewAfterMs: 25 * 60_000,
     pageSize: 10,
+    clock: systemClock,
     ...overrides,
   });
 }
@@ -38,13 +41,13 @@ describe('LemonsoftClient sessions', () => {
   });
 
   it('renews the session before it runs out, not after', async () => {
-    let now = 0;
-    const lemonsoft = client({ now: () => now });
+    const clock = clockAt('2026-11-24T10:00:00Z');
+    const lemonsoft = client({ clock });
     await lemonsoft.get('/api/persons/101', {}, personSchema);
-    now = 24 * 60_000;
+    clock.advance(24 * 60_000);
     await lemonsoft.get('/api/persons/101', {}, personSchema);
     expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login']);
-    now = 26 * 60_000;
+    clock.advance(2 * 60_000);
     await lemonsoft.get('/api/persons/101', {}, personSchema);
     expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login', 'POST /api/auth/renew']);
   });

@@ -7,6 +7,7 @@ import type { Store } from '../../../src/store/open-store.js';
 import { offerDraft } from '../../support/offer-draft.js';
 import { NO_FENCE } from '../../support/runner.js';
 import { CREDENTIALS, lemonsoftPerTest } from '../conformance/harnesses.js';
+import { systemClock } from '../../../src/time/clock.js';
 
 describe('Lemonsoft: an empty offer whose answer was lost', () => {
   const opened = lemonsoftPerTest();
@@ -33,7 +34,7 @@ describe('Lemonsoft: an empty offer whose answer was lost', () => {
   });
 
   it('is never taken from another creation that has noted it as its own', async () => {
-    const client = new LemonsoftClient({ baseUrl: sim.url, credentials: CREDENTIALS, timeoutMs: 5_000, maxRetries: 0, retryBaseMs: 5, concurrency: 1, renewAfterMs: 60_000, pageSize: 10 });
+    const client = new LemonsoftClient({ baseUrl: sim.url, credentials: CREDENTIALS, timeoutMs: 5_000, maxRetries: 0, retryBaseMs: 5, concurrency: 1, renewAfterMs: 60_000, pageSize: 10, clock: systemClock });
     const theirs = await client.send('POST', '/api/offers/6', undefined, offerSchema);
     await store.offerJournal.begin('OF-theirs', new Date(Date.now() - 60_000).toISOString());
     await store.offerJournal.made('OF-theirs', theirs.offer_number);

@@ -3,6 +3,7 @@ import { offerDraft } from '../../support/offer-draft.js';
 import { seededErp, tempDataDir } from '../../support/seller.js';
 import { openLocalErp } from '../../../src/erp/local/adapter.js';
 import { NO_FENCE } from '../../support/runner.js';
+import { systemClock } from '../../../src/time/clock.js';
 
 describe('local ERP offers', () => {
   it('numbers offers from 10001 and stores header, rows and totals as sent', async () => {
@@ -52,7 +53,7 @@ describe('local ERP offers', () => {
     await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
     await erp.close();
 
-    const reopened = await openLocalErp({ dataDir });
+    const reopened = await openLocalErp({ dataDir, clock: systemClock });
     expect((await reopened.offers.create(offerDraft('OF-b'), NO_FENCE)).number).toBe('10002');
     await reopened.close();
   });

@@ -7,6 +7,7 @@ import { Faults, faultUpdateSchema, type FaultUpdate, type OfferStep } from './f
 import type { MasterData } from '../../../domain/master-data.js';
 import { lemonsoftMasterData } from './seed.js';
 import { SimulatorStore, type Page } from './store.js';
+import type { Clock } from '../../../time/clock.js';
 
 const SIMULATOR_BASE_PATH = '/Lemonsoft30';
 export const SIMULATOR_ADMIN_PATH = '/__sim';
@@ -19,7 +20,7 @@ export interface SimulatorOptions {
   credentials: LemonsoftCredentials;
   /** Loaded when the file holds no products yet. */
   seed?: MasterData | (() => Promise<MasterData>);
-  now?: () => Date;
+  clock: Clock;
 }
 
 export interface RunningSimulator {
@@ -81,7 +82,8 @@ function badRequest(reply: FastifyReply, error: z.ZodError): FastifyReply {
  */
 export async function startLemonsoftSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const store = await SimulatorStore.open(options.file);
-  const now = options.now ?? (() => new Date());
+  const { clock } = options;
+  const now = () => clock.now();
   if (options.seed && (await store.isEmpty())) {
     const seed = typeof options.seed === 'function' ? await options.seed() : options.seed;
     await store.putMasterData(lemonsoftMasterData(seed, now().toISOString()), now().toISOString());
@@ -133,7 +135,7 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
         if (OPEN_PATHS.has(path)) return;
         const sessionId = request.headers['session-id'];
         const expires = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
-        if (expires === undefined || expires < Date.now()) {
+        if (expires === undefined || expires < clock.monotonicMs()) {
           if (typeof sessionId === 'string') sessions.delete(sessionId);
           return reply.code(401).send({ message: 'session is not valid; log in again' });
         }
@@ -153,9 +155,9 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
       if (given.username !== username || given.password !== password || given.database !== database || given.apikey !== apiKey) {
         return reply.code(401).send({ message: 'login failed: unknown user, password, database or api key' });
       }
-      for (const [old, expires] of sessions) if (expires < Date.now()) sessions.delete(old);
+      for (const [old, expires] of sessions) if (expires < clock.monotonicMs()) sessions.delete(old);
       const id = randomUUID();
-      sessions.set(id, Date.now() + faults.sessionTtlMs);
+      sessions.set(id, clock.monotonicMs() + faults.sessionTtlMs);
       return { session_id: id };
     };
     api.post('/api/auth/login', login);
