@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AccountStores } from '../accounts/ports.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { NotificationLog } from '../notify/notification-log.js';
@@ -6,10 +7,15 @@ import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import type { RunStore } from '../workflow/run-store.js';
 import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
+import { KyselyApiTokenStore } from './kysely-api-tokens.js';
+import { KyselyLoginAttemptStore } from './kysely-login-attempts.js';
 import { KyselyNotificationLog } from './kysely-notification-log.js';
 import { KyselyOfferJournal } from './kysely-offer-journal.js';
+import { KyselyPasswordLinkStore } from './kysely-password-links.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
+import { KyselySessionStore } from './kysely-sessions.js';
+import { KyselyUserStore } from './kysely-users.js';
 import { SqlJobQueue } from './sql-job-queue.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
@@ -20,6 +26,8 @@ export interface Store {
   memory: PhraseMemory;
   notifications: NotificationLog;
   offerJournal: OfferCreationJournal;
+  /** The workspace's users, their sessions and set-password links, API tokens, sign-in attempts. */
+  accounts: AccountStores;
   /** The job queue, in the same database as the runs. */
   jobs(policy: RetryPolicy, now?: () => Date): JobQueue;
   /** Throws when the database cannot be reached. */
@@ -45,6 +53,13 @@ export async function openStore(dataDir: string, databaseUrl: string | null = nu
     memory: new KyselyPhraseMemory(db),
     notifications: new KyselyNotificationLog(db),
     offerJournal: new KyselyOfferJournal(db),
+    accounts: {
+      users: new KyselyUserStore(db),
+      passwordLinks: new KyselyPasswordLinkStore(db),
+      sessions: new KyselySessionStore(db),
+      apiTokens: new KyselyApiTokenStore(db),
+      loginAttempts: new KyselyLoginAttemptStore(db),
+    },
     jobs: (policy, now) => new SqlJobQueue(db, dialect, policy, now),
     check: async () => {
       await db.selectFrom('runs').select('id').limit(1).execute();
