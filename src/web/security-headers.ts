@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Scripts, styles, images and fonts only from the workspace itself, never inline, so markup
  * that slipped through could run nothing and send nothing anywhere; no framing, no plugins,
- * forms only to ourselves. No referrer: a set-password link's token is in its URL.
+ * forms only to ourselves. The referrer only to ourselves: a set-password link's token is in
+ * its URL. (Not `no-referrer`: a browser then sends `Origin: null` on our own forms, which the
+ * origin check must refuse.)
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -20,7 +22,7 @@ const CONTENT_SECURITY_POLICY = [
 const HEADERS: Record<string, string> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
