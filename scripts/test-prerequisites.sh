@@ -24,6 +24,10 @@ need_packages() {
 # The mailbox tests run a real IMAP server of their own: Dovecot.
 [ -x /usr/sbin/dovecot ] && [ -x /usr/bin/doveadm ] || need_packages "the IMAP tests" dovecot-imapd
 
+# The browser tests drive the workspace in headless Chromium through playwright-core, which
+# downloads no browser of its own: Debian's chromium is the one it starts.
+[ -x /usr/bin/chromium ] || need_packages "the browser tests" chromium
+
 # The store tests use the local PostgreSQL (trust auth on loopback, a database named test), and
 # the fault tests start servers of their own from the same binaries.
 if [ -z "${OFFERFLOW_TEST_DATABASE_URL:-}" ]; then

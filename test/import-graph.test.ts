@@ -4,8 +4,8 @@ import { fixturePath } from './support/fixtures.js';
 import { importEdges, layerViolations, type LayerRule } from './support/import-graph.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction'];
-const OUTER = ['src/store', 'src/server', 'src/cli', 'src/app'];
+const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction', 'src/accounts'];
+const OUTER = ['src/store', 'src/server', 'src/cli', 'src/app', 'src/web'];
 /** An adapter is any folder of `src/erp`: the ports sit beside them. */
 const isAdapter = (path: string) => /^src\/erp\/[^/]+\//.test(path);
 
@@ -13,11 +13,13 @@ const isAdapter = (path: string) => /^src\/erp\/[^/]+\//.test(path);
 const RULES: LayerRule[] = [
   { layers: INNER, forbids: isAdapter, why: 'the core reaches an ERP adapter' },
   { layers: INNER, forbids: (to) => OUTER.some((outer) => to.startsWith(`${outer}/`)), why: 'the core reaches infrastructure or the composition root' },
+  { layers: ['src/store'], forbids: (to) => to.startsWith('src/web/') || to.startsWith('src/server/'), why: 'the store reaches the web or the server' },
+  { layers: ['src/web'], forbids: (to) => ['src/store/', 'src/cli/', 'src/app/', 'src/server/'].some((outer) => to.startsWith(outer)) || isAdapter(to), why: 'the web reaches past the ports' },
   { layers: ['src/workflow'], forbids: (to) => to.startsWith('src/erp/') && to !== 'src/erp/ports.ts', why: 'the workflow uses the ERP only through its ports' },
 ];
 
 describe('the import graph', () => {
-  it('keeps the layers: domain, workflow, matching, pricing and extraction reach no adapter, store, server, CLI or app', () => {
+  it('keeps the layers: domain, workflow, matching, pricing, extraction and accounts reach no adapter, store, server, CLI, app or web; the web reaches only ports', () => {
     const edges = importEdges(ROOT);
     expect(edges.length).toBeGreaterThan(100);
     expect(layerViolations(edges, RULES)).toEqual([]);

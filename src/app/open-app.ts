@@ -19,7 +19,9 @@ import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import type { MailLimits } from '../reading/mail-limits.js';
 import type { MailReader } from '../reading/mail-reader.js';
 import { ReadingPool } from '../reading/reading-pool.js';
+import type { Accounts } from '../accounts/open-accounts.js';
 import type { Clock } from '../time/clock.js';
+import { workspaceAccounts } from './workspace-accounts.js';
 
 /** Everything one data directory holds, opened together and closed together, each part by its port. */
 export interface App {
@@ -33,6 +35,8 @@ export interface App {
   jobs(policy: RetryPolicy): JobQueue;
   notifications: NotificationLog;
   checkStore(): Promise<void>;
+  /** The workspace's users, sessions and API tokens. */
+  accounts: Accounts;
   /** Whether the product catalog index can serve, for readiness. */
   catalogState(): CatalogState;
   /** Starts loading the catalog index now, so that the first mail does not wait for it. */
@@ -125,6 +129,7 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     jobs: store.jobs,
     notifications: store.notifications,
     checkStore: store.check,
+    accounts: workspaceAccounts(config, store.accounts, erp.persons, clock),
     catalogState: () => catalog.state(),
     warmCatalog: () => catalog.warm(),
     runner: ({ dryRun }) =>

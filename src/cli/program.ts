@@ -9,6 +9,7 @@ import { registerReplay } from './commands/replay.js';
 import { registerRuns } from './commands/runs.js';
 import { registerServe } from './commands/serve.js';
 import { registerSim } from './commands/sim.js';
+import { registerUsers } from './commands/users.js';
 
 export function buildProgram(): Command {
   const program = new Command('offerflow')
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerJobs(program);
   registerSim(program);
+  registerUsers(program);
   return program;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { WORKSPACE_LANGUAGES } from '../accounts/user.js';
 import { MAILBOX_MODES } from '../domain/mailbox-mode.js';
 import { LLM_PROVIDERS } from '../extraction/llm/llm-settings.js';
 
@@ -88,6 +89,21 @@ const limitsSchema = z.object({
   readingSeconds: z.coerce.number().min(0.1).max(3_600).default(20),
 });
 
+const booleanish = z.preprocess((v) => (typeof v === 'string' ? v === 'true' : v), z.boolean());
+
+/** The workspace served by `offerflow serve`: sign-in, sessions and the links it hands out. */
+const webSchema = z.object({
+  /** Where users reach the workspace; the set-password links printed by `offerflow users` start with it. */
+  publicUrl: z.url().default('http://127.0.0.1:8080'),
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-For/-Proto for the client address and https. */
+  behindProxy: booleanish.default(false),
+  sessionIdleMinutes: z.coerce.number().min(1).max(7 * 24 * 60).default(120),
+  sessionMaxHours: z.coerce.number().min(0.1).max(30 * 24).default(12),
+  passwordLinkHours: z.coerce.number().min(0.1).max(30 * 24).default(72),
+  /** For the sign-in page when the browser asks for none of the workspace's languages, and for new users. */
+  defaultLanguage: z.enum(WORKSPACE_LANGUAGES).default('fi'),
+});
+
 const configSchema = (erpTypes: readonly string[]) =>
   z.object({
     dataDir: z.string().min(1),
@@ -101,6 +117,7 @@ const configSchema = (erpTypes: readonly string[]) =>
     mailboxes: z.array(mailboxSchema).refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'mailbox names must be unique'),
     service: serviceSchema,
     limits: limitsSchema,
+    web: webSchema,
     notifications: notificationsSchema,
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
@@ -129,6 +146,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   mailboxes: [],
   service: serviceSchema.parse({}),
   limits: limitsSchema.parse({}),
+  web: webSchema.parse({}),
   notifications: null,
   currency: 'EUR',
   timeZone: 'Europe/Helsinki',
@@ -156,6 +174,12 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_RETRY_MAX_ATTEMPTS: 'service.maxAttempts',
   OFFERFLOW_RETRY_BASE_SECONDS: 'service.retryBaseSeconds',
   OFFERFLOW_LEASE_SECONDS: 'service.leaseSeconds',
+  OFFERFLOW_PUBLIC_URL: 'web.publicUrl',
+  OFFERFLOW_BEHIND_PROXY: 'web.behindProxy',
+  OFFERFLOW_SESSION_IDLE_MINUTES: 'web.sessionIdleMinutes',
+  OFFERFLOW_SESSION_MAX_HOURS: 'web.sessionMaxHours',
+  OFFERFLOW_PASSWORD_LINK_HOURS: 'web.passwordLinkHours',
+  OFFERFLOW_LANGUAGE: 'web.defaultLanguage',
   OFFERFLOW_MAIL_READING_SECONDS: 'limits.readingSeconds',
   OFFERFLOW_MAIL_MAX_MB: 'limits.mailMegabytes',
   OFFERFLOW_MAIL_MAX_LINES: 'limits.lines',
@@ -229,7 +253,8 @@ export function loadConfig(sources: ConfigSources): Config {
   const erp = { ...DEFAULTS.erp, ...fileErp, settings: { ...((fileErp?.settings as Layer | undefined) ?? {}) } };
   const service = { ...DEFAULTS.service, ...(fromFile.service as Layer | undefined) };
   const limits = { ...DEFAULTS.limits, ...(fromFile.limits as Layer | undefined) };
-  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, limits, dataDir };
+  const web = { ...DEFAULTS.web, ...(fromFile.web as Layer | undefined) };
+  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, limits, web, dataDir };
   for (const [variable, path] of Object.entries(ENV_KEYS)) {
     const value = sources.env[variable];
     if (value === undefined || value === '') continue;

@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 
 /** Throws, saying why, when the dependency cannot serve; may answer what it found (shown instead of "ok"). */
@@ -23,8 +23,20 @@ export interface HttpEndpoints {
  * `/healthz`: the process is alive. `/readyz`: every dependency answers (store, queue, ERP,
  * each mailbox), each named with its error when it does not. `/metrics`: Prometheus.
  */
-export async function startHttp(options: { port: number; host: string; checks: Record<string, Check>; registry: Registry }): Promise<HttpEndpoints> {
-  const app = Fastify({ logger: false });
+export interface HttpOptions {
+  port: number;
+  host: string;
+  checks: Record<string, Check>;
+  registry: Registry;
+  /** Behind a proxy whose X-Forwarded-For and X-Forwarded-Proto are to be believed. */
+  trustProxy?: boolean;
+  /** Adds more routes (the workspace) to the same server, before it listens. */
+  extend?(app: FastifyInstance): void;
+}
+
+export async function startHttp(options: HttpOptions): Promise<HttpEndpoints> {
+  const app = Fastify({ logger: false, trustProxy: options.trustProxy ?? false });
+  options.extend?.(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const names = Object.keys(options.checks);

@@ -14,6 +14,7 @@ import { instrumentErp } from './instrument-erp.js';
 import { ServiceMetrics } from './metrics.js';
 import { notifyRun, type RunNotifier } from '../notify/notify-run.js';
 import { SmtpNotifier } from '../notify/smtp-notifier.js';
+import { registerWorkspace } from '../web/workspace.js';
 
 export interface RunningService {
   port: number;
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   /** Work the queue only, leaving the mailboxes to other processes. */
   withoutMailboxes?: boolean;
   clock: Clock;
+  /** Serve only the health endpoints, not the workspace. */
+  withoutUi?: boolean;
 }
 
 /**
@@ -136,11 +139,20 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     ...(smtp ? { smtp: () => smtp.check() } : {}),
     ...Object.fromEntries(pollers.map((p) => [`mailbox:${p.mailbox.name}`, () => p.source.check()])),
   };
-  const http = await startHttp({ port: options.port, host: options.host, checks, registry: service.registry });
+  const { web } = config;
+  const workspace = { accounts: app.accounts, publicUrl: web.publicUrl, defaultLanguage: web.defaultLanguage };
+  const http = await startHttp({
+    port: options.port,
+    host: options.host,
+    checks,
+    registry: service.registry,
+    trustProxy: web.behindProxy,
+    extend: options.withoutUi ? undefined : (server) => registerWorkspace(server, workspace),
+  });
   app.warmCatalog();
   worker.start();
   for (const poller of pollers) poller.start();
-  log.info({ port: http.port, erp: config.erp.type, mailboxes: config.mailboxes.map((m) => `${m.name} (${m.mode})`), workers: config.service.workers }, 'offerflow serving');
+  log.info({ port: http.port, erp: config.erp.type, mailboxes: config.mailboxes.map((m) => `${m.name} (${m.mode})`), workers: config.service.workers, workspace: !options.withoutUi }, 'offerflow serving');
   return {
     port: http.port,
     async stop() {

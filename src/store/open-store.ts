@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AccountStores } from '../accounts/ports.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { NotificationLog } from '../notify/notification-log.js';
@@ -7,10 +8,15 @@ import type { Clock } from '../time/clock.js';
 import type { RunStore } from '../workflow/run-store.js';
 import { storeMigrations, type StoreDialect } from './migrations.js';
 import type { StoreSchema } from './schema.js';
+import { KyselyApiTokenStore } from './kysely-api-tokens.js';
+import { KyselyLoginAttemptStore } from './kysely-login-attempts.js';
 import { KyselyNotificationLog } from './kysely-notification-log.js';
 import { KyselyOfferJournal } from './kysely-offer-journal.js';
+import { KyselyPasswordLinkStore } from './kysely-password-links.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
+import { KyselySessionStore } from './kysely-sessions.js';
+import { KyselyUserStore } from './kysely-users.js';
 import { SqlJobQueue } from './sql-job-queue.js';
 import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
@@ -21,6 +27,8 @@ export interface Store {
   memory: PhraseMemory;
   notifications: NotificationLog;
   offerJournal: OfferCreationJournal;
+  /** The workspace's users, their sessions and set-password links, API tokens, sign-in attempts. */
+  accounts: AccountStores;
   /** The job queue, in the same database as the runs. */
   /** `random` draws the retry delays' jitter. */
   jobs(policy: RetryPolicy, random?: () => number): JobQueue;
@@ -47,6 +55,13 @@ export async function openStore(dataDir: string, databaseUrl: string | null, clo
     memory: new KyselyPhraseMemory(db, clock),
     notifications: new KyselyNotificationLog(db, clock),
     offerJournal: new KyselyOfferJournal(db),
+    accounts: {
+      users: new KyselyUserStore(db),
+      passwordLinks: new KyselyPasswordLinkStore(db),
+      sessions: new KyselySessionStore(db),
+      apiTokens: new KyselyApiTokenStore(db),
+      loginAttempts: new KyselyLoginAttemptStore(db),
+    },
     jobs: (policy, random) => new SqlJobQueue(db, dialect, policy, clock, random),
     check: async () => {
       await db.selectFrom('runs').select('id').limit(1).execute();

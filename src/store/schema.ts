@@ -54,10 +54,59 @@ export interface OfferCreationTable {
   started_at: string;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  language: string;
+  person_number: string | null;
+  /** scrypt, with its salt and costs; null until the user follows their set-password link. */
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Each `token_hash` is the SHA-256 of a secret given out once; the secret itself is never stored. */
+export interface PasswordLinkTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  token_hash: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Sign-in attempts per account or address, counted in fixed windows. */
+export interface LoginAttemptTable {
+  key: string;
+  attempts: number;
+  window_started_at: string;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   phrase_memory: PhraseMemoryTable;
   jobs: JobTable;
   notifications: NotificationTable;
   offer_creations: OfferCreationTable;
+  users: UserTable;
+  password_links: PasswordLinkTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_attempts: LoginAttemptTable;
 }

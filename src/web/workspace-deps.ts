@@ -1,0 +1,28 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Accounts } from '../accounts/open-accounts.js';
+import type { WorkspaceLanguage } from '../accounts/user.js';
+import type { SafeHtml } from './html.js';
+import { languageFromHeader } from './i18n/accept-language.js';
+import { MESSAGES } from './i18n/messages.js';
+import type { PageContext } from './page-context.js';
+
+export interface WorkspaceDeps {
+  accounts: Accounts;
+  /** The workspace's address as users reach it (config `web.publicUrl`): a request from it is never foreign. */
+  publicUrl: string;
+  defaultLanguage: WorkspaceLanguage;
+}
+
+/** A signed-in user's own language; before sign-in, the browser's. */
+export function pageContext(request: FastifyRequest, deps: WorkspaceDeps): PageContext {
+  const principal = request.principal;
+  if (principal?.kind === 'user') {
+    return { language: principal.user.language, t: MESSAGES[principal.user.language], signedIn: { user: principal.user, csrfToken: principal.csrfToken } };
+  }
+  const language = languageFromHeader(request.headers['accept-language'], deps.defaultLanguage);
+  return { language, t: MESSAGES[language], signedIn: null };
+}
+
+export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(page.html);
+}

@@ -1,0 +1,69 @@
+import { Registry } from 'prom-client';
+import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js';
+import type { LocalErp } from '../../src/erp/local/adapter.js';
+import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { registerWorkspace } from '../../src/web/workspace.js';
+import { clockAt, type TestClock } from './clock.js';
+import { seededErp, tempDataDir } from './seller.js';
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const SETTINGS = { sessionIdleMs: 2 * HOUR, sessionMaxMs: 12 * HOUR, passwordLinkMs: 72 * HOUR, defaultLanguage: 'fi' as const };
+
+export interface Workspace {
+  dataDir: string;
+  store: Store;
+  erp: LocalErp;
+  accounts: Accounts;
+  clock: TestClock;
+  http: HttpEndpoints;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** The workspace on a real loopback server over a real SQLite store and the tiny seller's ERP, on a hand-moved clock. */
+export async function startWorkspace(options: { trustProxy?: boolean } = {}): Promise<Workspace> {
+  const dataDir = tempDataDir();
+  const clock = clockAt('2026-03-02T08:00:00.000Z');
+  const store = await openStore(dataDir, null, clock);
+  const erp = await seededErp(dataDir);
+  const accounts = openAccounts(store.accounts, erp.persons, clock, SETTINGS);
+  const http = await startHttp({
+    port: 0,
+    host: '127.0.0.1',
+    checks: {},
+    registry: new Registry(),
+    trustProxy: options.trustProxy,
+    extend: (app) => registerWorkspace(app, { accounts, publicUrl: 'http://127.0.0.1:8080', defaultLanguage: 'fi' }),
+  });
+  return {
+    dataDir,
+    store,
+    erp,
+    accounts,
+    clock,
+    http,
+    url: (path) => `http://127.0.0.1:${http.port}${path}`,
+    close: async () => {
+      await http.close();
+      await Promise.all([store.close(), erp.close()]);
+    },
+  };
+}
+
+/** A fetch that never follows redirects, so a test sees each one. */
+export function request(workspace: Workspace, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(workspace.url(path), { redirect: 'manual', ...init });
+}
+
+export const form = (fields: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+
+export const sessionCookieOf = (response: Response) => /offerflow_session=([^;]*)/.exec(response.headers.get('set-cookie') ?? '')?.[1] ?? null;
+
+/** The CSRF token a page was rendered with. */
+export const csrfOf = (page: string) => /name="csrf-token" content="([^"]+)"/.exec(page)?.[1] ?? null;
