@@ -11,8 +11,8 @@ export interface LineMatch {
   /** Null when no candidate reached the auto-accept threshold; see `alternatives`. */
   product: Product | null;
   confidence: number;
-  /** How it was found: by a code, by what a salesperson taught, by the name, or not at all. */
-  method: 'code' | 'learned' | 'name' | 'none';
+  /** How it was found: by a code, by what a salesperson taught, by the name, chosen by a person in review, or not at all. */
+  method: 'code' | 'learned' | 'name' | 'chosen' | 'none';
   /** Which seller rule chose among near-duplicates, for the salesperson to see on the line. */
   note?: string;
   alternatives: MatchCandidate[];

@@ -1,4 +1,5 @@
 import { CONTEXT_VERSION, newContext, type WorkflowContext } from './context.js';
+import { NO_REVIEW } from './review.js';
 
 /** Contexts stored before they carried a version are version 1. */
 const UNVERSIONED = 1;
@@ -10,7 +11,7 @@ const UNVERSIONED = 1;
  */
 export function contextFromStore(stored: unknown): WorkflowContext {
   const fields = stored as Partial<WorkflowContext>;
-  return { ...fields, version: fields.version ?? UNVERSIONED, failure: fields.failure ?? null } as WorkflowContext;
+  return { ...fields, version: fields.version ?? UNVERSIONED, failure: fields.failure ?? null, review: fields.review ?? NO_REVIEW } as WorkflowContext;
 }
 
 export type Resumption =

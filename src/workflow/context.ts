@@ -7,6 +7,7 @@ import type { Person } from '../domain/person.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { EmailAddress, ParsedEmail } from '../email/parsed-email.js';
 import type { CompanyFacts } from '../extraction/company-facts.js';
+import { NO_REVIEW, type RunReview } from './review.js';
 
 export const STEP_NAMES = [
   'parse_email',
@@ -51,7 +52,7 @@ export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
  * meaning, so that a run stored by an older release is never read as if it were of this one
  * (see context-version.ts).
  */
-export const CONTEXT_VERSION = 3;
+export const CONTEXT_VERSION = 4;
 
 /** Why a run failed: the step, and whether trying again can help. */
 export interface RunFailure extends FailureRecord {
@@ -92,6 +93,8 @@ export interface WorkflowContext {
   /** Set when the run failed; cleared when it is tried again. */
   failure: RunFailure | null;
   steps: StepRecord[];
+  /** What people did to the run in the workspace; the workflow's steps never touch it. */
+  review: RunReview;
 }
 
 export function newContext(key: RunKey, reference: string, dryRun: boolean): WorkflowContext {
@@ -120,5 +123,6 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     errors: [],
     failure: null,
     steps: [],
+    review: NO_REVIEW,
   };
 }

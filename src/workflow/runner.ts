@@ -9,7 +9,7 @@ import type { Clock } from '../time/clock.js';
 import { Failure, failureOf } from '../domain/failure.js';
 import { MailBudget } from '../domain/mail-budget.js';
 import { resumptionOf } from './context-version.js';
-import { CONTEXT_VERSION, newContext, type RunKey, type StepRecord, type WorkflowContext } from './context.js';
+import { CONTEXT_VERSION, newContext, type RunKey, type StepName, type StepRecord, type WorkflowContext } from './context.js';
 import type { DefinedStep, WorkflowDefinition } from './definition.js';
 import { finalStatus, toResult, type WorkflowResult } from './result.js';
 import { claimRun, type ClaimSettings, type HeldRun } from './run-claim.js';
@@ -47,6 +47,16 @@ export interface ProcessedEmail {
   runId: number;
   result: WorkflowResult;
 }
+
+/** What a person's change to a run (`revise`) may use: what steps are given, and steps run again. */
+export interface RevisionTools {
+  env: StepEnvironment;
+  /** Runs the named steps of the definition again, in its order, each record and remarks replacing its last. */
+  rerun(context: WorkflowContext, names: readonly StepName[]): Promise<{ context: WorkflowContext; failed: boolean }>;
+}
+
+/** What a revision came to: the context and status to save, or nothing to save, and what to answer. */
+export type Revision<T> = { save: { context: WorkflowContext; status: StoredRunStatus } | null; answer: T };
 
 const FINISHED: ReadonlySet<StoredRunStatus> = new Set(['created', 'needs_review', 'not_an_rfq', 'duplicate']);
 const isFinished = (status: StoredRunStatus) => FINISHED.has(status);
@@ -141,18 +151,34 @@ export class WorkflowRunner {
   }
 
   /**
-   * Changes a run outside the workflow (a salesperson's correction), under its claim like any
-   * other write, so it never crosses a worker that is running it. The status stays.
+   * A person's change to a run (the workspace's edits and approval), under its claim like any
+   * worker's write, so it never crosses a worker running it nor another person's change: the
+   * second waits, then sees the first one's revision.
    */
-  async amend(runId: number, change: (run: StoredRun) => WorkflowContext): Promise<void> {
+  async revise<T>(runId: number, change: (run: StoredRun, tools: RevisionTools) => Promise<Revision<T>>): Promise<T> {
     const { store } = this.deps;
     const held = (await claimRun(store, runId, this.claimSettings(), this.clock, () => false))!;
     try {
       const run = (await store.get(runId))!;
-      await held.save(run.status, change(run));
+      const env = this.environment(await store.rawEmail(runId), held);
+      const revision = await change(run, { env, rerun: (context, names) => this.rerun(context, names, env) });
+      if (revision.save) await held.save(revision.save.status, revision.save.context);
+      return revision.answer;
     } finally {
       await held.release();
     }
+  }
+
+  private async rerun(context: WorkflowContext, names: readonly StepName[], env: StepEnvironment): Promise<{ context: WorkflowContext; failed: boolean }> {
+    let current = context;
+    for (const defined of this.deps.definition.steps.filter((d) => names.includes(d.step.name))) {
+      const before = { ...current, steps: current.steps.filter((s) => s.name !== defined.step.name) };
+      const outcome = await this.runStep(defined, before, env);
+      // A step run again says again what it said before: each reason once.
+      current = { ...outcome.context, reviewReasons: [...new Set(outcome.context.reviewReasons)], warnings: [...new Set(outcome.context.warnings)] };
+      if (outcome.failed) return { context: current, failed: true };
+    }
+    return { context: current, failed: false };
   }
 
   private claimSettings(): ClaimSettings {

@@ -45,10 +45,11 @@ export type StepContext<R extends ContextField> = Readonly<Pick<WorkflowContext,
 export const GIVEN_FIELDS = ['key', 'reference', 'dryRun'] as const satisfies readonly ContextField[];
 
 /**
- * What only the runner writes: the record of the steps, what they said, how the run failed, and
- * whether it stopped early, which a step asks for through `StepOutput.notAnRfq`.
+ * What only the runner writes: the record of the steps, what they said, how the run failed,
+ * whether it stopped early, which a step asks for through `StepOutput.notAnRfq`, and what people
+ * did to the run (`review`, through `WorkflowRunner.revise`).
  */
-type RunnerField = 'version' | (typeof GIVEN_FIELDS)[number] | 'steps' | 'warnings' | 'errors' | 'failure' | 'reviewReasons' | 'notAnRfq';
+type RunnerField = 'version' | (typeof GIVEN_FIELDS)[number] | 'steps' | 'warnings' | 'errors' | 'failure' | 'reviewReasons' | 'notAnRfq' | 'review';
 
 /** A field a step may write. */
 export type StepField = Exclude<ContextField, RunnerField>;

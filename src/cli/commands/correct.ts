@@ -19,10 +19,10 @@ export function registerCorrect(program: Command): void {
         if (!product) throw new Error(`no product ${sku} in the ${app.erp.type} ERP`);
         const customer = run.context.customer;
         await app.memory.remember({ customerNumber: customer?.number ?? null, description: line.description, code: line.code, sku });
-        await app.runner({ dryRun: false }).amend(run.id, (current) => ({
-          ...current.context,
-          matches: current.context.matches.map((m, i) => (i === index ? { product, confidence: 1, method: 'learned' as const, alternatives: [] } : m)),
-        }));
+        await app.runner({ dryRun: false }).revise(run.id, async (current) => {
+          const matches = current.context.matches.map((m, i) => (i === index ? { product, confidence: 1, method: 'learned' as const, alternatives: [] } : m));
+          return { save: { context: { ...current.context, matches }, status: current.status }, answer: undefined };
+        });
         print(`Learned: "${line.text}" is ${product.sku} ${product.name}${customer ? ` for ${customer.name}` : ''} (and, less surely, for every customer).`);
         if (run.context.offer) print(`Offer ${run.context.offer.number} in the ERP is unchanged; correct the row there.`);
       });

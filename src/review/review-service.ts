@@ -1,0 +1,99 @@
+import type { ErpAdapter } from '../erp/ports.js';
+import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { Clock } from '../time/clock.js';
+import type { WorkflowContext } from '../workflow/context.js';
+import type { ReviewAction, ReviewActionKind, Reviewer } from '../workflow/review.js';
+import type { StoredRun, StoredRunStatus } from '../workflow/run-store.js';
+import type { Revision, WorkflowRunner } from '../workflow/runner.js';
+import { applyEdit, describeEdit, type EditTarget, type ReviewEdit } from './review-edit.js';
+
+/** What an action came to. `repeated`: the same action id was done before, and nothing changed now. */
+export type ActionOutcome =
+  | { kind: 'done' | 'repeated'; revision: number }
+  /** The page was drawn from an older revision: someone changed the run since, and nothing was changed now. */
+  | { kind: 'stale'; revision: number; by: Reviewer; at: string }
+  | { kind: 'refused'; reason: string };
+
+export interface ActionRequest {
+  runId: number;
+  /** Chosen by the page for this one action: sent again, it changes nothing. */
+  actionId: string;
+  /** The run's revision the page shows. */
+  revision: number;
+  by: Reviewer;
+}
+
+/** The steps an edit makes stale: prices come from the ERP for the (possibly new) customer, and the draft from the prices. */
+const AFTER_EDIT = ['calculate_pricing', 'build_offer'] as const;
+
+async function targetOf(erp: ErpAdapter, edit: ReviewEdit): Promise<EditTarget> {
+  switch (edit.kind) {
+    case 'pick':
+    case 'add': {
+      const product = await erp.products.getBySku(edit.sku);
+      return product && { product };
+    }
+    case 'customer': {
+      const customer = await erp.customers.getByNumber(edit.number);
+      return customer && { customer };
+    }
+    case 'salesperson': {
+      const person = await erp.persons.getByNumber(edit.number);
+      return person && { person };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The salesperson's actions on a run. Each runs under the run's claim, checks first whether it
+ * was done already (by its id) and whether the page was current (by the revision), and records
+ * itself on the run with who and when, so that the history shows it and a retry changes nothing.
+ */
+export class ReviewService {
+  constructor(
+    private readonly runner: WorkflowRunner,
+    private readonly erp: ErpAdapter,
+    private readonly memory: PhraseMemory,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Changes the draft; prices and totals are worked out again through the ERP's pricing. */
+  edit(request: ActionRequest, edit: ReviewEdit): Promise<ActionOutcome> {
+    return this.act(request, 'edit', async (run, tools) => {
+      const target = await targetOf(this.erp, edit);
+      const summary = describeEdit(edit, run.context, target);
+      const edited = applyEdit(run.context, edit, target);
+      const priced = await tools.rerun(edited, AFTER_EDIT);
+      if (priced.failed) return { refused: priced.context.failure?.message ?? 'pricing failed' };
+      await this.learn(run.context, edit, target);
+      return { context: priced.context, status: run.status, summary };
+    });
+  }
+
+  private async learn(before: WorkflowContext, edit: ReviewEdit, target: EditTarget): Promise<void> {
+    if (edit.kind !== 'pick' || !target || !('product' in target)) return;
+    const requested = before.requestedLines[edit.line]!;
+    await this.memory.remember({ customerNumber: before.customer?.number ?? null, description: requested.description, code: requested.code, sku: target.product.sku });
+  }
+
+  private async act(
+    request: ActionRequest,
+    kind: ReviewActionKind,
+    change: (run: StoredRun, tools: Parameters<Parameters<WorkflowRunner['revise']>[1]>[1]) => Promise<{ context: WorkflowContext; status: StoredRunStatus; summary: string } | { refused: string }>,
+  ): Promise<ActionOutcome> {
+    return this.runner.revise(request.runId, async (run, tools): Promise<Revision<ActionOutcome>> => {
+      const { review } = run.context;
+      if (review.actions.some((a) => a.id === request.actionId)) return { save: null, answer: { kind: 'repeated', revision: review.revision } };
+      const last = review.actions.at(-1);
+      if (review.revision !== request.revision && last) return { save: null, answer: { kind: 'stale', revision: review.revision, by: last.by, at: last.at } };
+      const outcome = await change(run, tools).catch((error: unknown) => ({ refused: error instanceof Error ? error.message : String(error) }));
+      if ('refused' in outcome) return { save: null, answer: { kind: 'refused', reason: outcome.refused } };
+      const revision = review.revision + 1;
+      const action: ReviewAction = { id: request.actionId, kind, by: request.by, at: this.clock.now().toISOString(), summary: outcome.summary, revision };
+      const context = { ...outcome.context, review: { revision, actions: [...review.actions, action] } };
+      return { save: { context, status: outcome.status }, answer: { kind: 'done', revision } };
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalErp } from '../../src/erp/local/adapter.js';
+import { ReviewService, type ActionRequest } from '../../src/review/review-service.js';
+import { reviewEditSchema } from '../../src/review/review-edit.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import type { WorkflowRunner } from '../../src/workflow/runner.js';
+import { clockAt, type TestClock } from '../support/clock.js';
+import { fixture } from '../support/fixtures.js';
+import { runnerFor } from '../support/runner.js';
+import { seededErp, tempDataDir } from '../support/seller.js';
+
+const MIKKO = { id: 'mikko@seller.fi', name: 'Mikko Myyjä' };
+const SANNA = { id: 'sanna@seller.fi', name: 'Sanna Sähkö' };
+
+describe('ReviewService', () => {
+  let erp: LocalErp;
+  let store: Store;
+  let clock: TestClock;
+  let runner: WorkflowRunner;
+  let review: ReviewService;
+  let runId: number;
+  let actions = 0;
+
+  const request = (revision: number, by = MIKKO, actionId = `action-${(actions += 1)}`): ActionRequest => ({ runId, actionId, revision, by });
+  const context = async () => (await store.runs.get(runId))!.context;
+
+  beforeEach(async () => {
+    const dataDir = tempDataDir();
+    actions = 0;
+    clock = clockAt('2026-11-24T10:00:00Z');
+    erp = await seededErp(dataDir);
+    store = await openStore(dataDir, null, clock);
+    runner = runnerFor(erp, store.runs, undefined, store.memory);
+    review = new ReviewService(runner, erp, store.memory, clock);
+    ({ runId } = await runner.process(fixture('workflow/rfq-unmatched-line.eml'), { mailbox: 'rfq@seller.fi' }));
+  });
+
+  afterEach(async () => {
+    await erp.close();
+    await store.close();
+  });
+
+  it('picks a product for an unmatched line and prices it for the customer, recording who did it', async () => {
+    expect((await context()).draft?.lines.map((l) => l.sku)).toEqual(['1000022']);
+
+    const outcome = await review.edit(request(0), { kind: 'pick', line: 1, sku: '2000020' });
+
+    expect(outcome).toEqual({ kind: 'done', revision: 1 });
+    const after = await context();
+    expect(after.matches[1]).toMatchObject({ product: { sku: '2000020' }, method: 'chosen', confidence: 1 });
+    expect(after.draft?.lines.map((l) => [l.position, l.sku, l.quantity, l.unitPrice, l.lineTotal])).toEqual([
+      [1, '1000022', '5', '10.00', '45.00'],
+      [2, '2000020', '1', '15.00', '15.00'],
+    ]);
+    expect(after.draft?.totals.net).toBe('60.00');
+    expect(after.review.actions).toEqual([
+      { id: 'action-1', kind: 'edit', by: MIKKO, at: '2026-11-24T10:00:00.000Z', summary: 'line 2 "Lattialämmitysjakotukki 6-piiri 1 kpl": product 2000020 Palloventtiili DN20 3/4" sk/sk', revision: 1 },
+    ]);
+    expect((await store.runs.get(runId))?.status).toBe('needs_review');
+  });
+
+  it("remembers the pick for that customer's words, so the next such line is matched from it", async () => {
+    await review.edit(request(0), { kind: 'pick', line: 1, sku: '2000020' });
+
+    const { description } = (await context()).requestedLines[1]!;
+    expect(await store.memory.recall({ customerNumber: '20001', description, code: null })).toEqual({ sku: '2000020', scope: 'customer' });
+  });
+
+  it('changes a quantity, removes and adds lines, and reprices when the customer changes', async () => {
+    await review.edit(request(0), { kind: 'quantity', line: 0, quantity: '7' });
+    await review.edit(request(1), { kind: 'remove', line: 1 });
+    await review.edit(request(2), { kind: 'add', sku: '1000015', quantity: '3' });
+    expect((await context()).draft?.lines.map((l) => [l.position, l.sku, l.quantity, l.discountPercent, l.lineTotal])).toEqual([
+      [1, '1000022', '7', '10', '63.00'],
+      [2, '1000015', '3', '10', '21.60'],
+    ]);
+
+    await review.edit(request(3), { kind: 'customer', number: '20002' });
+
+    const after = await context();
+    expect(after.customer?.number).toBe('20002');
+    expect(after.draft?.customer).toEqual({ number: '20002', name: 'Jaettu Alpha Oy' });
+    expect(after.draft?.lines.map((l) => [l.sku, l.discountPercent, l.lineTotal])).toEqual([
+      ['1000022', '0', '70.00'],
+      ['1000015', '0', '24.00'],
+    ]);
+    expect(after.review.revision).toBe(4);
+    expect(after.review.actions.map((a) => a.summary)).toEqual([
+      'line 1 "Kupariputki 22x1,0 kova 5 m": quantity 7',
+      'removed line 2 "Lattialämmitysjakotukki 6-piiri 1 kpl"',
+      'added 1000015 Kupariputki 15x1,0 kova, quantity 3',
+      'customer 20002 Jaettu Alpha Oy',
+    ]);
+  });
+
+  it('changes nothing twice when the same action comes again, as after a double click', async () => {
+    const first = await review.edit(request(0, MIKKO, 'click'), { kind: 'add', sku: '1000015', quantity: '3' });
+    const again = await review.edit(request(0, MIKKO, 'click'), { kind: 'add', sku: '1000015', quantity: '3' });
+
+    expect(first).toEqual({ kind: 'done', revision: 1 });
+    expect(again).toEqual({ kind: 'repeated', revision: 1 });
+    expect((await context()).draft?.lines).toHaveLength(2);
+    expect((await context()).review.actions).toHaveLength(1);
+  });
+
+  it('tells a reviewer whose page is out of date who changed the run and when, and changes nothing', async () => {
+    await review.edit(request(0, SANNA), { kind: 'quantity', line: 0, quantity: '9' });
+    clock.advance(60_000);
+
+    const stale = await review.edit(request(0, MIKKO), { kind: 'quantity', line: 0, quantity: '2' });
+
+    expect(stale).toEqual({ kind: 'stale', revision: 1, by: SANNA, at: '2026-11-24T10:00:00.000Z' });
+    expect((await context()).draft?.lines[0]?.quantity).toBe('9');
+  });
+
+  it('lets two reviewers act at once: one wins, the other is told, and the draft holds one change', async () => {
+    const outcomes = await Promise.all([
+      review.edit(request(0, MIKKO), { kind: 'add', sku: '1000015', quantity: '3' }),
+      review.edit(request(0, SANNA), { kind: 'add', sku: '3000325', quantity: '100' }),
+    ]);
+
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['done', 'stale']);
+    expect((await context()).draft?.lines).toHaveLength(2);
+  });
+
+  it('refuses an edit naming a line or product that does not exist, saying which, and changes nothing', async () => {
+    expect(await review.edit(request(0), { kind: 'pick', line: 5, sku: '2000020' })).toEqual({ kind: 'refused', reason: 'the run has lines 1 to 2, not 6' });
+    expect(await review.edit(request(0), { kind: 'add', sku: 'NOPE', quantity: '1' })).toEqual({ kind: 'refused', reason: 'no such product in the ERP' });
+    expect(await review.edit(request(0), { kind: 'customer', number: '99999' })).toEqual({ kind: 'refused', reason: 'no customer 99999 in the ERP' });
+    expect((await context()).review.revision).toBe(0);
+  });
+});
+
+describe('reviewEditSchema', () => {
+  it('takes a quantity written the Finnish way and refuses one that is not a number, naming the field', () => {
+    expect(reviewEditSchema.parse({ kind: 'quantity', line: 0, quantity: '2,5' })).toEqual({ kind: 'quantity', line: 0, quantity: '2.5' });
+    const refused = reviewEditSchema.safeParse({ kind: 'quantity', line: 0, quantity: 'kaksi' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['quantity']);
+  });
+});
