@@ -1,7 +1,7 @@
 import type { ErpAdapter } from '../erp/ports.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { Clock } from '../time/clock.js';
-import type { WorkflowContext } from '../workflow/context.js';
+import { newContext, STEP_NAMES, type WorkflowContext } from '../workflow/context.js';
 import type { ReviewAction, ReviewActionKind, Reviewer } from '../workflow/review.js';
 import type { StoredRun, StoredRunStatus } from '../workflow/run-store.js';
 import type { Revision, WorkflowRunner } from '../workflow/runner.js';
@@ -25,6 +25,8 @@ export interface ActionRequest {
 
 /** The steps an edit makes stale: prices come from the ERP for the (possibly new) customer, and the draft from the prices. */
 const AFTER_EDIT = ['calculate_pricing', 'build_offer'] as const;
+/** Processing again reads the mail anew up to the draft; what reaches the ERP is left to approval. */
+const UP_TO_DRAFT = STEP_NAMES.filter((name) => name !== 'create_offer' && name !== 'verify_offer');
 
 async function targetOf(erp: ErpAdapter, edit: ReviewEdit): Promise<EditTarget> {
   switch (edit.kind) {
@@ -69,6 +71,30 @@ export class ReviewService {
       if (priced.failed) return { refused: priced.context.failure?.message ?? 'pricing failed' };
       await this.learn(run.context, edit, target);
       return { context: priced.context, status: run.status, summary };
+    });
+  }
+
+  /** The mail asks for nothing after all: the run ends as not a request. An offer already made stays in the ERP. */
+  notAnRfq(request: ActionRequest): Promise<ActionOutcome> {
+    return this.act(request, 'not_an_rfq', async (run) => {
+      const warning = `not a request for quotation: so marked by ${request.by.name}`;
+      return { context: { ...run.context, notAnRfq: true, warnings: [...run.context.warnings, warning] }, status: 'not_an_rfq', summary: 'marked not a request' };
+    });
+  }
+
+  /**
+   * Reads the mail again from its first step, with today's catalog and all that was learned
+   * since, up to a new draft; the person's history stays, and so does the offer already in the
+   * ERP, which changes only when the draft is approved.
+   */
+  processAgain(request: ActionRequest): Promise<ActionOutcome> {
+    return this.act(request, 'process_again', async (run, tools) => {
+      const { key, reference, dryRun, offer } = run.context;
+      const fresh = { ...newContext(key, reference, dryRun), offer };
+      const redone = await tools.rerun(fresh, UP_TO_DRAFT);
+      if (redone.failed) return { refused: redone.context.failure?.message ?? 'processing failed' };
+      const status = redone.context.notAnRfq ? 'not_an_rfq' : 'needs_review';
+      return { context: redone.context, status, summary: 'processed again' };
     });
   }
 

@@ -172,6 +172,7 @@ export class WorkflowRunner {
   private async rerun(context: WorkflowContext, names: readonly StepName[], env: StepEnvironment): Promise<{ context: WorkflowContext; failed: boolean }> {
     let current = context;
     for (const defined of this.deps.definition.steps.filter((d) => names.includes(d.step.name))) {
+      if (current.notAnRfq) break;
       const before = { ...current, steps: current.steps.filter((s) => s.name !== defined.step.name) };
       const outcome = await this.runStep(defined, before, env);
       // A step run again says again what it said before: each reason once.

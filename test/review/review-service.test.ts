@@ -131,6 +131,52 @@ describe('ReviewService', () => {
   });
 });
 
+describe('ReviewService on the whole run', () => {
+  let erp: LocalErp;
+  let store: Store;
+  let review: ReviewService;
+  let runId: number;
+
+  beforeEach(async () => {
+    const dataDir = tempDataDir();
+    const clock = clockAt('2026-11-24T10:00:00Z');
+    erp = await seededErp(dataDir);
+    store = await openStore(dataDir, null, clock);
+    const runner = runnerFor(erp, store.runs, undefined, store.memory);
+    review = new ReviewService(runner, erp, store.memory, clock);
+    ({ runId } = await runner.process(fixture('workflow/rfq-unmatched-line.eml'), { mailbox: 'rfq@seller.fi' }));
+  });
+
+  afterEach(async () => {
+    await erp.close();
+    await store.close();
+  });
+
+  it('processes the mail again with what was learned since: the line picked before is matched from memory', async () => {
+    await store.memory.remember({ customerNumber: '20001', description: (await store.runs.get(runId))!.context.requestedLines[1]!.description, code: null, sku: '2000020' });
+
+    expect(await review.processAgain({ runId, actionId: 'again', revision: 0, by: MIKKO })).toEqual({ kind: 'done', revision: 1 });
+
+    const run = (await store.runs.get(runId))!;
+    expect(run.status).toBe('needs_review');
+    expect(run.context.matches.map((m) => [m.product?.sku, m.method])).toEqual([
+      ['1000022', 'name'],
+      ['2000020', 'learned'],
+    ]);
+    expect(run.context.draft?.lines.map((l) => l.sku)).toEqual(['1000022', '2000020']);
+    expect(run.context.offer).not.toBeNull();
+    expect(run.context.review.actions.map((a) => a.kind)).toEqual(['process_again']);
+  });
+
+  it('marks a run not a request, saying who did', async () => {
+    await review.notAnRfq({ runId, actionId: 'no', revision: 0, by: SANNA });
+
+    const run = (await store.runs.get(runId))!;
+    expect(run.status).toBe('not_an_rfq');
+    expect(run.context.warnings).toContain('not a request for quotation: so marked by Sanna Sähkö');
+  });
+});
+
 describe('reviewEditSchema', () => {
   it('takes a quantity written the Finnish way and refuses one that is not a number, naming the field', () => {
     expect(reviewEditSchema.parse({ kind: 'quantity', line: 0, quantity: '2,5' })).toEqual({ kind: 'quantity', line: 0, quantity: '2.5' });
