@@ -53,3 +53,8 @@ export function sameHeader(a: OfferDraft, b: OfferDraft): boolean {
     a.totals.currency === b.totals.currency
   );
 }
+
+/** An ERP row carries back nothing of ours but its position, so no two lines of a draft may share one. */
+export function assertDistinctPositions(lines: OfferLine[]): void {
+  if (new Set(lines.map((line) => line.position)).size !== lines.length) throw new Error('an offer draft has two lines at one position');
+}

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sameHeader, type Offer, type OfferDraft } from '../../domain/offer.js';
+import { assertDistinctPositions, sameHeader, type Offer, type OfferDraft } from '../../domain/offer.js';
 import { backoffMs, type Backoff } from '../../time/backoff.js';
 import type { Clock } from '../../time/clock.js';
 import type { CustomerRepository, OfferRepository, WriteFence } from '../ports.js';
@@ -85,6 +85,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
    */
   replace(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
     return this.inTurn(async () => {
+      assertDistinctPositions(draft.lines);
       const number = await this.namedOffer(draft, fence);
       const current = await this.existing(number);
       if (!sameHeader(offerFromWire(current), draft)) await this.putHeader(number, draft, fence);
@@ -205,6 +206,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
       try {
         await this.sendRows(number, plan, fence);
         before = size;
+        attempt = 1;
       } catch (error) {
         if (!(lostAnswer(error) || staleRows(error)) || attempt >= CHECKED_TRIES) throw error;
         await pause(attempt);

@@ -19,12 +19,6 @@ export function missingRows(held: WireOfferRow[], lines: OfferLine[]): RowPlan {
   return { remove: [], change: [], add: lines.filter((line) => !stored.has(line.position)).map(offerRowToWire) };
 }
 
-function byPosition(lines: OfferLine[]): Map<number, OfferLine> {
-  const wanted = new Map(lines.map((line) => [line.position, line]));
-  if (wanted.size !== lines.length) throw new Error('an offer draft has two lines at one position');
-  return wanted;
-}
-
 /**
  * Rows are ours by position, the only thing of our draft a row carries back. Of several rows at
  * one position (a row list sent again after its answer was lost and the offer read too soon)
@@ -32,7 +26,7 @@ function byPosition(lines: OfferLine[]): Map<number, OfferLine> {
  * go, so that the offer ends up exactly the draft.
  */
 export function rowPlan(held: IdentifiedRow[], lines: OfferLine[]): RowPlan {
-  const wanted = byPosition(lines);
+  const wanted = new Map(lines.map((line) => [line.position, line]));
   const kept = new Map<number, IdentifiedRow>();
   for (const row of held) {
     const position = rowPosition(row);

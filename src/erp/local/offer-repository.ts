@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Offer, OfferDraft, OfferLine } from '../../domain/offer.js';
+import { assertDistinctPositions, type Offer, type OfferDraft, type OfferLine } from '../../domain/offer.js';
 import type { OfferRepository, WriteFence } from '../ports.js';
 import { offerFromRows, offerRowToRow, offerToRow } from './mapper.js';
 import type { LocalErpSchema } from './schema.js';
@@ -59,6 +59,7 @@ export class LocalOfferRepository implements OfferRepository {
 
   /** One transaction, so nothing between the old offer and the new one is ever seen or left. */
   async replace(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
+    assertDistinctPositions(draft.lines);
     await fence();
     const number = await this.db.transaction().execute(async (trx) => {
       await lockForWrite(trx);
