@@ -38,3 +38,23 @@ export interface OfferDraft {
 export interface Offer extends OfferDraft {
   number: string;
 }
+
+/** Whether two offers say the same outside their rows; totals follow from the rows, all but the currency. */
+export function sameHeader(a: OfferDraft, b: OfferDraft): boolean {
+  return (
+    a.reference === b.reference &&
+    a.customer?.number === b.customer?.number &&
+    a.customer?.name === b.customer?.name &&
+    a.sellerNumber === b.sellerNumber &&
+    a.customerReference === b.customerReference &&
+    a.date === b.date &&
+    a.validUntil === b.validUntil &&
+    a.note === b.note &&
+    a.totals.currency === b.totals.currency
+  );
+}
+
+/** An ERP row carries back nothing of ours but its position, so no two lines of a draft may share one. */
+export function assertDistinctPositions(lines: OfferLine[]): void {
+  if (new Set(lines.map((line) => line.position)).size !== lines.length) throw new Error('an offer draft has two lines at one position');
+}

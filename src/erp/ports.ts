@@ -60,6 +60,16 @@ export interface OfferRepository {
    * awaited before every write.
    */
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer>;
+  /**
+   * Makes the offer carrying `draft.reference` exactly `draft`: its header (customer,
+   * salesperson, dates, texts, our reference) and its rows, matched by position (added,
+   * changed, removed; no two lines may share a position); creates it as `create` does when
+   * there is none yet. Safe to repeat and
+   * to resume after any failure: a second call with the same draft changes nothing, and a
+   * second offer is never made for one reference. Offers of other references are never
+   * touched. `fence` is awaited before every write. Answers the offer as read back afterwards.
+   */
+  replace(draft: OfferDraft, fence: WriteFence): Promise<Offer>;
   get(number: string): Promise<Offer | null>;
   findByReference(reference: string): Promise<Offer | null>;
 }

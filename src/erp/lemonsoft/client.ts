@@ -103,8 +103,9 @@ function searchOf(query: Query): string {
  * A small client for LemonRest written here rather than generated: what Offerflow needs from it
  * is the session and retry behaviour, which a generated client leaves to its caller. Reads and
  * updates are retried on network errors, 429 (after Retry-After) and 5xx with exponential
- * backoff and full jitter; a POST is retried only when Lemonsoft surely did not act on it (429,
- * or a connection that never opened), because creating twice is worse than failing once.
+ * backoff and full jitter; a POST, or another write its caller checks, is retried only when
+ * Lemonsoft surely did not act on it (429, or a connection that never opened), because creating
+ * twice is worse than failing once.
  */
 export class LemonsoftClient {
   private session: { id: string; since: number } | null = null;
@@ -131,9 +132,13 @@ export class LemonsoftClient {
     }
   }
 
-  /** A write; `fence` is awaited before every try of it, so a worker that lost its run sends nothing more. */
-  async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T, fence?: WriteFence): Promise<z.infer<T>> {
-    return this.parse(`${method} ${path}`, await this.call(method, path, {}, body, fence), schema);
+  /**
+   * A write; `fence` is awaited before every try of it, so a worker that lost its run sends
+   * nothing more. A `checked` write (every POST, by default) is tried again only when Lemonsoft
+   * surely did not act on it: its caller looks at what a lost answer did before repeating it.
+   */
+  async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T, fence?: WriteFence, checked = method === 'POST'): Promise<z.infer<T>> {
+    return this.parse(`${method} ${path}`, await this.call(method, path, {}, body, fence, checked), schema);
   }
 
   /** Every item of a list endpoint, a page at a time. */
@@ -165,11 +170,11 @@ export class LemonsoftClient {
     throw new LemonsoftError(call, 200, `unexpected answer at '${issue.path.join('.') || '(root)'}': ${issue.message}`);
   }
 
-  private call(method: Method, path: string, query: Query, body?: unknown, fence?: WriteFence): Promise<unknown> {
-    return this.limit(() => this.attempt(method, path, query, body, fence));
+  private call(method: Method, path: string, query: Query, body?: unknown, fence?: WriteFence, checked = false): Promise<unknown> {
+    return this.limit(() => this.attempt(method, path, query, body, fence, checked));
   }
 
-  private async attempt(method: Method, path: string, query: Query, body: unknown, fence: WriteFence | undefined): Promise<unknown> {
+  private async attempt(method: Method, path: string, query: Query, body: unknown, fence: WriteFence | undefined, checked: boolean): Promise<unknown> {
     const call = `${method} ${path}`;
     let loggedInAgain = false;
     for (let attempt = 0; ; attempt += 1) {
@@ -185,7 +190,7 @@ export class LemonsoftClient {
         attempt -= 1;
         continue;
       }
-      const retry = this.retryDelay(method, outcome, attempt);
+      const retry = this.retryDelay(checked, outcome, attempt);
       if (retry === null) throw await this.failure(call, outcome);
       await discard(outcome);
       await sleep(retry);
@@ -220,15 +225,15 @@ export class LemonsoftClient {
   }
 
   /** Null when the call must not or need not be tried again. */
-  private retryDelay(method: Method, outcome: Outcome, attempt: number): number | null {
+  private retryDelay(checked: boolean, outcome: Outcome, attempt: number): number | null {
     if (attempt >= this.options.maxRetries) return null;
     const backoff = backoffMs({ baseDelayMs: this.options.retryBaseMs, maxDelayMs: MAX_BACKOFF_MS }, attempt + 1);
     if (outcome.kind === 'network') {
-      return method !== 'POST' || NOT_SENT.has(errorCode(outcome.error) ?? '') ? backoff : null;
+      return !checked || NOT_SENT.has(errorCode(outcome.error) ?? '') ? backoff : null;
     }
     const status = outcome.response.status;
     if (status === 429) return retryAfterMs(outcome.response.headers.get('retry-after'), this.options.clock.now().getTime()) ?? backoff;
-    if (status >= 500 && method !== 'POST') return backoff;
+    if (status >= 500 && !checked) return backoff;
     return null;
   }
 
@@ -260,7 +265,7 @@ export class LemonsoftClient {
           return answer.session_id;
         }
         // Logging in creates nothing, so it is retried like a read.
-        const retry = this.retryDelay('PUT', outcome, attempt);
+        const retry = this.retryDelay(false, outcome, attempt);
         if (retry === null) {
           last = await this.failure(`POST ${path} (before ${call})`, outcome);
           break;

@@ -196,6 +196,16 @@ export function offerRowToWire(line: OfferLine): WireOfferRow {
   };
 }
 
+/** A field a stored row leaves out reads as what an empty one is sent as. */
+const storedOrBlank = (stored: unknown, sent: unknown) => stored ?? (typeof sent === 'number' ? 0 : '');
+
+/** Whether a stored row already says what `line` is sent as; fields Offerflow never writes do not count. */
+export function sameRow(row: WireOfferRow, line: OfferLine): boolean {
+  const sent = offerRowToWire(line);
+  const fields = Object.keys(sent).filter((key) => key !== 'position') as (keyof WireOfferRow)[];
+  return rowPosition(row) === line.position && fields.every((key) => storedOrBlank(row[key], sent[key]) === sent[key]);
+}
+
 export function rowPosition(row: WireOfferRow): number | null {
   const position = Number(row.position);
   return Number.isInteger(position) && position > 0 ? position : null;

@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Offer, OfferDraft } from '../../domain/offer.js';
+import { assertDistinctPositions, sameHeader, type Offer, type OfferDraft } from '../../domain/offer.js';
 import { backoffMs, type Backoff } from '../../time/backoff.js';
 import type { Clock } from '../../time/clock.js';
 import type { CustomerRepository, OfferRepository, WriteFence } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
-import { offerFromWire, offerHeaderToWire, offerRowToWire, rowPosition } from './mapper.js';
+import { offerFromWire, offerHeaderToWire } from './mapper.js';
 import type { OfferCreationJournal } from './offer-creation-journal.js';
+import { missingRows, planSize, rowPlan, type IdentifiedRow, type RowPlan } from './row-plan.js';
 import { z } from 'zod';
-import { offerSchema, type WireOffer } from './wire.js';
+import { offerSchema, type WireOffer, type WireOfferRow } from './wire.js';
 
 /** How far back an offer created by a call whose answer was lost can have been stamped. */
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -17,6 +18,18 @@ const CHECKED_TRIES = 4;
 const ROWS_PER_CALL = 100;
 
 const anything = z.unknown();
+
+/** Removals first, so that an offer stopped halfway never holds more rows than the larger of its old and new versions. */
+function rowCall(plan: RowPlan): 'DELETE' | 'PUT' | 'POST' {
+  if (plan.remove.length) return 'DELETE';
+  return plan.change.length ? 'PUT' : 'POST';
+}
+
+/** Rows can be changed or removed only by their id: one Lemonsoft read back without it is a question for a person. */
+function identified(number: number, rows: WireOfferRow[]): IdentifiedRow[] {
+  if (rows.some((row) => typeof row.id !== 'number')) throw new LemonsoftError(`GET /api/offers/${number}`, 200, `offer ${number} holds a row without an id, which cannot be changed or removed`);
+  return rows as IdentifiedRow[];
+}
 
 function isEmpty(offer: WireOffer, offerType: number): boolean {
   return !offer.offer_our_reference && !offer.offer_customer_number && (offer.offer_rows ?? []).length === 0 && (offer.offer_type ?? offerType) === offerType;
@@ -30,15 +43,20 @@ function lostAnswer(error: unknown): boolean {
   return error instanceof LemonsoftError && error.outcomeUnknown;
 }
 
+/** A row id that is gone: the call was planned on an offer read before the last change to it. */
+function staleRows(error: unknown): boolean {
+  return error instanceof LemonsoftError && error.status === 404;
+}
+
 /**
  * Lemonsoft creates an offer in three calls (empty offer, header, rows) and nothing in its API
  * makes that idempotent. Our reference goes into `offer_our_reference` with the header, and
  * every creation starts by looking for it, so a retry after any failure continues the offer
  * it finds: header written → only the missing rows are added. An offer made but not yet named
  * is noted in Offerflow's store, so whichever worker retries after a crash right there
- * continues it. A step whose
- * answer was lost is checked before it is repeated. Creations in this process take turns, so
- * that an empty offer found after a lost answer is ours.
+ * continues it. A step whose answer was lost is checked before it is repeated. Creations and
+ * replacements in this process take turns, so that an empty offer found after a lost answer is
+ * ours and no two of them plan rows of one offer at once.
  */
 export class LemonsoftOfferRepository implements OfferRepository {
   private turn: Promise<unknown> = Promise.resolve();
@@ -52,9 +70,28 @@ export class LemonsoftOfferRepository implements OfferRepository {
   ) {}
 
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
-    const result = this.turn.then(() => this.createInTurn(draft, fence));
-    this.turn = result.catch(() => undefined);
-    return result;
+    return this.inTurn(async () => {
+      const number = await this.namedOffer(draft, fence);
+      await this.writeRows(number, (held) => missingRows(held, draft.lines), fence);
+      return (await this.get(String(number)))!;
+    });
+  }
+
+  /**
+   * Header by PUT when it differs, then the rows diffed against what the offer holds, one
+   * row-list call at a time. Nothing spans several calls, so every call is planned on the
+   * offer as read right before it: a replace stopped anywhere, and the one that follows, end
+   * with exactly the draft.
+   */
+  replace(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
+    return this.inTurn(async () => {
+      assertDistinctPositions(draft.lines);
+      const number = await this.namedOffer(draft, fence);
+      const current = await this.existing(number);
+      if (!sameHeader(offerFromWire(current), draft)) await this.putHeader(number, draft, fence);
+      await this.writeRows(number, (held) => rowPlan(identified(number, held), draft.lines), fence);
+      return (await this.get(String(number)))!;
+    });
   }
 
   async get(number: string): Promise<Offer | null> {
@@ -67,17 +104,31 @@ export class LemonsoftOfferRepository implements OfferRepository {
     return number === null ? null : this.get(String(number));
   }
 
-  private async createInTurn(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  /** The offer carrying the reference: made, or continued from where an earlier attempt stopped, and named. */
+  private async namedOffer(draft: OfferDraft, fence: WriteFence): Promise<number> {
     const number = (await this.numberByReference(draft.reference)) ?? (await this.startedOffer(draft.reference, fence));
-    const current = await this.wire(String(number));
-    if (!current) throw new LemonsoftError(`GET /api/offers/${number}`, 404, `offer ${number} vanished during creation`);
-    if (current.offer_our_reference !== draft.reference) {
-      const customer = draft.customer ? await this.customers.getByNumber(draft.customer.number) : null;
-      await this.client.send('PUT', '/api/offers', offerHeaderToWire(number, draft, customer), anything, fence);
-    }
+    const current = await this.existing(number);
+    if (current.offer_our_reference !== draft.reference) await this.putHeader(number, draft, fence);
     await this.journal.named(draft.reference);
-    await this.addMissingRows(number, draft, fence);
-    return (await this.get(String(number)))!;
+    return number;
+  }
+
+  /** A whole header is the same however often it is sent, so the client may repeat it blindly. */
+  private async putHeader(number: number, draft: OfferDraft, fence: WriteFence): Promise<void> {
+    const customer = draft.customer ? await this.customers.getByNumber(draft.customer.number) : null;
+    await this.client.send('PUT', '/api/offers', offerHeaderToWire(number, draft, customer), anything, fence);
+  }
+
+  private async existing(number: number): Promise<WireOffer> {
+    const current = await this.wire(String(number));
+    if (!current) throw new LemonsoftError(`GET /api/offers/${number}`, 404, `offer ${number} vanished while it was being written`);
+    return current;
   }
 
   /**
@@ -139,27 +190,36 @@ export class LemonsoftOfferRepository implements OfferRepository {
   }
 
   /**
-   * Rows are matched by position: the ones already stored are never sent again. A row list
-   * that was answered but did not store its rows by their positions is not sent again and again.
+   * One row-list call at a time, each planned on the offer as it reads now, so rows already
+   * stored are never sent again. Deletions and updates are checked writes like additions: one
+   * whose answer was lost is read back before it is repeated, because repeated blindly it
+   * would name rows that are gone. A plan that does not shrink after a call was answered means
+   * Lemonsoft does not store rows as sent, which trying again cannot mend.
    */
-  private async addMissingRows(number: number, draft: OfferDraft, fence: WriteFence): Promise<void> {
+  private async writeRows(number: number, planOf: (held: WireOfferRow[]) => RowPlan, fence: WriteFence): Promise<void> {
     let before = Infinity;
     for (let attempt = 1; ; ) {
-      const stored = new Set(((await this.wire(String(number)))?.offer_rows ?? []).map(rowPosition));
-      const missing = draft.lines.filter((line) => !stored.has(line.position));
-      if (missing.length === 0) return;
-      if (missing.length >= before) {
-        throw new LemonsoftError(`POST /api/offers/${number}/offerrowlist`, 200, `rows were sent but offer ${number} does not hold them by their positions`);
-      }
+      const plan = planOf((await this.existing(number)).offer_rows ?? []);
+      const size = planSize(plan);
+      if (size === 0) return;
+      if (size >= before) throw new LemonsoftError(`${rowCall(plan)} /api/offers/${number}/offerrowlist`, 200, `rows were sent but offer ${number} does not hold them by their positions`);
       try {
-        await this.client.send('POST', `/api/offers/${number}/offerrowlist`, missing.slice(0, ROWS_PER_CALL).map(offerRowToWire), anything, fence);
-        before = missing.length;
+        await this.sendRows(number, plan, fence);
+        before = size;
+        attempt = 1;
       } catch (error) {
-        if (!lostAnswer(error) || attempt >= CHECKED_TRIES) throw error;
+        if (!(lostAnswer(error) || staleRows(error)) || attempt >= CHECKED_TRIES) throw error;
         await pause(attempt);
         attempt += 1;
       }
     }
+  }
+
+  private async sendRows(number: number, plan: RowPlan, fence: WriteFence): Promise<void> {
+    const path = `/api/offers/${number}/offerrowlist`;
+    const method = rowCall(plan);
+    const body = method === 'DELETE' ? plan.remove : method === 'PUT' ? plan.change : plan.add;
+    await this.client.send(method, path, body.slice(0, ROWS_PER_CALL), anything, fence, true);
   }
 
   private async numberByReference(reference: string): Promise<number | null> {

@@ -76,6 +76,22 @@ describe('LemonsoftClient failures', () => {
     expect(sim.calls.filter((c) => c === 'POST /api/offers/:id')).toHaveLength(1);
   });
 
+  it('repeats a PUT after a 500, but not one its caller checks, nor a 429 of either', async () => {
+    const rows = '^PUT /api/offers/\\d+/offerrowlist$';
+    sim.setFaults({ fail: [{ status: 500, count: 2, match: rows }] });
+    const lemonsoft = client();
+    await expect(lemonsoft.send('PUT', '/api/offers/99999/offerrowlist', [], personSchema.partial())).rejects.toMatchObject({ status: 404 });
+    expect(sim.calls.filter((c) => c === 'PUT /api/offers/:id/offerrowlist')).toHaveLength(3);
+
+    sim.setFaults({ fail: [{ status: 500, count: 1, match: rows }] });
+    await expect(lemonsoft.send('PUT', '/api/offers/99999/offerrowlist', [], personSchema.partial(), undefined, true)).rejects.toMatchObject({ status: 500, outcomeUnknown: true });
+    expect(sim.calls.filter((c) => c === 'PUT /api/offers/:id/offerrowlist')).toHaveLength(4);
+
+    sim.setFaults({ fail: [{ status: 429, count: 1, retryAfterSeconds: 0, match: rows }] });
+    await expect(lemonsoft.send('PUT', '/api/offers/99999/offerrowlist', [], personSchema.partial(), undefined, true)).rejects.toMatchObject({ status: 404 });
+    expect(sim.calls.filter((c) => c === 'PUT /api/offers/:id/offerrowlist')).toHaveLength(6);
+  });
+
   it('times out a call that takes too long', async () => {
     const lemonsoft = client({ timeoutMs: 300, maxRetries: 0 });
     await lemonsoft.get('/api/persons/101', {}, personSchema);

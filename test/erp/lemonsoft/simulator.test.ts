@@ -89,4 +89,40 @@ describe('Lemonsoft simulator', () => {
     const after = await call('DELETE', `/api/offers/${number}/offerrowlist`, sessionId, [ids[1]]);
     expect(after.json).toMatchObject({ tot_without_tax: 30, offer_totalsum: 37.65 });
   });
+
+  it('answers 404 for an unknown offer or row id and then changes no row, and 400 naming the field for an invalid body', async () => {
+    const sessionId = await login();
+    const number = (await call('POST', '/api/offers/6', sessionId)).json.offer_number as number;
+    const other = (await call('POST', '/api/offers/6', sessionId)).json.offer_number as number;
+    const row = { product_code: '1000015', quantity: 2, unit_price: 10, total: 20, tax_rate: 25.5 };
+    const [id] = ((await call('POST', `/api/offers/${number}/offerrowlist`, sessionId, [row])).json.offer_rows as { id: number }[]).map((r) => r.id);
+    const theirs = ((await call('POST', `/api/offers/${other}/offerrowlist`, sessionId, [row])).json.offer_rows as { id: number }[])[0]!.id;
+
+    expect((await call('PUT', '/api/offers/99999/offerrowlist', sessionId, [{ ...row, id }])).status).toBe(404);
+    expect((await call('DELETE', '/api/offers/99999/offerrowlist', sessionId, [id])).status).toBe(404);
+    const update = await call('PUT', `/api/offers/${number}/offerrowlist`, sessionId, [{ ...row, id, quantity: 5, total: 50 }, { ...row, id: theirs }]);
+    expect(update).toMatchObject({ status: 404, json: { message: `offer ${number} has no row ${theirs}` } });
+    const removal = await call('DELETE', `/api/offers/${number}/offerrowlist`, sessionId, [id, 987654]);
+    expect(removal).toMatchObject({ status: 404, json: { message: `offer ${number} has no row 987654` } });
+    const invalid = await call('PUT', `/api/offers/${number}/offerrowlist`, sessionId, [{ id, product_code: '1000015', quantity: 1, total: 8 }]);
+    expect(invalid).toMatchObject({ status: 400, json: { message: expect.stringMatching(/'0\.unit_price'/) } });
+    expect((await call('DELETE', `/api/offers/${number}/offerrowlist`, sessionId, ['x'])).status).toBe(400);
+
+    const after = await call('GET', `/api/offers/${number}`, sessionId);
+    expect(after.json.offer_rows).toEqual([{ ...row, id }]);
+  });
+
+  it('drops the connection after a row update or deletion it has stored, when told to', async () => {
+    const sessionId = await login();
+    const number = (await call('POST', '/api/offers/6', sessionId)).json.offer_number as number;
+    const row = { product_code: '1000015', quantity: 2, unit_price: 10, total: 20, tax_rate: 25.5 };
+    const ids = ((await call('POST', `/api/offers/${number}/offerrowlist`, sessionId, [row, row])).json.offer_rows as { id: number }[]).map((r) => r.id);
+    sim.setFaults({ crashAfter: ['updateRows', 'deleteRows'] });
+
+    await expect(call('PUT', `/api/offers/${number}/offerrowlist`, sessionId, [{ ...row, id: ids[0], quantity: 3, total: 30 }])).rejects.toThrow();
+    await expect(call('DELETE', `/api/offers/${number}/offerrowlist`, sessionId, [ids[1]])).rejects.toThrow();
+
+    const after = await call('GET', `/api/offers/${number}`, sessionId);
+    expect(after.json.offer_rows).toEqual([{ ...row, id: ids[0], quantity: 3, total: 30 }]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offerDraft } from '../../support/offer-draft.js';
+import { offerDraft, reviewedDraft } from '../../support/offer-draft.js';
 import { seededErp, tempDataDir } from '../../support/seller.js';
 import { openLocalErp } from '../../../src/erp/local/adapter.js';
 import { NO_FENCE } from '../../support/runner.js';
@@ -64,6 +64,17 @@ describe('local ERP offers', () => {
 
     expect(await erp.offers.create(offerDraft('OF-a'), NO_FENCE)).toEqual(first);
     expect(await erp.offers.get('10002')).toBeNull();
+    await erp.close();
+  });
+
+  it('replaces in one transaction: a replace that fails on its way leaves the offer as it was', async () => {
+    const erp = await seededErp();
+    const created = await erp.offers.create(offerDraft('OF-a'), NO_FENCE);
+    const unstorable = { ...reviewedDraft('OF-a'), lines: reviewedDraft('OF-a').lines.map((l) => ({ ...l, sku: null as unknown as string })) };
+
+    await expect(erp.offers.replace(unstorable, NO_FENCE)).rejects.toThrow(/NOT NULL/);
+
+    expect(await erp.offers.get(created.number)).toEqual(created);
     await erp.close();
   });
 });

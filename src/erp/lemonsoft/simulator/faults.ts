@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const OFFER_STEPS = ['create', 'header', 'rows'] as const;
+/** The offer writes a crash can follow: creating, the header, adding, updating and deleting rows. */
+const OFFER_STEPS = ['create', 'header', 'rows', 'updateRows', 'deleteRows'] as const;
 export type OfferStep = (typeof OFFER_STEPS)[number];
 
 /** What `POST /__sim/faults` (or the in-process handle) can switch; every field is optional. */

@@ -6,7 +6,7 @@ import { offerRowSchema, type WirePricelist } from '../wire.js';
 import { Faults, faultUpdateSchema, type FaultUpdate, type OfferStep } from './faults.js';
 import type { MasterData } from '../../../domain/master-data.js';
 import { lemonsoftMasterData } from './seed.js';
-import { SimulatorStore, type Page } from './store.js';
+import { NotFound, SimulatorStore, type Page } from './store.js';
 import type { Clock } from '../../../time/clock.js';
 
 const SIMULATOR_BASE_PATH = '/Lemonsoft30';
@@ -250,12 +250,16 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
     api.put('/api/offers/:id/offerrowlist', async (request: Request, reply) => {
       const rows = rowUpdatesBody.safeParse(request.body);
       if (!rows.success) return badRequest(reply, rows.error);
-      return (await store.updateOfferRows(Number(request.params.id), rows.data, stamp())) ?? notFound(reply);
+      const offer = await store.updateOfferRows(Number(request.params.id), rows.data, stamp());
+      if (offer instanceof NotFound) return reply.code(404).send({ message: offer.message });
+      return crash(request, reply, 'updateRows') ? reply : offer;
     });
     api.delete('/api/offers/:id/offerrowlist', async (request: Request, reply) => {
       const ids = rowIdsBody.safeParse(request.body);
       if (!ids.success) return badRequest(reply, ids.error);
-      return (await store.deleteOfferRows(Number(request.params.id), ids.data, stamp())) ?? notFound(reply);
+      const offer = await store.deleteOfferRows(Number(request.params.id), ids.data, stamp());
+      if (offer instanceof NotFound) return reply.code(404).send({ message: offer.message });
+      return crash(request, reply, 'deleteRows') ? reply : offer;
     });
   }
 

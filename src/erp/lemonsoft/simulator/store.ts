@@ -51,6 +51,21 @@ export interface OfferFilter {
   search?: string;
 }
 
+/** What a call names that the simulator does not hold; Lemonsoft answers it with 404. */
+export class NotFound {
+  constructor(readonly message: string) {}
+}
+
+/** The offer missing, or the ids among `ids` that are not rows of it. */
+async function unknownRows(db: Kysely<SimulatorSchema>, number: number, ids: number[]): Promise<NotFound | null> {
+  const offer = await db.selectFrom('offers').select('number').where('number', '=', number).executeTakeFirst();
+  if (!offer) return new NotFound('no such offer');
+  if (ids.length === 0) return null;
+  const held = new Set((await db.selectFrom('offer_rows').select('id').where('offer_number', '=', number).where('id', 'in', ids).execute()).map((r) => r.id));
+  const unknown = [...new Set(ids)].filter((id) => !held.has(id));
+  return unknown.length ? new NotFound(`offer ${number} has no row ${unknown.join(', ')}`) : null;
+}
+
 /** The simulator's own storage: a real SQLite file, so that offers outlive a restart of it. */
 export class SimulatorStore {
   private constructor(private readonly db: Kysely<SimulatorSchema>) {}
@@ -172,18 +187,28 @@ export class SimulatorStore {
     return this.offer(number);
   }
 
-  async updateOfferRows(number: number, rows: (WireOfferRow & { id: number })[], now: string): Promise<WireOffer | null> {
-    await this.db.transaction().execute(async (trx) => {
-      for (const { id, ...row } of rows) await trx.updateTable('offer_rows').set({ doc: JSON.stringify(row) }).where('id', '=', id).where('offer_number', '=', number).execute();
+  /** All or nothing: one row id the offer does not hold and no row changes. */
+  async updateOfferRows(number: number, rows: (WireOfferRow & { id: number })[], now: string): Promise<WireOffer | NotFound> {
+    const missing = await this.db.transaction().execute(async (trx) => {
+      const unknown = await unknownRows(trx, number, rows.map((r) => r.id));
+      if (unknown) return unknown;
+      for (const { id, ...row } of rows) await trx.updateTable('offer_rows').set({ doc: JSON.stringify(row) }).where('id', '=', id).execute();
       await trx.updateTable('offers').set({ updated: now }).where('number', '=', number).execute();
+      return null;
     });
-    return this.offer(number);
+    return missing ?? (await this.offer(number))!;
   }
 
-  async deleteOfferRows(number: number, ids: number[], now: string): Promise<WireOffer | null> {
-    if (ids.length) await this.db.deleteFrom('offer_rows').where('offer_number', '=', number).where('id', 'in', ids).execute();
-    await this.db.updateTable('offers').set({ updated: now }).where('number', '=', number).execute();
-    return this.offer(number);
+  /** All or nothing, like the update: a row already gone is a 404, not a quiet success. */
+  async deleteOfferRows(number: number, ids: number[], now: string): Promise<WireOffer | NotFound> {
+    const missing = await this.db.transaction().execute(async (trx) => {
+      const unknown = await unknownRows(trx, number, ids);
+      if (unknown) return unknown;
+      if (ids.length) await trx.deleteFrom('offer_rows').where('offer_number', '=', number).where('id', 'in', ids).execute();
+      await trx.updateTable('offers').set({ updated: now }).where('number', '=', number).execute();
+      return null;
+    });
+    return missing ?? (await this.offer(number))!;
   }
 
   async offer(number: number): Promise<WireOffer | null> {
