@@ -4,6 +4,7 @@ import type { Clock } from '../time/clock.js';
 import { newContext, STEP_NAMES, type WorkflowContext } from '../workflow/context.js';
 import type { ReviewAction, ReviewActionKind, Reviewer } from '../workflow/review.js';
 import type { StoredRun, StoredRunStatus } from '../workflow/run-store.js';
+import { finalStatus } from '../workflow/result.js';
 import type { Revision, WorkflowRunner } from '../workflow/runner.js';
 import { applyEdit, describeEdit, type EditTarget, type ReviewEdit } from './review-edit.js';
 
@@ -71,6 +72,27 @@ export class ReviewService {
       if (priced.failed) return { refused: priced.context.failure?.message ?? 'pricing failed' };
       await this.learn(run.context, edit, target);
       return { context: priced.context, status: run.status, summary };
+    });
+  }
+
+  /**
+   * The offer in the ERP becomes exactly the draft on the screen (made now where none exists yet:
+   * a shadow run, a failed create), then is read back and checked like any created offer. Only
+   * the draft's date is brought to today: the prices stay those the salesperson saw.
+   */
+  approve(request: ActionRequest): Promise<ActionOutcome> {
+    return this.act(request, 'approve', async (run, tools) => {
+      if (run.context.notAnRfq) return { refused: 'the run is marked not a request; process it again first' };
+      if (!run.context.draft?.lines.length) return { refused: 'nothing to offer yet: choose a product for at least one line' };
+      const dated = await tools.rerun(run.context, ['build_offer']);
+      const draft = dated.context.draft!;
+      await tools.env.fence();
+      const offer = await this.erp.offers.replace(draft, tools.env.fence);
+      // The reasons the run needed a look are answered by the person who approved it; the check below may give new ones.
+      const approved = { ...dated.context, dryRun: false, offer, reviewReasons: [] };
+      const verified = await tools.rerun(approved, ['verify_offer']);
+      if (verified.failed) return { refused: verified.context.failure?.message ?? 'the offer could not be read back' };
+      return { context: verified.context, status: finalStatus(verified.context), summary: `approved offer ${offer.number}: ${draft.lines.length} rows, ${draft.totals.net} ${draft.totals.currency} net` };
     });
   }
 

@@ -152,6 +152,18 @@ describe('ReviewService on the whole run', () => {
     await store.close();
   });
 
+  it('creates the offer on approval when the run made none: a shadow run', async () => {
+    const shadow = await runnerFor(erp, store.runs, undefined, store.memory).process(fixture('workflow/rfq-known-customer.eml'), { mailbox: 'shadow@seller.fi', dryRun: true });
+    const reference = (await store.runs.get(shadow.runId))!.context.reference;
+    expect(await erp.offers.findByReference(reference)).toBeNull();
+
+    await review.approve({ runId: shadow.runId, actionId: 'approve', revision: 0, by: MIKKO });
+
+    const run = (await store.runs.get(shadow.runId))!;
+    expect(run.context.dryRun).toBe(false);
+    expect((await erp.offers.findByReference(reference))?.lines.map((l) => l.sku)).toEqual(run.context.draft?.lines.map((l) => l.sku));
+  });
+
   it('processes the mail again with what was learned since: the line picked before is matched from memory', async () => {
     await store.memory.remember({ customerNumber: '20001', description: (await store.runs.get(runId))!.context.requestedLines[1]!.description, code: null, sku: '2000020' });
 
@@ -166,6 +178,38 @@ describe('ReviewService on the whole run', () => {
     expect(run.context.draft?.lines.map((l) => l.sku)).toEqual(['1000022', '2000020']);
     expect(run.context.offer).not.toBeNull();
     expect(run.context.review.actions.map((a) => a.kind)).toEqual(['process_again']);
+  });
+
+  it('approves: the ERP offer then holds exactly the rows on the screen, checked by reading it back', async () => {
+    await review.edit({ runId, actionId: 'pick', revision: 0, by: MIKKO }, { kind: 'pick', line: 1, sku: '2000020' });
+    await review.edit({ runId, actionId: 'qty', revision: 1, by: MIKKO }, { kind: 'quantity', line: 0, quantity: '12' });
+
+    expect(await review.approve({ runId, actionId: 'approve', revision: 2, by: MIKKO })).toEqual({ kind: 'done', revision: 3 });
+
+    const run = (await store.runs.get(runId))!;
+    expect(run.status).toBe('created');
+    expect(run.context.reviewReasons).toEqual([]);
+    const inErp = (await erp.offers.findByReference(run.context.reference))!;
+    expect(inErp.number).toBe(run.context.offer?.number);
+    expect(inErp.lines.map((l) => [l.position, l.sku, l.quantity, l.lineTotal])).toEqual([
+      [1, '1000022', '12', '108.00'],
+      [2, '2000020', '1', '15.00'],
+    ]);
+    expect(run.context.review.actions.at(-1)).toMatchObject({ kind: 'approve', by: MIKKO, summary: `approved offer ${inErp.number}: 2 rows, 123.00 EUR net` });
+  });
+
+  it('approves again after a later change: rows removed in the workspace leave the ERP offer, and nothing is duplicated', async () => {
+    await review.edit({ runId, actionId: 'pick', revision: 0, by: MIKKO }, { kind: 'pick', line: 1, sku: '2000020' });
+    await review.approve({ runId, actionId: 'approve-1', revision: 1, by: MIKKO });
+    await review.approve({ runId, actionId: 'approve-1', revision: 1, by: MIKKO });
+    await review.edit({ runId, actionId: 'remove', revision: 2, by: SANNA }, { kind: 'remove', line: 0 });
+
+    await review.approve({ runId, actionId: 'approve-2', revision: 3, by: SANNA });
+
+    const run = (await store.runs.get(runId))!;
+    const inErp = (await erp.offers.findByReference(run.context.reference))!;
+    expect(inErp.lines.map((l) => [l.position, l.sku])).toEqual([[1, '2000020']]);
+    expect(run.context.review.actions.map((a) => a.kind)).toEqual(['edit', 'approve', 'edit', 'approve']);
   });
 
   it('marks a run not a request, saying who did', async () => {
