@@ -5,7 +5,7 @@ import { newContext, STEP_NAMES, type WorkflowContext } from '../workflow/contex
 import type { ReviewAction, ReviewActionKind, Reviewer } from '../workflow/review.js';
 import type { StoredRun, StoredRunStatus } from '../workflow/run-store.js';
 import { finalStatus } from '../workflow/result.js';
-import type { Revision, WorkflowRunner } from '../workflow/runner.js';
+import type { Revision, RevisionTools, WorkflowRunner } from '../workflow/runner.js';
 import { applyEdit, describeEdit, type EditTarget, type ReviewEdit } from './review-edit.js';
 
 /** What an action came to. `repeated`: the same action id was done before, and nothing changed now. */
@@ -28,6 +28,12 @@ export interface ActionRequest {
 const AFTER_EDIT = ['calculate_pricing', 'build_offer'] as const;
 /** Processing again reads the mail anew up to the draft; what reaches the ERP is left to approval. */
 const UP_TO_DRAFT = STEP_NAMES.filter((name) => name !== 'create_offer' && name !== 'verify_offer');
+
+/** What steps run again made of the context; a step that failed refuses the action, with its reason. */
+function passed(outcome: { context: WorkflowContext; failed: boolean }): WorkflowContext {
+  if (outcome.failed) throw new Error(outcome.context.failure?.message ?? 'a step failed');
+  return outcome.context;
+}
 
 async function targetOf(erp: ErpAdapter, edit: ReviewEdit): Promise<EditTarget> {
   switch (edit.kind) {
@@ -68,10 +74,9 @@ export class ReviewService {
       const target = await targetOf(this.erp, edit);
       const summary = describeEdit(edit, run.context, target);
       const edited = applyEdit(run.context, edit, target);
-      const priced = await tools.rerun(edited, AFTER_EDIT);
-      if (priced.failed) return { refused: priced.context.failure?.message ?? 'pricing failed' };
+      const priced = passed(await tools.rerun(edited, AFTER_EDIT));
       await this.learn(run.context, edit, target);
-      return { context: priced.context, status: run.status, summary };
+      return { context: priced, status: run.status, summary };
     });
   }
 
@@ -84,15 +89,14 @@ export class ReviewService {
     return this.act(request, 'approve', async (run, tools) => {
       if (run.context.notAnRfq) return { refused: 'the run is marked not a request; process it again first' };
       if (!run.context.draft?.lines.length) return { refused: 'nothing to offer yet: choose a product for at least one line' };
-      const dated = await tools.rerun(run.context, ['build_offer']);
-      const draft = dated.context.draft!;
+      const dated = passed(await tools.rerun(run.context, ['build_offer']));
+      const draft = dated.draft!;
       await tools.env.fence();
       const offer = await this.erp.offers.replace(draft, tools.env.fence);
       // The reasons the run needed a look are answered by the person who approved it; the check below may give new ones.
-      const approved = { ...dated.context, dryRun: false, offer, reviewReasons: [] };
-      const verified = await tools.rerun(approved, ['verify_offer']);
-      if (verified.failed) return { refused: verified.context.failure?.message ?? 'the offer could not be read back' };
-      return { context: verified.context, status: finalStatus(verified.context), summary: `approved offer ${offer.number}: ${draft.lines.length} rows, ${draft.totals.net} ${draft.totals.currency} net` };
+      const approved = { ...dated, dryRun: false, offer, reviewReasons: [] };
+      const verified = passed(await tools.rerun(approved, ['verify_offer']));
+      return { context: verified, status: finalStatus(verified), summary: `approved offer ${offer.number}: ${draft.lines.length} rows, ${draft.totals.net} ${draft.totals.currency} net` };
     });
   }
 
@@ -113,10 +117,8 @@ export class ReviewService {
     return this.act(request, 'process_again', async (run, tools) => {
       const { key, reference, dryRun, offer } = run.context;
       const fresh = { ...newContext(key, reference, dryRun), offer };
-      const redone = await tools.rerun(fresh, UP_TO_DRAFT);
-      if (redone.failed) return { refused: redone.context.failure?.message ?? 'processing failed' };
-      const status = redone.context.notAnRfq ? 'not_an_rfq' : 'needs_review';
-      return { context: redone.context, status, summary: 'processed again' };
+      const redone = passed(await tools.rerun(fresh, UP_TO_DRAFT));
+      return { context: redone, status: redone.notAnRfq ? 'not_an_rfq' : 'needs_review', summary: 'processed again' };
     });
   }
 
@@ -129,7 +131,7 @@ export class ReviewService {
   private async act(
     request: ActionRequest,
     kind: ReviewActionKind,
-    change: (run: StoredRun, tools: Parameters<Parameters<WorkflowRunner['revise']>[1]>[1]) => Promise<{ context: WorkflowContext; status: StoredRunStatus; summary: string } | { refused: string }>,
+    change: (run: StoredRun, tools: RevisionTools) => Promise<{ context: WorkflowContext; status: StoredRunStatus; summary: string } | { refused: string }>,
   ): Promise<ActionOutcome> {
     return this.runner.revise(request.runId, async (run, tools): Promise<Revision<ActionOutcome>> => {
       const { review } = run.context;
