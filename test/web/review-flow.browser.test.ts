@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeBrowser, isolatedPage } from '../support/browser.js';
+import { fixturePath } from '../support/fixtures.js';
+import { firstSignIn, serveWorkspace, type DemoErp, type ServedWorkspace } from '../support/served-workspace.js';
+import { stopServed } from '../support/serve.js';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+/** The demo's Swedish request: its fourth line ("Kopparrörsklammer 22 mm") finds no sure product. */
+const RORVARME = join(EXAMPLES, '03-sv-rorvarme-codes.eml');
+const CLAMP_LINE = 3;
+
+let workspace: ServedWorkspace | null = null;
+afterEach(async () => {
+  await workspace?.close();
+  workspace = null;
+  await stopServed();
+});
+afterAll(closeBrowser);
+
+describe.each<DemoErp>(['local', 'lemonsoft'])('reviewing a request in the workspace, on %s', (erp) => {
+  it('picks a candidate, changes a quantity and approves: the ERP offer holds exactly those rows, and the next such mail is matched from it', { timeout: 120_000 }, async () => {
+    workspace = await serveWorkspace(erp);
+    const first = await workspace.deliver(RORVARME, 'rorvarme.eml');
+    expect(first.status).toBe('needs_review');
+    const { page, offLoopback, context } = await isolatedPage();
+    await firstSignIn(page, workspace, 'johan.sundstrom@teknotukku.fi');
+
+    await page.goto(`${workspace.url}/runs/${first.id}`);
+    const clamp = page.locator(`#line-${CLAMP_LINE}`);
+    await expect.poll(() => clamp.locator('.missing-product').count()).toBe(1);
+    const candidate = clamp.locator('[data-candidate]').first();
+    const picked = (await candidate.locator('xpath=ancestor::form').locator('input[name=sku]').getAttribute('value'))!;
+    await Promise.all([page.waitForURL(/notice=done/), candidate.click()]);
+    await page.locator('#quantity-0').fill('12');
+    await Promise.all([page.waitForURL(/notice=done/), page.locator('#line-0 button[type=submit]').filter({ hasText: 'Tallenna' }).click()]);
+    await Promise.all([page.waitForURL(/notice=done/), page.locator('[data-action=approve]').click()]);
+
+    const approved = await workspace.run(first.id);
+    expect(approved.status).toBe('created');
+    const rows = (await workspace.offer(approved.context.reference))!.lines.map((l) => [l.position, l.sku, l.quantity]);
+    expect(rows).toEqual(approved.context.draft!.lines.map((l) => [l.position, l.sku, l.quantity]));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual([1, '1100088', '12']);
+    expect(rows[CLAMP_LINE]?.[1]).toBe(picked);
+    expect(await page.locator('.history li').count()).toBe(3);
+
+    const again = await workspace.deliver(fixturePath('web/rorvarme-again.eml'), 'again.eml');
+    expect(again.status).toBe('created');
+    expect(again.context.matches[1]).toMatchObject({ method: 'learned', product: { sku: picked } });
+    expect(offLoopback).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('two reviewers approving the same request at once', () => {
+  it('lets one win and tells the other who changed it; the ERP has each row once', { timeout: 120_000 }, async () => {
+    workspace = await serveWorkspace('local');
+    const run = await workspace.deliver(RORVARME, 'rorvarme.eml');
+    const johan = await isolatedPage();
+    const mikko = await isolatedPage();
+    await firstSignIn(johan.page, workspace, 'johan.sundstrom@teknotukku.fi');
+    await firstSignIn(mikko.page, workspace, 'mikko.lehtonen@teknotukku.fi');
+    for (const { page } of [johan, mikko]) await page.goto(`${workspace.url}/runs/${run.id}`);
+
+    await Promise.all([johan, mikko].map(({ page }) => page.locator('[data-action=approve]').click()));
+    await Promise.all([johan, mikko].map(({ page }) => page.waitForLoadState('load')));
+    const told = await Promise.all([johan, mikko].map(({ page }) => page.locator('[data-stale]').count()));
+
+    expect(told.sort()).toEqual([0, 1]);
+    const loser = told[0] === 1 ? johan.page : mikko.page;
+    await expect.poll(() => loser.locator('[data-stale]').textContent()).toMatch(/(Johan Sundström|Mikko Lehtonen) muutti pyyntöä/);
+    const after = await workspace.run(run.id);
+    expect(after.context.review.actions.filter((a) => a.kind === 'approve')).toHaveLength(1);
+    const offer = (await workspace.offer(after.context.reference))!;
+    expect(offer.lines.map((l) => l.position)).toEqual(after.context.draft!.lines.map((l) => l.position));
+    expect(new Set(offer.lines.map((l) => l.position)).size).toBe(offer.lines.length);
+    await Promise.all([johan.context.close(), mikko.context.close()]);
+  });
+});
