@@ -7,6 +7,7 @@ import type { ReviewAction, ReviewActionKind, Reviewer } from '../workflow/revie
 import type { StoredRun, StoredRunStatus } from '../workflow/run-store.js';
 import { finalStatus } from '../workflow/result.js';
 import type { Revision, RevisionTools, WorkflowRunner } from '../workflow/runner.js';
+import type { ReviewCommand } from './review-command.js';
 import { applyEdit, describeEdit, type EditTarget, type ReviewEdit } from './review-edit.js';
 
 /** What an action came to. `repeated`: the same action id was done before, and nothing changed now. */
@@ -69,6 +70,20 @@ export class ReviewService {
     private readonly parties: PartyMemory,
     private readonly clock: Clock,
   ) {}
+
+  /** One command, whichever it is: what the pages and the API call. */
+  perform(request: ActionRequest, command: ReviewCommand): Promise<ActionOutcome> {
+    switch (command.kind) {
+      case 'approve':
+        return this.approve(request);
+      case 'not_an_rfq':
+        return this.notAnRfq(request);
+      case 'process_again':
+        return this.processAgain(request);
+      default:
+        return this.edit(request, command);
+    }
+  }
 
   /** Changes the draft; prices and totals are worked out again through the ERP's pricing. */
   edit(request: ActionRequest, edit: ReviewEdit): Promise<ActionOutcome> {

@@ -14,6 +14,7 @@ import { instrumentErp } from './instrument-erp.js';
 import { ServiceMetrics } from './metrics.js';
 import { notifyRun, type RunNotifier } from '../notify/notify-run.js';
 import { SmtpNotifier } from '../notify/smtp-notifier.js';
+import { ReviewService } from '../review/review-service.js';
 import { registerWorkspace } from '../web/workspace.js';
 
 export interface RunningService {
@@ -140,7 +141,16 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     ...Object.fromEntries(pollers.map((p) => [`mailbox:${p.mailbox.name}`, () => p.source.check()])),
   };
   const { web } = config;
-  const workspace = { accounts: app.accounts, publicUrl: web.publicUrl, defaultLanguage: web.defaultLanguage };
+  const workspace = {
+    accounts: app.accounts,
+    publicUrl: web.publicUrl,
+    defaultLanguage: web.defaultLanguage,
+    runs: app.runs,
+    review: new ReviewService(runner, app.erp, app.memory, clock),
+    parties: { customers: app.erp.customers, persons: app.erp.persons },
+    catalogSearch: () => 'not_ready' as const,
+    timeZone: config.timeZone,
+  };
   const http = await startHttp({
     port: options.port,
     host: options.host,

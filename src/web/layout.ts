@@ -33,7 +33,15 @@ function userBar(context: PageContext): SafeHtml | null {
  * them), landmarks and a skip link for keyboard and screen-reader users. The session's CSRF
  * token also sits in a meta tag, for scripts that send it in the header.
  */
-export function layout(context: PageContext, title: string, body: SafeHtml): SafeHtml {
+export interface LayoutOptions {
+  /** Pages with two columns use the whole width of the screen. */
+  wide?: boolean;
+  /** Scripts of the package's assets, by file name: progressive enhancement only, the page works without them. */
+  scripts?: string[];
+}
+
+export function layout(context: PageContext, title: string, body: SafeHtml, options: LayoutOptions = {}): SafeHtml {
+  const scripts = (options.scripts ?? []).map((file) => html`<script src="/static/${file}" defer></script>`);
   const csrf = context.signedIn ? html`<meta name="csrf-token" content="${context.signedIn.csrfToken}">` : null;
   return html`<!doctype html>
 <html lang="${context.language}">
@@ -43,6 +51,7 @@ export function layout(context: PageContext, title: string, body: SafeHtml): Saf
   <title>${title} · Offerflow</title>
   <link rel="stylesheet" href="/static/workspace.css">
   ${csrf}
+  ${scripts}
 </head>
 <body>
   <a class="skip-link" href="#main">${context.t.skipToContent}</a>
@@ -50,7 +59,7 @@ export function layout(context: PageContext, title: string, body: SafeHtml): Saf
     <span class="brand">Offerflow</span>
     ${userBar(context)}
   </header>
-  <main id="main" tabindex="-1">
+  <main id="main" tabindex="-1"${options.wide ? html` class="wide"` : ''}>
     <h1>${title}</h1>
     ${body}
   </main>

@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Accounts } from '../accounts/open-accounts.js';
 import type { WorkspaceLanguage } from '../accounts/user.js';
+import type { CustomerRepository, PersonRepository } from '../erp/ports.js';
+import type { ReviewService } from '../review/review-service.js';
+import type { RunStore } from '../workflow/run-store.js';
+import type { CatalogResults } from './run/catalog-hit.js';
 import type { SafeHtml } from './html.js';
 import { languageFromHeader } from './i18n/accept-language.js';
 import { MESSAGES } from './i18n/messages.js';
@@ -11,6 +15,14 @@ export interface WorkspaceDeps {
   /** The workspace's address as users reach it (config `web.publicUrl`): a request from it is never foreign. */
   publicUrl: string;
   defaultLanguage: WorkspaceLanguage;
+  runs: RunStore;
+  review: ReviewService;
+  /** Where a run's customer and salesperson are searched when a person changes them. */
+  parties: { customers: CustomerRepository; persons: PersonRepository };
+  /** Search-as-you-type over the whole catalog. */
+  catalogSearch(query: string, limit: number): CatalogResults;
+  /** Times on the pages are the seller's (config `timeZone`). */
+  timeZone: string;
 }
 
 /** A signed-in user's own language; before sign-in, the browser's. */

@@ -1,10 +1,13 @@
 import { Registry } from 'prom-client';
 import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
+import { ReviewService } from '../../src/review/review-service.js';
 import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { registerWorkspace } from '../../src/web/workspace.js';
 import { clockAt, type TestClock } from './clock.js';
+import { runnerFor } from './runner.js';
+import type { WorkflowRunner } from '../../src/workflow/runner.js';
 import { seededErp, tempDataDir } from './seller.js';
 
 export const MINUTE = 60_000;
@@ -17,6 +20,8 @@ export interface Workspace {
   erp: LocalErp;
   accounts: Accounts;
   clock: TestClock;
+  /** Runs the workflow on the same store and ERP, for tests that need runs to review. */
+  runner: WorkflowRunner;
   http: HttpEndpoints;
   url(path: string): string;
   close(): Promise<void>;
@@ -29,13 +34,24 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
   const store = await openStore(dataDir, null, clock);
   const erp = await seededErp(dataDir);
   const accounts = openAccounts(store.accounts, erp.persons, clock, SETTINGS);
+  const runner = runnerFor(erp, store.runs, undefined, store.memory);
+  const deps = {
+    accounts,
+    publicUrl: 'http://127.0.0.1:8080',
+    defaultLanguage: 'fi' as const,
+    runs: store.runs,
+    review: new ReviewService(runner, erp, store.memory, clock),
+    parties: { customers: erp.customers, persons: erp.persons },
+    catalogSearch: () => 'not_ready' as const,
+    timeZone: 'Europe/Helsinki',
+  };
   const http = await startHttp({
     port: 0,
     host: '127.0.0.1',
     checks: {},
     registry: new Registry(),
     trustProxy: options.trustProxy,
-    extend: (app) => registerWorkspace(app, { accounts, publicUrl: 'http://127.0.0.1:8080', defaultLanguage: 'fi' }),
+    extend: (app) => registerWorkspace(app, deps),
   });
   return {
     dataDir,
@@ -43,6 +59,7 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
     erp,
     accounts,
     clock,
+    runner,
     http,
     url: (path) => `http://127.0.0.1:${http.port}${path}`,
     close: async () => {
@@ -67,3 +84,16 @@ export const sessionCookieOf = (response: Response) => /offerflow_session=([^;]*
 
 /** The CSRF token a page was rendered with. */
 export const csrfOf = (page: string) => /name="csrf-token" content="([^"]+)"/.exec(page)?.[1] ?? null;
+
+export const TEST_PASSWORD = 'kolme pientä porsasta';
+
+/** A user added, given a password through their link and signed in, as a person would: their session cookie and the form token. */
+export async function signedInAs(workspace: Workspace, email: string): Promise<{ cookie: string; csrf: string }> {
+  const added = await workspace.accounts.users.add({ email, role: 'salesperson', name: null, language: null });
+  if (!added.added) throw new Error(`${email} not added`);
+  await request(workspace, '/set-password', form({ token: added.link.token, password: TEST_PASSWORD, confirm: TEST_PASSWORD }));
+  const cookie = `offerflow_session=${sessionCookieOf(await request(workspace, '/login', form({ email, password: TEST_PASSWORD })))}`;
+  const csrf = csrfOf(await (await request(workspace, '/', { headers: { cookie } })).text());
+  if (!csrf) throw new Error(`${email} did not get signed in`);
+  return { cookie, csrf };
+}

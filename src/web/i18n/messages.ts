@@ -1,4 +1,5 @@
 import type { WorkspaceLanguage } from '../../accounts/user.js';
+import { RUN_MESSAGES } from './run-messages.js';
 
 /**
  * Every text of the workspace, one table per language. The English table defines the keys and
@@ -32,6 +33,7 @@ const en = {
   role_admin: 'admin',
   refused: 'The request was refused. Reload the page and try again.',
   userMenu: 'User',
+  ...RUN_MESSAGES.en,
 };
 
 export type Messages = typeof en;
@@ -64,6 +66,7 @@ const fi: Messages = {
   role_admin: 'ylläpitäjä',
   refused: 'Pyyntö hylättiin. Lataa sivu uudelleen ja yritä uudestaan.',
   userMenu: 'Käyttäjä',
+  ...RUN_MESSAGES.fi,
 };
 
 const sv: Messages = {
@@ -94,6 +97,7 @@ const sv: Messages = {
   role_admin: 'administratör',
   refused: 'Begäran avvisades. Ladda om sidan och försök igen.',
   userMenu: 'Användare',
+  ...RUN_MESSAGES.sv,
 };
 
 export const MESSAGES: Record<WorkspaceLanguage, Messages> = { en, fi, sv };

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { reviewEditSchema } from './review-edit.js';
+
+/**
+ * Anything a salesperson can do to a run, as the pages and the API send it: one schema for
+ * both, so a form and a JSON call are checked alike.
+ */
+export const reviewCommandSchema = z.discriminatedUnion('kind', [
+  ...reviewEditSchema.options,
+  z.object({ kind: z.literal('approve') }),
+  z.object({ kind: z.literal('not_an_rfq') }),
+  z.object({ kind: z.literal('process_again') }),
+]);
+
+export type ReviewCommand = z.infer<typeof reviewCommandSchema>;
+
+/** Who sends it and from which page: a fresh id per action, and the revision the page showed. */
+export const actionEnvelopeSchema = z.object({
+  actionId: z.string().trim().min(8).max(100),
+  revision: z.number().int().nonnegative(),
+});

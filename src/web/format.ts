@@ -1,0 +1,13 @@
+import type { WorkspaceLanguage } from '../accounts/user.js';
+
+/**
+ * Numbers and times as the reader's language writes them. Amounts stay the decimal strings the
+ * pricing made: only the separator changes, so what is shown is exactly what the ERP holds.
+ */
+export function formatDecimal(value: string, language: WorkspaceLanguage): string {
+  return language === 'en' ? value : value.replace('.', ',');
+}
+
+export function formatTime(iso: string, language: WorkspaceLanguage, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
