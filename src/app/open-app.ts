@@ -13,6 +13,7 @@ import { openErp } from './erp-adapters.js';
 import { catalogLoader, type CatalogState, type SnapshotEvent } from './catalog-loader.js';
 import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import { processHolders } from './process-holders.js';
+import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { NotificationLog } from '../notify/notification-log.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
@@ -31,6 +32,7 @@ export interface App {
   erp: ErpAdapter;
   runs: RunStore;
   memory: PhraseMemory;
+  parties: PartyMemory;
   /** The store's job queue and notification log, for the service. */
   jobs(policy: RetryPolicy): JobQueue;
   notifications: NotificationLog;
@@ -105,7 +107,7 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     throw error;
   });
   const erp = options.wrapErp ? options.wrapErp(opened) : opened;
-  const { runs, memory } = store;
+  const { runs, memory, parties } = store;
   const catalog = catalogLoader(erp.products, {
     clock,
     snapshots: snapshotFile(catalogSnapshotFile(config.dataDir), erpSource(config.erp.type, config.erp.settings), clock),
@@ -126,6 +128,7 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     erp,
     runs,
     memory,
+    parties,
     jobs: store.jobs,
     notifications: store.notifications,
     checkStore: store.check,
@@ -141,6 +144,7 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
         lineExtractor,
         reader,
         memory,
+        parties,
         settings,
         claims,
         clock,

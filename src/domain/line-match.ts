@@ -1,4 +1,5 @@
 import type { Product } from './product.js';
+import type { Provenance } from './provenance.js';
 
 export interface MatchCandidate {
   sku: string;
@@ -15,5 +16,7 @@ export interface LineMatch {
   method: 'code' | 'learned' | 'name' | 'chosen' | 'none';
   /** Which seller rule chose among near-duplicates, for the salesperson to see on the line. */
   note?: string;
+  /** For a match from what a person taught (`learned`, or `code` by the customer's own code): who and when. */
+  learnedFrom?: Provenance;
   alternatives: MatchCandidate[];
 }

@@ -1,5 +1,6 @@
 import type { LineMatch, MatchCandidate } from '../domain/line-match.js';
 import type { Product } from '../domain/product.js';
+import type { Provenance } from '../domain/provenance.js';
 import type { RequestedLine } from '../domain/requested-line.js';
 import type { CatalogIndex, ScoredProduct } from './catalog-index.js';
 import { chooseAmongNearDuplicates, misfitsUnit, type Choice } from './near-duplicates.js';
@@ -13,11 +14,21 @@ export interface MatchSources {
   /** The ERP's own code lookup, for products added since the index last refreshed. */
   findByCode(code: string): Promise<Product[]>;
   /** The product a customer's own part number stands for, for that customer. */
-  customerCode(code: string): Promise<Product | null>;
+  customerCode(code: string): Promise<FromMemory | null>;
   /** The brands the seller offers first in a product group, when the request names none. */
   preferredBrands(group: string | null): readonly string[];
   /** What a salesperson taught for these words: sure for this customer, a little less for another. */
-  learned(line: RequestedLine): Promise<{ product: Product; confidence: number } | null>;
+  learned(line: RequestedLine): Promise<(FromMemory & { confidence: number }) | null>;
+}
+
+/** A product remembered for a customer's words or code; who taught it, when a person did. */
+export interface FromMemory {
+  product: Product;
+  learnedFrom: Provenance | null;
+}
+
+function taught(learnedFrom: Provenance | null): Pick<LineMatch, 'learnedFrom'> {
+  return learnedFrom ? { learnedFrom } : {};
 }
 
 /**
@@ -78,13 +89,13 @@ export function mailWords(lines: readonly RequestedLine[]): { besides(at: number
 export async function matchLine(line: RequestedLine, sources: MatchSources, threshold: number, mailWords: ReadonlyMap<string, number> = new Map()): Promise<LineMatch> {
   if (line.code) {
     const theirs = await sources.customerCode(line.code);
-    if (theirs) return { product: theirs, confidence: 1, method: 'code', note: `the customer's own code ${line.code}`, alternatives: [] };
+    if (theirs) return { product: theirs.product, confidence: 1, method: 'code', note: `the customer's own code ${line.code}`, ...taught(theirs.learnedFrom), alternatives: [] };
     const indexed = sources.index.findByCode(line.code);
     const byCode = indexed.length > 0 ? indexed : await sources.findByCode(line.code);
     if (byCode.length === 1) return { product: byCode[0]!, confidence: 1, method: 'code', alternatives: [] };
   }
   const learned = await sources.learned(line);
-  if (learned) return { ...learned, method: 'learned', alternatives: [] };
+  if (learned) return { product: learned.product, confidence: learned.confidence, method: 'learned', ...taught(learned.learnedFrom), alternatives: [] };
   const ranked = sources.index.search(line.description, ALTERNATIVES + 1);
   const confidence = confidenceOf(ranked);
   const best = ranked[0];

@@ -1,3 +1,4 @@
+import type { Provenance, Teacher } from '../domain/provenance.js';
 import { fold } from './terms.js';
 
 /** Who a learned match holds for: the customer who was corrected, or (weaker) everyone. */
@@ -6,6 +7,8 @@ export type MemoryScope = 'customer' | 'everyone';
 export interface Remembered {
   sku: string;
   scope: MemoryScope;
+  /** Who taught it and when; null for what came from a file of part numbers, or was taught before this was kept. */
+  learnedFrom: Provenance | null;
 }
 
 export interface Correction {
@@ -14,6 +17,8 @@ export interface Correction {
   /** The customer's own part number for the item, when they gave one. */
   code: string | null;
   sku: string;
+  /** The person who taught it; absent when no one did in person (a command line, a sync from the ERP). */
+  by?: Teacher;
 }
 
 /** A customer's own part number for one of our products, from their purchasing system. */

@@ -71,10 +71,10 @@ export function applyEdit(context: WorkflowContext, edit: ReviewEdit, target: Ed
       };
     case 'customer':
       if (!target || !('customer' in target)) throw new EditRefused(`no customer ${edit.number} in the ERP`);
-      return { ...context, customer: target.customer };
+      return { ...context, customer: target.customer, customerFoundBy: { evidence: 'chosen', learnedFrom: null } };
     case 'salesperson':
       if (!target || !('person' in target)) throw new EditRefused(`no salesperson ${edit.number} in the ERP`);
-      return { ...context, salesperson: target.person };
+      return { ...context, salesperson: target.person, salespersonFoundBy: { evidence: 'chosen', learnedFrom: null } };
   }
 }
 

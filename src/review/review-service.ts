@@ -1,4 +1,5 @@
 import type { ErpAdapter } from '../erp/ports.js';
+import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { Clock } from '../time/clock.js';
 import { newContext, STEP_NAMES, type WorkflowContext } from '../workflow/context.js';
@@ -66,6 +67,7 @@ export class ReviewService {
     private readonly runner: WorkflowRunner,
     private readonly erp: ErpAdapter,
     private readonly memory: PhraseMemory,
+    private readonly parties: PartyMemory,
     private readonly clock: Clock,
   ) {}
 
@@ -90,7 +92,7 @@ export class ReviewService {
       const summary = describeEdit(edit, run.context, target);
       const edited = applyEdit(run.context, edit, target);
       const priced = passed(await tools.rerun(edited, AFTER_EDIT));
-      await this.learn(run.context, edit, target);
+      await this.learn(run.context, edit, target, request.by);
       return { context: priced, status: run.status, summary };
     });
   }
@@ -137,10 +139,24 @@ export class ReviewService {
     });
   }
 
-  private async learn(before: WorkflowContext, edit: ReviewEdit, target: EditTarget): Promise<void> {
-    if (edit.kind !== 'pick' || !target || !('product' in target)) return;
-    const requested = before.requestedLines[edit.line]!;
-    await this.memory.remember({ customerNumber: before.customer?.number ?? null, description: requested.description, code: requested.code, sku: target.product.sku });
+  /**
+   * What the edit teaches for the next mail: a product for the customer's words and code, the
+   * customer for the sender (its domain follows from the addresses, see PartyMemory), the
+   * salesperson for the customer. A sender who is one of the seller's own people is not taught:
+   * it would make every mail they forward that customer's.
+   */
+  private async learn(before: WorkflowContext, edit: ReviewEdit, target: EditTarget, by: Reviewer): Promise<void> {
+    if (edit.kind === 'pick' && target && 'product' in target) {
+      const requested = before.requestedLines[edit.line]!;
+      await this.memory.remember({ customerNumber: before.customer?.number ?? null, description: requested.description, code: requested.code, sku: target.product.sku, by });
+    }
+    const address = before.company?.senderAddress;
+    if (edit.kind === 'customer' && target && 'customer' in target && address && !(await this.erp.persons.findByEmail(address))) {
+      await this.parties.rememberCustomer({ address, customerNumber: target.customer.number, by });
+    }
+    if (edit.kind === 'salesperson' && target && 'person' in target && before.customer) {
+      await this.parties.rememberSalesperson({ customerNumber: before.customer.number, personNumber: target.person.number, by });
+    }
   }
 
   private async act(

@@ -146,7 +146,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     publicUrl: web.publicUrl,
     defaultLanguage: web.defaultLanguage,
     runs: app.runs,
-    review: new ReviewService(runner, app.erp, app.memory, clock),
+    review: new ReviewService(runner, app.erp, app.memory, app.parties, clock),
     parties: { customers: app.erp.customers, persons: app.erp.persons },
     catalogSearch: () => 'not_ready' as const,
     timeZone: config.timeZone,

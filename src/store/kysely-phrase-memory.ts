@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { phraseKey, type Correction, type CustomerCode, type PhraseMemory, type Remembered } from '../matching/phrase-memory.js';
 import type { Clock } from '../time/clock.js';
+import { provenanceIfKnown } from './provenance-columns.js';
 import type { PhraseMemoryTable, StoreSchema } from './schema.js';
 
 const EVERYONE = '*';
@@ -28,22 +29,22 @@ export class KyselyPhraseMemory implements PhraseMemory {
       for (const { kind, key } of keys) {
         const row = await this.db
           .selectFrom('phrase_memory')
-          .select('sku')
+          .select(['sku', 'taught_by_id', 'taught_by_name', 'updated_at'])
           .where('customer_number', '=', customer)
           .where('kind', '=', kind)
           .where('key', '=', key)
           .executeTakeFirst();
-        if (row) return { sku: row.sku, scope };
+        if (row) return { sku: row.sku, scope, learnedFrom: provenanceIfKnown(row) };
       }
     }
     return null;
   }
 
   /** The latest correction wins: a salesperson who corrects twice meant the second. */
-  async remember({ customerNumber, description, code, sku }: Correction): Promise<void> {
-    const updatedAt = this.clock.now().toISOString();
+  async remember({ customerNumber, description, code, sku, by }: Correction): Promise<void> {
+    const taught = { corrections: 1, updated_at: this.clock.now().toISOString(), taught_by_id: by?.id ?? null, taught_by_name: by?.name ?? null };
     const customers = [...(customerNumber ? [customerNumber] : []), EVERYONE];
-    await this.upsert(this.db, customers.flatMap((customer) => keysOf(description, code).map((k) => ({ customer_number: customer, ...k, sku, corrections: 1, updated_at: updatedAt }))));
+    await this.upsert(this.db, customers.flatMap((customer) => keysOf(description, code).map((k) => ({ customer_number: customer, ...k, sku, ...taught }))));
   }
 
   /** A part number means something to its own customer only: never learned for everyone. */
@@ -52,7 +53,7 @@ export class KyselyPhraseMemory implements PhraseMemory {
     // One row per key: two codes with the same description would otherwise meet in one statement.
     const byKey = new Map<string, Insertable<PhraseMemoryTable>>();
     for (const { customerNumber, code, sku, description } of codes) {
-      for (const k of keysOf(description ?? '', code)) byKey.set(`${customerNumber}\u0000${k.kind}\u0000${k.key}`, { customer_number: customerNumber, ...k, sku, corrections: 1, updated_at: updatedAt });
+      for (const k of keysOf(description ?? '', code)) byKey.set(`${customerNumber}\u0000${k.kind}\u0000${k.key}`, { customer_number: customerNumber, ...k, sku, corrections: 1, updated_at: updatedAt, taught_by_id: null, taught_by_name: null });
     }
     const rows = [...byKey.values()];
     await this.db.transaction().execute(async (trx) => {
@@ -70,6 +71,8 @@ export class KyselyPhraseMemory implements PhraseMemory {
           sku: eb.ref('excluded.sku'),
           corrections: eb('phrase_memory.corrections', '+', 1),
           updated_at: eb.ref('excluded.updated_at'),
+          taught_by_id: eb.ref('excluded.taught_by_id'),
+          taught_by_name: eb.ref('excluded.taught_by_name'),
         })),
       )
       .execute();

@@ -145,5 +145,29 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    '0010_learning': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('phrase_memory').addColumn('taught_by_id', 'text').execute();
+        await db.schema.alterTable('phrase_memory').addColumn('taught_by_name', 'text').execute();
+        await db.schema
+          .createTable('sender_customers')
+          .addColumn('address', 'text', (c) => c.primaryKey())
+          .addColumn('domain', 'text', (c) => c.notNull())
+          .addColumn('customer_number', 'text', (c) => c.notNull())
+          .addColumn('taught_by_id', 'text', (c) => c.notNull())
+          .addColumn('taught_by_name', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('sender_customers_domain').on('sender_customers').column('domain').execute();
+        await db.schema
+          .createTable('customer_salespersons')
+          .addColumn('customer_number', 'text', (c) => c.primaryKey())
+          .addColumn('person_number', 'text', (c) => c.notNull())
+          .addColumn('taught_by_id', 'text', (c) => c.notNull())
+          .addColumn('taught_by_name', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AccountStores } from '../accounts/ports.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
+import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { NotificationLog } from '../notify/notification-log.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
@@ -12,6 +13,7 @@ import { KyselyApiTokenStore } from './kysely-api-tokens.js';
 import { KyselyLoginAttemptStore } from './kysely-login-attempts.js';
 import { KyselyNotificationLog } from './kysely-notification-log.js';
 import { KyselyOfferJournal } from './kysely-offer-journal.js';
+import { KyselyPartyMemory } from './kysely-party-memory.js';
 import { KyselyPasswordLinkStore } from './kysely-password-links.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyRunStore } from './kysely-run-store.js';
@@ -25,6 +27,8 @@ import { openSqlite } from './sqlite.js';
 export interface Store {
   runs: RunStore;
   memory: PhraseMemory;
+  /** Which customer a sender writes for, and who serves a customer, as reviewers taught. */
+  parties: PartyMemory;
   notifications: NotificationLog;
   offerJournal: OfferCreationJournal;
   /** The workspace's users, their sessions and set-password links, API tokens, sign-in attempts. */
@@ -53,6 +57,7 @@ export async function openStore(dataDir: string, databaseUrl: string | null, clo
   return {
     runs: new KyselyRunStore(db, clock),
     memory: new KyselyPhraseMemory(db, clock),
+    parties: new KyselyPartyMemory(db, clock),
     notifications: new KyselyNotificationLog(db, clock),
     offerJournal: new KyselyOfferJournal(db),
     accounts: {

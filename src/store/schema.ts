@@ -24,6 +24,28 @@ export interface PhraseMemoryTable {
   sku: string;
   corrections: number;
   updated_at: string;
+  /** Who taught the row; null for imported part numbers and rows from before 0010_learning. */
+  taught_by_id: string | null;
+  taught_by_name: string | null;
+}
+
+/** The customer a reviewer chose for mail from an address; `domain` is the address's, to read what a domain says. */
+export interface SenderCustomerTable {
+  address: string;
+  domain: string;
+  customer_number: string;
+  taught_by_id: string;
+  taught_by_name: string;
+  updated_at: string;
+}
+
+/** The salesperson a reviewer chose for a customer's offers. */
+export interface CustomerSalespersonTable {
+  customer_number: string;
+  person_number: string;
+  taught_by_id: string;
+  taught_by_name: string;
+  updated_at: string;
 }
 
 export interface JobTable {
@@ -101,6 +123,8 @@ export interface LoginAttemptTable {
 export interface StoreSchema {
   runs: RunTable;
   phrase_memory: PhraseMemoryTable;
+  sender_customers: SenderCustomerTable;
+  customer_salespersons: CustomerSalespersonTable;
   jobs: JobTable;
   notifications: NotificationTable;
   offer_creations: OfferCreationTable;

@@ -11,7 +11,14 @@ const UNVERSIONED = 1;
  */
 export function contextFromStore(stored: unknown): WorkflowContext {
   const fields = stored as Partial<WorkflowContext>;
-  return { ...fields, version: fields.version ?? UNVERSIONED, failure: fields.failure ?? null, review: fields.review ?? NO_REVIEW } as WorkflowContext;
+  return {
+    ...fields,
+    version: fields.version ?? UNVERSIONED,
+    failure: fields.failure ?? null,
+    review: fields.review ?? NO_REVIEW,
+    customerFoundBy: fields.customerFoundBy ?? null,
+    salespersonFoundBy: fields.salespersonFoundBy ?? null,
+  } as WorkflowContext;
 }
 
 export type Resumption =

@@ -1,5 +1,6 @@
 import type { AttachmentText } from '../attachments/read-attachment.js';
 import type { Customer } from '../domain/customer.js';
+import type { CustomerEvidence, PartyFinding, SalespersonEvidence } from '../domain/party-finding.js';
 import type { FailureRecord } from '../domain/failure.js';
 import type { LineMatch } from '../domain/line-match.js';
 import type { Offer, OfferDraft, OfferLine } from '../domain/offer.js';
@@ -52,7 +53,7 @@ export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
  * meaning, so that a run stored by an older release is never read as if it were of this one
  * (see context-version.ts).
  */
-export const CONTEXT_VERSION = 4;
+export const CONTEXT_VERSION = 5;
 
 /** Why a run failed: the step, and whether trying again can help. */
 export interface RunFailure extends FailureRecord {
@@ -77,7 +78,11 @@ export interface WorkflowContext {
   attachmentTexts: AttachmentText[];
   company: CompanyFacts | null;
   customer: Customer | null;
+  /** What named `customer`, and who taught it when it was learned; null while there is no customer. */
+  customerFoundBy: PartyFinding<CustomerEvidence> | null;
   salesperson: Person | null;
+  /** What named `salesperson`, and who taught it when it was learned; null while there is no salesperson. */
+  salespersonFoundBy: PartyFinding<SalespersonEvidence> | null;
   requestedLines: RequestedLine[];
   /** Parallel to `requestedLines`. */
   matches: LineMatch[];
@@ -111,7 +116,9 @@ export function newContext(key: RunKey, reference: string, dryRun: boolean): Wor
     attachmentTexts: [],
     company: null,
     customer: null,
+    customerFoundBy: null,
     salesperson: null,
+    salespersonFoundBy: null,
     requestedLines: [],
     matches: [],
     pricedLines: [],

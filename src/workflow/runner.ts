@@ -3,6 +3,7 @@ import type { ErpAdapter } from '../erp/ports.js';
 import { messageKeyOf } from '../email/message-key.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
+import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { MailReader } from '../reading/mail-reader.js';
 import type { Clock } from '../time/clock.js';
@@ -25,6 +26,7 @@ export interface RunnerDependencies {
   lineExtractor: LineExtractor;
   reader: MailReader;
   memory: PhraseMemory;
+  parties: PartyMemory;
   settings: WorkflowSettings;
   claims: Omit<ClaimSettings, 'maxWriteMs'>;
   clock: Clock;
@@ -212,9 +214,9 @@ export class WorkflowRunner {
   }
 
   private environment(rawEmail: Buffer, held: HeldRun): StepEnvironment {
-    const { erp, catalog, lineExtractor, reader, memory, settings } = this.deps;
+    const { erp, catalog, lineExtractor, reader, memory, parties, settings } = this.deps;
     const budget = new MailBudget(settings.limits.timeBudgetMs);
-    return { erp, catalog, lineExtractor, reader, budget, memory, settings, rawEmail, now: () => this.clock.now(), fence: held.fence };
+    return { erp, catalog, lineExtractor, reader, budget, memory, parties, settings, rawEmail, now: () => this.clock.now(), fence: held.fence };
   }
 
   private async runStep(

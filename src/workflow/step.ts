@@ -2,6 +2,7 @@ import type { MailBudget } from '../domain/mail-budget.js';
 import type { ErpAdapter, WriteFence } from '../erp/ports.js';
 import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
+import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { MailLimits } from '../reading/mail-limits.js';
 import type { MailReader } from '../reading/mail-reader.js';
@@ -29,6 +30,8 @@ export interface StepEnvironment {
   catalog(): Promise<CatalogIndex>;
   lineExtractor: LineExtractor;
   memory: PhraseMemory;
+  /** Which customer a sender writes for, and who serves a customer, as reviewers taught. */
+  parties: PartyMemory;
   settings: WorkflowSettings;
   rawEmail: Buffer;
   now(): Date;

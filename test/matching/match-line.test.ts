@@ -164,7 +164,7 @@ describe('confidenceOf', () => {
 describe('matchLine: the customer\'s own part numbers', () => {
   it('takes the product a customer code stands for before our own codes and any search, and says so on the line', async () => {
     const theirs = CATALOG[2]!;
-    const withCodes: MatchSources = { ...sources, customerCode: async (code) => (code === CATALOG[1]!.sku ? theirs : null) };
+    const withCodes: MatchSources = { ...sources, customerCode: async (code) => (code === CATALOG[1]!.sku ? { product: theirs, learnedFrom: null } : null) };
     const match = await matchLine(line('Kupariputki', CATALOG[1]!.sku), withCodes, THRESHOLD);
     expect(match).toEqual({ product: theirs, confidence: 1, method: 'code', note: `the customer's own code ${CATALOG[1]!.sku}`, alternatives: [] });
     expect((await matchLine(line('Kupariputki', CATALOG[0]!.sku), withCodes, THRESHOLD)).product?.sku).toBe(CATALOG[0]!.sku);
@@ -174,7 +174,7 @@ describe('matchLine: the customer\'s own part numbers', () => {
 describe('matchLine: what salespeople taught', () => {
   it('takes a taught product before the name search, but after an exact catalog code', async () => {
     const taught = CATALOG[0]!;
-    const teaching: MatchSources = { ...sources, learned: async () => ({ product: taught, confidence: 0.9 }) };
+    const teaching: MatchSources = { ...sources, learned: async () => ({ product: taught, confidence: 0.9, learnedFrom: null }) };
 
     const byWords = await matchLine(line('ne meidän tavalliset putket'), teaching, THRESHOLD);
     const byCode = await matchLine(line('x', CATALOG[1]!.sku), teaching, THRESHOLD);
@@ -182,6 +182,18 @@ describe('matchLine: what salespeople taught', () => {
     expect(byWords).toEqual({ product: taught, confidence: 0.9, method: 'learned', alternatives: [] });
     expect(byCode.method).toBe('code');
     expect(byCode.product?.sku).toBe(CATALOG[1]!.sku);
+  });
+
+  it('says on the line who taught it and when, for a code or words a person taught', async () => {
+    const learnedFrom = { by: { id: 'sanna@seller.fi', name: 'Sanna Sähkö' }, at: '2026-11-20T08:00:00.000Z' };
+    const teaching: MatchSources = {
+      ...sources,
+      customerCode: async (code) => (code === 'PO-1' ? { product: CATALOG[2]!, learnedFrom } : null),
+      learned: async () => ({ product: CATALOG[0]!, confidence: 1, learnedFrom }),
+    };
+
+    expect((await matchLine(line('ne meidän tavalliset putket'), teaching, THRESHOLD)).learnedFrom).toEqual(learnedFrom);
+    expect((await matchLine(line('x', 'PO-1'), teaching, THRESHOLD)).learnedFrom).toEqual(learnedFrom);
   });
 });
 

@@ -12,6 +12,12 @@ import { seededErp, tempDataDir } from '../support/seller.js';
 const MIKKO = { id: 'mikko@seller.fi', name: 'Mikko Myyjä' };
 const SANNA = { id: 'sanna@seller.fi', name: 'Sanna Sähkö' };
 
+/** Another mail like a fixture: its own Message-ID, and a sender of the test's choosing. */
+function anotherMail(name: string, messageId: string, from?: string): Buffer {
+  const raw = fixture(name).toString('utf8').replace(/^Message-ID: .*$/m, `Message-ID: <${messageId}>`);
+  return Buffer.from(from ? raw.replace(/^From: .*$/m, `From: ${from}`) : raw, 'utf8');
+}
+
 describe('ReviewService', () => {
   let erp: LocalErp;
   let store: Store;
@@ -30,8 +36,8 @@ describe('ReviewService', () => {
     clock = clockAt('2026-11-24T10:00:00Z');
     erp = await seededErp(dataDir);
     store = await openStore(dataDir, null, clock);
-    runner = runnerFor(erp, store.runs, undefined, store.memory);
-    review = new ReviewService(runner, erp, store.memory, clock);
+    runner = runnerFor(erp, store.runs, undefined, store.memory, undefined, store.parties);
+    review = new ReviewService(runner, erp, store.memory, store.parties, clock);
     ({ runId } = await runner.process(fixture('workflow/rfq-unmatched-line.eml'), { mailbox: 'rfq@seller.fi' }));
   });
 
@@ -59,11 +65,49 @@ describe('ReviewService', () => {
     expect((await store.runs.get(runId))?.status).toBe('needs_review');
   });
 
-  it("remembers the pick for that customer's words, so the next such line is matched from it", async () => {
+  it("remembers the pick for that customer's words, so the next such line is matched from it, saying who taught it and when", async () => {
     await review.edit(request(0), { kind: 'pick', line: 1, sku: '2000020' });
+    clock.advance(86_400_000);
 
-    const { description } = (await context()).requestedLines[1]!;
-    expect(await store.memory.recall({ customerNumber: '20001', description, code: null })).toEqual({ sku: '2000020', scope: 'customer' });
+    const next = await runner.process(anotherMail('workflow/rfq-unmatched-line.eml', 'second@putki.fi'), { mailbox: 'rfq@seller.fi' });
+
+    const matched = (await store.runs.get(next.runId))!.context.matches[1];
+    expect(matched).toMatchObject({ product: { sku: '2000020' }, method: 'learned', confidence: 1, learnedFrom: { by: MIKKO, at: '2026-11-24T10:00:00.000Z' } });
+  });
+
+  it('remembers the customer chosen for a sender: the next mail from that address finds it as learned, and no longer needs a look for it', async () => {
+    ({ runId } = await runner.process(fixture('workflow/rfq-free-mail.eml'), { mailbox: 'rfq@seller.fi' }));
+    expect((await context()).reviewReasons.some((r) => r.startsWith('customer unknown'))).toBe(true);
+
+    await review.edit(request(0, SANNA), { kind: 'customer', number: '20002' });
+    expect((await context()).customerFoundBy).toEqual({ evidence: 'chosen', learnedFrom: null });
+    clock.advance(60_000);
+    const next = (await store.runs.get((await runner.process(anotherMail('workflow/rfq-free-mail.eml', 'again@mail.gmail.com'), { mailbox: 'rfq@seller.fi' })).runId))!.context;
+    const stranger = (await store.runs.get((await runner.process(anotherMail('workflow/rfq-free-mail.eml', 'other@mail.gmail.com', 'Liisa <liisa@gmail.com>'), { mailbox: 'rfq@seller.fi' })).runId))!.context;
+
+    expect(next.customer?.number).toBe('20002');
+    expect(next.customerFoundBy).toEqual({ evidence: 'learned address', learnedFrom: { by: SANNA, at: '2026-11-24T10:00:00.000Z' } });
+    expect(next.reviewReasons.filter((r) => r.includes('customer'))).toEqual([]);
+    // A free-mail domain is everyone's: what Jari's address taught says nothing of Liisa.
+    expect(stranger.customer).toBeNull();
+  });
+
+  it("remembers a salesperson reassignment for the customer: the customer's next mail goes to that person, as learned", async () => {
+    expect((await context()).salespersonFoundBy).toEqual({ evidence: "customer's seller", learnedFrom: null });
+
+    await review.edit(request(0), { kind: 'salesperson', number: '101' });
+    const next = (await store.runs.get((await runner.process(anotherMail('workflow/rfq-unmatched-line.eml', 'third@putki.fi'), { mailbox: 'rfq@seller.fi' })).runId))!.context;
+
+    expect(next.salesperson?.number).toBe('101');
+    expect(next.salespersonFoundBy).toEqual({ evidence: 'learned for customer', learnedFrom: { by: MIKKO, at: '2026-11-24T10:00:00.000Z' } });
+  });
+
+  it("does not learn a customer for a sender who is one of the seller's own people", async () => {
+    ({ runId } = await runner.process(anotherMail('workflow/rfq-free-mail.eml', 'own@seller.fi', 'Sanna <sanna@seller.fi>'), { mailbox: 'rfq@seller.fi' }));
+
+    expect(await review.edit(request(0), { kind: 'customer', number: '20002' })).toEqual({ kind: 'done', revision: 1 });
+
+    expect(await store.parties.customerOfAddress('sanna@seller.fi')).toBeNull();
   });
 
   it('changes a quantity, removes and adds lines, and reprices when the customer changes', async () => {
@@ -142,8 +186,8 @@ describe('ReviewService on the whole run', () => {
     const clock = clockAt('2026-11-24T10:00:00Z');
     erp = await seededErp(dataDir);
     store = await openStore(dataDir, null, clock);
-    const runner = runnerFor(erp, store.runs, undefined, store.memory);
-    review = new ReviewService(runner, erp, store.memory, clock);
+    const runner = runnerFor(erp, store.runs, undefined, store.memory, undefined, store.parties);
+    review = new ReviewService(runner, erp, store.memory, store.parties, clock);
     ({ runId } = await runner.process(fixture('workflow/rfq-unmatched-line.eml'), { mailbox: 'rfq@seller.fi' }));
   });
 

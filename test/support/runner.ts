@@ -2,6 +2,7 @@ import type { ErpAdapter } from '../../src/erp/ports.js';
 import { MailBudget } from '../../src/domain/mail-budget.js';
 import { ruleExtractor } from '../../src/extraction/line-extractor.js';
 import { CatalogIndex } from '../../src/matching/catalog-index.js';
+import type { PartyMemory } from '../../src/learning/party-memory.js';
 import type { PhraseMemory } from '../../src/matching/phrase-memory.js';
 import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { ReadingPool } from '../../src/reading/reading-pool.js';
@@ -46,7 +47,23 @@ export const NO_FENCE = async (): Promise<void> => undefined;
 /** For steps and runs whose test is not about learning. */
 export const NOTHING_LEARNED: PhraseMemory = { recall: async () => null, remember: async () => undefined, learnCodes: async () => undefined };
 
-export function runnerFor(erp: ErpAdapter, store: RunStore, definition: WorkflowDefinition = offerWorkflow, memory = NOTHING_LEARNED, claims = TEST_CLAIMS): WorkflowRunner {
+/** For steps and runs whose test is not about who reviewers said is who. */
+export const NO_PARTIES_LEARNED: PartyMemory = {
+  customerOfAddress: async () => null,
+  customerOfDomain: async () => null,
+  rememberCustomer: async () => undefined,
+  salespersonOf: async () => null,
+  rememberSalesperson: async () => undefined,
+};
+
+export function runnerFor(
+  erp: ErpAdapter,
+  store: RunStore,
+  definition: WorkflowDefinition = offerWorkflow,
+  memory = NOTHING_LEARNED,
+  claims = TEST_CLAIMS,
+  parties = NO_PARTIES_LEARNED,
+): WorkflowRunner {
   return new WorkflowRunner({
     definition,
     store,
@@ -55,6 +72,7 @@ export function runnerFor(erp: ErpAdapter, store: RunStore, definition: Workflow
     lineExtractor: RULES,
     reader: READER,
     memory,
+    parties,
     settings: SETTINGS,
     claims,
     clock: TEST_CLOCK,
@@ -74,6 +92,7 @@ export function environment(erp: ErpAdapter, overrides: Partial<StepEnvironment>
     reader: READER,
     budget: new MailBudget(SETTINGS.limits.timeBudgetMs),
     memory: NOTHING_LEARNED,
+    parties: NO_PARTIES_LEARNED,
     settings: SETTINGS,
     rawEmail: Buffer.alloc(0),
     now: () => NOW,

@@ -34,13 +34,13 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
   const store = await openStore(dataDir, null, clock);
   const erp = await seededErp(dataDir);
   const accounts = openAccounts(store.accounts, erp.persons, clock, SETTINGS);
-  const runner = runnerFor(erp, store.runs, undefined, store.memory);
+  const runner = runnerFor(erp, store.runs, undefined, store.memory, undefined, store.parties);
   const deps = {
     accounts,
     publicUrl: 'http://127.0.0.1:8080',
     defaultLanguage: 'fi' as const,
     runs: store.runs,
-    review: new ReviewService(runner, erp, store.memory, clock),
+    review: new ReviewService(runner, erp, store.memory, store.parties, clock),
     parties: { customers: erp.customers, persons: erp.persons },
     catalogSearch: () => 'not_ready' as const,
     timeZone: 'Europe/Helsinki',

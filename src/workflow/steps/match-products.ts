@@ -14,12 +14,13 @@ async function sourcesFor(context: StepContext<'customer'>, env: StepEnvironment
     preferredBrands: (group) => (group === null ? [] : (env.settings.preferredBrands[group] ?? [])),
     customerCode: async (code) => {
       const hit = customerNumber ? await env.memory.recall({ customerNumber, description: '', code }) : null;
-      return hit?.scope === 'customer' ? products.getBySku(hit.sku) : null;
+      const product = hit?.scope === 'customer' ? await products.getBySku(hit.sku) : null;
+      return product && { product, learnedFrom: hit!.learnedFrom };
     },
     learned: async ({ description, code }: RequestedLine) => {
       const hit = await env.memory.recall({ customerNumber, description, code });
       const product = hit && (await products.getBySku(hit.sku));
-      return product ? { product, confidence: hit.scope === 'customer' ? 1 : EVERYONE_CONFIDENCE } : null;
+      return product ? { product, confidence: hit.scope === 'customer' ? 1 : EVERYONE_CONFIDENCE, learnedFrom: hit.learnedFrom } : null;
     },
   };
 }
