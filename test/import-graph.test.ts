@@ -4,7 +4,7 @@ import { fixturePath } from './support/fixtures.js';
 import { importEdges, layerViolations, type LayerRule } from './support/import-graph.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction', 'src/accounts'];
+const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction', 'src/accounts', 'src/learning'];
 const OUTER = ['src/store', 'src/server', 'src/cli', 'src/app', 'src/web'];
 /** An adapter is any folder of `src/erp`: the ports sit beside them. */
 const isAdapter = (path: string) => /^src\/erp\/[^/]+\//.test(path);
