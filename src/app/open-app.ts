@@ -23,6 +23,8 @@ import { ReadingPool } from '../reading/reading-pool.js';
 import type { Accounts } from '../accounts/open-accounts.js';
 import type { Clock } from '../time/clock.js';
 import { workspaceAccounts } from './workspace-accounts.js';
+import { readBackOffers } from '../learning/erp-read-back.js';
+import { leasedPass, type PassOutcome } from '../learning/leased-pass.js';
 
 /** Everything one data directory holds, opened together and closed together, each part by its port. */
 export interface App {
@@ -45,6 +47,13 @@ export interface App {
   warmCatalog(): void;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
+  /**
+   * Reads back the ERP offers of the last `days` and learns the products salespeople replaced
+   * there, unless another process sharing the store is at it, or finished a pass after `doneAfter`.
+   */
+  learnFromErp(options: { days: number; doneAfter: string | null; stopping?: () => boolean }): Promise<PassOutcome>;
+  /** Settles once the first catalog load has ended, loaded or not. */
+  catalogSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,6 +131,20 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     throw error;
   });
   const claims = { holders: processHolders(), leaseMs: config.service.leaseSeconds * 1000, waitPollMs: CLAIM_WAIT_POLL_MS };
+  const runner = ({ dryRun }: { dryRun: boolean }) =>
+    new WorkflowRunner({
+      definition: offerWorkflow,
+      store: dryRun ? new MemoryRunStore(clock) : runs,
+      erp,
+      catalog: () => catalog.index(),
+      lineExtractor,
+      reader,
+      memory,
+      parties,
+      settings,
+      claims,
+      clock,
+    });
   return {
     config,
     clock,
@@ -135,20 +158,12 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     accounts: workspaceAccounts(config, store.accounts, erp.persons, clock),
     catalogState: () => catalog.state(),
     warmCatalog: () => catalog.warm(),
-    runner: ({ dryRun }) =>
-      new WorkflowRunner({
-        definition: offerWorkflow,
-        store: dryRun ? new MemoryRunStore(clock) : runs,
-        erp,
-        catalog: () => catalog.index(),
-        lineExtractor,
-        reader,
-        memory,
-        parties,
-        settings,
-        claims,
-        clock,
-      }),
+    runner,
+    learnFromErp: ({ days, doneAfter, stopping = () => false }) =>
+      leasedPass(store.readBackLease, { holders: claims.holders, leaseMs: claims.leaseMs, clock }, doneAfter, (keepLease) =>
+        readBackOffers({ runs, runner: runner({ dryRun: false }), erp, memory, log: store.readBacks, clock }, { days, keepGoing: async () => !stopping() && (await keepLease()) }),
+      ),
+    catalogSettled: () => catalog.index().then(() => undefined, () => undefined),
     close: async () => {
       // A snapshot being written needs no ERP, but a refresh under way does.
       await catalog.close();

@@ -3,6 +3,7 @@ import { registerCorrect } from './commands/correct.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerJobs } from './commands/jobs.js';
+import { registerLearnFromErp } from './commands/learn-from-erp.js';
 import { registerOffers } from './commands/offers.js';
 import { registerProcess } from './commands/process.js';
 import { registerReplay } from './commands/replay.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerOffers(program);
   registerRuns(program);
   registerCorrect(program);
+  registerLearnFromErp(program);
   registerImport(program);
   registerDemo(program);
   registerServe(program);

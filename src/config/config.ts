@@ -78,6 +78,14 @@ const serviceSchema = z.object({
   leaseSeconds: z.coerce.number().min(0.1).max(3600).default(300),
 });
 
+/** Learning from what salespeople change in the ERP's offers themselves (src/learning/erp-read-back.ts). */
+const learningSchema = z.object({
+  /** The offers of runs created in this many last days are read back. */
+  readBackDays: z.coerce.number().min(0.001).max(3650).default(30),
+  /** How often `serve` reads them back; 0 never. At most 24 days, the longest a timer waits. */
+  readBackHours: z.coerce.number().min(0).max(24 * 24).default(6),
+});
+
 /** How much of a mail is read; see reading/mail-limits.ts. */
 const limitsSchema = z.object({
   mailMegabytes: z.coerce.number().min(0.01).max(1024).default(50),
@@ -117,6 +125,7 @@ const configSchema = (erpTypes: readonly string[]) =>
     mailboxes: z.array(mailboxSchema).refine((list) => new Set(list.map((m) => m.name)).size === list.length, 'mailbox names must be unique'),
     service: serviceSchema,
     limits: limitsSchema,
+    learning: learningSchema,
     web: webSchema,
     notifications: notificationsSchema,
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
@@ -146,6 +155,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   mailboxes: [],
   service: serviceSchema.parse({}),
   limits: limitsSchema.parse({}),
+  learning: learningSchema.parse({}),
   web: webSchema.parse({}),
   notifications: null,
   currency: 'EUR',
@@ -180,6 +190,8 @@ const ENV_KEYS: Record<string, string> = {
   OFFERFLOW_SESSION_MAX_HOURS: 'web.sessionMaxHours',
   OFFERFLOW_PASSWORD_LINK_HOURS: 'web.passwordLinkHours',
   OFFERFLOW_LANGUAGE: 'web.defaultLanguage',
+  OFFERFLOW_READ_BACK_DAYS: 'learning.readBackDays',
+  OFFERFLOW_READ_BACK_HOURS: 'learning.readBackHours',
   OFFERFLOW_MAIL_READING_SECONDS: 'limits.readingSeconds',
   OFFERFLOW_MAIL_MAX_MB: 'limits.mailMegabytes',
   OFFERFLOW_MAIL_MAX_LINES: 'limits.lines',
@@ -254,7 +266,8 @@ export function loadConfig(sources: ConfigSources): Config {
   const service = { ...DEFAULTS.service, ...(fromFile.service as Layer | undefined) };
   const limits = { ...DEFAULTS.limits, ...(fromFile.limits as Layer | undefined) };
   const web = { ...DEFAULTS.web, ...(fromFile.web as Layer | undefined) };
-  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, limits, web, dataDir };
+  const learning = { ...DEFAULTS.learning, ...(fromFile.learning as Layer | undefined) };
+  const merged: Layer = { ...DEFAULTS, ...fromFile, erp, service, limits, learning, web, dataDir };
   for (const [variable, path] of Object.entries(ENV_KEYS)) {
     const value = sources.env[variable];
     if (value === undefined || value === '') continue;

@@ -15,6 +15,15 @@ export class ServiceMetrics {
   private readonly failures = new Counter({ name: 'offerflow_run_failures_total', help: 'Failed tries of runs, by cause and by what the queue did next (retry, dead)', labelNames: ['code', 'outcome'], registers: [this.registry] });
   private readonly erpErrors = new Counter({ name: 'offerflow_erp_call_errors_total', help: 'ERP calls that failed, by port method', labelNames: ['call'], registers: [this.registry] });
 
+  private readonly offersReadBack = new Counter({ name: 'offerflow_erp_offers_read_back_total', help: 'ERP offers read back to learn what salespeople replaced there', registers: [this.registry] });
+  private readonly learnedFromErp = new Counter({ name: 'offerflow_erp_read_back_learned_total', help: 'Products learned from rows salespeople replaced in ERP offers', registers: [this.registry] });
+  private readonly readBackErrors = new Counter({
+    name: 'offerflow_erp_read_back_errors_total',
+    help: 'ERP read-backs that failed, by what failed: one offer, or the whole pass',
+    labelNames: ['scope'],
+    registers: [this.registry],
+  });
+
   private queueCounts: (() => Promise<QueueCounts>) | null = null;
 
   constructor() {
@@ -53,6 +62,16 @@ export class ServiceMetrics {
 
   runFailed(code: string, outcome: 'retry' | 'dead'): void {
     this.failures.inc({ code, outcome });
+  }
+
+  readBack(read: number, learned: number, failed: number): void {
+    this.offersReadBack.inc(read);
+    this.learnedFromErp.inc(learned);
+    this.readBackErrors.inc({ scope: 'offer' }, failed);
+  }
+
+  readBackFailed(): void {
+    this.readBackErrors.inc({ scope: 'pass' });
   }
 
   erpCall(call: string, seconds: number, failed: boolean): void {

@@ -16,6 +16,8 @@ import { notifyRun, type RunNotifier } from '../notify/notify-run.js';
 import { SmtpNotifier } from '../notify/smtp-notifier.js';
 import { ReviewService } from '../review/review-service.js';
 import { registerWorkspace } from '../web/workspace.js';
+import { scheduleReadBack, type ReadBackSchedule } from './read-back-schedule.js';
+import type { PassOutcome } from '../learning/leased-pass.js';
 
 export interface RunningService {
   port: number;
@@ -50,6 +52,17 @@ function catalogReadiness(app: App): string {
     default:
       throw new Error(state.status);
   }
+}
+
+/** What a pass of reading ERP offers back did, for the log and /metrics. */
+function reportReadBack(outcome: PassOutcome, log: Logger, metrics: ServiceMetrics): void {
+  if (outcome.kind === 'held') return log.info({ holder: outcome.holder, until: outcome.until }, 'ERP read-back: another process is at it');
+  if (outcome.kind === 'recent') return log.info({ at: outcome.at }, 'ERP read-back: a pass ended recently');
+  const { read, learned, failed, stoppedShort } = outcome.summary;
+  metrics.readBack(read, learned.length, failed.length);
+  for (const l of learned) log.info({ runId: l.runId, offerNumber: l.offerNumber, position: l.position, customer: l.customerNumber, from: l.from, to: l.to }, 'learned from the ERP offer');
+  for (const f of failed) log.warn({ runId: f.runId, error: f.error }, 'ERP read-back: offer not read');
+  log.info({ read, learned: learned.length, failed: failed.length, stoppedShort }, 'ERP read-back done');
 }
 
 export interface ServiceOptions {
@@ -162,12 +175,24 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   app.warmCatalog();
   worker.start();
   for (const poller of pollers) poller.start();
+  const { readBackDays, readBackHours } = config.learning;
+  const readBack: ReadBackSchedule | null =
+    readBackHours > 0
+      ? scheduleReadBack(app, { days: readBackDays, everyMs: readBackHours * 3_600_000, clock }, {
+          passed: (outcome) => reportReadBack(outcome, log, service),
+          failed: (error) => {
+            service.readBackFailed();
+            log.error({ error: messageOf(error) }, 'ERP read-back failed; the next pass comes as planned');
+          },
+        })
+      : null;
   log.info({ port: http.port, erp: config.erp.type, mailboxes: config.mailboxes.map((m) => `${m.name} (${m.mode})`), workers: config.service.workers, workspace: !options.withoutUi }, 'offerflow serving');
   return {
     port: http.port,
     async stop() {
       log.info('stopping: no new mail or jobs; finishing the runs in hand');
       await Promise.all(pollers.map((p) => p.stop()));
+      await readBack?.stop();
       await worker.stop();
       await http.close();
       smtp?.close();

@@ -169,5 +169,26 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    '0011_read_back': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('runs_created_at').on('runs').column('created_at').execute();
+        await db.schema
+          .createTable('offer_read_backs')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey())
+          .addColumn('offer_number', 'text', (c) => c.notNull())
+          .addColumn('written', 'text', (c) => c.notNull())
+          .addColumn('learned', 'text', (c) => c.notNull())
+          .addColumn('read_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('leases')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('claim_token', 'integer', (c) => c.notNull())
+          .addColumn('claimed_by', 'text')
+          .addColumn('claimed_until', 'text')
+          .addColumn('done_at', 'text')
+          .execute();
+      },
+    },
   };
 }

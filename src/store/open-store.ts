@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AccountStores } from '../accounts/ports.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import type { PartyMemory } from '../learning/party-memory.js';
+import type { PassLease, ReadBackLog } from '../learning/ports.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { NotificationLog } from '../notify/notification-log.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
@@ -16,6 +17,7 @@ import { KyselyOfferJournal } from './kysely-offer-journal.js';
 import { KyselyPartyMemory } from './kysely-party-memory.js';
 import { KyselyPasswordLinkStore } from './kysely-password-links.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
+import { KyselyPassLease, KyselyReadBackLog } from './kysely-read-backs.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { KyselySessionStore } from './kysely-sessions.js';
 import { KyselyUserStore } from './kysely-users.js';
@@ -31,6 +33,9 @@ export interface Store {
   parties: PartyMemory;
   notifications: NotificationLog;
   offerJournal: OfferCreationJournal;
+  /** What reading ERP offers back taught, and the lease one process at a time does a pass under. */
+  readBacks: ReadBackLog;
+  readBackLease: PassLease;
   /** The workspace's users, their sessions and set-password links, API tokens, sign-in attempts. */
   accounts: AccountStores;
   /** The job queue, in the same database as the runs. */
@@ -60,6 +65,8 @@ export async function openStore(dataDir: string, databaseUrl: string | null, clo
     parties: new KyselyPartyMemory(db, clock),
     notifications: new KyselyNotificationLog(db, clock),
     offerJournal: new KyselyOfferJournal(db),
+    readBacks: new KyselyReadBackLog(db),
+    readBackLease: new KyselyPassLease(db, 'erp_read_back'),
     accounts: {
       users: new KyselyUserStore(db),
       passwordLinks: new KyselyPasswordLinkStore(db),

@@ -120,6 +120,25 @@ export interface LoginAttemptTable {
   window_started_at: string;
 }
 
+/** Per run, what reading its ERP offer back has taught (src/learning/ports.ts). */
+export interface OfferReadBackTable {
+  run_id: number;
+  offer_number: string;
+  written: string;
+  /** JSON: position → sku. */
+  learned: string;
+  read_at: string;
+}
+
+/** Named work only one process does at a time, with the runs' claim columns; `done_at`: when it last ended whole. */
+export interface LeaseTable {
+  name: string;
+  claim_token: number;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  done_at: string | null;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   phrase_memory: PhraseMemoryTable;
@@ -133,4 +152,6 @@ export interface StoreSchema {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_attempts: LoginAttemptTable;
+  offer_read_backs: OfferReadBackTable;
+  leases: LeaseTable;
 }

@@ -64,7 +64,15 @@ export interface RunStore {
   rawEmail(id: number): Promise<Buffer>;
   get(id: number): Promise<StoredRun | null>;
   list(limit: number): Promise<StoredRun[]>;
+  /**
+   * Finished runs that may have an offer (`created`, `needs_review`) created at or after
+   * `since`, in id order from after `afterId`: a page at a time, for reading their offers back.
+   */
+  finishedSince(since: string, afterId: number, limit: number): Promise<StoredRun[]>;
 }
+
+/** The statuses of runs done with, whose offer in the ERP is the salesperson's to change. */
+export const OFFERED_STATUSES = ['created', 'needs_review'] as const satisfies readonly StoredRunStatus[];
 
 /** The claim a run has now, as a store reads it. */
 export interface CurrentClaim {
