@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { failureOf } from '../domain/failure.js';
 import type { Logger } from 'pino';
-import { openApp, type App } from '../app/open-app.js';
+import { mailLimitsOf, openApp, type App } from '../app/open-app.js';
 import type { Config } from '../config/config.js';
 import { MailboxPoller } from '../email/mailbox-poller.js';
 import { openMailSource } from '../email/sources/open-source.js';
@@ -140,7 +140,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     ...Object.fromEntries(pollers.map((p) => [`mailbox:${p.mailbox.name}`, () => p.source.check()])),
   };
   const { web } = config;
-  const workspace = { accounts: app.accounts, publicUrl: web.publicUrl, defaultLanguage: web.defaultLanguage };
+  const workspace = { accounts: app.accounts, publicUrl: web.publicUrl, defaultLanguage: web.defaultLanguage, runs: app.runs, mailLimits: mailLimitsOf(config) };
   const http = await startHttp({
     port: options.port,
     host: options.host,

@@ -4,13 +4,19 @@ import type { WorkspaceLanguage } from '../accounts/user.js';
 import type { SafeHtml } from './html.js';
 import { languageFromHeader } from './i18n/accept-language.js';
 import { MESSAGES } from './i18n/messages.js';
+import type { ShownMailLimits } from './mail/run-mail.js';
 import type { PageContext } from './page-context.js';
+import type { RunStore } from '../workflow/run-store.js';
 
 export interface WorkspaceDeps {
   accounts: Accounts;
   /** The workspace's address as users reach it (config `web.publicUrl`): a request from it is never foreign. */
   publicUrl: string;
   defaultLanguage: WorkspaceLanguage;
+  /** The runs, with each one's mail as it came. */
+  runs: RunStore;
+  /** The workflow's own limits: a mail it would not read is not read to be shown either. */
+  mailLimits: ShownMailLimits;
 }
 
 /** A signed-in user's own language; before sign-in, the browser's. */

@@ -4,6 +4,7 @@ import { acceptForms } from './form-body.js';
 import { refusedPage } from './pages/refused-page.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
+import { mailRoutes } from './routes/mail-routes.js';
 import { setPasswordRoutes } from './routes/set-password-routes.js';
 import { signInRoutes } from './routes/sign-in-routes.js';
 import { addSecurityHeaders } from './security-headers.js';
@@ -29,5 +30,6 @@ export function registerWorkspace(app: FastifyInstance, deps: WorkspaceDeps): vo
   signInRoutes(app, deps);
   setPasswordRoutes(app, deps);
   homeRoutes(app, deps);
+  mailRoutes(app, deps);
   apiRoutes(app, deps);
 }

@@ -2,6 +2,7 @@ import { Registry } from 'prom-client';
 import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
+import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { registerWorkspace } from '../../src/web/workspace.js';
 import { clockAt, type TestClock } from './clock.js';
@@ -35,7 +36,7 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
     checks: {},
     registry: new Registry(),
     trustProxy: options.trustProxy,
-    extend: (app) => registerWorkspace(app, { accounts, publicUrl: 'http://127.0.0.1:8080', defaultLanguage: 'fi' }),
+    extend: (app) => registerWorkspace(app, { accounts, publicUrl: 'http://127.0.0.1:8080', defaultLanguage: 'fi', runs: store.runs, mailLimits: DEFAULT_MAIL_LIMITS }),
   });
   return {
     dataDir,
