@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
 import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
@@ -5,6 +6,7 @@ import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
 import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { registerWorkspace } from '../../src/web/workspace.js';
+import type { WorkspaceDeps } from '../../src/web/workspace-deps.js';
 import { clockAt, type TestClock } from './clock.js';
 import { seededErp, tempDataDir } from './seller.js';
 
@@ -23,8 +25,11 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-/** The workspace on a real loopback server over a real SQLite store and the tiny seller's ERP, on a hand-moved clock. */
-export async function startWorkspace(options: { trustProxy?: boolean } = {}): Promise<Workspace> {
+/**
+ * The workspace on a real loopback server over a real SQLite store and the tiny seller's ERP, on a hand-moved clock.
+ * `routes`: pages a test adds behind the same access control and headers, for parts whose own page is not there yet.
+ */
+export async function startWorkspace(options: { trustProxy?: boolean; routes?: (app: FastifyInstance, deps: WorkspaceDeps) => void } = {}): Promise<Workspace> {
   const dataDir = tempDataDir();
   const clock = clockAt('2026-03-02T08:00:00.000Z');
   const store = await openStore(dataDir, null, clock);
@@ -36,7 +41,11 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
     checks: {},
     registry: new Registry(),
     trustProxy: options.trustProxy,
-    extend: (app) => registerWorkspace(app, { accounts, publicUrl: 'http://127.0.0.1:8080', defaultLanguage: 'fi', runs: store.runs, mailLimits: DEFAULT_MAIL_LIMITS }),
+    extend: (app) => {
+      const deps: WorkspaceDeps = { accounts, publicUrl: 'http://127.0.0.1:8080', defaultLanguage: 'fi', runs: store.runs, mailLimits: DEFAULT_MAIL_LIMITS };
+      registerWorkspace(app, deps);
+      options.routes?.(app, deps);
+    },
   });
   return {
     dataDir,
@@ -68,3 +77,13 @@ export const sessionCookieOf = (response: Response) => /offerflow_session=([^;]*
 
 /** The CSRF token a page was rendered with. */
 export const csrfOf = (page: string) => /name="csrf-token" content="([^"]+)"/.exec(page)?.[1] ?? null;
+
+/** A salesperson with a password, signed in through the sign-in form: the session cookie to send. */
+export async function signedInCookie(workspace: Workspace, email: string, password: string): Promise<string> {
+  const added = await workspace.accounts.users.add({ email, role: 'salesperson', name: null, language: null });
+  if (!added.added) throw new Error(`${email} not added`);
+  await request(workspace, '/set-password', form({ token: added.link.token, password, confirm: password }));
+  const token = sessionCookieOf(await request(workspace, '/login', form({ email, password })));
+  if (!token) throw new Error(`${email} not signed in`);
+  return `offerflow_session=${token}`;
+}
