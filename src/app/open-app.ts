@@ -57,7 +57,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-function mailLimitsOf(config: Config): MailLimits {
+export function mailLimitsOf(config: Config): MailLimits {
   const { limits } = config;
   return {
     maxMailBytes: Math.round(limits.mailMegabytes * 1024 * 1024),

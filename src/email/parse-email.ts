@@ -12,10 +12,21 @@ function addresses(field: AddressObject | AddressObject[] | undefined): EmailAdd
     .map((a) => ({ address: a.address!.toLowerCase(), name: a.name ?? '' }));
 }
 
+/** A part the HTML shows in place (`<img src="cid:…">`), by its Content-ID without the angle brackets. */
+export interface InlinePart {
+  contentId: string;
+  contentType: string;
+  content: Buffer;
+}
+
 /** An email and its attachments' bytes; only the first is kept with the run. */
 export interface EmailWithFiles {
   email: ParsedEmail;
   files: Attachment[];
+  /** The HTML part as sent, for showing the mail as the customer wrote it; null when it has none. */
+  html: string | null;
+  /** Also among `files`: mailparser lists inline parts with the attachments. */
+  inline: InlinePart[];
 }
 
 const MAX_HTML_TO_CONVERT = 256 * 1024;
@@ -61,5 +72,6 @@ export async function parseEmail(raw: Buffer, options: { maxMimeParts?: number }
     automated: automatedBy(mail.headerLines),
   };
   const files = mail.attachments.map((a) => ({ filename: nameOf(a), contentType: a.contentType, content: a.content }));
-  return { email, files };
+  const inline = mail.attachments.flatMap((a) => (a.cid ? [{ contentId: a.cid, contentType: a.contentType, content: a.content }] : []));
+  return { email, files, html, inline };
 }

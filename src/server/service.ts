@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { failureOf } from '../domain/failure.js';
 import type { Logger } from 'pino';
-import { openApp, type App } from '../app/open-app.js';
+import { mailLimitsOf, openApp, type App } from '../app/open-app.js';
 import type { Config } from '../config/config.js';
 import { MailboxPoller } from '../email/mailbox-poller.js';
 import { openMailSource } from '../email/sources/open-source.js';
@@ -163,6 +163,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     parties: { customers: app.erp.customers, persons: app.erp.persons },
     catalogSearch: () => 'not_ready' as const,
     timeZone: config.timeZone,
+    mailLimits: mailLimitsOf(config),
   };
   const http = await startHttp({
     port: options.port,

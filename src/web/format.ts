@@ -11,3 +11,7 @@ export function formatDecimal(value: string, language: WorkspaceLanguage): strin
 export function formatTime(iso: string, language: WorkspaceLanguage, timeZone: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
+
+export function formatDate(iso: string, language: WorkspaceLanguage, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeZone }).format(new Date(iso));
+}

@@ -1,4 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Set by `frameableDocument`: this answer's own policy, in place of the workspace's. */
+    framedPolicy: string | null;
+  }
+}
 
 /**
  * Scripts, styles, images and fonts only from the workspace itself, never inline, so markup
@@ -28,10 +35,25 @@ const HEADERS: Record<string, string> = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
+/**
+ * An answer that the workspace's own pages show in a frame (the customer's mail): it gets the
+ * policy given, which must be at least as strict as the workspace's for what it loads, and
+ * may be framed by our own pages only. Every other header stays the workspace's.
+ */
+export function frameableDocument(reply: FastifyReply, policy: readonly string[]): void {
+  reply.framedPolicy = [...policy, "frame-ancestors 'self'"].join('; ');
+}
+
+function headersOf(reply: FastifyReply): Record<string, string> {
+  if (reply.framedPolicy === null) return HEADERS;
+  return { ...HEADERS, 'content-security-policy': reply.framedPolicy, 'x-frame-options': 'SAMEORIGIN' };
+}
+
 /** On every answer, static files and errors included. */
 export function addSecurityHeaders(app: FastifyInstance): void {
+  app.decorateReply('framedPolicy', null);
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(HEADERS);
+    reply.headers(headersOf(reply));
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });

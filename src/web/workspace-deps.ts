@@ -8,6 +8,7 @@ import type { CatalogResults } from './run/catalog-hit.js';
 import type { SafeHtml } from './html.js';
 import { languageFromHeader } from './i18n/accept-language.js';
 import { MESSAGES } from './i18n/messages.js';
+import type { ShownMailLimits } from './mail/run-mail.js';
 import type { PageContext } from './page-context.js';
 
 export interface WorkspaceDeps {
@@ -15,7 +16,10 @@ export interface WorkspaceDeps {
   /** The workspace's address as users reach it (config `web.publicUrl`): a request from it is never foreign. */
   publicUrl: string;
   defaultLanguage: WorkspaceLanguage;
+  /** The runs, with each one's mail as it came. */
   runs: RunStore;
+  /** The workflow's own limits: a mail it would not read is not read to be shown either. */
+  mailLimits: ShownMailLimits;
   review: ReviewService;
   /** Where a run's customer and salesperson are searched when a person changes them. */
   parties: { customers: CustomerRepository; persons: PersonRepository };

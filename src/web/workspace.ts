@@ -5,6 +5,7 @@ import { refusedPage } from './pages/refused-page.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { runRoutes } from './routes/run-routes.js';
+import { mailRoutes } from './routes/mail-routes.js';
 import { setPasswordRoutes } from './routes/set-password-routes.js';
 import { signInRoutes } from './routes/sign-in-routes.js';
 import { addSecurityHeaders } from './security-headers.js';
@@ -31,5 +32,6 @@ export function registerWorkspace(app: FastifyInstance, deps: WorkspaceDeps): vo
   setPasswordRoutes(app, deps);
   homeRoutes(app, deps);
   runRoutes(app, deps);
+  mailRoutes(app, deps);
   apiRoutes(app, deps);
 }

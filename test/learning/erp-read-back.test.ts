@@ -61,7 +61,7 @@ describe('learning from offers changed in the local ERP', () => {
     expect(first.learned).toEqual([
       { runId: 1, offerNumber: '10001', position: 2, customerNumber: '20001', text: `${VALVE} 2 kpl`, from: '2000020', to: '1000022', source: 'the ERP offer 10001' },
     ]);
-    expect(await recallValve()).toEqual({ sku: '1000022', scope: 'customer' });
+    expect(await recallValve()).toEqual({ sku: '1000022', scope: 'customer', learnedFrom: { by: { id: 'erp-offer:10001', name: 'the ERP offer 10001' }, at: '2026-11-24T10:00:00.000Z' } });
 
     expect((await pass()).learned).toEqual([]);
 
@@ -78,7 +78,7 @@ describe('learning from offers changed in the local ERP', () => {
     await store.memory.remember({ customerNumber: '20001', description: VALVE, code: null, sku: '4000048' });
 
     expect((await pass()).learned).toEqual([]);
-    expect(await recallValve()).toEqual({ sku: '4000048', scope: 'customer' });
+    expect(await recallValve()).toMatchObject({ sku: '4000048', scope: 'customer' });
   });
 
   it('learns again when the row is changed again, to the product it holds now', async () => {
@@ -87,7 +87,7 @@ describe('learning from offers changed in the local ERP', () => {
     sql("update offer_rows set sku = '3000325' where offer_number = 10001 and position = 2");
 
     expect((await pass()).learned.map((l) => [l.from, l.to])).toEqual([['2000020', '3000325']]);
-    expect(await recallValve()).toEqual({ sku: '3000325', scope: 'customer' });
+    expect(await recallValve()).toMatchObject({ sku: '3000325', scope: 'customer' });
   });
 
   it('learns nothing from an offer whose rows were removed, added in between or reordered', async () => {
@@ -159,7 +159,7 @@ describe('learning from offers changed in the local ERP', () => {
 
     expect(summary.failed).toEqual([{ runId: 1, error: 'ERP timed out' }]);
     expect(summary.learned.map((l) => l.offerNumber)).toEqual(['10002']);
-    expect(await recallValve()).toEqual({ sku: '1000022', scope: 'customer' });
+    expect(await recallValve()).toMatchObject({ sku: '1000022', scope: 'customer' });
   });
 
   it('lets one process of several do a pass at a time, and skips one when another ended recently', async () => {

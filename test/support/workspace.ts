@@ -3,8 +3,10 @@ import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { ReviewService } from '../../src/review/review-service.js';
 import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
+import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { registerWorkspace } from '../../src/web/workspace.js';
+import type { WorkspaceDeps } from '../../src/web/workspace-deps.js';
 import { clockAt, type TestClock } from './clock.js';
 import { runnerFor } from './runner.js';
 import type { WorkflowRunner } from '../../src/workflow/runner.js';
@@ -35,15 +37,16 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
   const erp = await seededErp(dataDir);
   const accounts = openAccounts(store.accounts, erp.persons, clock, SETTINGS);
   const runner = runnerFor(erp, store.runs, undefined, store.memory, undefined, store.parties);
-  const deps = {
+  const deps: WorkspaceDeps = {
     accounts,
     publicUrl: 'http://127.0.0.1:8080',
-    defaultLanguage: 'fi' as const,
+    defaultLanguage: 'fi',
     runs: store.runs,
     review: new ReviewService(runner, erp, store.memory, store.parties, clock),
     parties: { customers: erp.customers, persons: erp.persons },
-    catalogSearch: () => 'not_ready' as const,
+    catalogSearch: () => 'not_ready',
     timeZone: 'Europe/Helsinki',
+    mailLimits: DEFAULT_MAIL_LIMITS,
   };
   const http = await startHttp({
     port: 0,

@@ -1,4 +1,5 @@
 import type { WorkspaceLanguage } from '../../accounts/user.js';
+import type { CustomerEvidence, SalespersonEvidence } from '../../domain/party-finding.js';
 
 /** The run page's texts: a table of their own, joined into each language's messages. */
 const en = {
@@ -19,7 +20,7 @@ const en = {
   customer: 'Customer',
   salesperson: 'Salesperson',
   businessId: 'Business ID',
-  notFound: 'Not found',
+  partyNotFound: 'Not found',
   change: 'Change',
   searchCustomers: 'Search customers by name',
   searchPersons: 'Search salespeople by name or email',
@@ -84,6 +85,25 @@ const en = {
   problem_failed: 'Processing failed. Process again once the cause is fixed.',
   problem_no_lines: 'No lines were read from the mail. Add them from the catalog.',
   lineProblem: (n: number, text: string) => `Line ${n}: ${text}`,
+  learnedFrom: (name: string, date: string) => `learned from ${name} on ${date}`,
+  customerEvidence: {
+    'business id': 'by the business ID in the mail',
+    'learned address': 'learned for this sender',
+    'sender address': "by the sender's address",
+    'learned domain': "learned for the sender's domain",
+    'sender domain': "by the sender's domain",
+    'company name': 'by the company name',
+    'company name without its legal form': 'by the company name in the signature',
+    chosen: 'chosen in review',
+  } satisfies Record<CustomerEvidence, string>,
+  salespersonEvidence: {
+    'learned for customer': 'learned for this customer',
+    sender: 'the sender is one of ours',
+    recipient: 'the mail was sent to them',
+    "customer's seller": "the customer's own salesperson",
+    'default seller': 'the default salesperson',
+    chosen: 'chosen in review',
+  } satisfies Record<SalespersonEvidence, string>,
 };
 
 export type RunMessages = typeof en;
@@ -106,7 +126,7 @@ const fi: RunMessages = {
   customer: 'Asiakas',
   salesperson: 'Myyjä',
   businessId: 'Y-tunnus',
-  notFound: 'Ei löytynyt',
+  partyNotFound: 'Ei löytynyt',
   change: 'Vaihda',
   searchCustomers: 'Hae asiakasta nimellä',
   searchPersons: 'Hae myyjää nimellä tai sähköpostilla',
@@ -171,6 +191,25 @@ const fi: RunMessages = {
   problem_failed: 'Käsittely epäonnistui. Käsittele uudelleen, kun syy on korjattu.',
   problem_no_lines: 'Viestistä ei luettu rivejä. Lisää ne tuoterekisteristä.',
   lineProblem: (n, text) => `Rivi ${n}: ${text}`,
+  learnedFrom: (name, date) => `opittu: ${name} ${date}`,
+  customerEvidence: {
+    'business id': 'viestin Y-tunnuksesta',
+    'learned address': 'opittu tälle lähettäjälle',
+    'sender address': 'lähettäjän osoitteesta',
+    'learned domain': 'opittu lähettäjän verkkotunnukselle',
+    'sender domain': 'lähettäjän verkkotunnuksesta',
+    'company name': 'yrityksen nimestä',
+    'company name without its legal form': 'allekirjoituksen yritysnimestä',
+    chosen: 'valittu tarkistuksessa',
+  },
+  salespersonEvidence: {
+    'learned for customer': 'opittu tälle asiakkaalle',
+    sender: 'lähettäjä on omaa väkeä',
+    recipient: 'viesti lähetettiin hänelle',
+    "customer's seller": 'asiakkaan oma myyjä',
+    'default seller': 'oletusmyyjä',
+    chosen: 'valittu tarkistuksessa',
+  },
 };
 
 const sv: RunMessages = {
@@ -191,7 +230,7 @@ const sv: RunMessages = {
   customer: 'Kund',
   salesperson: 'Säljare',
   businessId: 'FO-nummer',
-  notFound: 'Hittades inte',
+  partyNotFound: 'Hittades inte',
   change: 'Byt',
   searchCustomers: 'Sök kund efter namn',
   searchPersons: 'Sök säljare efter namn eller e-post',
@@ -256,6 +295,25 @@ const sv: RunMessages = {
   problem_failed: 'Behandlingen misslyckades. Behandla igen när orsaken är åtgärdad.',
   problem_no_lines: 'Inga rader lästes ur meddelandet. Lägg till dem från katalogen.',
   lineProblem: (n, text) => `Rad ${n}: ${text}`,
+  learnedFrom: (name, date) => `inlärt av ${name} ${date}`,
+  customerEvidence: {
+    'business id': 'av FO-numret i meddelandet',
+    'learned address': 'inlärt för avsändaren',
+    'sender address': 'av avsändarens adress',
+    'learned domain': 'inlärt för avsändarens domän',
+    'sender domain': 'av avsändarens domän',
+    'company name': 'av företagsnamnet',
+    'company name without its legal form': 'av företagsnamnet i signaturen',
+    chosen: 'valt vid granskning',
+  },
+  salespersonEvidence: {
+    'learned for customer': 'inlärt för kunden',
+    sender: 'avsändaren är en av våra',
+    recipient: 'meddelandet skickades till dem',
+    "customer's seller": 'kundens egen säljare',
+    'default seller': 'standardsäljaren',
+    chosen: 'valt vid granskning',
+  },
 };
 
 export const RUN_MESSAGES: Record<WorkspaceLanguage, RunMessages> = { en, fi, sv };

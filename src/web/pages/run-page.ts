@@ -115,10 +115,10 @@ export function runPage(page: PageContext, input: RunPageInput): SafeHtml {
     <div class="run-columns">
       <section class="card mail-column" aria-labelledby="mail-title"><h2 id="mail-title">${t.theMail}</h2>${input.mail}</section>
       <div class="draft-column">
-        ${partyCards(page, form, run.context, input.partySearches)}
+        ${partyCards(page, form, run.context, input.partySearches, timeZone)}
         ${toCheck(page, view)}
         <section class="card" aria-labelledby="lines-title"><h2 id="lines-title" class="visually-hidden">${t.lines}</h2>
-          ${lineTable(page, form, view.lines, input.lineSearch)}
+          ${lineTable(page, form, view.lines, input.lineSearch, timeZone)}
           ${addLineForm(page, form)}
           ${totals(page, view)}
         </section>

@@ -7,6 +7,8 @@ import type { ActionOutcome, ActionRequest } from '../../review/review-service.j
 import type { Reviewer } from '../../workflow/review.js';
 import type { StoredRun } from '../../workflow/run-store.js';
 import { html } from '../html.js';
+import { mailPanel } from '../mail/mail-panel.js';
+import { notFoundPage } from '../pages/not-found-page.js';
 import { runPage, type RunNotice } from '../pages/run-page.js';
 import type { Principal } from '../principal.js';
 import { lineResults, type LineSearch } from '../run/line-table.js';
@@ -88,7 +90,6 @@ function runJson(run: StoredRun) {
 export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
   async function renderRun(request: FastifyRequest, reply: FastifyReply, run: StoredRun, notice: RunNotice | null, status: number, searches: z.infer<typeof pageQuery> = {}) {
     const page = pageContext(request, deps);
-    const mail = html`<pre class="mail-text">${run.context.email?.text ?? ''}</pre>`;
     return sendPage(
       reply,
       runPage(page, {
@@ -96,7 +97,7 @@ export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
         notice,
         lineSearch: lineSearch(deps, searches.line, searches.q),
         partySearches: await partySearches(deps, searches.customerQuery, searches.personQuery),
-        mail,
+        mail: mailPanel(page, run, deps.timeZone),
         timeZone: deps.timeZone,
         newActionId: randomUUID,
       }),
@@ -104,7 +105,7 @@ export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
     );
   }
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply) => reply.code(404).type('text/plain; charset=utf-8').send(pageContext(request, deps).t.notFound);
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendPage(reply, notFoundPage(pageContext(request, deps)), 404);
 
   app.get('/runs/:id', async (request, reply) => {
     const params = runParams.safeParse(request.params);

@@ -1,4 +1,4 @@
-import { formatDecimal } from '../format.js';
+import { formatDate, formatDecimal } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from '../page-context.js';
 import { actionForm, type ActionFormContext } from './action-form.js';
@@ -16,11 +16,12 @@ interface TableContext {
   page: PageContext;
   form: ActionFormContext;
   search: LineSearch | null;
+  timeZone: string;
 }
 
 const percent = (confidence: number) => Math.round(confidence * 100);
 
-function pickButton(table: TableContext, line: number, hit: CatalogHit, label: string): SafeHtml {
+function pickButton(table: Pick<TableContext, 'form'>, line: number, hit: CatalogHit, label: string): SafeHtml {
   return actionForm(
     table.form,
     { kind: 'pick', line, sku: hit.sku },
@@ -30,7 +31,7 @@ function pickButton(table: TableContext, line: number, hit: CatalogHit, label: s
 
 /** The results of a line's search: on the page, and alone for the search-as-you-type. */
 export function lineResults(page: PageContext, form: ActionFormContext, line: LineView, search: LineSearch | null): SafeHtml | null {
-  const table: TableContext = { page, form, search };
+  const table = { page, form, search };
   if (!search || search.line !== line.index) return null;
   if (search.results === 'not_ready') return html`<p class="hint" role="status">${page.t.catalogNotReady}</p>`;
   if (!search.results.length) return html`<p class="hint" role="status">${page.t.noResults}</p>`;
@@ -64,7 +65,8 @@ function productCell(table: TableContext, line: LineView): SafeHtml {
     ? html`<details class="candidate-list"${line.match.product ? '' : html` open`}><summary>${t.candidates} (${line.candidates.length})</summary>
         <ul class="candidates" role="list">${line.candidates.map((c) => html`<li>${pickButton(table, line.index, c, t.pick)}</li>`)}</ul></details>`
     : null;
-  return html`<div class="product">${product}</div>${how}${match.note ? html`<div class="hint">${match.note}</div>` : null}${candidates}${searchForm(table, line)}`;
+  const learned = match.learnedFrom && html`<div class="hint learned-from">${t.learnedFrom(match.learnedFrom.by.name, formatDate(match.learnedFrom.at, language, table.timeZone))}</div>`;
+  return html`<div class="product">${product}</div>${how}${learned}${match.note ? html`<div class="hint">${match.note}</div>` : null}${candidates}${searchForm(table, line)}`;
 }
 
 function quantityCell(table: TableContext, line: LineView): SafeHtml {
@@ -100,9 +102,9 @@ function row(table: TableContext, line: LineView): SafeHtml {
   </tr>`;
 }
 
-export function lineTable(page: PageContext, form: ActionFormContext, lines: LineView[], search: LineSearch | null): SafeHtml {
+export function lineTable(page: PageContext, form: ActionFormContext, lines: LineView[], search: LineSearch | null, timeZone: string): SafeHtml {
   const { t } = page;
-  const table: TableContext = { page, form, search };
+  const table: TableContext = { page, form, search, timeZone };
   return html`<div class="table-scroll"><table class="lines" data-line-table>
     <caption>${t.lines}</caption>
     <thead><tr>
