@@ -1,14 +1,12 @@
-import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeBrowser, isolatedPage } from '../support/browser.js';
 import { fixturePath } from '../support/fixtures.js';
 import { firstSignIn, serveWorkspace, type DemoErp, type ServedWorkspace } from '../support/served-workspace.js';
 import { stopServed } from '../support/serve.js';
 
-const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
-/** The demo's Swedish request: its fourth line ("Kopparrörsklammer 22 mm") finds no sure product. */
-const RORVARME = join(EXAMPLES, '03-sv-rorvarme-codes.eml');
-const CLAMP_LINE = 3;
+/** A demo customer's request whose second line ("palloventtiili DN15 1/2\" sk/sk") finds only candidates, no sure product. */
+const RORVARME = fixturePath('web/rorvarme-valves.eml');
+const VALVE_LINE = 1;
 
 let workspace: ServedWorkspace | null = null;
 afterEach(async () => {
@@ -27,9 +25,9 @@ describe.each<DemoErp>(['local', 'lemonsoft'])('reviewing a request in the works
     await firstSignIn(page, workspace, 'johan.sundstrom@teknotukku.fi');
 
     await page.goto(`${workspace.url}/runs/${first.id}`);
-    const clamp = page.locator(`#line-${CLAMP_LINE}`);
-    await expect.poll(() => clamp.locator('.missing-product').count()).toBe(1);
-    const candidate = clamp.locator('[data-candidate]').first();
+    const valve = page.locator(`#line-${VALVE_LINE}`);
+    await expect.poll(() => valve.locator('.missing-product').count()).toBe(1);
+    const candidate = valve.locator('[data-candidate]').first();
     const picked = (await candidate.locator('xpath=ancestor::form').locator('input[name=sku]').getAttribute('value'))!;
     await Promise.all([page.waitForURL(/notice=done/), candidate.click()]);
     await page.locator('#quantity-0').fill('12');
@@ -40,14 +38,16 @@ describe.each<DemoErp>(['local', 'lemonsoft'])('reviewing a request in the works
     expect(approved.status).toBe('created');
     const rows = (await workspace.offer(approved.context.reference))!.lines.map((l) => [l.position, l.sku, l.quantity]);
     expect(rows).toEqual(approved.context.draft!.lines.map((l) => [l.position, l.sku, l.quantity]));
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual([1, '1100088', '12']);
-    expect(rows[CLAMP_LINE]?.[1]).toBe(picked);
+    expect(rows[VALVE_LINE]).toEqual([2, picked, '6']);
     expect(await page.locator('.history li').count()).toBe(3);
 
     const again = await workspace.deliver(fixturePath('web/rorvarme-again.eml'), 'again.eml');
     expect(again.status).toBe('created');
-    expect(again.context.matches[1]).toMatchObject({ method: 'learned', product: { sku: picked } });
+    expect(again.context.matches[VALVE_LINE]).toMatchObject({ method: 'learned', product: { sku: picked } });
+    await page.goto(`${workspace.url}/runs/${again.id}`);
+    expect(await page.locator(`#line-${VALVE_LINE} .learned-from`).textContent()).toMatch(/^opittu: Johan Sundström \d+\.\d+\.2026$/);
     expect(offLoopback).toEqual([]);
     await context.close();
   });
