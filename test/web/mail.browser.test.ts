@@ -62,6 +62,8 @@ describe('the customer’s mail in a browser', () => {
       expect(await frame.evaluate("document.querySelector('img[alt=\"Putki Oy\"]').naturalWidth")).toBe(1);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tarjouspyyntö <script>alert(1)</script>');
       expect(await page.locator('.mail-headers dd').first().textContent()).toBe('<b onmouseover=alert(1)>Matti</b> Putkinen <matti@putki.fi>');
+      // The customer's words with markup in the line table, shown as the text they are.
+      expect(await page.locator('#line-0 .requested div').first().textContent()).toContain('<img src=x onerror=window.parent.__pwned=1>');
       // What would run, were anything to: the link and the cell's handler.
       await frame.getByText('Avaa hinnasto').click();
       await frame.getByRole('cell', { name: /Kupariputki 15x1,0 kova/ }).click();
