@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -8,10 +9,13 @@ import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
 import { catalogSnapshotFile } from '../../store/catalog-snapshot-file.js';
 import { storeFile } from '../../store/open-store.js';
 import type { RunStatus } from '../../workflow/result.js';
+import { serviceLogger } from '../../server/logger.js';
+import { startService } from '../../server/service.js';
 import { configOf, print, withApp } from '../context.js';
 import { renderResult } from '../format/result-view.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { importInto } from './import.js';
+import { linkUrl } from './users.js';
 import { systemClock } from '../../time/clock.js';
 import { mailProcessor, processFile } from './process.js';
 import { DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoLemonsoft } from './sim.js';
@@ -48,6 +52,30 @@ interface DemoFlags {
   reset?: boolean;
   examples: string;
   erp: string;
+  serve?: boolean;
+  port: string;
+}
+
+/** The demo's salesperson: Johan serves the Swedish-speaking customers, whose requests the examples hold. */
+const DEMO_USER = 'johan.sundstrom@teknotukku.fi';
+
+/**
+ * Opens the workspace on what the demo made, as `serve` does but with no mailbox: a one-time
+ * link for the demo salesperson to set a password, then the service until Ctrl-C.
+ */
+async function serveWorkspace(config: Config, port: number): Promise<void> {
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const served = { ...config, mailboxes: [], web: { ...config.web, publicUrl } };
+  await withApp(served, async (app) => {
+    const added = await app.accounts.users.add({ email: DEMO_USER, role: 'salesperson', name: null, language: null });
+    const link = added.added ? added.link : (await app.accounts.users.newLink(DEMO_USER))!.link;
+    print(`\nThe workspace is at ${publicUrl}. Set a password for ${DEMO_USER} (the demo's salesperson) with this one-time link:\n${linkUrl(publicUrl, link.token)}`);
+  });
+  const log = serviceLogger();
+  const service = await startService(served, { port, host: '127.0.0.1', log, clock: systemClock });
+  print('Serving; Ctrl-C stops.');
+  await Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')]);
+  await service.stop();
 }
 
 export function registerDemo(program: Command): void {
@@ -57,8 +85,11 @@ export function registerDemo(program: Command): void {
     .option('--reset', 'start from empty databases in the data directory')
     .option('--examples <dir>', 'folder of .eml files', join(PACKAGE_ROOT, 'examples'))
     .option('--erp <type>', `the ERP to run against: ${DEMO_ERPS.join(' or ')} (through its simulator)`, LOCAL_ERP_TYPE)
+    .option('--serve', 'then open the workspace on the demo data (embedded ERP only)')
+    .option('--port <n>', 'the workspace port with --serve', '8080')
     .action(async (flags: DemoFlags, command: Command) => {
       if (!DEMO_ERPS.includes(flags.erp)) throw new Error(`the demo runs on ${DEMO_ERPS.join(' or ')}, not '${flags.erp}'`);
+      if (flags.serve && flags.erp !== LOCAL_ERP_TYPE) throw new Error('--serve opens the workspace on the embedded ERP; leave out --erp');
       const config = configOf(command);
       if (flags.reset) {
         for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir)]) removeDatabase(file);
@@ -67,7 +98,10 @@ export function registerDemo(program: Command): void {
       }
       if (flags.erp === LOCAL_ERP_TYPE) {
         await loadLocal(config);
-        return processExamples({ ...config, erp: { type: LOCAL_ERP_TYPE, settings: {} } }, flags.examples);
+        const local = { ...config, erp: { type: LOCAL_ERP_TYPE, settings: {} } };
+        await processExamples(local, flags.examples);
+        if (flags.serve) await serveWorkspace(local, Number(flags.port));
+        return;
       }
       const sim = await startDemoLemonsoft(config.dataDir);
       print(`Lemonsoft simulator at ${sim.url}, holding the demo wholesaler`);

@@ -18,7 +18,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-const linkUrl = (publicUrl: string, token: string) => new URL(`/set-password?token=${encodeURIComponent(token)}`, publicUrl).toString();
+export const linkUrl = (publicUrl: string, token: string) => new URL(`/set-password?token=${encodeURIComponent(token)}`, publicUrl).toString();
 
 export function registerUsers(program: Command): void {
   const users = program.command('users').description("the workspace's users and API tokens");
