@@ -39,3 +39,13 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByLabel(/^(salasana|password|lösenord)$/i).fill(password);
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.getByRole('button', { name: /kirjaudu|sign in|logga in/i }).click()]);
 }
+
+/**
+ * The README's screenshots are taken by the browser tests, but only when asked
+ * (`OFFERFLOW_SCREENSHOTS=1`), so that a test run leaves the tree as it was.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.OFFERFLOW_SCREENSHOTS !== '1') return;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: new URL(`../../docs/images/${name}.png`, import.meta.url).pathname, fullPage: true });
+}

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, isolatedPage } from '../support/browser.js';
+import { closeBrowser, isolatedPage, readmeScreenshot } from '../support/browser.js';
 import { fixturePath } from '../support/fixtures.js';
 import { firstSignIn, serveWorkspace, type DemoErp, type ServedWorkspace } from '../support/served-workspace.js';
 import { stopServed } from '../support/serve.js';
@@ -27,6 +27,7 @@ describe.each<DemoErp>(['local', 'lemonsoft'])('reviewing a request in the works
     await page.goto(`${workspace.url}/runs/${first.id}`);
     const valve = page.locator(`#line-${VALVE_LINE}`);
     await expect.poll(() => valve.locator('.missing-product').count()).toBe(1);
+    if (erp === 'local') await readmeScreenshot(page, 'run-page');
     const candidate = valve.locator('[data-candidate]').first();
     const picked = (await candidate.locator('xpath=ancestor::form').locator('input[name=sku]').getAttribute('value'))!;
     await Promise.all([page.waitForURL(/notice=done/), candidate.click()]);
