@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { WORKSPACE_LANGUAGES } from '../../accounts/user.js';
+import { openApiDocument } from '../openapi.js';
 import type { WorkspaceDeps } from '../workspace-deps.js';
 
 const languageBody = z.object({ language: z.enum(WORKSPACE_LANGUAGES) });
 
-/** The JSON API: who is asking, and the user's own settings. */
+/** The JSON API: who is asking, the user's own settings, and the description of the whole API. */
 export function apiRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
+  const document = openApiDocument();
+  app.get('/api/openapi.json', async () => document);
+
   app.get('/api/me', async (request) => {
     const principal = request.principal!;
     if (principal.kind === 'token') return { kind: 'token', name: principal.name };
