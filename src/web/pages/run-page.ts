@@ -6,7 +6,7 @@ import type { PageContext } from '../page-context.js';
 import { actionForm, type ActionFormContext } from '../run/action-form.js';
 import { lineTable, type LineSearch } from '../run/line-table.js';
 import { partyCards, type PartySearches } from '../run/party-cards.js';
-import type { RunView } from '../run/run-view.js';
+import type { RunView } from '../../workflow/run-view.js';
 
 /** What the last action came to, shown above the page it left behind. */
 export type RunNotice =

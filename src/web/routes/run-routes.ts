@@ -13,7 +13,7 @@ import { runPage, type RunNotice } from '../pages/run-page.js';
 import type { Principal } from '../principal.js';
 import { lineResults, type LineSearch } from '../run/line-table.js';
 import type { PartySearches } from '../run/party-cards.js';
-import { runView } from '../run/run-view.js';
+import { runView } from '../../workflow/run-view.js';
 import { pageContext, sendPage, type WorkspaceDeps } from '../workspace-deps.js';
 
 const SEARCH_LIMIT = 10;

@@ -3,7 +3,7 @@ import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from '../page-context.js';
 import { actionForm, type ActionFormContext } from './action-form.js';
 import type { CatalogHit, CatalogResults } from './catalog-hit.js';
-import type { LineView } from './run-view.js';
+import type { LineView } from '../../workflow/run-view.js';
 
 /** A catalog search typed for one line, and what it found. */
 export interface LineSearch {

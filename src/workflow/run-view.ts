@@ -1,7 +1,7 @@
-import type { LineMatch, MatchCandidate } from '../../domain/line-match.js';
-import type { RequestedLine } from '../../domain/requested-line.js';
-import type { PricedLine } from '../../workflow/context.js';
-import type { StoredRun } from '../../workflow/run-store.js';
+import type { LineMatch, MatchCandidate } from '../domain/line-match.js';
+import type { RequestedLine } from '../domain/requested-line.js';
+import type { PricedLine } from './context.js';
+import type { StoredRun } from './run-store.js';
 
 /** Below this a match found by the name is shown as one to check, whatever let it through. */
 const SURE_CONFIDENCE = 0.85;
