@@ -2,10 +2,13 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, isolatedPage, signInThroughForm } from '../support/browser.js';
 import { fixture } from '../support/fixtures.js';
+import { CUSTOMERS } from '../support/seller.js';
 import { startWorkspace, type Workspace } from '../support/workspace.js';
 
 const EMAIL = 'mikko@seller.fi';
 const PASSWORD = 'kolme pientä porsasta';
+/** The ERP's own data is outside input too: a customer's name as someone typed it into the ERP. */
+const HOSTILE_CUSTOMER = '<img src=x onerror=window.__pwned=1>Putki <script>window.__pwned=1</script>Oy';
 
 let workspace: Workspace;
 let base: string;
@@ -17,6 +20,7 @@ beforeAll(async () => {
   const added = await workspace.accounts.users.add({ email: EMAIL, role: 'salesperson', name: null, language: null });
   if (!added.added) throw new Error('not added');
   await workspace.accounts.passwordLinks.setPassword(added.link.token, PASSWORD);
+  await workspace.erp.masterData.inTransaction((writer) => writer.write({ customers: [{ ...CUSTOMERS[0]!, name: HOSTILE_CUSTOMER }] }));
   ({ runId } = await workspace.runner.process(fixture('email/hostile.eml'), { mailbox: 'rfq@seller.fi' }));
 }, 60_000);
 
@@ -64,6 +68,7 @@ describe('the customer’s mail in a browser', () => {
       expect(await page.locator('.mail-headers dd').first().textContent()).toBe('<b onmouseover=alert(1)>Matti</b> Putkinen <matti@putki.fi>');
       // The customer's words with markup in the line table, shown as the text they are.
       expect(await page.locator('#line-0 .requested div').first().textContent()).toContain('<img src=x onerror=window.parent.__pwned=1>');
+      expect(await page.locator('.parties strong').first().textContent()).toBe(HOSTILE_CUSTOMER);
       // What would run, were anything to: the link and the cell's handler.
       await frame.getByText('Avaa hinnasto').click();
       await frame.getByRole('cell', { name: /Kupariputki 15x1,0 kova/ }).click();
