@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../src/web/openapi.js';
 import { request, signedInAs, startWorkspace, type Workspace } from '../support/workspace.js';
 
 let workspace: Workspace;
@@ -23,7 +24,15 @@ describe('the OpenAPI document', () => {
     expect(body).toContain('"actionId"');
   });
 
-  it('is refused without a session or token, like every API path', async () => {
-    expect((await request(workspace, '/api/openapi.json')).status).toBe(401);
+  it('names only paths that refuse a caller without a session or token, and a session without its CSRF token on every change', async () => {
+    const { cookie } = await signedInAs(workspace, 'mikko@seller.fi');
+    const operations = Object.entries(openApiDocument().paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '1') })),
+    );
+    expect(operations.length).toBeGreaterThan(4);
+    for (const { method, path } of operations) {
+      expect((await request(workspace, path, { method })).status, `${method} ${path}`).toBe(401);
+      if (method !== 'GET') expect((await request(workspace, path, { method, headers: { cookie } })).status, `${method} ${path} without CSRF`).toBe(403);
+    }
   });
 });
