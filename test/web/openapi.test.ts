@@ -21,6 +21,7 @@ describe('the OpenAPI document', () => {
     const body = JSON.stringify(document.paths['/api/runs/{id}/actions']!.post!.requestBody!.content['application/json']!.schema);
     for (const kind of ['pick', 'quantity', 'add', 'remove', 'customer', 'salesperson', 'approve', 'not_an_rfq', 'process_again']) expect(body).toContain(`"${kind}"`);
     expect(body).toContain('"actionId"');
+    expect(JSON.stringify(document.paths['/api/insight'])).toContain('"enum":[30,90,365]');
   });
 
   it('is refused without a session or token, like every API path', async () => {
