@@ -12,30 +12,34 @@ export interface ChartText {
   desc: string;
 }
 
-const COLUMN_WIDTH = 12;
-const COLUMN_GAP = 3;
+/** Columns share one width however many weeks there are, so a year's chart is as tall as a month's. */
+const COLUMNS_WIDTH = 300;
 const COLUMNS_HEIGHT = 100;
+const COLUMN_FILL = 0.8;
 
-function image(text: ChartText, width: number, height: number, marks: SafeHtml[]): SafeHtml {
-  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" aria-labelledby="${text.id}-title ${text.id}-desc" xmlns="http://www.w3.org/2000/svg">
+function image(kind: 'columns' | 'bars', text: ChartText, width: number, height: number, marks: SafeHtml[]): SafeHtml {
+  return html`<svg class="chart ${kind}" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-labelledby="${text.id}-title ${text.id}-desc" xmlns="http://www.w3.org/2000/svg">
     <title id="${text.id}-title">${text.title}</title>
     <desc id="${text.id}-desc">${text.desc}</desc>
     ${marks}
   </svg>`;
 }
 
-const scale = (value: number, max: number, room: number) => (max > 0 ? Math.round((value / max) * room * 10) / 10 : 0);
+/** Tenths of a unit: sharp enough on any screen, and the markup stays short. */
+const round = (n: number) => Math.round(n * 10) / 10;
+const scale = (value: number, max: number, room: number) => (max > 0 ? round((value / max) * room) : 0);
 
 /** One column per value, left to right; a missing value leaves its place empty. */
 export function columnChart(text: ChartText, values: readonly (number | null)[]): SafeHtml {
   const max = Math.max(0, ...values.map((v) => v ?? 0));
-  const width = values.length * (COLUMN_WIDTH + COLUMN_GAP);
+  const step = COLUMNS_WIDTH / Math.max(1, values.length);
   const columns = values.map((value, i) => {
     if (!value) return html``;
     const height = scale(value, max, COLUMNS_HEIGHT);
-    return html`<rect class="bar" x="${i * (COLUMN_WIDTH + COLUMN_GAP)}" y="${COLUMNS_HEIGHT - height}" width="${COLUMN_WIDTH}" height="${height}"></rect>`;
+    return html`<rect class="bar" x="${round(i * step)}" y="${round(COLUMNS_HEIGHT - height)}" width="${round(step * COLUMN_FILL)}" height="${height}"></rect>`;
   });
-  return image(text, width, COLUMNS_HEIGHT + 1, [...columns, html`<line class="axis" x1="0" y1="${COLUMNS_HEIGHT + 0.5}" x2="${width}" y2="${COLUMNS_HEIGHT + 0.5}"></line>`]);
+  const axis = html`<line class="axis" x1="0" y1="${COLUMNS_HEIGHT + 0.5}" x2="${COLUMNS_WIDTH}" y2="${COLUMNS_HEIGHT + 0.5}"></line>`;
+  return image('columns', text, COLUMNS_WIDTH, COLUMNS_HEIGHT + 1, [...columns, axis]);
 }
 
 const ROW_HEIGHT = 22;
@@ -53,5 +57,5 @@ export function barChart(text: ChartText, rows: readonly { label: string; value:
       <rect class="bar" x="${LABEL_WIDTH}" y="${y + 3}" width="${width}" height="${ROW_HEIGHT - 6}"></rect>
       <text x="${LABEL_WIDTH + width + 4}" y="${y + 15}">${row.value}</text>`;
   });
-  return image(text, LABEL_WIDTH + BAR_ROOM + VALUE_ROOM, rows.length * ROW_HEIGHT, bars);
+  return image('bars', text, LABEL_WIDTH + BAR_ROOM + VALUE_ROOM, rows.length * ROW_HEIGHT, bars);
 }
