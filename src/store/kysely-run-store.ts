@@ -119,7 +119,7 @@ export class KyselyRunStore implements RunStore {
   }
 
   async createdSince(since: string, statuses: readonly StoredRunStatus[], afterId: number, limit: number): Promise<StoredRun[]> {
-    if (statuses.length === 0) return [];
+    if (statuses.length === 0) return []; // `in ()` is not SQL
     const rows = await this.db
       .selectFrom('runs')
       .select(COLUMNS)

@@ -56,7 +56,7 @@ describe('the insight page', () => {
   it('draws its weekly charts as images named and described, with the numbers in a table too', async () => {
     const text = await (await get('/insight?days=90')).text();
 
-    expect(text).toMatch(/<svg class="chart" role="img" viewBox="[^"]+" aria-labelledby="requests-chart-title requests-chart-desc"/);
+    expect(text).toMatch(/<svg class="chart columns" role="img" viewBox="[^"]+" width="\d+" height="\d+" aria-labelledby="requests-chart-title requests-chart-desc"/);
     expect(text).toContain('<title id="requests-chart-title">Pyyntöjä viikossa</title>');
     expect(text).toContain('data-figure="requests">4<');
     expect(text).toContain('<option value="90" selected>Viimeiset 90 päivää</option>');

@@ -9,13 +9,7 @@ import { pageContext, sendPage, type WorkspaceDeps } from '../workspace-deps.js'
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The period is one of the page's choices; none given is the shortest. */
-export const insightQuery = z.object({
-  days: z.coerce
-    .number()
-    .int()
-    .refine((days): days is PeriodDays => (PERIOD_DAYS as readonly number[]).includes(days), { message: `days must be one of ${PERIOD_DAYS.join(', ')}` })
-    .default(PERIOD_DAYS[0]),
-});
+const insightQuery = z.object({ days: z.coerce.number().pipe(z.literal(PERIOD_DAYS)).default(PERIOD_DAYS[0]) });
 
 /** Each run of the period read once, a page at a time, and kept only as its facts. */
 async function insightFor(deps: WorkspaceDeps, days: PeriodDays): Promise<Insight> {
