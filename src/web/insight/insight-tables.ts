@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from '../page-context.js';
 import { hoursText, rateText } from './figure-text.js';
 
-const number = (value: string | number) => html`<td class="number">${value}</td>`;
+const numberCell = (value: string | number) => html`<td class="number">${value}</td>`;
 
 /** The figures of each of the ten customers or salespeople with the most requests. */
 export function partyTable(page: PageContext, heading: { id: string; title: string; party: string }, rows: readonly PartyFigures[]): SafeHtml {
@@ -12,7 +12,7 @@ export function partyTable(page: PageContext, heading: { id: string; title: stri
   const { id, title } = heading;
   if (rows.length === 0) return html`<section class="card" aria-labelledby="${id}"><h2 id="${id}">${title}</h2><p>${t.nothingYet}</p></section>`;
   const body = rows.map(
-    (row) => html`<tr><th scope="row">${row.party.name}</th>${number(row.requests)}${number(rateText(page, row.touchlessRate))}${number(row.approved)}${number(hoursText(page, row.medianMsToApproval))}</tr>`,
+    (row) => html`<tr><th scope="row">${row.party.name}</th>${numberCell(row.requests)}${numberCell(rateText(page, row.touchlessRate))}${numberCell(row.approved)}${numberCell(hoursText(page, row.medianMsToApproval))}</tr>`,
   );
   return html`<section class="card" aria-labelledby="${id}">
     <h2 id="${id}">${title}</h2>
@@ -27,7 +27,7 @@ export function partyTable(page: PageContext, heading: { id: string; title: stri
 /** The requested texts that most often found no product, each to its latest run. */
 export function gapsTable(page: PageContext, gaps: readonly CatalogGap[]): SafeHtml {
   const { t } = page;
-  const body = gaps.map((gap) => html`<tr><th scope="row">${gap.text}</th>${number(gap.count)}<td><a href="/runs/${gap.lastRunId}">${t.runTitle(gap.lastRunId)}</a></td></tr>`);
+  const body = gaps.map((gap) => html`<tr><th scope="row">${gap.text}</th>${numberCell(gap.count)}<td><a href="/runs/${gap.lastRunId}">${t.runTitle(gap.lastRunId)}</a></td></tr>`);
   const table = gaps.length
     ? html`<div class="table-scroll"><table class="data">
         <thead><tr><th scope="col">${t.requestedText}</th><th scope="col" class="number">${t.times}</th><th scope="col">${t.lastRequest}</th></tr></thead>
@@ -40,7 +40,7 @@ export function gapsTable(page: PageContext, gaps: readonly CatalogGap[]): SafeH
 /** Every run of the period by its status, requests or not. */
 export function statusTable(page: PageContext, statuses: Insight['statuses']): SafeHtml {
   const { t } = page;
-  const rows = STORED_RUN_STATUSES.map((status) => html`<tr><th scope="row">${t[`runStatus_${status}`]}</th>${number(statuses[status])}</tr>`);
+  const rows = STORED_RUN_STATUSES.map((status) => html`<tr><th scope="row">${t[`runStatus_${status}`]}</th>${numberCell(statuses[status])}</tr>`);
   return html`<section class="card" aria-labelledby="status-title">
     <h2 id="status-title">${t.byStatus}</h2>
     <table class="data"><thead><tr><th scope="col">${t.status}</th><th scope="col" class="number">${t.runs}</th></tr></thead><tbody>${rows}</tbody></table>
