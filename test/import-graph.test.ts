@@ -4,7 +4,7 @@ import { fixturePath } from './support/fixtures.js';
 import { importEdges, layerViolations, type LayerRule } from './support/import-graph.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction', 'src/accounts', 'src/learning'];
+const INNER = ['src/domain', 'src/workflow', 'src/matching', 'src/pricing', 'src/extraction', 'src/accounts', 'src/learning', 'src/insight'];
 const OUTER = ['src/store', 'src/server', 'src/cli', 'src/app', 'src/web'];
 /** An adapter is any folder of `src/erp`: the ports sit beside them. */
 const isAdapter = (path: string) => /^src\/erp\/[^/]+\//.test(path);
@@ -19,7 +19,7 @@ const RULES: LayerRule[] = [
 ];
 
 describe('the import graph', () => {
-  it('keeps the layers: domain, workflow, matching, pricing, extraction, accounts and learning reach no adapter, store, server, CLI, app or web; the web reaches only ports', () => {
+  it('keeps the layers: domain, workflow, matching, pricing, extraction, accounts, learning and insight reach no adapter, store, server, CLI, app or web; the web reaches only ports', () => {
     const edges = importEdges(ROOT);
     expect(edges.length).toBeGreaterThan(100);
     expect(layerViolations(edges, RULES)).toEqual([]);

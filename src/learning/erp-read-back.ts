@@ -3,7 +3,7 @@ import type { Offer, OfferLine } from '../domain/offer.js';
 import type { ErpAdapter } from '../erp/ports.js';
 import type { Correction, PhraseMemory } from '../matching/phrase-memory.js';
 import type { Clock } from '../time/clock.js';
-import type { RunStore, StoredRun } from '../workflow/run-store.js';
+import { OFFERED_STATUSES, runsCreatedSince, type RunStore, type StoredRun } from '../workflow/run-store.js';
 import type { WorkflowRunner } from '../workflow/runner.js';
 import type { ReadBackLog, ReadBackRecord } from './ports.js';
 import { replacedProducts, type Replacement } from './replaced-products.js';
@@ -33,7 +33,7 @@ export interface ReadBackSummary {
 }
 
 export interface ReadBackDependencies {
-  runs: Pick<RunStore, 'finishedSince'>;
+  runs: Pick<RunStore, 'createdSince'>;
   /** Each run is read back under its claim, so that no workspace action or worker crosses it. */
   runner: Pick<WorkflowRunner, 'revise'>;
   erp: Pick<ErpAdapter, 'offers' | 'products'>;
@@ -42,7 +42,6 @@ export interface ReadBackDependencies {
   clock: Clock;
 }
 
-const PAGE = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The offer as compared: its rows' products and quantities, in position order. */
@@ -68,22 +67,18 @@ function correctionOf(run: StoredRun, replacement: Replacement, offerNumber: str
 export async function readBackOffers(deps: ReadBackDependencies, options: { days: number; keepGoing?: () => Promise<boolean> }): Promise<ReadBackSummary> {
   const since = new Date(deps.clock.now().getTime() - options.days * DAY_MS).toISOString();
   const summary: ReadBackSummary = { read: 0, learned: [], failed: [], stoppedShort: false };
-  for (let after = 0; ; ) {
-    const page = await deps.runs.finishedSince(since, after, PAGE);
-    for (const run of page) {
-      if (!run.context.offer) continue;
-      if (options.keepGoing && !(await options.keepGoing())) return { ...summary, stoppedShort: true };
-      try {
-        const learned = await deps.runner.revise(run.id, async (current) => ({ save: null, answer: await readBack(deps, current) }));
-        if (learned) summary.read += 1;
-        summary.learned.push(...(learned ?? []));
-      } catch (error) {
-        summary.failed.push({ runId: run.id, error: failureOf(error).message });
-      }
+  for await (const run of runsCreatedSince(deps.runs, since, OFFERED_STATUSES)) {
+    if (!run.context.offer) continue;
+    if (options.keepGoing && !(await options.keepGoing())) return { ...summary, stoppedShort: true };
+    try {
+      const learned = await deps.runner.revise(run.id, async (current) => ({ save: null, answer: await readBack(deps, current) }));
+      if (learned) summary.read += 1;
+      summary.learned.push(...(learned ?? []));
+    } catch (error) {
+      summary.failed.push({ runId: run.id, error: failureOf(error).message });
     }
-    if (page.length < PAGE) return summary;
-    after = page.at(-1)!.id;
   }
+  return summary;
 }
 
 /** Null when the run has no offer to read (any more). */

@@ -164,6 +164,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     catalogSearch: () => 'not_ready' as const,
     timeZone: config.timeZone,
     mailLimits: mailLimitsOf(config),
+    clock,
   };
   const http = await startHttp({
     port: options.port,

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { contextFromStore } from '../workflow/context-version.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import { claimFor, claimLost, OFFERED_STATUSES, type ClaimOutcome, type ClaimRequest, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
 import type { Clock } from '../time/clock.js';
 import type { RunTable, StoreSchema } from './schema.js';
 
@@ -118,13 +118,14 @@ export class KyselyRunStore implements RunStore {
     return rows.map(fromRow);
   }
 
-  async finishedSince(since: string, afterId: number, limit: number): Promise<StoredRun[]> {
+  async createdSince(since: string, statuses: readonly StoredRunStatus[], afterId: number, limit: number): Promise<StoredRun[]> {
+    if (statuses.length === 0) return []; // `in ()` is not SQL
     const rows = await this.db
       .selectFrom('runs')
       .select(COLUMNS)
       .where('created_at', '>=', since)
       .where('id', '>', afterId)
-      .where('status', 'in', OFFERED_STATUSES)
+      .where('status', 'in', statuses)
       .orderBy('id')
       .limit(limit)
       .execute();

@@ -1,6 +1,6 @@
 import type { Clock } from '../time/clock.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import { claimFor, claimLost, OFFERED_STATUSES, type ClaimOutcome, type ClaimRequest, type CurrentClaim, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type CurrentClaim, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
 
 interface MemoryRun extends StoredRun {
   raw: Buffer;
@@ -61,9 +61,8 @@ export class MemoryRunStore implements RunStore {
     return [...this.runs].reverse().slice(0, limit);
   }
 
-  async finishedSince(since: string, afterId: number, limit: number): Promise<StoredRun[]> {
-    const offered: readonly string[] = OFFERED_STATUSES;
-    return this.runs.filter((r) => r.createdAt >= since && r.id > afterId && offered.includes(r.status)).slice(0, limit);
+  async createdSince(since: string, statuses: readonly StoredRunStatus[], afterId: number, limit: number): Promise<StoredRun[]> {
+    return this.runs.filter((r) => r.createdAt >= since && r.id > afterId && statuses.includes(r.status)).slice(0, limit);
   }
 
   private run(id: number): MemoryRun {

@@ -28,6 +28,16 @@ function userBar(context: PageContext): SafeHtml | null {
     </nav>`;
 }
 
+/** The workspace's sections, linked from the top bar. */
+export type Section = 'inbox' | 'insight';
+
+function mainNav(context: PageContext, current: Section | undefined): SafeHtml | null {
+  const { signedIn, t } = context;
+  if (!signedIn) return null;
+  const link = (section: Section, href: string, text: string) => html`<li><a href="${href}"${section === current ? html` aria-current="page"` : ''}>${text}</a></li>`;
+  return html`<nav class="main-nav" aria-label="${t.navigation}"><ul>${link('inbox', '/', t.navInbox)}${link('insight', '/insight', t.navInsight)}</ul></nav>`;
+}
+
 /**
  * Every page: one stylesheet from the package, no inline script or style (the CSP forbids
  * them), landmarks and a skip link for keyboard and screen-reader users. The session's CSRF
@@ -38,6 +48,8 @@ export interface LayoutOptions {
   wide?: boolean;
   /** Scripts of the package's assets, by file name: progressive enhancement only, the page works without them. */
   scripts?: string[];
+  /** The top bar's link to this page is marked as the current one. */
+  section?: Section;
 }
 
 export function layout(context: PageContext, title: string, body: SafeHtml, options: LayoutOptions = {}): SafeHtml {
@@ -57,6 +69,7 @@ export function layout(context: PageContext, title: string, body: SafeHtml, opti
   <a class="skip-link" href="#main">${context.t.skipToContent}</a>
   <header class="top-bar">
     <span class="brand">Offerflow</span>
+    ${mainNav(context, options.section)}
     ${userBar(context)}
   </header>
   <main id="main" tabindex="-1"${options.wide ? html` class="wide"` : ''}>

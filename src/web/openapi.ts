@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WORKSPACE_LANGUAGES } from '../accounts/user.js';
+import { PERIOD_DAYS } from '../insight/insight.js';
 import { actionEnvelopeSchema, reviewCommandSchema } from '../review/review-command.js';
 
 /** The API's own version: it changes when a path or a body does, not with every release. */
@@ -14,6 +15,20 @@ const refusals = {
 const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
 const runId = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 const notFound = { '404': json(ERROR, 'No such run') };
+const periodDays = { name: 'days', in: 'query', required: false, description: 'The period, in days back from now', schema: { type: 'integer', enum: [...PERIOD_DAYS], default: PERIOD_DAYS[0] } };
+const figures = {
+  type: 'object',
+  description: 'Over the requests: runs that finished created, needs_review or failed. Touchless: created with nothing to review and no person acted on it. Times are from the mail’s arrival to its first approval, in milliseconds; median and p90 by nearest rank.',
+  properties: {
+    requests: { type: 'integer' },
+    touchless: { type: 'integer' },
+    touchlessRate: { type: 'number', nullable: true },
+    approved: { type: 'integer' },
+    medianMsToApproval: { type: 'number', nullable: true },
+    p90MsToApproval: { type: 'number', nullable: true },
+  },
+};
+const party = { type: 'object', properties: { number: { type: 'string' }, name: { type: 'string' } } };
 
 /** Request bodies are the zod schemas the handlers check them with, so the document cannot drift from them. */
 const actionBody = z.toJSONSchema(z.intersection(actionEnvelopeSchema, reviewCommandSchema), { target: 'openapi-3.0', io: 'input' });
@@ -37,6 +52,21 @@ export function openApiDocument() {
       },
       schemas: {
         Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } },
+        Figures: figures,
+        Insight: {
+          type: 'object',
+          properties: {
+            days: { type: 'integer', enum: [...PERIOD_DAYS] },
+            period: { type: 'object', properties: { since: { type: 'string', format: 'date-time' }, until: { type: 'string', format: 'date-time' }, timeZone: { type: 'string' } } },
+            statuses: { type: 'object', description: 'Every run of the period by status', additionalProperties: { type: 'integer' } },
+            total: { $ref: '#/components/schemas/Figures' },
+            causes: { type: 'array', description: 'How many requests had each review cause, as the run page names them', items: { type: 'object', properties: { cause: { type: 'string' }, runs: { type: 'integer' } } } },
+            customers: { type: 'array', description: 'The ten customers with the most requests', items: { allOf: [{ $ref: '#/components/schemas/Figures' }, { type: 'object', properties: { party } }] } },
+            salespeople: { type: 'array', description: 'The ten salespeople with the most requests', items: { allOf: [{ $ref: '#/components/schemas/Figures' }, { type: 'object', properties: { party } }] } },
+            weeks: { type: 'array', description: 'Every week of the period, from its Monday in the seller’s time zone', items: { allOf: [{ $ref: '#/components/schemas/Figures' }, { type: 'object', properties: { week: { type: 'string', format: 'date' } } }] } },
+            gaps: { type: 'array', description: 'The requested texts that most often found no product', items: { type: 'object', properties: { text: { type: 'string' }, count: { type: 'integer' }, lastRunId: { type: 'integer' } } } },
+          },
+        },
         Run: { type: 'object', description: 'A run: its status, revision, customer, salesperson, lines with their matches and prices, draft, ERP offer and history' },
       },
     },
@@ -63,6 +93,9 @@ export function openApiDocument() {
             ...refusals,
           },
         },
+      },
+      '/api/insight': {
+        get: { summary: 'The insight page’s figures for a period', parameters: [periodDays], responses: { '200': json({ $ref: '#/components/schemas/Insight' }, 'The figures'), '400': json(ERROR, 'Not a period the page offers'), ...refusals } },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI 3'), ...refusals } } },
     },

@@ -3,6 +3,7 @@ import type { Accounts } from '../accounts/open-accounts.js';
 import type { WorkspaceLanguage } from '../accounts/user.js';
 import type { CustomerRepository, PersonRepository } from '../erp/ports.js';
 import type { ReviewService } from '../review/review-service.js';
+import type { Clock } from '../time/clock.js';
 import type { RunStore } from '../workflow/run-store.js';
 import type { CatalogResults } from './run/catalog-hit.js';
 import type { SafeHtml } from './html.js';
@@ -27,6 +28,8 @@ export interface WorkspaceDeps {
   catalogSearch(query: string, limit: number): CatalogResults;
   /** Times on the pages are the seller's (config `timeZone`). */
   timeZone: string;
+  /** Where "the last 30 days" end. */
+  clock: Clock;
 }
 
 /** A signed-in user's own language; before sign-in, the browser's. */

@@ -4,6 +4,7 @@ import { acceptForms } from './form-body.js';
 import { refusedPage } from './pages/refused-page.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
+import { insightRoutes } from './routes/insight-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { mailRoutes } from './routes/mail-routes.js';
 import { setPasswordRoutes } from './routes/set-password-routes.js';
@@ -32,6 +33,7 @@ export function registerWorkspace(app: FastifyInstance, deps: WorkspaceDeps): vo
   setPasswordRoutes(app, deps);
   homeRoutes(app, deps);
   runRoutes(app, deps);
+  insightRoutes(app, deps);
   mailRoutes(app, deps);
   apiRoutes(app, deps);
 }

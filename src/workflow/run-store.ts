@@ -65,14 +65,28 @@ export interface RunStore {
   get(id: number): Promise<StoredRun | null>;
   list(limit: number): Promise<StoredRun[]>;
   /**
-   * Finished runs that may have an offer (`created`, `needs_review`) created at or after
-   * `since`, in id order from after `afterId`: a page at a time, for reading their offers back.
+   * Runs of the given statuses created at or after `since`, in id order from after `afterId`:
+   * a page at a time, for passes over a period (reading offers back, the insight figures).
    */
-  finishedSince(since: string, afterId: number, limit: number): Promise<StoredRun[]>;
+  createdSince(since: string, statuses: readonly StoredRunStatus[], afterId: number, limit: number): Promise<StoredRun[]>;
 }
 
 /** The statuses of runs done with, whose offer in the ERP is the salesperson's to change. */
 export const OFFERED_STATUSES = ['created', 'needs_review'] as const satisfies readonly StoredRunStatus[];
+
+export const STORED_RUN_STATUSES = ['queued', 'running', 'created', 'needs_review', 'failed', 'duplicate', 'not_an_rfq'] as const satisfies readonly StoredRunStatus[];
+
+const PAGE = 100;
+
+/** Every run of `statuses` created since `since`, read a page at a time so that a long period never sits in memory whole. */
+export async function* runsCreatedSince(runs: Pick<RunStore, 'createdSince'>, since: string, statuses: readonly StoredRunStatus[]): AsyncGenerator<StoredRun> {
+  for (let after = 0; ; ) {
+    const page = await runs.createdSince(since, statuses, after, PAGE);
+    yield* page;
+    if (page.length < PAGE) return;
+    after = page.at(-1)!.id;
+  }
+}
 
 /** The claim a run has now, as a store reads it. */
 export interface CurrentClaim {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/open-store.js';
+import { OFFERED_STATUSES, runsCreatedSince, STORED_RUN_STATUSES } from '../../src/workflow/run-store.js';
 import { clockAt } from '../support/clock.js';
 import { contextWith, storeRun } from '../support/runner.js';
 import { STORE_BACKENDS, storePerTest } from '../support/stores.js';
@@ -15,20 +16,33 @@ describe.each(STORE_BACKENDS)('reading offers back, in the store on $name', (bac
     store = opened().store;
   });
 
-  it('finds the finished runs created since a time, a page at a time in id order', async () => {
-    const made = async (n: number, status: 'created' | 'needs_review' | 'failed') => {
+  it('finds the runs of the statuses asked for created since a time, a page at a time in id order', async () => {
+    const made = async (n: number, status: 'created' | 'needs_review' | 'failed' | 'not_an_rfq') => {
       const run = await store.runs.create({ mailbox: 'rfq@seller.fi', messageId: `<${n}@putki.fi>` }, Buffer.from('x'), contextWith());
       await storeRun(store.runs, run.id, status, contextWith());
       clock.advance(DAY);
       return run.id;
     };
     const old = await made(1, 'created');
-    const ids = [await made(2, 'created'), await made(3, 'failed'), await made(4, 'needs_review'), await made(5, 'created')];
+    const ids = [await made(2, 'created'), await made(3, 'failed'), await made(4, 'needs_review'), await made(5, 'created'), await made(6, 'not_an_rfq')];
+    const queued = (await store.runs.create({ mailbox: 'rfq@seller.fi', messageId: '<7@putki.fi>' }, Buffer.from('x'), contextWith())).id;
     const since = new Date(Date.parse('2026-11-01T10:00:00Z') + DAY).toISOString();
 
-    expect((await store.runs.finishedSince(since, 0, 2)).map((r) => r.id)).toEqual([ids[0], ids[2]]);
-    expect((await store.runs.finishedSince(since, ids[2]!, 2)).map((r) => r.id)).toEqual([ids[3]]);
-    expect((await store.runs.finishedSince(new Date(0).toISOString(), 0, 10)).map((r) => r.id)).toContain(old);
+    expect((await store.runs.createdSince(since, OFFERED_STATUSES, 0, 2)).map((r) => r.id)).toEqual([ids[0], ids[2]]);
+    expect((await store.runs.createdSince(since, OFFERED_STATUSES, ids[2]!, 2)).map((r) => r.id)).toEqual([ids[3]]);
+    expect((await store.runs.createdSince(new Date(0).toISOString(), OFFERED_STATUSES, 0, 10)).map((r) => r.id)).toContain(old);
+    expect((await store.runs.createdSince(since, ['failed', 'not_an_rfq', 'queued'], 0, 10)).map((r) => r.id)).toEqual([ids[1], ids[4], queued]);
+    expect((await store.runs.createdSince(since, STORED_RUN_STATUSES, ids[1]!, 3)).map((r) => r.id)).toEqual([ids[2], ids[3], ids[4]]);
+    expect(await store.runs.createdSince(since, [], 0, 10)).toEqual([]);
+  });
+
+  it('reads a period whole through the pages, however many there are', async () => {
+    const made = [];
+    for (let n = 0; n < 205; n += 1) made.push((await store.runs.create({ mailbox: 'rfq@seller.fi', messageId: `<p${n}@putki.fi>` }, Buffer.from('x'), contextWith())).id);
+    const read = [];
+    for await (const run of runsCreatedSince(store.runs, new Date(0).toISOString(), ['queued'])) read.push(run.id);
+
+    expect(read).toEqual(made);
   });
 
   it('keeps what each offer taught, replacing it when read again', async () => {

@@ -47,6 +47,7 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
     catalogSearch: () => 'not_ready',
     timeZone: 'Europe/Helsinki',
     mailLimits: DEFAULT_MAIL_LIMITS,
+    clock,
   };
   const http = await startHttp({
     port: 0,

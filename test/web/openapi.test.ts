@@ -18,10 +18,11 @@ describe('the OpenAPI document', () => {
     const document = (await answer.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
 
     expect(document.openapi).toBe('3.0.3');
-    for (const path of ['/api/me', '/api/me/language', '/api/runs/{id}', '/api/runs/{id}/actions', '/api/openapi.json']) expect(document.paths, path).toHaveProperty([path]);
+    for (const path of ['/api/me', '/api/me/language', '/api/runs/{id}', '/api/runs/{id}/actions', '/api/insight', '/api/openapi.json']) expect(document.paths, path).toHaveProperty([path]);
     const body = JSON.stringify(document.paths['/api/runs/{id}/actions']!.post!.requestBody!.content['application/json']!.schema);
     for (const kind of ['pick', 'quantity', 'add', 'remove', 'customer', 'salesperson', 'approve', 'not_an_rfq', 'process_again']) expect(body).toContain(`"${kind}"`);
     expect(body).toContain('"actionId"');
+    expect(JSON.stringify(document.paths['/api/insight'])).toContain('"enum":[30,90,365]');
   });
 
   it('names only paths that refuse a caller without a session or token, and a session without its CSRF token on every change', async () => {

@@ -1,4 +1,5 @@
 import type { WorkspaceLanguage } from '../../accounts/user.js';
+import { INSIGHT_MESSAGES } from './insight-messages.js';
 import { RUN_MESSAGES } from './run-messages.js';
 
 /**
@@ -55,6 +56,7 @@ const en = {
   mailUnreadable: 'This mail is too large or has too many parts to be shown here.',
   userMenu: 'User',
   ...RUN_MESSAGES.en,
+  ...INSIGHT_MESSAGES.en,
 };
 
 export type Messages = typeof en;
@@ -109,6 +111,7 @@ const fi: Messages = {
   mailUnreadable: 'Viesti on liian suuri tai siinä on liian monta osaa näytettäväksi tässä.',
   userMenu: 'Käyttäjä',
   ...RUN_MESSAGES.fi,
+  ...INSIGHT_MESSAGES.fi,
 };
 
 const sv: Messages = {
@@ -161,6 +164,7 @@ const sv: Messages = {
   mailUnreadable: 'Meddelandet är för stort eller har för många delar för att visas här.',
   userMenu: 'Användare',
   ...RUN_MESSAGES.sv,
+  ...INSIGHT_MESSAGES.sv,
 };
 
 export const MESSAGES: Record<WorkspaceLanguage, Messages> = { en, fi, sv };

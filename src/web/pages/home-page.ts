@@ -15,5 +15,6 @@ export function homePage(context: PageContext, user: User): SafeHtml {
       <p>${user.email} · ${role}</p>
       <p>${t.inboxComing}</p>
     </section>`,
+    { section: 'inbox' },
   );
 }
