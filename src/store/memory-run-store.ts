@@ -1,6 +1,18 @@
 import type { Clock } from '../time/clock.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import { claimFor, claimLost, OFFERED_STATUSES, type ClaimOutcome, type ClaimRequest, type CurrentClaim, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+import {
+  claimFor,
+  claimLost,
+  OFFERED_STATUSES,
+  type ClaimOutcome,
+  type ClaimRequest,
+  type CurrentClaim,
+  type RunStore,
+  type StoredRun,
+  type StoredRunStatus,
+  type SummaryChoices,
+} from '../workflow/run-store.js';
+import { inboxOrder, inFilter, runSummaryOf, type RunSummary, type SummaryFilter, type SummaryList, type SummaryPage } from '../workflow/run-summary.js';
 
 interface MemoryRun extends StoredRun {
   raw: Buffer;
@@ -64,6 +76,30 @@ export class MemoryRunStore implements RunStore {
   async finishedSince(since: string, afterId: number, limit: number): Promise<StoredRun[]> {
     const offered: readonly string[] = OFFERED_STATUSES;
     return this.runs.filter((r) => r.createdAt >= since && r.id > afterId && offered.includes(r.status)).slice(0, limit);
+  }
+
+  /** Made from the runs themselves on each call: nothing is kept, so nothing can fall out of date. */
+  async listSummaries(filter: SummaryFilter, page: SummaryPage): Promise<SummaryList> {
+    const held = this.summaries().filter((s) => inFilter(s, filter)).sort(inboxOrder);
+    return { summaries: held.slice(page.offset, page.offset + page.limit), total: held.length };
+  }
+
+  async summariesVersion(): Promise<string> {
+    const latest = this.runs.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
+    return `${this.runs.length}:${latest}`;
+  }
+
+  async summaryChoices(): Promise<SummaryChoices> {
+    const summaries = this.summaries();
+    const customers = new Map(summaries.flatMap((s) => (s.customer ? [[s.customer.number, s.customer] as const] : [])));
+    return {
+      mailboxes: [...new Set(summaries.map((s) => s.mailbox))].sort(),
+      customers: [...customers.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  private summaries(): RunSummary[] {
+    return this.runs.map(runSummaryOf);
   }
 
   private run(id: number): MemoryRun {

@@ -1,6 +1,8 @@
 import { Failure } from '../domain/failure.js';
 import type { RunKey, WorkflowContext } from './context.js';
+import type { PartyRef } from '../domain/customer.js';
 import type { RunStatus } from './result.js';
+import type { SummaryFilter, SummaryList, SummaryPage } from './run-summary.js';
 
 /** `queued`: taken in, not started; `running`: started and not finished (or interrupted). */
 export type StoredRunStatus = RunStatus | 'queued' | 'running';
@@ -69,6 +71,17 @@ export interface RunStore {
    * `since`, in id order from after `afterId`: a page at a time, for reading their offers back.
    */
   finishedSince(since: string, afterId: number, limit: number): Promise<StoredRun[]>;
+  /** The inbox: summaries kept with every create and save, in the inbox's order (run-summary.ts). */
+  listSummaries(filter: SummaryFilter, page: SummaryPage): Promise<SummaryList>;
+  /** Changes whenever any summary does (a new run, a saved one): a list that saw this value is still current. */
+  summariesVersion(): Promise<string>;
+  /** The mailboxes and customers the summaries name, to filter by. */
+  summaryChoices(): Promise<SummaryChoices>;
+}
+
+export interface SummaryChoices {
+  mailboxes: string[];
+  customers: PartyRef[];
 }
 
 /** The statuses of runs done with, whose offer in the ERP is the salesperson's to change. */
