@@ -5,9 +5,9 @@ import type { RunSummaryTable, StoreSchema } from './schema.js';
 
 type SummaryRow = Selectable<RunSummaryTable>;
 
-function toRow(summary: RunSummary): Insertable<RunSummaryTable> {
+/** Every column but the run's id, which a summary never changes. */
+function columnsOf(summary: RunSummary): Omit<Insertable<RunSummaryTable>, 'run_id'> {
   return {
-    run_id: summary.id,
     status: summary.status,
     subject: summary.subject,
     mailbox: summary.mailbox,
@@ -45,11 +45,10 @@ function fromRow(row: SummaryRow): RunSummary {
 
 /** Called inside the transaction that writes the run, so that a run and its summary never disagree. */
 export async function writeSummary(db: Kysely<StoreSchema>, summary: RunSummary): Promise<void> {
-  const row = toRow(summary);
-  const { run_id: _, ...changes } = row;
+  const changes = columnsOf(summary);
   await db
     .insertInto('run_summaries')
-    .values(row)
+    .values({ run_id: summary.id, ...changes })
     .onConflict((oc) => oc.column('run_id').doUpdateSet(changes))
     .execute();
 }
@@ -127,7 +126,7 @@ export async function backfillSummaries(db: Kysely<StoreSchema>, summaryOf: (id:
     if (missing.length === 0) return;
     for (const { id } of missing) {
       const summary = await summaryOf(id);
-      if (summary) await db.insertInto('run_summaries').values(toRow(summary)).onConflict((oc) => oc.column('run_id').doNothing()).execute();
+      if (summary) await db.insertInto('run_summaries').values({ run_id: summary.id, ...columnsOf(summary) }).onConflict((oc) => oc.column('run_id').doNothing()).execute();
     }
     afterId = missing.at(-1)!.id;
   }

@@ -7,6 +7,9 @@ import type { SummaryFilter, SummaryList, SummaryPage } from './run-summary.js';
 /** `queued`: taken in, not started; `running`: started and not finished (or interrupted). */
 export type StoredRunStatus = RunStatus | 'queued' | 'running';
 
+/** Every status, in the order a run goes through them, for lists to choose from. */
+export const STORED_RUN_STATUSES = ['queued', 'running', 'needs_review', 'created', 'not_an_rfq', 'duplicate', 'failed'] as const satisfies readonly StoredRunStatus[];
+
 export interface StoredRun {
   id: number;
   key: RunKey;

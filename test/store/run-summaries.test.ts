@@ -1,49 +1,17 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LineMatch } from '../../src/domain/line-match.js';
-import type { RequestedLine } from '../../src/domain/requested-line.js';
 import { MemoryRunStore } from '../../src/store/memory-run-store.js';
 import { openStore, storeFile } from '../../src/store/open-store.js';
 import type { Clock } from '../../src/time/clock.js';
-import type { WorkflowContext } from '../../src/workflow/context.js';
 import type { RunStore, StoredRunStatus } from '../../src/workflow/run-store.js';
 import type { SummaryFilter } from '../../src/workflow/run-summary.js';
 import { clockAt, type TestClock } from '../support/clock.js';
-import { contextWith, storeRun } from '../support/runner.js';
-import { CUSTOMERS, PERSONS, PRODUCTS, tempDataDir } from '../support/seller.js';
+import { FOUND, inboxContext, MINUTE, MISSING, storeInboxRun, type InboxMail } from '../support/inbox-runs.js';
+import { storeRun } from '../support/runner.js';
+import { tempDataDir } from '../support/seller.js';
 import { STORE_BACKENDS } from '../support/stores.js';
 
-const MINUTE = 60_000;
 const PAGE = { offset: 0, limit: 50 };
-
-const line = (text: string): RequestedLine => ({ text, description: text, quantity: '5', unit: 'm', code: null, per: null, uncertain: null });
-const found: LineMatch = { product: PRODUCTS[1]!, confidence: 1, method: 'code', alternatives: [] };
-const missing: LineMatch = { product: null, confidence: 0, method: 'none', alternatives: [] };
-
-interface Mail {
-  subject: string;
-  from?: string;
-  name?: string;
-  customer?: number;
-  salesperson?: number;
-  mailbox?: string;
-  /** The lines' matches: one line per entry. */
-  lines?: LineMatch[];
-}
-
-function contextOf(mail: Mail): WorkflowContext {
-  const from = { address: mail.from ?? 'ostaja@putki.fi', name: mail.name ?? 'Olli Ostaja' };
-  const lines = mail.lines ?? [found];
-  return contextWith({
-    key: { mailbox: mail.mailbox ?? 'rfq@seller.fi', messageId: `<${mail.subject}@test>` },
-    email: { messageId: null, subject: mail.subject, date: null, from, replyTo: null, to: [], cc: [], text: '', attachments: [], automated: null },
-    requester: from,
-    customer: mail.customer === undefined ? null : CUSTOMERS[mail.customer]!,
-    salesperson: mail.salesperson === undefined ? null : PERSONS[mail.salesperson]!,
-    requestedLines: lines.map((_, i) => line(`rivi ${i + 1}`)),
-    matches: lines,
-  });
-}
 
 /** The run store on each database, and in memory: one order and one filter on all three. */
 const BACKENDS: { name: string; open(clock: Clock): Promise<{ runs: RunStore; close(): Promise<void> }> }[] = [
@@ -67,19 +35,12 @@ describe.each(BACKENDS)('run summaries on $name', (backend) => {
   });
   afterEach(() => close());
 
-  /** A run taken in a minute after the one before, and saved as it ended. */
-  async function stored(mail: Mail, status: StoredRunStatus = 'needs_review'): Promise<number> {
-    clock.advance(MINUTE);
-    const context = contextOf(mail);
-    const { id } = await runs.create(context.key, Buffer.from('x'), context);
-    await storeRun(runs, id, status, context);
-    return id;
-  }
+  const stored = (mail: InboxMail, status?: StoredRunStatus) => storeInboxRun(runs, clock, mail, status);
 
   const subjects = async (filter: SummaryFilter = {}, page = PAGE) => (await runs.listSummaries(filter, page)).summaries.map((s) => s.subject);
 
   it('sums a run up as the inbox shows it, its problems counted by kind', async () => {
-    const id = await stored({ subject: 'Tarjouspyyntö', customer: 0, salesperson: 0, lines: [missing, found, missing] });
+    const id = await stored({ subject: 'Tarjouspyyntö', customer: 0, salesperson: 0, lines: [MISSING, FOUND, MISSING] });
 
     const [summary] = (await runs.listSummaries({}, PAGE)).summaries;
     expect(summary).toEqual({
@@ -102,7 +63,7 @@ describe.each(BACKENDS)('run summaries on $name', (backend) => {
 
   it('keeps a new run’s summary from the moment it is taken in, and follows every save', async () => {
     clock.advance(MINUTE);
-    const context = contextOf({ subject: 'Uusi', lines: [] });
+    const context = inboxContext({ subject: 'Uusi', lines: [] });
     const { id } = await runs.create(context.key, Buffer.from('x'), context);
     expect((await runs.listSummaries({}, PAGE)).summaries).toMatchObject([{ id, status: 'queued', subject: '', needsReview: false }]);
 
@@ -115,7 +76,7 @@ describe.each(BACKENDS)('run summaries on $name', (backend) => {
 
   it('leaves the summary alone when a save is refused for a lost claim', async () => {
     const id = await stored({ subject: 'Ennallaan' });
-    await expect(runs.save(id, 999, 'created', contextOf({ subject: 'Muutettu' }))).rejects.toMatchObject({ code: 'claim_lost' });
+    await expect(runs.save(id, 999, 'created', inboxContext({ subject: 'Muutettu' }))).rejects.toMatchObject({ code: 'claim_lost' });
     expect(await subjects()).toEqual(['Ennallaan']);
   });
 
@@ -134,7 +95,7 @@ describe.each(BACKENDS)('run summaries on $name', (backend) => {
   it('moves a run down once it no longer needs review', async () => {
     const first = await stored({ subject: 'review-1' });
     await stored({ subject: 'review-2' });
-    await storeRun(runs, first, 'created', contextOf({ subject: 'review-1' }));
+    await storeRun(runs, first, 'created', inboxContext({ subject: 'review-1' }));
 
     expect(await subjects()).toEqual(['review-2', 'review-1']);
   });
@@ -177,7 +138,7 @@ describe.each(BACKENDS)('run summaries on $name', (backend) => {
     expect(afterNew).not.toBe(before);
 
     clock.advance(MINUTE);
-    await storeRun(runs, id, 'created', contextOf({ subject: 'yksi' }));
+    await storeRun(runs, id, 'created', inboxContext({ subject: 'yksi' }));
     expect(await runs.summariesVersion()).not.toBe(afterNew);
   });
 
@@ -203,7 +164,7 @@ describe('runs stored before summaries were kept', () => {
     const clock = clockAt('2026-03-02T08:00:00.000Z');
     const first = await openStore(dataDir, null, clock);
     for (const subject of ['vanha-1', 'vanha-2']) {
-      const context = contextOf({ subject, lines: [missing] });
+      const context = inboxContext({ subject, lines: [MISSING] });
       const { id } = await first.runs.create(context.key, Buffer.from('x'), context);
       await storeRun(first.runs, id, 'needs_review', context);
     }
