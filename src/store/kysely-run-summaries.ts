@@ -49,7 +49,7 @@ export async function writeSummary(db: Kysely<StoreSchema>, summary: RunSummary)
   await db
     .insertInto('run_summaries')
     .values({ run_id: summary.id, ...changes })
-    .onConflict((oc) => oc.column('run_id').doUpdateSet(changes))
+    .onConflict((oc) => oc.column('run_id').doUpdateSet({ ...changes, revision: sql<number>`run_summaries.revision + 1` }))
     .execute();
 }
 
@@ -83,12 +83,13 @@ export async function listSummaries(db: Kysely<StoreSchema>, filter: SummaryFilt
   return { summaries: rows.map(fromRow), total: Number(total) };
 }
 
+/** Every write adds one to a revision, so the sum grows with each: no two states of the list share it. */
 export async function summariesVersion(db: Kysely<StoreSchema>): Promise<string> {
   const row = await db
     .selectFrom('run_summaries')
-    .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.max('updated_at').as('latest')])
+    .select((eb) => eb.fn.sum<number | string | null>('revision').as('writes'))
     .executeTakeFirstOrThrow();
-  return `${Number(row.count)}:${row.latest ?? ''}`;
+  return String(Number(row.writes ?? 0));
 }
 
 export async function summaryChoices(db: Kysely<StoreSchema>): Promise<SummaryChoices> {

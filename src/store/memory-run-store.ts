@@ -22,6 +22,8 @@ interface MemoryRun extends StoredRun {
 /** For dry runs: the workflow runs whole, and nothing of it is kept. */
 export class MemoryRunStore implements RunStore {
   private readonly runs: MemoryRun[] = [];
+  /** Creates and saves so far: the summaries' version. */
+  private writes = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -33,6 +35,7 @@ export class MemoryRunStore implements RunStore {
     const now = this.clock.now().toISOString();
     const run: MemoryRun = { id: this.runs.length + 1, key, status: 'queued', subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail, claim: { token: 0, holder: null, until: null } };
     this.runs.push(run);
+    this.writes += 1;
     return run;
   }
 
@@ -59,6 +62,7 @@ export class MemoryRunStore implements RunStore {
     const run = this.run(id);
     if (run.claim.token !== token) throw claimLost(id);
     Object.assign(run, { status, context, subject: context.email?.subject ?? '', updatedAt: this.clock.now().toISOString() });
+    this.writes += 1;
   }
 
   async rawEmail(id: number): Promise<Buffer> {
@@ -85,8 +89,7 @@ export class MemoryRunStore implements RunStore {
   }
 
   async summariesVersion(): Promise<string> {
-    const latest = this.runs.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
-    return `${this.runs.length}:${latest}`;
+    return String(this.writes);
   }
 
   async summaryChoices(): Promise<SummaryChoices> {

@@ -209,9 +209,9 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .addColumn('problems', 'text', (c) => c.notNull())
           .addColumn('search_text', 'text', (c) => c.notNull())
           .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
           .execute();
         await db.schema.createIndex('run_summaries_inbox').on('run_summaries').columns(['needs_review', 'received_at']).execute();
-        await db.schema.createIndex('run_summaries_updated_at').on('run_summaries').column('updated_at').execute();
         await db.schema.createIndex('run_summaries_salesperson').on('run_summaries').column('salesperson_number').execute();
         await db.schema.createIndex('run_summaries_customer').on('run_summaries').column('customer_number').execute();
       },

@@ -35,6 +35,8 @@ export interface RunSummaryTable {
   /** What the free search looks in, folded once on writing (`searchTextOf`). */
   search_text: string;
   updated_at: string;
+  /** Grows by one with every write: what the inbox's version sums, as clocks of several machines cannot be compared to the millisecond. */
+  revision: Generated<number>;
 }
 
 export interface PhraseMemoryTable {

@@ -130,16 +130,19 @@ describe.each(BACKENDS)('run summaries on $name', (backend) => {
     expect(await subjects({ search: 'o_tot' })).toEqual([]);
   });
 
-  it('has a version that changes with every new run and every save, and only then', async () => {
+  it('has a version that changes with every new run and every save, and only then, whatever the writer’s clock says', async () => {
     const before = await runs.summariesVersion();
     expect(await runs.summariesVersion()).toBe(before);
     const id = await stored({ subject: 'yksi' });
     const afterNew = await runs.summariesVersion();
     expect(afterNew).not.toBe(before);
 
-    clock.advance(MINUTE);
+    // Another machine's clock, a minute behind: its save is no less a change.
+    clock.advance(-MINUTE);
     await storeRun(runs, id, 'created', inboxContext({ subject: 'yksi' }));
-    expect(await runs.summariesVersion()).not.toBe(afterNew);
+    const afterSave = await runs.summariesVersion();
+    expect(afterSave).not.toBe(afterNew);
+    expect(await runs.summariesVersion()).toBe(afterSave);
   });
 
   it('names the mailboxes and customers there are to filter by', async () => {
