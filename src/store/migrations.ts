@@ -214,6 +214,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('run_summaries_inbox').on('run_summaries').columns(['needs_review', 'received_at']).execute();
         await db.schema.createIndex('run_summaries_salesperson').on('run_summaries').column('salesperson_number').execute();
         await db.schema.createIndex('run_summaries_customer').on('run_summaries').column('customer_number').execute();
+        await db.schema.createIndex('run_summaries_mailbox').on('run_summaries').column('mailbox').execute();
       },
     },
   };

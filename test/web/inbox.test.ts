@@ -85,6 +85,16 @@ describe('the inbox', () => {
     expect(text).toContain('<option value="sales@seller.fi">sales@seller.fi</option>');
   });
 
+  it('says why "only mine" holds nothing for a user who is no salesperson in the ERP', async () => {
+    await stored({ subject: 'mikon', salesperson: 0 });
+    const outsider = await signedInAs(workspace, 'it@seller.fi');
+
+    const { text } = await page('/?mine=1', outsider);
+    expect(listed(text)).toEqual([]);
+    expect(text).toContain('Tunnustasi ei ole liitetty toiminnanohjauksen myyjään');
+    expect((await page('/?mine=1')).text).not.toContain('Tunnustasi ei ole liitetty');
+  });
+
   it('searches the subject, the sender and the customer', async () => {
     const putki = await stored({ subject: 'Kupariputkea', from: 'matti@rakennus.fi', name: 'Matti Mäkinen', customer: 0 });
     const alpha = await stored({ subject: 'Venttiilit', from: 'ostot@alpha.fi', name: 'Ostot', customer: 1 });

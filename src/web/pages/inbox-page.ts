@@ -20,6 +20,12 @@ function pager(page: PageContext, inbox: InboxList): SafeHtml | null {
   </nav>`;
 }
 
+/** "Only mine" for a user who is no ERP person holds nothing: the page says why rather than look empty. */
+function noneMine(page: PageContext, inbox: InboxList): SafeHtml | null {
+  const unlinked = page.signedIn?.user.personNumber === null;
+  return inbox.query.mine && unlinked ? html`<p class="message notice" role="status">${page.t.noneMine}</p>` : null;
+}
+
 /** `/`: every run, those waiting for a person first; new ones come in by themselves with script (assets/inbox.js). */
 export function inboxPage(page: PageContext, inbox: InboxList, choices: SummaryChoices, timeZone: string): SafeHtml {
   const rowsUrl = `/inbox/rows${inboxSearch(inbox.query)}`;
@@ -27,6 +33,7 @@ export function inboxPage(page: PageContext, inbox: InboxList, choices: SummaryC
     page,
     page.t.inboxTitle,
     html`${inboxFilters(page, inbox.query, choices)}
+    ${noneMine(page, inbox)}
     <section class="card inbox-list" aria-label="${page.t.inboxTitle}">
       ${inboxTable(page, inbox, rowsUrl, timeZone)}
       ${pager(page, inbox)}
