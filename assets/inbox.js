@@ -18,13 +18,23 @@
     return address + (address.indexOf('?') === -1 ? '?' : '&') + 'since=' + encodeURIComponent(since());
   }
 
+  // A keyboard user on a row's link stays on it: the new rows would otherwise drop the focus to the page.
+  function focusedLink(old) {
+    var active = document.activeElement;
+    return active && old.contains(active) ? active.getAttribute('href') : null;
+  }
+
   function swap(markup) {
     var parsed = new window.DOMParser().parseFromString('<table>' + markup + '</table>', 'text/html');
-    var body = parsed.querySelector('tbody');
+    var fresh = parsed.querySelector('tbody');
     var old = table.querySelector('tbody');
-    if (!body || !old) return;
-    old.replaceWith(document.importNode(body, true));
+    if (!fresh || !old) return;
+    var href = focusedLink(old);
+    var body = document.importNode(fresh, true);
+    old.replaceWith(body);
     if (count) count.textContent = body.getAttribute('data-count');
+    var again = href && body.querySelector('a[href="' + href + '"]');
+    if (again) again.focus();
   }
 
   function poll() {

@@ -44,10 +44,14 @@ describe('the inbox in a browser, on the real serve and the demo', () => {
 
       // Set on this page only: still there once the new row is shown, so the page was never loaded again.
       await page.evaluate('window.notReloaded = true');
+      const focused = rows.first().locator('a');
+      await focused.focus();
+      const focusedHref = await focused.getAttribute('href');
       const arrived = await workspace.deliver(fixturePath('web/rorvarme-valves.eml'), 'new.eml');
       expect(arrived.context.salesperson?.name).toBe('Johan Sundström');
       await expect.poll(shown, { timeout: 15_000 }).toContain(arrived.id);
       expect(await page.evaluate('window.notReloaded')).toBe(true);
+      expect(await page.evaluate("document.activeElement.getAttribute('href')")).toBe(focusedHref);
       expect(await page.locator('[data-inbox-count]').textContent()).toBe(`${mine.length + 1} pyyntöä`);
       expect(await page.locator(`tr[data-run="${arrived.id}"] a`).getAttribute('href')).toBe(`/runs/${arrived.id}`);
 
