@@ -7,7 +7,7 @@ import type { SummaryFilter, SummaryList, SummaryPage } from './run-summary.js';
 /** `queued`: taken in, not started; `running`: started and not finished (or interrupted). */
 export type StoredRunStatus = RunStatus | 'queued' | 'running';
 
-/** Every status, in the order a run goes through them, for lists to choose from. */
+/** Every status, for lists to choose from: those of a run in hand, then the ways a run ends. */
 export const STORED_RUN_STATUSES = ['queued', 'running', 'needs_review', 'created', 'not_an_rfq', 'duplicate', 'failed'] as const satisfies readonly StoredRunStatus[];
 
 export interface StoredRun {
