@@ -68,7 +68,7 @@ describe('two reviewers approving the same request at once', () => {
     await Promise.all([johan, mikko].map(({ page }) => page.waitForLoadState('load')));
     const told = await Promise.all([johan, mikko].map(({ page }) => page.locator('[data-stale]').count()));
 
-    expect(told.sort()).toEqual([0, 1]);
+    expect([...told].sort()).toEqual([0, 1]);
     const loser = told[0] === 1 ? johan.page : mikko.page;
     await expect.poll(() => loser.locator('[data-stale]').textContent()).toMatch(/(Johan Sundström|Mikko Lehtonen) muutti pyyntöä/);
     const after = await workspace.run(run.id);
