@@ -8,3 +8,17 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** How far ahead of UTC the time zone's clocks are at an instant, in ms. */
+function offsetMs(instant: number, timeZone: string): number {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(format.formatToParts(instant).find((p) => p.type === type)!.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - instant;
+}
+
+/** The instant (ISO) a calendar date begins in the seller's time zone: where "received on 2.3." starts. */
+export function startOfDayIn(isoDate: string, timeZone: string): string {
+  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`);
+  const firstGuess = midnightUtc - offsetMs(midnightUtc, timeZone);
+  return new Date(midnightUtc - offsetMs(firstGuess, timeZone)).toISOString();
+}

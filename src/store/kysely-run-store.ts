@@ -1,8 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import { contextFromStore } from '../workflow/context-version.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type RunStore, type StoredRun, type StoredRunStatus, type SummaryChoices } from '../workflow/run-store.js';
+import { runSummaryOf, type SummaryFilter, type SummaryList, type SummaryPage } from '../workflow/run-summary.js';
 import type { Clock } from '../time/clock.js';
+import { backfillSummaries, listSummaries, summariesVersion, summaryChoices, writeSummary } from './kysely-run-summaries.js';
 import type { RunTable, StoreSchema } from './schema.js';
 
 type RunRow = Pick<Selectable<RunTable>, (typeof COLUMNS)[number]>;
@@ -39,23 +41,27 @@ export class KyselyRunStore implements RunStore {
 
   async create(key: RunKey, rawEmail: Buffer, context: WorkflowContext): Promise<StoredRun> {
     const now = this.clock.now().toISOString();
-    const row = await this.db
-      .insertInto('runs')
-      .values({
-        mailbox: key.mailbox,
-        message_id: key.messageId,
-        status: 'queued',
-        subject: '',
-        raw_email: rawEmail,
-        context: JSON.stringify(context),
-        created_at: now,
-        updated_at: now,
-        claimed_by: null,
-        claimed_until: null,
-      })
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return fromRow(row);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('runs')
+        .values({
+          mailbox: key.mailbox,
+          message_id: key.messageId,
+          status: 'queued',
+          subject: '',
+          raw_email: rawEmail,
+          context: JSON.stringify(context),
+          created_at: now,
+          updated_at: now,
+          claimed_by: null,
+          claimed_until: null,
+        })
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      const run = fromRow(row);
+      await writeSummary(trx, runSummaryOf(run));
+      return run;
+    });
   }
 
   /** Read, decide, then set only if the claim has not changed meanwhile: whoever changes it first wins. */
@@ -94,13 +100,20 @@ export class KyselyRunStore implements RunStore {
   }
 
   async save(id: number, token: number, status: StoredRunStatus, context: WorkflowContext): Promise<void> {
-    const result = await this.db
-      .updateTable('runs')
-      .set({ status, subject: context.email?.subject ?? '', context: JSON.stringify(context), updated_at: this.clock.now().toISOString() })
-      .where('id', '=', id)
-      .where('claim_token', '=', token)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw claimLost(id);
+    const subject = context.email?.subject ?? '';
+    const updatedAt = this.clock.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('runs')
+        .set({ status, subject, context: JSON.stringify(context), updated_at: updatedAt })
+        .where('id', '=', id)
+        .where('claim_token', '=', token)
+        .returning(['mailbox', 'message_id', 'created_at'])
+        .executeTakeFirst();
+      if (!row) throw claimLost(id);
+      const key = { mailbox: row.mailbox, messageId: row.message_id };
+      await writeSummary(trx, runSummaryOf({ id, key, status, subject, context, createdAt: row.created_at, updatedAt }));
+    });
   }
 
   async rawEmail(id: number): Promise<Buffer> {
@@ -130,5 +143,25 @@ export class KyselyRunStore implements RunStore {
       .limit(limit)
       .execute();
     return rows.map(fromRow);
+  }
+
+  listSummaries(filter: SummaryFilter, page: SummaryPage): Promise<SummaryList> {
+    return listSummaries(this.db, filter, page);
+  }
+
+  summariesVersion(): Promise<string> {
+    return summariesVersion(this.db);
+  }
+
+  summaryChoices(): Promise<SummaryChoices> {
+    return summaryChoices(this.db);
+  }
+
+  /** Summaries for the runs stored before they were kept; the store does this once when it opens. */
+  async backfillSummaries(): Promise<void> {
+    await backfillSummaries(this.db, async (id) => {
+      const run = await this.get(id);
+      return run && runSummaryOf(run);
+    });
   }
 }

@@ -1,6 +1,17 @@
 import type { Clock } from '../time/clock.js';
 import type { RunKey, WorkflowContext } from '../workflow/context.js';
-import { claimFor, claimLost, type ClaimOutcome, type ClaimRequest, type CurrentClaim, type RunStore, type StoredRun, type StoredRunStatus } from '../workflow/run-store.js';
+import {
+  claimFor,
+  claimLost,
+  type ClaimOutcome,
+  type ClaimRequest,
+  type CurrentClaim,
+  type RunStore,
+  type StoredRun,
+  type StoredRunStatus,
+  type SummaryChoices,
+} from '../workflow/run-store.js';
+import { inboxOrder, inFilter, runSummaryOf, type RunSummary, type SummaryFilter, type SummaryList, type SummaryPage } from '../workflow/run-summary.js';
 
 interface MemoryRun extends StoredRun {
   raw: Buffer;
@@ -10,6 +21,8 @@ interface MemoryRun extends StoredRun {
 /** For dry runs: the workflow runs whole, and nothing of it is kept. */
 export class MemoryRunStore implements RunStore {
   private readonly runs: MemoryRun[] = [];
+  /** Creates and saves so far: the summaries' version. */
+  private writes = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -21,6 +34,7 @@ export class MemoryRunStore implements RunStore {
     const now = this.clock.now().toISOString();
     const run: MemoryRun = { id: this.runs.length + 1, key, status: 'queued', subject: '', context, createdAt: now, updatedAt: now, raw: rawEmail, claim: { token: 0, holder: null, until: null } };
     this.runs.push(run);
+    this.writes += 1;
     return run;
   }
 
@@ -47,6 +61,7 @@ export class MemoryRunStore implements RunStore {
     const run = this.run(id);
     if (run.claim.token !== token) throw claimLost(id);
     Object.assign(run, { status, context, subject: context.email?.subject ?? '', updatedAt: this.clock.now().toISOString() });
+    this.writes += 1;
   }
 
   async rawEmail(id: number): Promise<Buffer> {
@@ -63,6 +78,29 @@ export class MemoryRunStore implements RunStore {
 
   async createdSince(since: string, statuses: readonly StoredRunStatus[], afterId: number, limit: number): Promise<StoredRun[]> {
     return this.runs.filter((r) => r.createdAt >= since && r.id > afterId && statuses.includes(r.status)).slice(0, limit);
+  }
+
+  /** Made from the runs themselves on each call: nothing is kept, so nothing can fall out of date. */
+  async listSummaries(filter: SummaryFilter, page: SummaryPage): Promise<SummaryList> {
+    const held = this.summaries().filter((s) => inFilter(s, filter)).sort(inboxOrder);
+    return { summaries: held.slice(page.offset, page.offset + page.limit), total: held.length };
+  }
+
+  async summariesVersion(): Promise<string> {
+    return String(this.writes);
+  }
+
+  async summaryChoices(): Promise<SummaryChoices> {
+    const summaries = this.summaries();
+    const customers = new Map(summaries.flatMap((s) => (s.customer ? [[s.customer.number, s.customer] as const] : [])));
+    return {
+      mailboxes: [...new Set(summaries.map((s) => s.mailbox))].sort(),
+      customers: [...customers.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  private summaries(): RunSummary[] {
+    return this.runs.map(runSummaryOf);
   }
 
   private run(id: number): MemoryRun {

@@ -190,5 +190,32 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    '0012_run_summaries': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('run_summaries')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey().references('runs.id').onDelete('cascade'))
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('mailbox', 'text', (c) => c.notNull())
+          .addColumn('sender_address', 'text')
+          .addColumn('sender_name', 'text')
+          .addColumn('customer_number', 'text')
+          .addColumn('customer_name', 'text')
+          .addColumn('salesperson_number', 'text')
+          .addColumn('salesperson_name', 'text')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('needs_review', 'integer', (c) => c.notNull())
+          .addColumn('problems', 'text', (c) => c.notNull())
+          .addColumn('search_text', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+          .execute();
+        await db.schema.createIndex('run_summaries_inbox').on('run_summaries').columns(['needs_review', 'received_at']).execute();
+        await db.schema.createIndex('run_summaries_salesperson').on('run_summaries').column('salesperson_number').execute();
+        await db.schema.createIndex('run_summaries_customer').on('run_summaries').column('customer_number').execute();
+        await db.schema.createIndex('run_summaries_mailbox').on('run_summaries').column('mailbox').execute();
+      },
+    },
   };
 }

@@ -59,8 +59,13 @@ export async function openStore(dataDir: string, databaseUrl: string | null, clo
   const db = databaseUrl
     ? await openPostgres<StoreSchema>(databaseUrl, storeMigrations(dialect))
     : await openSqlite<StoreSchema>(storeFile(dataDir), storeMigrations(dialect));
+  const runs = new KyselyRunStore(db, clock);
+  await runs.backfillSummaries().catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   return {
-    runs: new KyselyRunStore(db, clock),
+    runs,
     memory: new KyselyPhraseMemory(db, clock),
     parties: new KyselyPartyMemory(db, clock),
     notifications: new KyselyNotificationLog(db, clock),

@@ -8,7 +8,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const QUERY_TIMEOUT_MS = 60_000;
 
 /** Any fixed number: the advisory lock every Offerflow process takes to migrate. */
-const MIGRATION_LOCK = 720_301;
+export const MIGRATION_LOCK = 720_301;
 
 /**
  * Connects to PostgreSQL and brings the schema (the first of the connection's search_path) to

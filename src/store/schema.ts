@@ -15,6 +15,30 @@ export interface RunTable {
   claimed_until: string | null;
 }
 
+/** Each run's inbox summary (src/workflow/run-summary.ts), written in the same transaction as the run. */
+export interface RunSummaryTable {
+  run_id: number;
+  status: string;
+  subject: string;
+  mailbox: string;
+  sender_address: string | null;
+  sender_name: string | null;
+  customer_number: string | null;
+  customer_name: string | null;
+  salesperson_number: string | null;
+  salesperson_name: string | null;
+  received_at: string;
+  /** 1 or 0: one integer type on both databases. */
+  needs_review: number;
+  /** JSON: the summary's problems, each code with its count. */
+  problems: string;
+  /** What the free search looks in, folded once on writing (`searchTextOf`). */
+  search_text: string;
+  updated_at: string;
+  /** Grows by one with every write: what the inbox's version sums, as clocks of several machines cannot be compared to the millisecond. */
+  revision: Generated<number>;
+}
+
 export interface PhraseMemoryTable {
   id: Generated<number>;
   /** A customer number, or EVERYONE for what holds for all customers. */
@@ -141,6 +165,7 @@ export interface LeaseTable {
 
 export interface StoreSchema {
   runs: RunTable;
+  run_summaries: RunSummaryTable;
   phrase_memory: PhraseMemoryTable;
   sender_customers: SenderCustomerTable;
   customer_salespersons: CustomerSalespersonTable;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { WORKSPACE_LANGUAGES } from '../accounts/user.js';
 import { PERIOD_DAYS } from '../insight/insight.js';
 import { actionEnvelopeSchema, reviewCommandSchema } from '../review/review-command.js';
+import { STORED_RUN_STATUSES } from '../workflow/run-store.js';
+import type { InboxQuery } from './inbox/inbox-query.js';
 
 /** The API's own version: it changes when a path or a body does, not with every release. */
 const API_VERSION = '1.0';
@@ -28,11 +30,46 @@ const figures = {
     p90MsToApproval: { type: 'number', nullable: true },
   },
 };
-const party = { type: 'object', properties: { number: { type: 'string' }, name: { type: 'string' } } };
 
 /** Request bodies are the zod schemas the handlers check them with, so the document cannot drift from them. */
 const actionBody = z.toJSONSchema(z.intersection(actionEnvelopeSchema, reviewCommandSchema), { target: 'openapi-3.0', io: 'input' });
 const languageBody = z.toJSONSchema(z.object({ language: z.enum(WORKSPACE_LANGUAGES) }), { target: 'openapi-3.0', io: 'input' });
+
+/** Typed by the query the handler parses, so a filter added there and not here fails typecheck. */
+const inboxFilters: Record<keyof InboxQuery, { description: string; schema: unknown }> = {
+  mine: { description: "Only the signed-in user's runs (their salesperson is the user); refused for an API token", schema: { type: 'string', enum: ['1', 'true'] } },
+  status: { description: 'Only runs with this status', schema: { type: 'string', enum: [...STORED_RUN_STATUSES] } },
+  customer: { description: "Only this customer's runs, by customer number", schema: { type: 'string' } },
+  mailbox: { description: 'Only mail to this mailbox', schema: { type: 'string' } },
+  from: { description: "Received on or after this date, in the seller's time zone", schema: { type: 'string', format: 'date' } },
+  to: { description: "Received on or before this date, in the seller's time zone", schema: { type: 'string', format: 'date' } },
+  q: { description: "Words each found in the subject, the sender's address or name, or the customer's number or name", schema: { type: 'string', maxLength: 200 } },
+  page: { description: 'Which page of 50, from 1', schema: { type: 'integer', minimum: 1 } },
+};
+const inboxParameters = Object.entries(inboxFilters).map(([name, parameter]) => ({ name, in: 'query', required: false, ...parameter }));
+
+const party = { type: 'object', nullable: true, required: ['number', 'name'], properties: { number: { type: 'string' }, name: { type: 'string' } } };
+const runSummary = {
+  type: 'object',
+  description: 'A run as the inbox lists it',
+  properties: {
+    id: { type: 'integer' },
+    status: { type: 'string', enum: [...STORED_RUN_STATUSES] },
+    subject: { type: 'string' },
+    mailbox: { type: 'string' },
+    sender: { type: 'object', nullable: true, properties: { address: { type: 'string' }, name: { type: 'string' } } },
+    customer: party,
+    salesperson: party,
+    receivedAt: { type: 'string', format: 'date-time', description: 'When the mail was taken in' },
+    needsReview: { type: 'boolean' },
+    problems: {
+      type: 'array',
+      description: 'What the run page lists to check, by kind, with how many of each (two lines without a product: `no_product`, 2)',
+      items: { type: 'object', properties: { code: { type: 'string' }, count: { type: 'integer' } } },
+    },
+    updatedAt: { type: 'string', format: 'date-time' },
+  },
+};
 
 /**
  * The JSON API, described: the paths the pages use too, under /api. Integrations send an API
@@ -67,6 +104,7 @@ export function openApiDocument() {
             gaps: { type: 'array', description: 'The requested texts that most often found no product', items: { type: 'object', properties: { text: { type: 'string' }, count: { type: 'integer' }, lastRunId: { type: 'integer' } } } },
           },
         },
+        RunSummary: runSummary,
         Run: { type: 'object', description: 'A run: its status, revision, customer, salesperson, lines with their matches and prices, draft, ERP offer and history' },
       },
     },
@@ -74,6 +112,29 @@ export function openApiDocument() {
       '/api/me': { get: { summary: 'Who is asking', responses: { '200': json({ type: 'object' }, 'The user or the token'), ...refusals } } },
       '/api/me/language': {
         put: { summary: "The user's own language", requestBody: { required: true, content: { 'application/json': { schema: languageBody } } }, responses: { '204': { description: 'Set' }, '400': json(ERROR, 'Not a language'), ...refusals } },
+      },
+      '/api/runs': {
+        get: {
+          summary: 'The inbox: runs waiting for review first, the oldest at the top, then the rest, newest first; 50 a page',
+          parameters: inboxParameters,
+          responses: {
+            '200': json(
+              {
+                type: 'object',
+                properties: {
+                  runs: { type: 'array', items: { $ref: '#/components/schemas/RunSummary' } },
+                  total: { type: 'integer', description: 'How many runs the filters hold, over all pages' },
+                  page: { type: 'integer' },
+                  pageSize: { type: 'integer' },
+                  version: { type: 'string', description: 'Changes whenever any run does' },
+                },
+              },
+              'One page of the runs the filters hold',
+            ),
+            '400': json(ERROR, 'A filter is not valid'),
+            ...refusals,
+          },
+        },
       },
       '/api/runs/{id}': {
         get: { summary: 'One run as the run page shows it', parameters: [runId], responses: { '200': json({ $ref: '#/components/schemas/Run' }, 'The run'), ...notFound, ...refusals } },

@@ -8,6 +8,7 @@ const ASSETS = new URL('../../assets/', import.meta.url);
 const FILES: Record<string, string> = {
   'workspace.css': 'text/css; charset=utf-8',
   'run-page.js': 'text/javascript; charset=utf-8',
+  'inbox.js': 'text/javascript; charset=utf-8',
 };
 
 /** Read once at start: a handful of small files, served from memory, by name only (no paths from the URL reach the disk). */

@@ -1,9 +1,14 @@
 import { Failure } from '../domain/failure.js';
 import type { RunKey, WorkflowContext } from './context.js';
+import type { PartyRef } from '../domain/customer.js';
 import type { RunStatus } from './result.js';
+import type { SummaryFilter, SummaryList, SummaryPage } from './run-summary.js';
 
 /** `queued`: taken in, not started; `running`: started and not finished (or interrupted). */
 export type StoredRunStatus = RunStatus | 'queued' | 'running';
+
+/** Every status, for lists to choose from: those of a run in hand, then the ways a run ends. */
+export const STORED_RUN_STATUSES = ['queued', 'running', 'needs_review', 'created', 'not_an_rfq', 'duplicate', 'failed'] as const satisfies readonly StoredRunStatus[];
 
 export interface StoredRun {
   id: number;
@@ -69,12 +74,21 @@ export interface RunStore {
    * a page at a time, for passes over a period (reading offers back, the insight figures).
    */
   createdSince(since: string, statuses: readonly StoredRunStatus[], afterId: number, limit: number): Promise<StoredRun[]>;
+  /** The inbox: summaries kept with every create and save, in the inbox's order (run-summary.ts). */
+  listSummaries(filter: SummaryFilter, page: SummaryPage): Promise<SummaryList>;
+  /** Changes whenever any summary does (a new run, a saved one): a list that saw this value is still current. */
+  summariesVersion(): Promise<string>;
+  /** The mailboxes and customers the summaries name, to filter by. */
+  summaryChoices(): Promise<SummaryChoices>;
+}
+
+export interface SummaryChoices {
+  mailboxes: string[];
+  customers: PartyRef[];
 }
 
 /** The statuses of runs done with, whose offer in the ERP is the salesperson's to change. */
 export const OFFERED_STATUSES = ['created', 'needs_review'] as const satisfies readonly StoredRunStatus[];
-
-export const STORED_RUN_STATUSES = ['queued', 'running', 'created', 'needs_review', 'failed', 'duplicate', 'not_an_rfq'] as const satisfies readonly StoredRunStatus[];
 
 const PAGE = 100;
 

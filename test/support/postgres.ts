@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { MIGRATION_LOCK } from '../../src/store/postgres.js';
 
 /** The PostgreSQL that the development and CI machines run; `.ci/run` starts it when it is down. */
 const BASE_URL = process.env.OFFERFLOW_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -26,5 +27,7 @@ export async function freshPostgres(): Promise<TestDatabase> {
   await run(`create schema ${schema}`);
   const url = new URL(BASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
+  // Kysely's migrator reads the tables of every schema: a schema dropped while another test file
+  // migrates its own fails that migration ("schema … does not exist"), so drops wait their turn.
+  return { url: url.toString(), drop: () => run(`select pg_advisory_lock(${MIGRATION_LOCK}); drop schema ${schema} cascade; select pg_advisory_unlock(${MIGRATION_LOCK})`) };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/web/openapi.js';
+import { inboxQuerySchema } from '../../src/web/inbox/inbox-query.js';
 import { request, signedInAs, startWorkspace, type Workspace } from '../support/workspace.js';
 
 let workspace: Workspace;
@@ -15,13 +16,19 @@ describe('the OpenAPI document', () => {
     const { cookie } = await signedInAs(workspace, 'mikko@seller.fi');
     const answer = await request(workspace, '/api/openapi.json', { headers: { cookie } });
     expect(answer.status).toBe(200);
-    const document = (await answer.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>> };
+    const document = (await answer.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+    };
 
     expect(document.openapi).toBe('3.0.3');
-    for (const path of ['/api/me', '/api/me/language', '/api/runs/{id}', '/api/runs/{id}/actions', '/api/insight', '/api/openapi.json']) expect(document.paths, path).toHaveProperty([path]);
+    for (const path of ['/api/me', '/api/me/language', '/api/runs', '/api/runs/{id}', '/api/runs/{id}/actions', '/api/insight', '/api/openapi.json']) expect(document.paths, path).toHaveProperty([path]);
     const body = JSON.stringify(document.paths['/api/runs/{id}/actions']!.post!.requestBody!.content['application/json']!.schema);
     for (const kind of ['pick', 'quantity', 'add', 'remove', 'customer', 'salesperson', 'approve', 'not_an_rfq', 'process_again']) expect(body).toContain(`"${kind}"`);
     expect(body).toContain('"actionId"');
+    const filters = document.paths['/api/runs']!.get!.parameters!;
+    expect(filters.map((p) => p.name).sort()).toEqual(Object.keys(inboxQuerySchema.shape).sort());
+    expect(new Set(filters.map((p) => p.in))).toEqual(new Set(['query']));
     expect(JSON.stringify(document.paths['/api/insight'])).toContain('"enum":[30,90,365]');
   });
 

@@ -49,7 +49,8 @@ describe('signing in to the workspace in a browser', () => {
       await expect.poll(() => page.getByRole('status').textContent()).toContain('Salasanasi on asetettu');
 
       await signInThroughForm(page, base, SALESPERSON, PASSWORD);
-      await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Kirjautuneena: Mikko Lehtonen');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Saapuneet');
+      expect(await page.locator('.user-name').textContent()).toBe('Mikko Lehtonen');
       expect(await page.getAttribute('html', 'lang')).toBe('fi');
       // The stylesheet came from the package: the layout is styled, not the browser's default.
       // A string, run in the page: the test's TypeScript knows no DOM.

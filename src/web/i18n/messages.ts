@@ -1,4 +1,5 @@
 import type { WorkspaceLanguage } from '../../accounts/user.js';
+import { INBOX_MESSAGES } from './inbox-messages.js';
 import { INSIGHT_MESSAGES } from './insight-messages.js';
 import { RUN_MESSAGES } from './run-messages.js';
 
@@ -24,14 +25,9 @@ const en = {
   passwordsDiffer: 'The two passwords differ.',
   savePassword: 'Save password',
   linkInvalid: 'This link has already been used or has expired. Ask an admin for a new one.',
-  homeTitle: 'Workspace',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  inboxComing: 'Offers waiting for your review will be listed here.',
   signOut: 'Sign out',
   language: 'Language',
   changeLanguage: 'Change',
-  role_salesperson: 'salesperson',
-  role_admin: 'admin',
   refused: 'The request was refused. Reload the page and try again.',
   notFoundTitle: 'Not found',
   notFound: 'There is nothing here: the address is wrong, or what it named is gone.',
@@ -56,6 +52,7 @@ const en = {
   mailUnreadable: 'This mail is too large or has too many parts to be shown here.',
   userMenu: 'User',
   ...RUN_MESSAGES.en,
+  ...INBOX_MESSAGES.en,
   ...INSIGHT_MESSAGES.en,
 };
 
@@ -79,14 +76,9 @@ const fi: Messages = {
   passwordsDiffer: 'Salasanat eivät täsmää.',
   savePassword: 'Tallenna salasana',
   linkInvalid: 'Tämä linkki on jo käytetty tai vanhentunut. Pyydä ylläpitäjältä uusi.',
-  homeTitle: 'Työtila',
-  signedInAs: (name) => `Kirjautuneena: ${name}`,
-  inboxComing: 'Tarkistustasi odottavat tarjoukset tulevat tähän.',
   signOut: 'Kirjaudu ulos',
   language: 'Kieli',
   changeLanguage: 'Vaihda',
-  role_salesperson: 'myyjä',
-  role_admin: 'ylläpitäjä',
   refused: 'Pyyntö hylättiin. Lataa sivu uudelleen ja yritä uudestaan.',
   notFoundTitle: 'Ei löytynyt',
   notFound: 'Täällä ei ole mitään: osoite on väärä tai sen kohde on poistunut.',
@@ -111,6 +103,7 @@ const fi: Messages = {
   mailUnreadable: 'Viesti on liian suuri tai siinä on liian monta osaa näytettäväksi tässä.',
   userMenu: 'Käyttäjä',
   ...RUN_MESSAGES.fi,
+  ...INBOX_MESSAGES.fi,
   ...INSIGHT_MESSAGES.fi,
 };
 
@@ -132,14 +125,9 @@ const sv: Messages = {
   passwordsDiffer: 'Lösenorden skiljer sig åt.',
   savePassword: 'Spara lösenord',
   linkInvalid: 'Länken har redan använts eller har gått ut. Be en administratör om en ny.',
-  homeTitle: 'Arbetsyta',
-  signedInAs: (name) => `Inloggad som ${name}`,
-  inboxComing: 'Offerter som väntar på din granskning listas här.',
   signOut: 'Logga ut',
   language: 'Språk',
   changeLanguage: 'Byt',
-  role_salesperson: 'säljare',
-  role_admin: 'administratör',
   refused: 'Begäran avvisades. Ladda om sidan och försök igen.',
   notFoundTitle: 'Hittades inte',
   notFound: 'Här finns ingenting: adressen är fel, eller det den pekade på finns inte längre.',
@@ -164,6 +152,7 @@ const sv: Messages = {
   mailUnreadable: 'Meddelandet är för stort eller har för många delar för att visas här.',
   userMenu: 'Användare',
   ...RUN_MESSAGES.sv,
+  ...INBOX_MESSAGES.sv,
   ...INSIGHT_MESSAGES.sv,
 };
 
