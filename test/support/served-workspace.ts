@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
 import { importInto } from '../../src/cli/commands/import.js';
 import { DEMO_LEMONSOFT_CREDENTIALS, startDemoLemonsoft } from '../../src/cli/commands/sim.js';
 import type { Offer } from '../../src/domain/offer.js';
@@ -12,9 +13,10 @@ import { MASTER_DATA_FILES } from '../../src/import/read-master-data.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { systemClock } from '../../src/time/clock.js';
 import type { StoredRun } from '../../src/workflow/run-store.js';
+import { closeBrowser } from './browser.js';
 import { offerflow } from './cli.js';
 import { freePort } from './dovecot.js';
-import { serve, type Served } from './serve.js';
+import { serve, stopServed, type Served } from './serve.js';
 import { tempDataDir } from './seller.js';
 import { until } from './until.js';
 
@@ -99,6 +101,21 @@ export async function serveWorkspace(kind: DemoErp): Promise<ServedWorkspace> {
       await sim?.close();
     },
   };
+}
+
+/**
+ * For a browser test file: starts a served workspace for a test and closes it after that test
+ * (whatever it left running too), and the browser after the file.
+ */
+export function servedWorkspacePerTest(): (kind: DemoErp) => Promise<ServedWorkspace> {
+  let current: ServedWorkspace | null = null;
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+    await stopServed();
+  });
+  afterAll(closeBrowser);
+  return async (kind) => (current = await serveWorkspace(kind));
 }
 
 /** Follows a set-password link, chooses the password, and signs in with it, as a new user does. */

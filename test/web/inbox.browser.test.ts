@@ -1,21 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, isolatedPage, readmeScreenshot } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { isolatedPage, readmeScreenshot } from '../support/browser.js';
 import { fixturePath } from '../support/fixtures.js';
-import { firstSignIn, serveWorkspace } from '../support/served-workspace.js';
-import { stopServed } from '../support/serve.js';
+import { firstSignIn, servedWorkspacePerTest } from '../support/served-workspace.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 
-afterAll(async () => {
-  await closeBrowser();
-  await stopServed();
-});
+const served = servedWorkspacePerTest();
 
 describe('the inbox in a browser, on the real serve and the demo', () => {
   it('lists the demo’s runs needing review first, filters to mine, and shows a new mail without a reload', { timeout: 180_000 }, async () => {
-    const workspace = await serveWorkspace('local');
+    const workspace = await served('local');
     const { context, page, offLoopback } = await isolatedPage();
     const scriptErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && scriptErrors.push(message.text()));
@@ -59,7 +55,6 @@ describe('the inbox in a browser, on the real serve and the demo', () => {
       expect(scriptErrors).toEqual([]);
     } finally {
       await context.close();
-      await workspace.close();
     }
   });
 });

@@ -1,20 +1,13 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, isolatedPage, readmeScreenshot } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { isolatedPage, readmeScreenshot } from '../support/browser.js';
 import { fixturePath } from '../support/fixtures.js';
-import { firstSignIn, serveWorkspace, type ServedWorkspace } from '../support/served-workspace.js';
-import { stopServed } from '../support/serve.js';
+import { firstSignIn, servedWorkspacePerTest } from '../support/served-workspace.js';
 
-let workspace: ServedWorkspace | null = null;
-afterEach(async () => {
-  await workspace?.close();
-  workspace = null;
-  await stopServed();
-});
-afterAll(closeBrowser);
+const served = servedWorkspacePerTest();
 
 describe('the insight page in a browser', () => {
   it('is reached from the top bar by keyboard, changes its period by its form, and links a catalog gap to its request', { timeout: 120_000 }, async () => {
-    workspace = await serveWorkspace('local');
+    const workspace = await served('local');
     const valves = await workspace.deliver(fixturePath('web/rorvarme-valves.eml'), 'rorvarme.eml');
     const again = await workspace.deliver(fixturePath('web/rorvarme-again.eml'), 'again.eml');
     const { page, offLoopback, context } = await isolatedPage();

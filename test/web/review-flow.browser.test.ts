@@ -1,24 +1,17 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeBrowser, isolatedPage, readmeScreenshot } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { isolatedPage, readmeScreenshot } from '../support/browser.js';
 import { fixturePath } from '../support/fixtures.js';
-import { firstSignIn, serveWorkspace, type DemoErp, type ServedWorkspace } from '../support/served-workspace.js';
-import { stopServed } from '../support/serve.js';
+import { firstSignIn, servedWorkspacePerTest, type DemoErp } from '../support/served-workspace.js';
 
 /** A demo customer's request whose second line ("palloventtiili DN15 1/2\" sk/sk") finds only candidates, no sure product. */
 const RORVARME = fixturePath('web/rorvarme-valves.eml');
 const VALVE_LINE = 1;
 
-let workspace: ServedWorkspace | null = null;
-afterEach(async () => {
-  await workspace?.close();
-  workspace = null;
-  await stopServed();
-});
-afterAll(closeBrowser);
+const served = servedWorkspacePerTest();
 
 describe.each<DemoErp>(['local', 'lemonsoft'])('reviewing a request in the workspace, on %s', (erp) => {
   it('picks a candidate, changes a quantity and approves: the ERP offer holds exactly those rows, and the next such mail is matched from it', { timeout: 120_000 }, async () => {
-    workspace = await serveWorkspace(erp);
+    const workspace = await served(erp);
     const first = await workspace.deliver(RORVARME, 'rorvarme.eml');
     expect(first.status).toBe('needs_review');
     const { page, offLoopback, context } = await isolatedPage();
@@ -56,7 +49,7 @@ describe.each<DemoErp>(['local', 'lemonsoft'])('reviewing a request in the works
 
 describe('two reviewers approving the same request at once', () => {
   it('lets one win and tells the other who changed it; the ERP has each row once', { timeout: 120_000 }, async () => {
-    workspace = await serveWorkspace('local');
+    const workspace = await served('local');
     const run = await workspace.deliver(RORVARME, 'rorvarme.eml');
     const johan = await isolatedPage();
     const mikko = await isolatedPage();
