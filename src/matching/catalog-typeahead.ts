@@ -1,0 +1,231 @@
+import type { Product } from '../domain/product.js';
+import type { CatalogTerms, TermKind } from './catalog-terms.js';
+import { SortedCodes } from './sorted-codes.js';
+import { SortedTerms, type Places } from './sorted-terms.js';
+import { readTyped, type Spelling, type TypedTerm } from './typed-query.js';
+
+/** How a product fits what was typed, best first. */
+export type Fit = 'code' | 'code_prefix' | 'words' | 'word_prefixes' | 'similar';
+
+export interface TypeaheadHit {
+  product: Product;
+  fit: Fit;
+}
+
+/** A code's start is looked up once it is this long: "kv", "64". */
+const MIN_CODE_PREFIX = 2;
+/**
+ * Products looked at per search, and how many that fit are enough to pick the best from: a
+ * prefix of one letter stands for half the catalog, of which the first that fit are as good
+ * an answer as any while the salesperson types on.
+ */
+const MAX_LOOKED_AT = 20_000;
+const ENOUGH = 300;
+
+/**
+ * A typed term resolved against the sorted terms: the places of its spellings (each range's
+ * first place when it is the spelling itself, else -1), and the spellings, for the terms
+ * added since.
+ */
+interface Wanted {
+  kind: TermKind;
+  places: Places[];
+  exact: number[];
+  spellings: Spelling[];
+  volume: number;
+}
+
+/** The index's per-product term lists, read once per search. */
+type TermLists = Record<TermKind, { ids: Int32Array; starts: Int32Array; texts: readonly string[] }>;
+
+/** A product found, before it is decoded. */
+interface Found {
+  id: number;
+  fit: Fit;
+}
+
+interface Fitting {
+  id: number;
+  /** Terms matched as the whole term rather than as a prefix. */
+  whole: number;
+}
+
+function placedIn(place: number, wanted: Wanted): 0 | 1 | 2 {
+  let best: 0 | 1 | 2 = 0;
+  for (let s = 0; s < wanted.places.length; s += 1) {
+    const [from, to] = wanted.places[s]!;
+    if (place < from || place >= to) continue;
+    if (place === wanted.exact[s]) return 2;
+    best = 1;
+  }
+  return best;
+}
+
+function spelledBy(text: string, spellings: Spelling[]): 0 | 1 | 2 {
+  let best: 0 | 1 | 2 = 0;
+  for (const s of spellings) {
+    if (text === s.text) return 2;
+    if (s.prefix && text.startsWith(s.text)) best = 1;
+  }
+  return best;
+}
+
+/**
+ * Search-as-you-type over a catalog index: a product code or its start (with or without
+ * separators), a GTIN's start, or words and sizes where the last is still being typed; more
+ * words narrow. Exact codes first, then longer codes starting so, then products holding every
+ * term as typed, then those holding some only by a longer term, shorter names first; a start
+ * of letters alone ("kup") is more often a word's, so its codes come after the words. What none of
+ * those finds (a typo, an inflection) the index's own search is asked. It adds no copy
+ * of the catalog: the index's terms sorted by text (a prefix is a range), its codes sorted
+ * likewise (ids only, the texts read from the records), and the index's own postings and
+ * per-product term lists. Products a refresh added after it was made are looked at one by
+ * one, so it is made again with the index.
+ */
+export class CatalogTypeahead {
+  private readonly products: number;
+  private readonly sorted: Record<TermKind, SortedTerms>;
+  private readonly codes: SortedCodes;
+  private readonly marks: Uint32Array;
+  private generation = 0;
+
+  constructor(private readonly index: CatalogTerms) {
+    this.products = index.products();
+    const sortedOf = (kind: TermKind) => new SortedTerms(index.terms(kind), (term) => index.holding(kind, term).length);
+    this.sorted = { word: sortedOf('word'), size: sortedOf('size') };
+    this.codes = new SortedCodes(this.products, (id) => index.codesOf(id));
+    this.marks = new Uint32Array(this.products);
+  }
+
+  /** What it holds beside the index. */
+  get bytes(): number {
+    return this.sorted.word.bytes + this.sorted.size.bytes + this.codes.bytes + this.marks.byteLength;
+  }
+
+  search(text: string, limit: number): TypeaheadHit[] {
+    if (limit <= 0) return [];
+    const typed = readTyped(text, (kind, term) => this.sorted[kind].exactly(term)[1] > 0);
+    const { code } = typed;
+    const codePrefixes = () => (code.length >= MIN_CODE_PREFIX ? this.byCodePrefix(code, limit) : []);
+    const words = () => (typed.terms.length > 0 ? this.byTerms(typed.terms, limit) : []);
+    // "kup" is the start of a word far more often than of a code: letters alone find codes last.
+    const groups = /\d/.test(code) ? [() => this.byCode(code), codePrefixes, words] : [() => this.byCode(code), words, codePrefixes];
+    const hits: TypeaheadHit[] = [];
+    const seen = new Set<number>();
+    for (const group of groups) {
+      for (const hit of group()) {
+        if (hits.length >= limit) return hits;
+        if (seen.has(hit.id)) continue;
+        seen.add(hit.id);
+        hits.push(this.hit(hit.id, hit.fit));
+      }
+    }
+    // A typo or an inflection finds nothing by prefix: the index's own search reads those.
+    return hits.length > 0 ? hits : this.index.similar(text, limit).map((product) => ({ product, fit: 'similar' }));
+  }
+
+  private byCode(code: string): Found[] {
+    return code ? this.index.withCode(code).filter((id) => this.index.isCurrent(id)).map((id) => ({ id, fit: 'code' })) : [];
+  }
+
+  /** Products with a longer code starting with this one, in code order, those added since last. */
+  private byCodePrefix(code: string, limit: number): Found[] {
+    const found: Found[] = [];
+    const seen = new Set<number>();
+    for (const { id, exact } of this.codes.startingWith(code)) {
+      if (found.length >= limit) return found;
+      if (exact || seen.has(id) || !this.index.isCurrent(id)) continue;
+      seen.add(id);
+      found.push({ id, fit: 'code_prefix' });
+    }
+    for (let id = this.products; id < this.index.products() && found.length < limit; id += 1) {
+      if (this.index.isCurrent(id) && this.index.codesOf(id).some((c) => c.startsWith(code) && c !== code)) found.push({ id, fit: 'code_prefix' });
+    }
+    return found;
+  }
+
+  private byTerms(typed: TypedTerm[], limit: number): Found[] {
+    const wanted = typed.map((term) => this.resolve(term)).sort((a, b) => a.volume - b.volume);
+    const lists = this.termLists();
+    const fitting: Fitting[] = [];
+    const consider = (id: number) => {
+      if (!this.index.isCurrent(id)) return;
+      const whole = this.fit(id, wanted, lists);
+      if (whole >= 0) fitting.push({ id, whole });
+      return fitting.length >= ENOUGH;
+    };
+    this.eachHolding(wanted[0]!, consider);
+    for (let id = this.products; id < this.index.products(); id += 1) consider(id);
+    return fitting
+      .sort((a, b) => b.whole - a.whole || this.index.nameLength(a.id) - this.index.nameLength(b.id) || a.id - b.id)
+      .slice(0, limit)
+      .map((f) => ({ id: f.id, fit: f.whole === wanted.length ? 'words' : 'word_prefixes' }));
+  }
+
+  private termLists(): TermLists {
+    const of = (kind: TermKind) => ({ ...this.index.termLists(kind), texts: this.index.terms(kind) });
+    return { word: of('word'), size: of('size') };
+  }
+
+  private resolve(term: TypedTerm): Wanted {
+    const sorted = this.sorted[term.kind];
+    const texts = this.index.terms(term.kind);
+    const places = term.spellings.map((s) => (s.prefix ? sorted.startingWith(s.text) : sorted.exactly(s.text)));
+    const exact = places.map(([from, to], s) => (from < to && texts[sorted.termAt(from)] === term.spellings[s]!.text ? from : -1));
+    return { kind: term.kind, places, exact, spellings: term.spellings, volume: places.reduce((sum, p) => sum + sorted.volume(p), 0) };
+  }
+
+  /**
+   * The products holding the rarest term, the term itself before those starting with it, until
+   * enough fit (`consider` says so) or enough were looked at. Its spellings may overlap ("cu"
+   * and "cusi"): marks say which were seen.
+   */
+  private eachHolding(rarest: Wanted, consider: (id: number) => boolean | undefined): void {
+    const mark = (this.generation += 1);
+    const sorted = this.sorted[rarest.kind];
+    let lookedAt = 0;
+    for (const [from, to] of rarest.places) {
+      for (let place = from; place < to; place += 1) {
+        const ids = this.index.holding(rarest.kind, sorted.termAt(place));
+        for (let i = 0; i < ids.length; i += 1) {
+          const id = ids[i]!;
+          if (id >= this.products || this.marks[id] === mark) continue;
+          this.marks[id] = mark;
+          lookedAt += 1;
+          if (consider(id) || lookedAt >= MAX_LOOKED_AT) return;
+        }
+      }
+    }
+  }
+
+  /** -1 when a term is missing, else how many terms the product holds whole. */
+  private fit(id: number, wanted: Wanted[], lists: TermLists): number {
+    let whole = 0;
+    for (const term of wanted) {
+      const found = this.holds(id, term, lists);
+      if (found === 0) return -1;
+      if (found === 2) whole += 1;
+    }
+    return whole;
+  }
+
+  /** 2: the term itself; 1: one starting with it; 0: neither. */
+  private holds(id: number, wanted: Wanted, lists: TermLists): number {
+    const { ids, starts, texts } = lists[wanted.kind];
+    const end = id + 1 < starts.length ? starts[id + 1]! : ids.length;
+    const sorted = this.sorted[wanted.kind];
+    let best = 0;
+    for (let i = starts[id]!; i < end; i += 1) {
+      const term = ids[i]!;
+      const place = sorted.placeOf(term);
+      const found = place < 0 ? spelledBy(texts[term]!, wanted.spellings) : placedIn(place, wanted);
+      if (found === 2) return 2;
+      if (found > best) best = found;
+    }
+    return best;
+  }
+
+  private hit(id: number, fit: Fit): TypeaheadHit {
+    return { product: this.index.product(id), fit };
+  }
+}

@@ -1,0 +1,80 @@
+/** The most codes of one product kept for prefixes: its sku, EAN and first supplier codes. */
+const MAX_CODES = 255;
+
+/** Characters of a code's start that sort it by a number, seven bits each: below 2^53. */
+const LEAD_CHARACTERS = 7;
+
+/**
+ * A number that sorts as the code's start does: comparing numbers first makes sorting millions
+ * of codes several times faster, and only codes starting alike are compared as text. Characters
+ * past ASCII count as the highest, so that the order never contradicts the text's.
+ */
+function leadOf(code: string): number {
+  let lead = 0;
+  for (let i = 0; i < LEAD_CHARACTERS; i += 1) lead = lead * 128 + (i < code.length ? Math.min(code.charCodeAt(i), 127) : 0);
+  return lead;
+}
+
+/**
+ * Every product's codes (sku, EAN, supplier codes, normalised) sorted by their text, so that
+ * the codes starting with what was typed are one run, found by binary search. It holds only
+ * the product id and which of its codes each entry is: the texts are read from the product's
+ * record when compared, a few dozen per search, so that three million codes cost a few bytes
+ * each rather than a second copy of them.
+ */
+export class SortedCodes {
+  private readonly ids: Int32Array;
+  private readonly slots: Uint8Array;
+
+  /** Products 0 … products - 1, decoded once each to sort their codes. */
+  constructor(
+    products: number,
+    private readonly codesOf: (id: number) => string[],
+  ) {
+    const texts: string[] = [];
+    const ids: number[] = [];
+    const slots: number[] = [];
+    for (let id = 0; id < products; id += 1) {
+      const codes = codesOf(id);
+      for (let slot = 0; slot < Math.min(codes.length, MAX_CODES); slot += 1) {
+        // An empty code (no EAN) or one repeated (an EAN also given as the sku) is no entry.
+        if (!codes[slot] || codes.indexOf(codes[slot]!) !== slot) continue;
+        texts.push(codes[slot]!);
+        ids.push(id);
+        slots.push(slot);
+      }
+    }
+    const leads = Float64Array.from(texts, leadOf);
+    const order = Int32Array.from(texts, (_, i) => i).sort((a, b) => leads[a]! - leads[b]! || (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
+    this.ids = Int32Array.from(order, (entry) => ids[entry]!);
+    this.slots = Uint8Array.from(order, (entry) => slots[entry]!);
+  }
+
+  /** Products whose code starts with `prefix` (normalised), in code order: a product with two such codes comes twice. */
+  *startingWith(prefix: string): Generator<{ id: number; exact: boolean }> {
+    for (let entry = this.firstAtLeast(prefix); entry < this.ids.length; entry += 1) {
+      const code = this.codeAt(entry);
+      if (!code.startsWith(prefix)) return;
+      yield { id: this.ids[entry]!, exact: code === prefix };
+    }
+  }
+
+  get bytes(): number {
+    return this.ids.byteLength + this.slots.byteLength;
+  }
+
+  private codeAt(entry: number): string {
+    return this.codesOf(this.ids[entry]!)[this.slots[entry]!]!;
+  }
+
+  private firstAtLeast(text: string): number {
+    let low = 0;
+    let high = this.ids.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.codeAt(middle) < text) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
