@@ -5,13 +5,15 @@ const MAX_CODES = 255;
 const LEAD_CHARACTERS = 7;
 
 /**
- * A number that sorts as the code's start does: comparing numbers first makes sorting millions
- * of codes several times faster, and only codes starting alike are compared as text. Characters
- * past ASCII count as the highest, so that the order never contradicts the text's.
+ * A number that sorts as the code's characters from `from` do: comparing two such numbers per
+ * code (fourteen characters) sorts millions of codes without reading their texts, scattered over
+ * the heap, but for the few that start alike for longer. -1 for a code with a character past
+ * ASCII, which is compared as text.
  */
-function leadOf(code: string): number {
+function leadOf(code: string, from: number): number {
+  if (/[^\p{ASCII}]/u.test(code)) return -1;
   let lead = 0;
-  for (let i = 0; i < LEAD_CHARACTERS; i += 1) lead = lead * 128 + (i < code.length ? Math.min(code.charCodeAt(i), 127) : 0);
+  for (let i = from; i < from + LEAD_CHARACTERS; i += 1) lead = lead * 128 + (i < code.length ? code.charCodeAt(i) : 0);
   return lead;
 }
 
@@ -44,8 +46,12 @@ export class SortedCodes {
         slots.push(slot);
       }
     }
-    const leads = Float64Array.from(texts, leadOf);
-    const order = Int32Array.from(texts, (_, i) => i).sort((a, b) => leads[a]! - leads[b]! || (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0));
+    const leads = Float64Array.from(texts, (text) => leadOf(text, 0));
+    const nexts = Float64Array.from(texts, (text) => leadOf(text, LEAD_CHARACTERS));
+    const byText = (a: number, b: number) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0);
+    const order = Int32Array.from(texts, (_, i) => i).sort((a, b) =>
+      leads[a]! < 0 || leads[b]! < 0 ? byText(a, b) : leads[a]! - leads[b]! || nexts[a]! - nexts[b]! || byText(a, b),
+    );
     this.ids = Int32Array.from(order, (entry) => ids[entry]!);
     this.slots = Uint8Array.from(order, (entry) => slots[entry]!);
   }

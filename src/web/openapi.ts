@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WORKSPACE_LANGUAGES } from '../accounts/user.js';
 import { actionEnvelopeSchema, reviewCommandSchema } from '../review/review-command.js';
+import { catalogSearchQuery } from './routes/catalog-routes.js';
 
 /** The API's own version: it changes when a path or a body does, not with every release. */
 const API_VERSION = '1.0';
@@ -17,6 +18,10 @@ const notFound = { '404': json(ERROR, 'No such run') };
 
 /** Request bodies are the zod schemas the handlers check them with, so the document cannot drift from them. */
 const actionBody = z.toJSONSchema(z.intersection(actionEnvelopeSchema, reviewCommandSchema), { target: 'openapi-3.0', io: 'input' });
+/** Query parameters are the zod schema's properties, one parameter each. */
+const catalogSearchParameters = Object.entries((z.toJSONSchema(catalogSearchQuery, { target: 'openapi-3.0', io: 'input' }) as { properties: Record<string, unknown> }).properties).map(
+  ([name, schema]) => ({ name, in: 'query', required: name === 'q', schema }),
+);
 const languageBody = z.toJSONSchema(z.object({ language: z.enum(WORKSPACE_LANGUAGES) }), { target: 'openapi-3.0', io: 'input' });
 
 /**
@@ -37,6 +42,7 @@ export function openApiDocument() {
       },
       schemas: {
         Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } },
+        CatalogHit: { type: 'object', required: ['sku', 'name'], properties: { sku: { type: 'string' }, name: { type: 'string' } } },
         Run: { type: 'object', description: 'A run: its status, revision, customer, salesperson, lines with their matches and prices, draft, ERP offer and history' },
       },
     },
@@ -60,6 +66,19 @@ export function openApiDocument() {
             '409': json(ERROR, 'Stale: someone changed the run since; `by`, `at` and `revision` say who, when and what it is now'),
             '422': json(ERROR, 'Refused, with the reason'),
             ...notFound,
+            ...refusals,
+          },
+        },
+      },
+      '/api/catalog/search': {
+        get: {
+          summary: 'Search-as-you-type over the whole catalog',
+          description: 'A code or its start (separators ignored), a GTIN start, or words with the last one still being typed. Best first: exact code, code start, every word, words by their start, then similar names.',
+          parameters: catalogSearchParameters,
+          responses: {
+            '200': json({ type: 'object', required: ['results'], properties: { results: { type: 'array', items: { $ref: '#/components/schemas/CatalogHit' } } } }, 'The products found, best first'),
+            '400': json(ERROR, 'No text, or a limit out of range'),
+            '503': json(ERROR, 'The catalog is still loading: try again after Retry-After seconds'),
             ...refusals,
           },
         },

@@ -3,6 +3,7 @@ import { controlAccess } from './access-control.js';
 import { acceptForms } from './form-body.js';
 import { refusedPage } from './pages/refused-page.js';
 import { apiRoutes } from './routes/api-routes.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
 import { homeRoutes } from './routes/home-routes.js';
 import { runRoutes } from './routes/run-routes.js';
 import { mailRoutes } from './routes/mail-routes.js';
@@ -34,4 +35,5 @@ export function registerWorkspace(app: FastifyInstance, deps: WorkspaceDeps): vo
   runRoutes(app, deps);
   mailRoutes(app, deps);
   apiRoutes(app, deps);
+  catalogRoutes(app, deps);
 }
