@@ -39,7 +39,7 @@ describe("a line's catalog search in the browser", () => {
     expect(await page.locator(`#search-${VALVE_LINE}`).inputValue()).toBe(TYPED);
 
     await page.keyboard.press('ArrowDown');
-    expect(await found.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await page.evaluate(`document.activeElement.closest('[data-search-results="${VALVE_LINE}"]') !== null && document.activeElement.hasAttribute('data-candidate')`)).toBe(true);
     await Promise.all([page.waitForURL(/notice=done/), page.keyboard.press('Enter')]);
     expect(await page.locator(`#line-${VALVE_LINE} .product .sku`).textContent()).toBe(WANTED);
     expect((await workspace.run(run.id)).context.draft!.lines[VALVE_LINE]!.sku).toBe(WANTED);
