@@ -104,7 +104,7 @@ export class CatalogTypeahead {
 
   search(text: string, limit: number): TypeaheadHit[] {
     if (limit <= 0) return [];
-    const typed = readTyped(text, (kind, term) => this.sorted[kind].exactly(term)[1] > 0);
+    const typed = readTyped(text, (kind, term) => this.sorted[kind].has(term));
     const { code } = typed;
     const codePrefixes = () => (code.length >= MIN_CODE_PREFIX ? this.byCodePrefix(code, limit) : []);
     const words = () => (typed.terms.length > 0 ? this.byTerms(typed.terms, limit) : []);

@@ -44,6 +44,10 @@ export class SortedTerms {
     return at < this.count && this.texts[this.order[at]!] === text ? [at, at + 1] : NONE;
   }
 
+  has(text: string): boolean {
+    return this.exactly(text)[1] > 0;
+  }
+
   termAt(place: number): number {
     return this.order[place]!;
   }

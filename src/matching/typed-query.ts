@@ -54,7 +54,7 @@ function typedLast(partial: string): TypedTerm[] {
   if (parts.length === 0) return raw ? [{ kind: kindOf(raw), spellings: [{ text: raw, prefix: true }] }] : [];
   const last = parts.at(-1)!;
   const spellings: Spelling[] = [{ text: last, prefix: true }];
-  if (raw && raw !== last && kindOf(raw) === kindOf(last)) spellings.push({ text: raw, prefix: true });
+  if (parts.length === 1 && raw && raw !== last && kindOf(raw) === kindOf(last)) spellings.push({ text: raw, prefix: true });
   return [...parts.slice(0, -1).map((part) => ({ kind: kindOf(part), spellings: [{ text: part, prefix: false }] })), { kind: kindOf(last), spellings }];
 }
 
