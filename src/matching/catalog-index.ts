@@ -217,7 +217,7 @@ export class CatalogIndex {
       isCurrent: (id) => !this.superseded.has(id),
       nameLength: (id) => this.records.nameLength(id),
       product: (id) => this.records.get(id),
-      similar: (text, limit) => this.search(text, limit).map((s) => s.product),
+      similarWords: (word) => Array.from(this.vocabulary.similar(word), ([id, similarity]) => [this.vocabulary.word(id), similarity]),
     };
   }
 

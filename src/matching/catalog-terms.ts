@@ -27,6 +27,6 @@ export interface CatalogTerms {
   isCurrent(id: number): boolean;
   nameLength(id: number): number;
   product(id: number): Product;
-  /** The index's own search, which reads inflections, typos and translations: for what no prefix finds. */
-  similar(text: string, limit: number): Product[];
+  /** The catalog words a word may be (an inflection, a typo), with how alike they are (1 the same), as the index's search reads them. */
+  similarWords(word: string): [string, number][];
 }

@@ -1,7 +1,7 @@
 import type { Product } from '../domain/product.js';
 import type { CatalogTerms, TermKind } from './catalog-terms.js';
 import { SortedCodes } from './sorted-codes.js';
-import { SortedTerms, type Places } from './sorted-terms.js';
+import { SortedTerms } from './sorted-terms.js';
 import { readTyped, type Spelling, type TypedTerm } from './typed-query.js';
 
 /** How a product fits what was typed, best first. */
@@ -21,18 +21,23 @@ const MIN_CODE_PREFIX = 2;
  */
 const MAX_LOOKED_AT = 20_000;
 const ENOUGH = 300;
+/** How alike a catalog word must be to a typed word no prefix finds, to be taken for it: a typo, an inflection. */
+const TYPO_SIMILARITY = 0.8;
+const KINDS: TermKind[] = ['word', 'size'];
 
-/**
- * A typed term resolved against the sorted terms: the places of its spellings (each range's
- * first place when it is the spelling itself, else -1), and the spellings, for the terms
- * added since.
- */
+/** A spelling resolved against the sorted terms: its places, and the first of them when it is the spelling itself (else -1). */
+interface Place {
+  spelling: Spelling;
+  from: number;
+  to: number;
+  exact: number;
+}
+
+/** A typed term: where its spellings are, how many postings they hold, and whether it was taken for a like word. */
 interface Wanted {
-  kind: TermKind;
-  places: Places[];
-  exact: number[];
-  spellings: Spelling[];
+  places: Place[];
   volume: number;
+  alike: boolean;
 }
 
 /** The index's per-product term lists, read once per search. */
@@ -50,22 +55,24 @@ interface Fitting {
   whole: number;
 }
 
-function placedIn(place: number, wanted: Wanted): 0 | 1 | 2 {
+/** 2: the place is a spelling itself; 1: a term starting with one; 0: neither. */
+function placedIn(place: number, kind: TermKind, wanted: Wanted): 0 | 1 | 2 {
   let best: 0 | 1 | 2 = 0;
-  for (let s = 0; s < wanted.places.length; s += 1) {
-    const [from, to] = wanted.places[s]!;
-    if (place < from || place >= to) continue;
-    if (place === wanted.exact[s]) return 2;
+  for (const p of wanted.places) {
+    if (p.spelling.kind !== kind || place < p.from || place >= p.to) continue;
+    if (place === p.exact) return 2;
     best = 1;
   }
   return best;
 }
 
-function spelledBy(text: string, spellings: Spelling[]): 0 | 1 | 2 {
+/** The same for a term added after the sort, by its text. */
+function spelledBy(text: string, kind: TermKind, wanted: Wanted): 0 | 1 | 2 {
   let best: 0 | 1 | 2 = 0;
-  for (const s of spellings) {
-    if (text === s.text) return 2;
-    if (s.prefix && text.startsWith(s.text)) best = 1;
+  for (const { spelling } of wanted.places) {
+    if (spelling.kind !== kind) continue;
+    if (text === spelling.text) return 2;
+    if (spelling.prefix && text.startsWith(spelling.text)) best = 1;
   }
   return best;
 }
@@ -75,9 +82,9 @@ function spelledBy(text: string, spellings: Spelling[]): 0 | 1 | 2 {
  * separators), a GTIN's start, or words and sizes where the last is still being typed; more
  * words narrow. Exact codes first, then longer codes starting so, then products holding every
  * term as typed, then those holding some only by a longer term, shorter names first; a start
- * of letters alone ("kup") is more often a word's, so its codes come after the words. What none of
- * those finds (a typo, an inflection) the index's own search is asked. It adds no copy
- * of the catalog: the index's terms sorted by text (a prefix is a range), its codes sorted
+ * of letters alone ("kup") is more often a word's, so its codes come after the words. A word
+ * no prefix finds (a typo, an inflection) is taken for the catalog's words like it, and the
+ * products found so are 'similar'. It adds no copy of the catalog: the index's terms sorted by text (a prefix is a range), its codes sorted
  * likewise (ids only, the texts read from the records), and the index's own postings and
  * per-product term lists. Products a refresh added after it was made are looked at one by
  * one, so it is made again with the index.
@@ -120,8 +127,7 @@ export class CatalogTypeahead {
         hits.push(this.hit(hit.id, hit.fit));
       }
     }
-    // A typo or an inflection finds nothing by prefix: the index's own search reads those.
-    return hits.length > 0 ? hits : this.index.similar(text, limit).map((product) => ({ product, fit: 'similar' }));
+    return hits;
   }
 
   private byCode(code: string): Found[] {
@@ -144,22 +150,28 @@ export class CatalogTypeahead {
     return found;
   }
 
+  /** Products holding every typed term. A term nothing holds is taken for the catalog words like it (a typo): the fit is then 'similar'. */
   private byTerms(typed: TypedTerm[], limit: number): Found[] {
-    const wanted = typed.map((term) => this.resolve(term)).sort((a, b) => a.volume - b.volume);
+    // A term none of the sorted products holds may still be a product's added since, by its text.
+    const wanted = typed.map((term) => this.wanted(term));
+    if (wanted.some((w) => w.volume === 0) && this.products === this.index.products()) return [];
+    wanted.sort((a, b) => a.volume - b.volume);
+    const similar = wanted.some((w) => w.alike);
     const lists = this.termLists();
     const fitting: Fitting[] = [];
     const consider = (id: number) => {
-      if (!this.index.isCurrent(id)) return;
+      if (!this.index.isCurrent(id)) return false;
       const whole = this.fit(id, wanted, lists);
       if (whole >= 0) fitting.push({ id, whole });
       return fitting.length >= ENOUGH;
     };
     this.eachHolding(wanted[0]!, consider);
     for (let id = this.products; id < this.index.products(); id += 1) consider(id);
+    const fitOf = (whole: number): Fit => (similar ? 'similar' : whole === wanted.length ? 'words' : 'word_prefixes');
     return fitting
       .sort((a, b) => b.whole - a.whole || this.index.nameLength(a.id) - this.index.nameLength(b.id) || a.id - b.id)
       .slice(0, limit)
-      .map((f) => ({ id: f.id, fit: f.whole === wanted.length ? 'words' : 'word_prefixes' }));
+      .map((f) => ({ id: f.id, fit: fitOf(f.whole) }));
   }
 
   private termLists(): TermLists {
@@ -167,12 +179,29 @@ export class CatalogTypeahead {
     return { word: of('word'), size: of('size') };
   }
 
-  private resolve(term: TypedTerm): Wanted {
-    const sorted = this.sorted[term.kind];
-    const texts = this.index.terms(term.kind);
-    const places = term.spellings.map((s) => (s.prefix ? sorted.startingWith(s.text) : sorted.exactly(s.text)));
-    const exact = places.map(([from, to], s) => (from < to && texts[sorted.termAt(from)] === term.spellings[s]!.text ? from : -1));
-    return { kind: term.kind, places, exact, spellings: term.spellings, volume: places.reduce((sum, p) => sum + sorted.volume(p), 0) };
+  private wanted(term: TypedTerm): Wanted {
+    const asTyped = this.resolve(term.spellings, false);
+    if (asTyped.volume > 0) return asTyped;
+    const alike = this.alike(asTyped);
+    return alike.volume > 0 ? alike : asTyped;
+  }
+
+  private resolve(spellings: Spelling[], alike: boolean): Wanted {
+    const places = spellings.map((spelling): Place => {
+      const sorted = this.sorted[spelling.kind];
+      const [from, to] = spelling.prefix ? sorted.startingWith(spelling.text) : sorted.exactly(spelling.text);
+      const exact = from < to && this.index.terms(spelling.kind)[sorted.termAt(from)] === spelling.text ? from : -1;
+      return { spelling, from, to, exact };
+    });
+    const volume = places.reduce((sum, p) => sum + this.sorted[p.spelling.kind].volume([p.from, p.to]), 0);
+    return { places, volume, alike };
+  }
+
+  /** The catalog words like the typed word's spellings, each as a whole word. */
+  private alike(wanted: Wanted): Wanted {
+    const words = wanted.places.flatMap(({ spelling }) => (spelling.kind === 'word' ? this.index.similarWords(spelling.text) : []));
+    const spellings = [...new Set(words.filter(([, similarity]) => similarity >= TYPO_SIMILARITY).map(([word]) => word))].map((text): Spelling => ({ kind: 'word', text, prefix: false }));
+    return this.resolve(spellings, true);
   }
 
   /**
@@ -180,13 +209,13 @@ export class CatalogTypeahead {
    * enough fit (`consider` says so) or enough were looked at. Its spellings may overlap ("cu"
    * and "cusi"): marks say which were seen.
    */
-  private eachHolding(rarest: Wanted, consider: (id: number) => boolean | undefined): void {
+  private eachHolding(rarest: Wanted, consider: (id: number) => boolean): void {
     const mark = (this.generation += 1);
-    const sorted = this.sorted[rarest.kind];
     let lookedAt = 0;
-    for (const [from, to] of rarest.places) {
+    for (const { spelling, from, to } of rarest.places) {
+      const sorted = this.sorted[spelling.kind];
       for (let place = from; place < to; place += 1) {
-        const ids = this.index.holding(rarest.kind, sorted.termAt(place));
+        const ids = this.index.holding(spelling.kind, sorted.termAt(place));
         for (let i = 0; i < ids.length; i += 1) {
           const id = ids[i]!;
           if (id >= this.products || this.marks[id] === mark) continue;
@@ -209,18 +238,21 @@ export class CatalogTypeahead {
     return whole;
   }
 
-  /** 2: the term itself; 1: one starting with it; 0: neither. */
+  /** 2: the term itself; 1: one starting with it; 0: neither; in its words or its sizes, as its spellings are. */
   private holds(id: number, wanted: Wanted, lists: TermLists): number {
-    const { ids, starts, texts } = lists[wanted.kind];
-    const end = id + 1 < starts.length ? starts[id + 1]! : ids.length;
-    const sorted = this.sorted[wanted.kind];
     let best = 0;
-    for (let i = starts[id]!; i < end; i += 1) {
-      const term = ids[i]!;
-      const place = sorted.placeOf(term);
-      const found = place < 0 ? spelledBy(texts[term]!, wanted.spellings) : placedIn(place, wanted);
-      if (found === 2) return 2;
-      if (found > best) best = found;
+    for (const kind of KINDS) {
+      if (!wanted.places.some((p) => p.spelling.kind === kind)) continue;
+      const { ids, starts, texts } = lists[kind];
+      const sorted = this.sorted[kind];
+      const end = id + 1 < starts.length ? starts[id + 1]! : ids.length;
+      for (let i = starts[id]!; i < end; i += 1) {
+        const term = ids[i]!;
+        const place = sorted.placeOf(term);
+        const found = place < 0 ? spelledBy(texts[term]!, kind, wanted) : placedIn(place, kind, wanted);
+        if (found === 2) return 2;
+        if (found > best) best = found;
+      }
     }
     return best;
   }

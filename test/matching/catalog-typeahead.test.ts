@@ -68,6 +68,12 @@ describe('CatalogTypeahead words', () => {
     expect(skus(typeahead.search('kulmaventtiili 15 mess', 10))).toEqual(['KV-150']);
   });
 
+  it('reads a standard or a size as the index does while it is typed: "din 9", "din", "m1"', () => {
+    expect(skus(typeahead.search('kuusiomutteri din 9', 10))).toEqual(['3000006', '3000008', '3000010']);
+    expect(skus(typeahead.search('kuusiomutteri din', 10))).toEqual(['3000006', '3000008', '3000010']);
+    expect(skus(typeahead.search('kuusiomutteri m1', 10))).toEqual(['3000010']);
+  });
+
   it('puts products holding the word typed before those holding only a longer one', () => {
     const hits = typeahead.search('kuusiomutteri m8', 10);
     expect(hits[0]).toMatchObject({ fit: 'words', product: { sku: '3000008' } });
@@ -81,9 +87,10 @@ describe('CatalogTypeahead words', () => {
     expect(skus(typeahead.search('juotosmuhvi copper', 10))).toEqual(['4000001']);
   });
 
-  it('asks the index own search for what no prefix finds, as a typo', () => {
+  it('takes a word no prefix finds, a typo, for the catalog words like it', () => {
     const hits = typeahead.search('kupariputik 28x1,2', 3);
-    expect(hits[0]).toMatchObject({ fit: 'similar', product: { sku: '1000028' } });
+    expect(hits.map((h) => [h.product.sku, h.fit])).toEqual([['1000028', 'similar']]);
+    expect(typeahead.search('xyzzy 28', 3)).toEqual([]);
   });
 
   it('finds nothing in nothing typed', () => {
