@@ -206,7 +206,9 @@ export class CatalogIndex {
 
   /** The index as structures built over it read it. */
   terms(): CatalogTerms {
-    const of = (kind: TermKind) => (kind === 'word' ? { vocabulary: this.vocabulary, postings: this.wordPostings, ids: this.words, starts: this.wordStart } : { vocabulary: this.sizes, postings: this.sizePostings, ids: this.sizeIds, starts: this.sizeStart });
+    const words = { vocabulary: this.vocabulary, postings: this.wordPostings, ids: this.words, starts: this.wordStart };
+    const sizes = { vocabulary: this.sizes, postings: this.sizePostings, ids: this.sizeIds, starts: this.sizeStart };
+    const of = (kind: TermKind) => (kind === 'word' ? words : sizes);
     return {
       products: () => this.records.count,
       terms: (kind) => of(kind).vocabulary.list(),
