@@ -165,7 +165,9 @@ export class CatalogTypeahead {
       if (whole >= 0) fitting.push({ id, whole });
       return fitting.length >= ENOUGH;
     };
-    this.eachHolding(wanted[0]!, consider);
+    const [rarest, next] = wanted.map((w) => this.onlyTerm(w));
+    if (rarest && next) this.eachHoldingBoth(rarest, next, consider);
+    else this.eachHolding(wanted[0]!, consider);
     for (let id = this.products; id < this.index.products(); id += 1) consider(id);
     const fitOf = (whole: number): Fit => (similar ? 'similar' : whole === wanted.length ? 'words' : 'word_prefixes');
     return fitting
@@ -223,6 +225,31 @@ export class CatalogTypeahead {
           lookedAt += 1;
           if (consider(id) || lookedAt >= MAX_LOOKED_AT) return;
         }
+      }
+    }
+  }
+
+  /** The products holding a term that stands for one term of the index (a word typed whole, "lumo" of only "lumo"), ascending; else null. */
+  private onlyTerm(wanted: Wanted): ArrayLike<number> | null {
+    const places = wanted.places.filter((p) => p.to > p.from);
+    if (places.length !== 1 || places[0]!.to - places[0]!.from !== 1) return null;
+    const { spelling, from } = places[0]!;
+    return this.index.holding(spelling.kind, this.sorted[spelling.kind].termAt(from));
+  }
+
+  /**
+   * The products holding both of the two rarest terms, met by a merge of their sorted postings:
+   * a name typed in full ("kupariputki 15x1,0 kova lumo") holds a few of the tens of thousands
+   * that each of its words does, and they need not be among the first looked at.
+   */
+  private eachHoldingBoth(a: ArrayLike<number>, b: ArrayLike<number>, consider: (id: number) => boolean): void {
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i]! < b[j]!) i += 1;
+      else if (a[i]! > b[j]!) j += 1;
+      else {
+        if (a[i]! >= this.products || consider(a[i]!)) return;
+        i += 1;
+        j += 1;
       }
     }
   }

@@ -74,6 +74,17 @@ describe('CatalogTypeahead words', () => {
     expect(skus(typeahead.search('kuusiomutteri m1', 10))).toEqual(['3000010']);
   });
 
+  it('finds the few products holding two common words, however far into their postings', async () => {
+    const common = [
+      ...Array.from({ length: 21_000 }, (_, i) => product(`a${i}`, 'Kupariputki Alfa')),
+      ...Array.from({ length: 21_000 }, (_, i) => product(`b${i}`, 'Lumo Beta')),
+      product('both', 'Kupariputki Lumo'),
+    ];
+    const large = new CatalogTypeahead((await CatalogIndex.build(streamOf(common))).terms());
+    expect(skus(large.search('kupariputki lumo', 10))).toEqual(['both']);
+    expect(skus(large.search('lumo kupariputki ', 10))).toEqual(['both']);
+  });
+
   it('puts products holding the word typed before those holding only a longer one', () => {
     const hits = typeahead.search('kuusiomutteri m8', 10);
     expect(hits[0]).toMatchObject({ fit: 'words', product: { sku: '3000008' } });
