@@ -103,7 +103,7 @@ const index = await CatalogIndex.build(
 );
 const indexMb = memoryMb() - beforeIndex;
 const built = performance.now();
-const typeahead = new CatalogTypeahead(index.terms());
+const typeahead = await CatalogTypeahead.make(index.terms());
 const buildSeconds = (performance.now() - built) / 1000;
 const addedMb = memoryMb() - beforeIndex - indexMb;
 const ours = (text: string) => typeahead.search(text, LIMIT).map((hit) => hit.product.sku);

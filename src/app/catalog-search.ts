@@ -11,17 +11,20 @@ export interface CatalogSearch {
   warm(): Promise<void>;
 }
 
+/** Requests are answered between the batches of products a typeahead decodes as it is made. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The typeahead of the loader's current index. A new index (the daily rebuild) gets its own,
- * made on the next turn of the event loop after a search notices it, while the old one answers;
- * refreshes add to the index itself, which the typeahead reads as it is.
+ * made in the background once a search notices it, while the old one answers; refreshes add to
+ * the index itself, which the typeahead reads as it is.
  */
 export function catalogSearch(loader: Pick<CatalogLoader, 'index' | 'current' | 'warm'>): CatalogSearch {
   let made: { index: CatalogIndex; typeahead: CatalogTypeahead } | null = null;
   let making: Promise<void> | null = null;
   const make = (index: CatalogIndex) =>
-    (making ??= new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => void (made = { index, typeahead: new CatalogTypeahead(index.terms()) }))
+    (making ??= CatalogTypeahead.make(index.terms(), nextTurn)
+      .then((typeahead) => void (made = { index, typeahead }))
       .finally(() => (making = null)));
   return {
     search(query, limit) {

@@ -90,18 +90,25 @@ function spelledBy(text: string, kind: TermKind, wanted: Wanted): 0 | 1 | 2 {
  * one, so it is made again with the index.
  */
 export class CatalogTypeahead {
-  private readonly products: number;
   private readonly sorted: Record<TermKind, SortedTerms>;
-  private readonly codes: SortedCodes;
   private readonly marks: Uint32Array;
   private generation = 0;
 
-  constructor(private readonly index: CatalogTerms) {
-    this.products = index.products();
+  private constructor(
+    private readonly index: CatalogTerms,
+    /** Products indexed when it was made: those after are looked at one by one. */
+    private readonly products: number,
+    private readonly codes: SortedCodes,
+  ) {
     const sortedOf = (kind: TermKind) => new SortedTerms(index.terms(kind), (term) => index.holding(kind, term).length);
     this.sorted = { word: sortedOf('word'), size: sortedOf('size') };
-    this.codes = new SortedCodes(this.products, (id) => index.codesOf(id));
-    this.marks = new Uint32Array(this.products);
+    this.marks = new Uint32Array(products);
+  }
+
+  /** Over the index as it is; `pause` is awaited between batches of the products it decodes, for a service to answer meanwhile. */
+  static async make(index: CatalogTerms, pause: () => Promise<void> = async () => undefined): Promise<CatalogTypeahead> {
+    const products = index.products();
+    return new CatalogTypeahead(index, products, await SortedCodes.of(products, (id) => index.codesOf(id), pause));
   }
 
   /** What it holds beside the index. */

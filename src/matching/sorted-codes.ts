@@ -1,6 +1,8 @@
 /** The most codes of one product kept for prefixes: its sku, EAN and first supplier codes. */
 const MAX_CODES = 255;
 
+/** Products decoded between two pauses while their codes are gathered. */
+const DECODED_PER_TURN = 20_000;
 /** Characters of a code's start that sort it by a number, seven bits each: below 2^53. */
 const LEAD_CHARACTERS = 7;
 
@@ -25,18 +27,22 @@ function leadOf(code: string, from: number): number {
  * each rather than a second copy of them.
  */
 export class SortedCodes {
-  private readonly ids: Int32Array;
-  private readonly slots: Uint8Array;
-
-  /** Products 0 … products - 1, decoded once each to sort their codes. */
-  constructor(
-    products: number,
+  private constructor(
+    private readonly ids: Int32Array,
+    private readonly slots: Uint8Array,
     private readonly codesOf: (id: number) => string[],
-  ) {
+  ) {}
+
+  /**
+   * Products 0 … products - 1, decoded once each to sort their codes; `pause` is awaited after
+   * each batch of them, so that decoding a million products does not hold a service's thread.
+   */
+  static async of(products: number, codesOf: (id: number) => string[], pause: () => Promise<void>): Promise<SortedCodes> {
     const texts: string[] = [];
     const ids: number[] = [];
     const slots: number[] = [];
     for (let id = 0; id < products; id += 1) {
+      if (id > 0 && id % DECODED_PER_TURN === 0) await pause();
       const codes = codesOf(id);
       for (let slot = 0; slot < Math.min(codes.length, MAX_CODES); slot += 1) {
         // An empty code (no EAN) or one repeated (an EAN also given as the sku) is no entry.
@@ -52,8 +58,11 @@ export class SortedCodes {
     const order = Int32Array.from(texts, (_, i) => i).sort((a, b) =>
       leads[a]! < 0 || leads[b]! < 0 ? byText(a, b) : leads[a]! - leads[b]! || nexts[a]! - nexts[b]! || byText(a, b),
     );
-    this.ids = Int32Array.from(order, (entry) => ids[entry]!);
-    this.slots = Uint8Array.from(order, (entry) => slots[entry]!);
+    return new SortedCodes(
+      Int32Array.from(order, (entry) => ids[entry]!),
+      Uint8Array.from(order, (entry) => slots[entry]!),
+      codesOf,
+    );
   }
 
   /** Products whose code starts with `prefix` (normalised), in code order: a product with two such codes comes twice. */

@@ -16,7 +16,7 @@ let typeahead: CatalogTypeahead;
 
 beforeAll(async () => {
   index = await CatalogIndex.build(streamOf(TYPEAHEAD_CATALOG));
-  typeahead = new CatalogTypeahead(index.terms());
+  typeahead = await CatalogTypeahead.make(index.terms());
 });
 
 const skus = (hits: TypeaheadHit[]) => hits.map((h) => h.product.sku);
@@ -45,7 +45,7 @@ describe('CatalogTypeahead codes', () => {
 
   it('puts words before the codes that start with letters alone', async () => {
     const lettered = await CatalogIndex.build(streamOf([product('1', 'Kupariputki 15x1,0 kova'), product('2', 'Palloventtiili DN15', { supplierCodes: ['KUP-15'] })]));
-    const hits = new CatalogTypeahead(lettered.terms()).search('kup', 10);
+    const hits = (await CatalogTypeahead.make(lettered.terms())).search('kup', 10);
     expect(hits.map((h) => [h.product.sku, h.fit])).toEqual([['1', 'word_prefixes'], ['2', 'code_prefix']]);
   });
 
@@ -80,7 +80,7 @@ describe('CatalogTypeahead words', () => {
       ...Array.from({ length: 21_000 }, (_, i) => product(`b${i}`, 'Lumo Beta')),
       product('both', 'Kupariputki Lumo'),
     ];
-    const large = new CatalogTypeahead((await CatalogIndex.build(streamOf(common))).terms());
+    const large = await CatalogTypeahead.make((await CatalogIndex.build(streamOf(common))).terms());
     expect(skus(large.search('kupariputki lumo', 10))).toEqual(['both']);
     expect(skus(large.search('lumo kupariputki ', 10))).toEqual(['both']);
   });
@@ -113,7 +113,7 @@ describe('CatalogTypeahead words', () => {
 describe('CatalogTypeahead on a changing index', () => {
   it('finds products added after it was made, and not the versions they replaced', async () => {
     const small = await CatalogIndex.build(streamOf([product('9000001', 'Sadevesikouru 125 mm valkoinen', { supplierCodes: ['SVK-125'] })]));
-    const over = new CatalogTypeahead(small.terms());
+    const over = await CatalogTypeahead.make(small.terms());
     small.replace(product('9000001', 'Sadevesikouru 125 mm musta', { supplierCodes: ['SVK-125'] }));
     small.add(product('9000002', 'Syöksytorvi 100 mm ruskea', { supplierCodes: ['STR-100'] }));
     expect(over.search('sadevesikouru', 10).map((h) => h.product.name)).toEqual(['Sadevesikouru 125 mm musta']);

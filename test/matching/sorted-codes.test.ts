@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SortedCodes } from '../../src/matching/sorted-codes.js';
 
 const CODES = [['KV150', 'ÖL1'], ['KV15', '6412345678903'], ['ÄL2', 'KV1500000000000001'], ['KV1500000000000000', ''], ['AL1', 'AL1']];
-const sorted = new SortedCodes(CODES.length, (id) => CODES[id]!);
+const sorted = await SortedCodes.of(CODES.length, (id) => CODES[id]!, async () => undefined);
 const starting = (prefix: string) => [...sorted.startingWith(prefix)];
 
 describe('SortedCodes', () => {
@@ -22,5 +22,12 @@ describe('SortedCodes', () => {
     expect(starting('Ö')).toEqual([{ id: 0, exact: false }]);
     expect(starting('AL1')).toEqual([{ id: 4, exact: true }]);
     expect(sorted.bytes).toBe(8 * 5);
+  });
+
+  it('pauses between batches of the products it decodes, so that a service answers meanwhile', async () => {
+    let pauses = 0;
+    const many = await SortedCodes.of(45_000, (id) => [`P${id}`], async () => void (pauses += 1));
+    expect(pauses).toBe(2);
+    expect([...many.startingWith('P44999')]).toEqual([{ id: 44_999, exact: true }]);
   });
 });
