@@ -47,6 +47,8 @@ export type CatalogState =
 export interface CatalogLoader {
   /** The shared index; rejects with CatalogUnavailableError while there is none. */
   index(): Promise<CatalogIndex>;
+  /** The index as it is now, null before the first load: no load or refresh is started or awaited. */
+  current(): CatalogIndex | null;
   state(): CatalogState;
   /** Starts loading (or a refresh that is due) without waiting for it, e.g. when a service starts. */
   warm(): void;
@@ -124,6 +126,10 @@ class Loader implements CatalogLoader {
     if (!this.built) return this.load();
     this.refreshIfDue();
     if (this.refreshing?.awaited) await this.refreshing.done;
+    return this.built;
+  }
+
+  current(): CatalogIndex | null {
     return this.built;
   }
 

@@ -11,6 +11,7 @@ import type { WorkflowSettings } from '../workflow/step.js';
 import { catalogSnapshotFile } from '../store/catalog-snapshot-file.js';
 import { openErp } from './erp-adapters.js';
 import { catalogLoader, type CatalogState, type SnapshotEvent } from './catalog-loader.js';
+import { catalogSearch, type CatalogSearch } from './catalog-search.js';
 import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import { processHolders } from './process-holders.js';
 import type { PartyMemory } from '../learning/party-memory.js';
@@ -45,6 +46,8 @@ export interface App {
   catalogState(): CatalogState;
   /** Starts loading the catalog index now, so that the first mail does not wait for it. */
   warmCatalog(): void;
+  /** Search-as-you-type over the catalog index, for the workspace. */
+  catalogSearch: CatalogSearch;
   /** A dry-run runner keeps its runs in memory, so nothing of it is written anywhere. */
   runner(options: { dryRun: boolean }): WorkflowRunner;
   /**
@@ -158,6 +161,7 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     accounts: workspaceAccounts(config, store.accounts, erp.persons, clock),
     catalogState: () => catalog.state(),
     warmCatalog: () => catalog.warm(),
+    catalogSearch: catalogSearch(catalog),
     runner,
     learnFromErp: ({ days, doneAfter, stopping = () => false }) =>
       leasedPass(store.readBackLease, { holders: claims.holders, leaseMs: claims.leaseMs, clock }, doneAfter, (keepLease) =>

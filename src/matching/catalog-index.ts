@@ -1,5 +1,6 @@
 import { normalizeCode } from '../domain/product-code.js';
 import type { Product } from '../domain/product.js';
+import type { CatalogTerms, TermKind } from './catalog-terms.js';
 import { CodeTable, type CodeTableParts } from './code-table.js';
 import { IntBuffer } from './int-buffer.js';
 import { Postings, type PostingParts } from './postings.js';
@@ -200,6 +201,25 @@ export class CatalogIndex {
       wordPostings: this.wordPostings.parts(),
       sizePostings: this.sizePostings.parts(),
       codes: this.codes.parts(),
+    };
+  }
+
+  /** The index as structures built over it read it. */
+  terms(): CatalogTerms {
+    const words = { vocabulary: this.vocabulary, postings: this.wordPostings, ids: this.words, starts: this.wordStart };
+    const sizes = { vocabulary: this.sizes, postings: this.sizePostings, ids: this.sizeIds, starts: this.sizeStart };
+    const of = (kind: TermKind) => (kind === 'word' ? words : sizes);
+    return {
+      products: () => this.records.count,
+      terms: (kind) => of(kind).vocabulary.list(),
+      holding: (kind, term) => of(kind).postings.list(term),
+      termLists: (kind) => ({ ids: of(kind).ids.view(), starts: of(kind).starts.view() }),
+      codesOf: (id) => codesOf(this.records.get(id)),
+      withCode: (code) => this.codes.find(code),
+      isCurrent: (id) => !this.superseded.has(id),
+      nameLength: (id) => this.records.nameLength(id),
+      product: (id) => this.records.get(id),
+      similarWords: (word) => Array.from(this.vocabulary.similar(word), ([id, similarity]) => [this.vocabulary.word(id), similarity]),
     };
   }
 

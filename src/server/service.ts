@@ -161,7 +161,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     runs: app.runs,
     review: new ReviewService(runner, app.erp, app.memory, app.parties, clock),
     parties: { customers: app.erp.customers, persons: app.erp.persons },
-    catalogSearch: () => 'not_ready' as const,
+    catalogSearch: (query: string, limit: number) => app.catalogSearch.search(query, limit),
     timeZone: config.timeZone,
     mailLimits: mailLimitsOf(config),
     clock,
@@ -175,6 +175,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     extend: options.withoutUi ? undefined : (server) => registerWorkspace(server, workspace),
   });
   app.warmCatalog();
+  // A catalog that cannot be loaded is readiness's to report; searches say 'not_ready' meanwhile.
+  if (!options.withoutUi) app.catalogSearch.warm().catch(() => undefined);
   worker.start();
   for (const poller of pollers) poller.start();
   const { readBackDays, readBackHours } = config.learning;

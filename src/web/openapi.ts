@@ -4,6 +4,7 @@ import { PERIOD_DAYS } from '../insight/insight.js';
 import { actionEnvelopeSchema, reviewCommandSchema } from '../review/review-command.js';
 import { STORED_RUN_STATUSES } from '../workflow/run-store.js';
 import type { InboxQuery } from './inbox/inbox-query.js';
+import { catalogSearchQuery } from './routes/catalog-routes.js';
 
 /** The API's own version: it changes when a path or a body does, not with every release. */
 const API_VERSION = '1.0';
@@ -33,6 +34,10 @@ const figures = {
 
 /** Request bodies are the zod schemas the handlers check them with, so the document cannot drift from them. */
 const actionBody = z.toJSONSchema(z.intersection(actionEnvelopeSchema, reviewCommandSchema), { target: 'openapi-3.0', io: 'input' });
+/** Query parameters are the zod schema's properties, one parameter each. */
+const catalogSearchParameters = Object.entries((z.toJSONSchema(catalogSearchQuery, { target: 'openapi-3.0', io: 'input' }) as { properties: Record<string, unknown> }).properties).map(
+  ([name, schema]) => ({ name, in: 'query', required: name === 'q', schema }),
+);
 const languageBody = z.toJSONSchema(z.object({ language: z.enum(WORKSPACE_LANGUAGES) }), { target: 'openapi-3.0', io: 'input' });
 
 /** Typed by the query the handler parses, so a filter added there and not here fails typecheck. */
@@ -105,6 +110,7 @@ export function openApiDocument() {
           },
         },
         RunSummary: runSummary,
+        CatalogHit: { type: 'object', required: ['sku', 'name'], properties: { sku: { type: 'string' }, name: { type: 'string' } } },
         Run: { type: 'object', description: 'A run: its status, revision, customer, salesperson, lines with their matches and prices, draft, ERP offer and history' },
       },
     },
@@ -157,6 +163,19 @@ export function openApiDocument() {
       },
       '/api/insight': {
         get: { summary: 'The insight page’s figures for a period', parameters: [periodDays], responses: { '200': json({ $ref: '#/components/schemas/Insight' }, 'The figures'), '400': json(ERROR, 'Not a period the page offers'), ...refusals } },
+      },
+      '/api/catalog/search': {
+        get: {
+          summary: 'Search-as-you-type over the whole catalog',
+          description: 'A code or its start (separators ignored), a GTIN start, or words with the last one still being typed. Best first: exact code, code start, every word, words by their start, then similar names.',
+          parameters: catalogSearchParameters,
+          responses: {
+            '200': json({ type: 'object', required: ['results'], properties: { results: { type: 'array', items: { $ref: '#/components/schemas/CatalogHit' } } } }, 'The products found, best first'),
+            '400': json(ERROR, 'No text, or a limit out of range'),
+            '503': json(ERROR, 'The catalog is still loading: try again after Retry-After seconds'),
+            ...refusals,
+          },
+        },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI 3'), ...refusals } } },
     },

@@ -3,6 +3,7 @@ import { controlAccess } from './access-control.js';
 import { acceptForms } from './form-body.js';
 import { refusedPage } from './pages/refused-page.js';
 import { apiRoutes } from './routes/api-routes.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { insightRoutes } from './routes/insight-routes.js';
 import { languageRoutes } from './routes/language-routes.js';
@@ -38,4 +39,5 @@ export function registerWorkspace(app: FastifyInstance, deps: WorkspaceDeps): vo
   insightRoutes(app, deps);
   mailRoutes(app, deps);
   apiRoutes(app, deps);
+  catalogRoutes(app, deps);
 }

@@ -1,5 +1,7 @@
 import { Registry } from 'prom-client';
 import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js';
+import { catalogLoader } from '../../src/app/catalog-loader.js';
+import { catalogSearch } from '../../src/app/catalog-search.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
 import { ReviewService } from '../../src/review/review-service.js';
 import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
@@ -37,6 +39,8 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
   const erp = await seededErp(dataDir);
   const accounts = openAccounts(store.accounts, erp.persons, clock, SETTINGS);
   const runner = runnerFor(erp, store.runs, undefined, store.memory, undefined, store.parties);
+  const catalog = catalogSearch(catalogLoader(erp.products, { clock }));
+  await catalog.warm();
   const deps: WorkspaceDeps = {
     accounts,
     publicUrl: 'http://127.0.0.1:8080',
@@ -44,7 +48,7 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
     runs: store.runs,
     review: new ReviewService(runner, erp, store.memory, store.parties, clock),
     parties: { customers: erp.customers, persons: erp.persons },
-    catalogSearch: () => 'not_ready',
+    catalogSearch: (query, limit) => catalog.search(query, limit),
     timeZone: 'Europe/Helsinki',
     mailLimits: DEFAULT_MAIL_LIMITS,
     clock,

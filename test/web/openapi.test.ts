@@ -22,7 +22,7 @@ describe('the OpenAPI document', () => {
     };
 
     expect(document.openapi).toBe('3.0.3');
-    for (const path of ['/api/me', '/api/me/language', '/api/runs', '/api/runs/{id}', '/api/runs/{id}/actions', '/api/insight', '/api/openapi.json']) expect(document.paths, path).toHaveProperty([path]);
+    for (const path of ['/api/me', '/api/me/language', '/api/runs', '/api/runs/{id}', '/api/runs/{id}/actions', '/api/insight', '/api/catalog/search', '/api/openapi.json']) expect(document.paths, path).toHaveProperty([path]);
     const body = JSON.stringify(document.paths['/api/runs/{id}/actions']!.post!.requestBody!.content['application/json']!.schema);
     for (const kind of ['pick', 'quantity', 'add', 'remove', 'customer', 'salesperson', 'approve', 'not_an_rfq', 'process_again']) expect(body).toContain(`"${kind}"`);
     expect(body).toContain('"actionId"');
@@ -30,6 +30,16 @@ describe('the OpenAPI document', () => {
     expect(filters.map((p) => p.name).sort()).toEqual(Object.keys(inboxQuerySchema.shape).sort());
     expect(new Set(filters.map((p) => p.in))).toEqual(new Set(['query']));
     expect(JSON.stringify(document.paths['/api/insight'])).toContain('"enum":[30,90,365]');
+  });
+
+  it('describes the catalog search by the parameters its handler checks', async () => {
+    const { cookie } = await signedInAs(workspace, 'mikko@seller.fi');
+    const document = (await (await request(workspace, '/api/openapi.json', { headers: { cookie } })).json()) as {
+      paths: Record<string, { get: { parameters: { name: string; in: string; required: boolean; schema: { maximum?: number } }[] } }>;
+    };
+    const parameters = document.paths['/api/catalog/search']!.get.parameters;
+    expect(parameters.map((p) => [p.name, p.in, p.required])).toEqual([['q', 'query', true], ['limit', 'query', false]]);
+    expect(parameters.find((p) => p.name === 'limit')!.schema.maximum).toBe(50);
   });
 
   it('names only paths that refuse a caller without a session or token, and a session without its CSRF token on every change', async () => {
