@@ -180,7 +180,7 @@ export class LemonsoftClient {
     for (let attempt = 0; ; attempt += 1) {
       const sessionId = await this.sessionId(call);
       const outcome = await this.request(method, path + searchOf(query), body, { 'Session-Id': sessionId }, fence);
-      if (outcome.kind === 'answer' && outcome.response.ok) return outcome.response.status === 204 ? null : outcome.response.json();
+      if (outcome.kind === 'answer' && outcome.response.ok) return answerOf(call, outcome.response);
       if (outcome.kind === 'answer' && outcome.response.status === 401 && !loggedInAgain) {
         // The session died early (server restart, timeout): one fresh login, one more try.
         // Another call may have opened a new session meanwhile; only the dead one is dropped.
@@ -251,35 +251,60 @@ export class LemonsoftClient {
     return this.opening;
   }
 
+  /**
+   * A renew that fails, or that answers without a new session (the schema does not promise
+   * one), falls back to a fresh login, so that no answer leaves the client on a dead session.
+   */
   private async open(renewing: boolean, call: string): Promise<string> {
+    const old = renewing ? this.session : null;
+    try {
+      const renewed = old ? await this.authenticate('/api/auth/renew', { 'Session-Id': old.id }, call).catch(() => null) : null;
+      const id = renewed ?? (await this.authenticate('/api/auth/login', {}, call));
+      this.session = { id, since: this.options.clock.monotonicMs() };
+      return id;
+    } catch (error) {
+      this.session = null;
+      throw error;
+    }
+  }
+
+  /** One login or renew, retried like a read because it creates nothing: the session id it answers. */
+  private async authenticate(path: string, headers: Record<string, string>, call: string): Promise<string> {
     const { username, password, database, apiKey } = this.options.credentials;
     const body = { UserName: username, Password: password, Database: database, ApiKey: apiKey };
-    const paths = renewing ? ['/api/auth/renew', '/api/auth/login'] : ['/api/auth/login'];
-    let last: LemonsoftError | null = null;
-    for (const path of paths) {
-      for (let attempt = 0; ; attempt += 1) {
-        const outcome = await this.request('POST', path, body, renewing && this.session ? { 'Session-Id': this.session.id } : {});
-        if (outcome.kind === 'answer' && outcome.response.ok) {
-          const answer = this.parse(`POST ${path}`, await outcome.response.json(), loginAnswer);
-          this.session = { id: answer.session_id, since: this.options.clock.monotonicMs() };
-          return answer.session_id;
-        }
-        // Logging in creates nothing, so it is retried like a read.
-        const retry = this.retryDelay(false, outcome, attempt);
-        if (retry === null) {
-          last = await this.failure(`POST ${path} (before ${call})`, outcome);
-          break;
-        }
-        await discard(outcome);
-        await sleep(retry);
-      }
+    const name = `POST ${path} (before ${call})`;
+    for (let attempt = 0; ; attempt += 1) {
+      const outcome = await this.request('POST', path, body, headers);
+      if (outcome.kind === 'answer' && outcome.response.ok) return this.parse(name, await answerOf(name, outcome.response), loginAnswer).session_id;
+      const retry = this.retryDelay(false, outcome, attempt);
+      if (retry === null) throw await this.failure(name, outcome);
+      await discard(outcome);
+      await sleep(retry);
     }
-    this.session = null;
-    throw last!;
   }
 }
 
 type Outcome = { kind: 'answer'; response: Response } | { kind: 'network'; error: unknown };
+
+/**
+ * The body of a 2xx answer: null when there is none (the schema leaves many answers untyped,
+ * and an empty one is plausible), otherwise JSON, or an error naming the call.
+ */
+async function answerOf(call: string, response: Response): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The answer broke off: whatever the call did, its outcome is unknown.
+    throw new LemonsoftError(call, null, `answer broke off: ${describe(error)}`);
+  }
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new LemonsoftError(call, response.status, `answer is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${redactSecrets(text.slice(0, 80).trim())}`);
+  }
+}
 
 /** An answer not read is released, so that its connection serves the next call. */
 async function discard(outcome: Outcome): Promise<void> {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LemonsoftClient, LemonsoftError, type LemonsoftClientOptions } from '../../../src/erp/lemonsoft/client.js';
 import type { RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
-import { personSchema, productSchema } from '../../../src/erp/lemonsoft/wire.js';
+import { z } from 'zod';
+import { offerSchema, personSchema, productSchema } from '../../../src/erp/lemonsoft/wire.js';
 import { CREDENTIALS, startSimulator } from '../conformance/harnesses.js';
 import { systemClock } from '../../../src/time/clock.js';
 import { clockAt } from '../../support/clock.js';
@@ -50,6 +51,17 @@ describe('LemonsoftClient sessions', () => {
     clock.advance(2 * 60_000);
     await lemonsoft.get('/api/persons/101', {}, personSchema);
     expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login', 'POST /api/auth/renew']);
+  });
+
+  it.each(['noSessionId', 'empty'] as const)('logs in afresh when a renew answers 2xx with %s, and stays on the new session', async (renewAnswer) => {
+    const clock = clockAt('2026-11-24T10:00:00Z');
+    const lemonsoft = client({ clock });
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    sim.setFaults({ variant: { renewAnswer } });
+    clock.advance(26 * 60_000);
+    await expect(lemonsoft.get('/api/persons/101', {}, personSchema)).resolves.toMatchObject({ number: 101 });
+    await lemonsoft.get('/api/persons/101', {}, personSchema);
+    expect(sim.calls.filter((c) => c.startsWith('POST /api/auth'))).toEqual(['POST /api/auth/login', 'POST /api/auth/renew', 'POST /api/auth/login']);
   });
 
   it('names the failed login and never shows the credentials', async () => {
@@ -122,6 +134,25 @@ describe('LemonsoftClient failures', () => {
     sim.setFaults({ fail: [{ status: 503, count: 5, match: '^GET /api/persons' }] });
     await expect(client({ maxRetries: 1 }).get('/api/persons/101', {}, personSchema)).rejects.toMatchObject({ status: 503, code: 'erp_unavailable', permanent: false });
     sim.setFaults({ reset: true });
+  });
+
+  it('reads no body from a 2xx answer that has none', async () => {
+    const lemonsoft = client();
+    const created = await lemonsoft.send('POST', '/api/offers/6', undefined, offerSchema);
+    sim.setFaults({ variant: { emptyWriteAnswers: true } });
+    const row = { product_code: '1000015', quantity: 1, unit_price: 8, total: 8 };
+    await expect(lemonsoft.send('POST', `/api/offers/${created.offer_number}/offerrowlist`, [row], z.unknown())).resolves.toBeNull();
+    expect((await lemonsoft.get(`/api/offers/${created.offer_number}`, {}, offerSchema)).offer_rows).toHaveLength(1);
+  });
+
+  it('names the call whose 2xx answer is not JSON, for a read and for a login', async () => {
+    sim.setFaults({ garble: [{ match: '^GET /api/persons' }] });
+    const lemonsoft = client();
+    const error = await lemonsoft.get('/api/persons/101', {}, personSchema).catch((e: unknown) => e as LemonsoftError);
+    expect(error).toBeInstanceOf(LemonsoftError);
+    expect(error.message).toMatch(/^Lemonsoft GET \/api\/persons\/101 failed: answer is not JSON \(text\/html\): <html>/);
+    sim.setFaults({ garble: [{ match: '^POST /api/auth/login' }] });
+    await expect(client().get('/api/persons/101', {}, personSchema)).rejects.toThrow(/^Lemonsoft POST \/api\/auth\/login \(before GET \/api\/persons\/101\) failed: answer is not JSON/);
   });
 
   it('names the field of an answer that does not fit the schema', async () => {

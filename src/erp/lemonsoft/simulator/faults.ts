@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_VARIANT, variantSchema, type Variant } from './variants.js';
 
 /** The offer writes a crash can follow: creating, the header, adding, updating and deleting rows. */
 const OFFER_STEPS = ['create', 'header', 'rows', 'updateRows', 'deleteRows'] as const;
@@ -34,6 +35,17 @@ export const faultUpdateSchema = z.strictObject({
       }),
     )
     .optional(),
+  /** The next matching calls do their work and answer 2xx with a body that is not JSON, as a proxy's error page would. */
+  garble: z
+    .array(
+      z.strictObject({
+        count: z.number().int().min(1).default(1),
+        match: z.string().optional(),
+      }),
+    )
+    .optional(),
+  /** How the simulator reads what the schema leaves open; a reset goes back to the defaults. */
+  variant: variantSchema.optional(),
 });
 export type FaultUpdate = z.input<typeof faultUpdateSchema>;
 
@@ -49,6 +61,8 @@ export class Faults {
   sessionTtlMs = SESSION_TTL_MS;
   private failures: { status: number; count: number; retryAfterSeconds?: number; match: RegExp | null }[] = [];
   private delays: { ms: number; count: number; match: RegExp | null }[] = [];
+  private garbles: { count: number; match: RegExp | null }[] = [];
+  variant: Variant = { ...DEFAULT_VARIANT };
   private readonly crashes = new Set<OfferStep>();
 
   /** Applies an update; says whether live sessions must end now. */
@@ -59,13 +73,17 @@ export class Faults {
       this.sessionTtlMs = SESSION_TTL_MS;
       this.failures = [];
       this.delays = [];
+      this.garbles = [];
       this.crashes.clear();
+      this.variant = { ...DEFAULT_VARIANT };
     }
     if (update.latencyMs !== undefined) this.latencyMs = update.latencyMs;
     if (update.sessionTtlSeconds !== undefined) this.sessionTtlMs = update.sessionTtlSeconds * 1000;
     for (const f of update.fail ?? []) this.failures.push({ ...f, match: f.match ? new RegExp(f.match) : null });
     for (const step of update.crashAfter ?? []) this.crashes.add(step);
     for (const d of update.delay ?? []) this.delays.push({ ...d, match: d.match ? new RegExp(d.match) : null });
+    for (const g of update.garble ?? []) this.garbles.push({ ...g, match: g.match ? new RegExp(g.match) : null });
+    this.variant = { ...this.variant, ...update.variant };
     return { expireSessions: update.expireSessions === true };
   }
 
@@ -85,6 +103,15 @@ export class Faults {
     delay.count -= 1;
     if (delay.count === 0) this.delays = this.delays.filter((d) => d !== delay);
     return this.latencyMs + delay.ms;
+  }
+
+  /** Takes one garbled answer for this call, if one is waiting. */
+  garbleFor(call: string): boolean {
+    const garble = this.garbles.find((g) => g.match === null || g.match.test(call));
+    if (!garble) return false;
+    garble.count -= 1;
+    if (garble.count === 0) this.garbles = this.garbles.filter((g) => g !== garble);
+    return true;
   }
 
   /** Takes the crash set for this step, if any. */

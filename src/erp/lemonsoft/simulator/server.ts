@@ -41,6 +41,12 @@ const DEFAULT_PAGE_SIZE = 10;
 const CALLS_KEPT = 10_000;
 const MAX_PAGE_SIZE = 1000;
 const OPEN_PATHS = new Set(['/api/auth/login', '/api/auth/login/token', '/api/auth/renew']);
+/** The writes whose answer the schema leaves untyped, so that a real Lemonsoft may answer them without a body. */
+const UNTYPED_WRITES = /^(PUT \/api\/offers|(POST|PUT|DELETE) \/api\/offers\/\d+\/offerrow(list|s))$/;
+const GARBLED_ANSWER = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+
+/** "METHOD /api/path" of a call, without the base path and the query. */
+const callOf = (request: FastifyRequest) => `${request.method} ${request.url.slice(SIMULATOR_BASE_PATH.length).split('?')[0]!}`;
 
 /** Lemonsoft's own examples page with `page`, the schema with `filter.page`: both are accepted. */
 function values(query: Query, name: string): string[] {
@@ -122,12 +128,13 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
   await app.register(
     async (api: FastifyInstance) => {
       api.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-        const path = request.url.slice(SIMULATOR_BASE_PATH.length).split('?')[0]!;
+        const call = callOf(request);
+        const path = call.slice(request.method.length + 1);
         calls.push(`${request.method} ${request.routeOptions.url?.slice(SIMULATOR_BASE_PATH.length) ?? path}`);
         if (calls.length > CALLS_KEPT) calls.splice(0, calls.length - CALLS_KEPT);
-        const delay = faults.delayFor(`${request.method} ${path}`);
+        const delay = faults.delayFor(call);
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        const failure = faults.failureFor(`${request.method} ${path}`);
+        const failure = faults.failureFor(call);
         if (failure) {
           if (failure.retryAfterSeconds !== undefined) reply.header('Retry-After', String(failure.retryAfterSeconds));
           return reply.code(failure.status).send({ message: `injected failure ${failure.status}` });
@@ -139,6 +146,15 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
           if (typeof sessionId === 'string') sessions.delete(sessionId);
           return reply.code(401).send({ message: 'session is not valid; log in again' });
         }
+      });
+      api.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+        if (reply.statusCode >= 300) return payload;
+        const call = callOf(request);
+        if (faults.garbleFor(call)) {
+          reply.header('content-type', 'text/html');
+          return GARBLED_ANSWER;
+        }
+        return faults.variant.emptyWriteAnswers && UNTYPED_WRITES.test(call) ? '' : payload;
       });
       registerAuth(api);
       registerMasterData(api);
@@ -161,7 +177,11 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
       return { session_id: id };
     };
     api.post('/api/auth/login', login);
-    api.post('/api/auth/renew', login);
+    api.post('/api/auth/renew', async (request: FastifyRequest, reply: FastifyReply) => {
+      const { renewAnswer } = faults.variant;
+      if (renewAnswer === 'session') return login(request, reply);
+      return renewAnswer === 'empty' ? reply.code(200).send() : {};
+    });
     api.post('/api/auth/login/token', async (_request, reply) => reply.code(401).send({ message: 'token login is not simulated' }));
     api.get('/api/auth/alive', async () => ({ alive: true }));
   }

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * Readings of LemonRest that its public schema leaves open, each switchable so that the adapter
+ * is tested against every one of them and not only against our own guess. The defaults are the
+ * readings the adapter was first written for.
+ */
+export const variantSchema = z.strictObject({
+  /** What a 2xx renew answers: a new session, `{}` without `session_id`, or no body at all. */
+  renewAnswer: z.enum(['session', 'noSessionId', 'empty']).optional(),
+  /** `PUT /api/offers` and the row writes do their work and answer 2xx with no body. */
+  emptyWriteAnswers: z.boolean().optional(),
+});
+export type VariantUpdate = z.input<typeof variantSchema>;
+export type Variant = Required<z.output<typeof variantSchema>>;
+
+export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', emptyWriteAnswers: false };
