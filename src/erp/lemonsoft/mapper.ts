@@ -64,16 +64,17 @@ export function customerToWire(c: Customer, id: number): WireCustomer {
     country: c.address.country ?? '',
     seller_number: numberOrNull(c.sellerNumber),
     is_nonactive: false,
-    contacts: c.domains.filter((d) => d !== mainDomain).map((d) => ({ name: c.name, email: `${localPart}@${d}`, phone: null })),
+    contacts: c.domains.filter((d) => d !== mainDomain).map((d) => ({ customer_id: id, name: c.name, email: `${localPart}@${d}`, phone: null })),
   };
 }
 
 export function personFromWire(w: WirePerson): Person {
-  return { number: String(w.number), name: w.name ?? '', email: w.email ?? '', phone: orNull(w.phone ?? w.gsm), role: orNull(w.role), language: orNull(w.language_code)?.toLowerCase() ?? null };
+  return { number: String(w.number), name: w.name ?? '', email: w.email ?? '', phone: orNull(w.phone ?? w.gsm), role: orNull(w.role?.toString()), language: orNull(w.language_code)?.toLowerCase() ?? null };
 }
 
+/** In the schema's shape: a person's phone is its `gsm`, and the schema's person has no role. */
 export function personToWire(p: Person): WirePerson {
-  return { number: Number(p.number), name: p.name, email: p.email, phone: p.phone, role: p.role, language_code: p.language };
+  return { number: Number(p.number), name: p.name, email: p.email, gsm: p.phone, language_code: p.language };
 }
 
 /** A product that is inactive or not for sale is not offered. */

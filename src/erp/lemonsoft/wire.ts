@@ -10,7 +10,7 @@ const amount = z.number().nullish();
 
 export const loginAnswer = z.object({ session_id: z.string().min(1) });
 
-const contactSchema = z.object({ name: text, email: text, phone: text });
+const contactSchema = z.object({ customer_id: z.number().nullish(), name: text, email: text, phone: text });
 
 export const customerSchema = z.looseObject({
   id: z.number().nullish(),
@@ -37,7 +37,8 @@ export const personSchema = z.looseObject({
   email: text,
   phone: text,
   gsm: text,
-  role: text,
+  /** Not in the schema's answer, whose persons filter takes a role as a number: either kind is read. */
+  role: z.union([z.string(), z.number()]).nullish(),
   language_code: text,
 });
 export type WirePerson = z.infer<typeof personSchema>;

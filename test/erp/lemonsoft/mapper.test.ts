@@ -4,10 +4,13 @@ import {
   customerToWire,
   offerFromWire,
   offerRowToWire,
+  personFromWire,
+  personToWire,
   priceRulesFromWire,
   productFromWire,
   productToWire,
 } from '../../../src/erp/lemonsoft/mapper.js';
+import { personSchema } from '../../../src/erp/lemonsoft/wire.js';
 import { DEFAULT_TAX_RATES, parseLemonsoftSettings } from '../../../src/erp/lemonsoft/settings.js';
 import { offerDraft } from '../../support/offer-draft.js';
 import { CUSTOMERS } from '../../support/seller.js';
@@ -30,6 +33,19 @@ describe('Lemonsoft customer mapping', () => {
   it('keeps every domain of a customer through a round trip', () => {
     const shared = CUSTOMERS.find((c) => c.number === '20003')!;
     expect(customerFromWire(customerToWire(shared, 3)).domains).toEqual(shared.domains);
+  });
+});
+
+describe('Lemonsoft person mapping', () => {
+  it("reads the schema's person, whose phone is its gsm, and a role given as a number or a word", () => {
+    expect(personFromWire(personSchema.parse({ number: 101, name: 'Mikko', email: 'mikko@seller.fi', gsm: '+358 40 123', role: 3 }))).toMatchObject({ phone: '+358 40 123', role: '3' });
+    expect(personFromWire({ number: 101, name: 'Mikko', email: 'mikko@seller.fi', phone: '09 123', gsm: '+358 40 123', role: 'sales' })).toMatchObject({ phone: '09 123', role: 'sales' });
+    expect(personFromWire({ number: 101, role: null }).role).toBeNull();
+  });
+
+  it("writes a person in the schema's shape: gsm, no role", () => {
+    const wire = personToWire({ number: '101', name: 'Mikko', email: 'mikko@seller.fi', phone: '+358 40 123', role: 'sales', language: 'fi' });
+    expect(wire).toEqual({ number: 101, name: 'Mikko', email: 'mikko@seller.fi', gsm: '+358 40 123', language_code: 'fi' });
   });
 });
 

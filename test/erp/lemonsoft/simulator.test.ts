@@ -47,6 +47,18 @@ describe('Lemonsoft simulator', () => {
     expect(customers).toHaveLength(3);
   });
 
+  it("answers persons and contacts in the schema's shapes: a person's gsm and no role, a contact's customer_id", async () => {
+    const sessionId = await login();
+    const { json: person } = await call('GET', '/api/persons/101', sessionId);
+    expect(person).toHaveProperty('gsm');
+    expect(person).not.toHaveProperty('role');
+    const { json: customers } = await call('GET', '/api/customers?filter.page_size=100', sessionId);
+    const withContacts = (customers.results as { id: number; contacts?: unknown[] }[]).find((c) => (c.contacts ?? []).length > 0)!;
+    const contacts = (await call('GET', `/api/customers/${withContacts.id}/contacts`, sessionId)).json as unknown as { customer_id: number }[];
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const contact of contacts) expect(contact.customer_id).toBe(withContacts.id);
+  });
+
   it('answers 401 without a live session, and a wrong login with 401', async () => {
     expect((await call('GET', '/api/customers', 'no-such-session')).status).toBe(401);
     const wrong = await fetch(`${sim.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ UserName: 'x', Password: 'y', Database: 'z', ApiKey: 'k' }) });

@@ -199,7 +199,7 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
     api.get('/api/customers/:id', async (request: Request, reply) => (await store.customerById(Number(request.params.id))) ?? reply.code(404).send({ message: 'no such customer' }));
     api.get('/api/customers/:id/contacts', async (request: Request, reply) => {
       const customer = await store.customerById(Number(request.params.id));
-      return customer ? (customer.contacts ?? []) : reply.code(404).send({ message: 'no such customer' });
+      return customer ? (customer.contacts ?? []).map((contact) => ({ ...contact, customer_id: customer.id })) : reply.code(404).send({ message: 'no such customer' });
     });
     api.get('/api/persons', async (request: Request) => list(await store.persons({ numbers: numbers(request.query, 'number'), search: first(request.query, 'search') }, pageOf(request.query))));
     api.get('/api/persons/current', async () => ({ number: 0, name: options.credentials.username, email: '' }));
