@@ -6,6 +6,7 @@ import { offerRowSchema, type WirePricelist } from '../wire.js';
 import { Faults, faultUpdateSchema, type FaultUpdate, type OfferStep } from './faults.js';
 import type { MasterData } from '../../../domain/master-data.js';
 import { lemonsoftMasterData } from './seed.js';
+import { parseQuery, type Query } from './query.js';
 import { NotFound, SimulatorStore, type Page } from './store.js';
 import type { Clock } from '../../../time/clock.js';
 
@@ -33,7 +34,6 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-type Query = Record<string, string | string[] | undefined>;
 type Request = FastifyRequest<{ Querystring: Query; Params: Record<string, string> }>;
 
 const DEFAULT_PAGE_SIZE = 10;
@@ -75,6 +75,25 @@ function validOn(list: WirePricelist, date: string): boolean {
   return (!list.start_datetime || list.start_datetime.slice(0, 10) <= date) && (!list.end_datetime || date <= list.end_datetime.slice(0, 10));
 }
 
+/**
+ * JSON whatever its parameters (`; charset=utf-8`), and no body at all whatever its content
+ * type: clients send a JSON or a form content type with an empty body to create an offer.
+ * Any other body is refused, as a JSON API does.
+ */
+function acceptBodiesAsLemonRest(app: FastifyInstance): void {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    done(Object.assign(new Error(`unsupported content type ${request.headers['content-type'] ?? '(none)'}: send JSON`), { statusCode: 415 }), undefined);
+  });
+}
+
 function badRequest(reply: FastifyReply, error: z.ZodError): FastifyReply {
   const issue = error.issues[0]!;
   return reply.code(400).send({ message: `invalid body at '${issue.path.join('.') || '(root)'}': ${issue.message}` });
@@ -97,15 +116,8 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
   const faults = new Faults();
   const sessions = new Map<string, number>();
   const calls: string[] = [];
-  const app = Fastify({ logger: false });
-  // Some clients send a JSON content type with an empty body to create an offer.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, body === '' ? undefined : JSON.parse(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  const app = Fastify({ logger: false, routerOptions: { querystringParser: parseQuery } });
+  acceptBodiesAsLemonRest(app);
 
   const setFaults = (update: FaultUpdate) => {
     if (faults.apply(update).expireSessions) sessions.clear();
@@ -267,20 +279,25 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
     };
     api.post('/api/offers/:id/offerrowlist', async (request: Request, reply) => addRows(request, reply, request.body));
     api.post('/api/offers/:id/offerrows', async (request: Request, reply) => addRows(request, reply, [request.body]));
-    api.put('/api/offers/:id/offerrowlist', async (request: Request, reply) => {
-      const rows = rowUpdatesBody.safeParse(request.body);
+    const updateRows = async (request: Request, reply: FastifyReply, body: unknown) => {
+      const rows = rowUpdatesBody.safeParse(body);
       if (!rows.success) return badRequest(reply, rows.error);
       const offer = await store.updateOfferRows(Number(request.params.id), rows.data, stamp());
       if (offer instanceof NotFound) return reply.code(404).send({ message: offer.message });
       return crash(request, reply, 'updateRows') ? reply : offer;
-    });
-    api.delete('/api/offers/:id/offerrowlist', async (request: Request, reply) => {
-      const ids = rowIdsBody.safeParse(request.body);
+    };
+    api.put('/api/offers/:id/offerrowlist', async (request: Request, reply) => updateRows(request, reply, request.body));
+    api.put('/api/offers/:id/offerrows', async (request: Request, reply) => updateRows(request, reply, [request.body]));
+    const deleteRows = async (request: Request, reply: FastifyReply, body: unknown) => {
+      const ids = rowIdsBody.safeParse(body);
       if (!ids.success) return badRequest(reply, ids.error);
       const offer = await store.deleteOfferRows(Number(request.params.id), ids.data, stamp());
       if (offer instanceof NotFound) return reply.code(404).send({ message: offer.message });
       return crash(request, reply, 'deleteRows') ? reply : offer;
-    });
+    };
+    api.delete('/api/offers/:id/offerrowlist', async (request: Request, reply) => deleteRows(request, reply, request.body));
+    // One row id, as the one-row routes take one row where the list routes take an array.
+    api.delete('/api/offers/:id/offerrows', async (request: Request, reply) => deleteRows(request, reply, [request.body]));
   }
 
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
