@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
 import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js';
+import type { VariantUpdate } from '../../../src/erp/lemonsoft/simulator/variants.js';
 import type { MasterData } from '../../../src/domain/master-data.js';
 import { startLemonsoftSimulator, type RunningSimulator } from '../../../src/erp/lemonsoft/simulator/server.js';
 import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
@@ -124,33 +125,45 @@ export async function lemonsoftReader(settings: Record<string, unknown>): Promis
 
 export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
-const lemonsoft: Harness<ErpUnderTest> = {
-  name: 'lemonsoft',
-  async open() {
-    const dataDir = tempDataDir();
-    const sim = await startSimulator(dataDir);
-    const store = await openStore(dataDir, null, systemClock);
-    // A page size of 2 makes every listing of the small seller span several pages.
-    const open = () => openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal, clock: systemClock });
-    const under: ErpUnderTest = {
-      erp: await open(),
-      offerNumbers: () => listedOffers(sim),
-      faults: (update) => sim.setFaults(update),
-      calls: () => sim.calls,
-      async restart() {
-        await under.erp.close();
-        under.erp = await open();
-      },
-      close: async () => {
-        await under.erp.close();
-        await store.close();
-        await sim.close();
-      },
-    };
-    return under;
-  },
-};
+/** Lemonsoft under one reading of what its schema leaves open. */
+function lemonsoftUnder(name: string, variant: VariantUpdate = {}): Harness<ErpUnderTest> {
+  return {
+    name,
+    async open() {
+      const dataDir = tempDataDir();
+      const sim = await startSimulator(dataDir);
+      sim.setFaults({ variant });
+      const store = await openStore(dataDir, null, systemClock);
+      // A page size of 2 makes every listing of the small seller span several pages.
+      const open = () => openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal, clock: systemClock });
+      const under: ErpUnderTest = {
+        erp: await open(),
+        offerNumbers: () => listedOffers(sim),
+        // A reset of the faults keeps the reading this harness is about.
+        faults: (update) => sim.setFaults({ ...update, variant: { ...variant, ...update.variant } }),
+        calls: () => sim.calls,
+        async restart() {
+          await under.erp.close();
+          under.erp = await open();
+        },
+        close: async () => {
+          await under.erp.close();
+          await store.close();
+          await sim.close();
+        },
+      };
+      return under;
+    },
+  };
+}
 
-export const HARNESSES: Harness[] = [local, lemonsoft];
+const lemonsoft = lemonsoftUnder('lemonsoft');
+/** Every reading of the schema's open questions the adapter must survive. */
+const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
+  lemonsoftUnder('lemonsoft, writes answered without a body', { emptyWriteAnswers: true }),
+  lemonsoftUnder('lemonsoft, PUT replacing the whole header', { putReplacesHeader: true }),
+];
+
+export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS];
 /** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
-export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft];
+export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];

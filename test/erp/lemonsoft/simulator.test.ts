@@ -59,6 +59,18 @@ describe('Lemonsoft simulator', () => {
     for (const contact of contacts) expect(contact.customer_id).toBe(withContacts.id);
   });
 
+  it('merges a PUT header into the offer, or replaces all of it but its identity when told to', async () => {
+    const sessionId = await login();
+    const number = (await call('POST', '/api/offers/6', sessionId)).json.offer_number as number;
+    await call('PUT', '/api/offers', sessionId, { offer_number: number, offer_note: 'first', offer_customer_reference: 'PO-1' });
+    expect((await call('PUT', '/api/offers', sessionId, { offer_number: number, offer_note: 'merged' })).json).toMatchObject({ offer_type: 6, offer_customer_reference: 'PO-1', offer_note: 'merged' });
+    sim.setFaults({ variant: { putReplacesHeader: true } });
+    const replaced = (await call('PUT', '/api/offers', sessionId, { offer_number: number, offer_note: 'replaced' })).json;
+    expect(replaced).toMatchObject({ offer_number: number, offer_id: number, offer_note: 'replaced' });
+    expect(replaced).not.toHaveProperty('offer_customer_reference');
+    expect(replaced).not.toHaveProperty('offer_type');
+  });
+
   it('answers 401 without a live session, and a wrong login with 401', async () => {
     expect((await call('GET', '/api/customers', 'no-such-session')).status).toBe(401);
     const wrong = await fetch(`${sim.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ UserName: 'x', Password: 'y', Database: 'z', ApiKey: 'k' }) });

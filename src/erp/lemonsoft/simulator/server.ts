@@ -266,7 +266,7 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
     api.put('/api/offers', async (request, reply) => {
       const body = headerBody.safeParse(request.body);
       if (!body.success) return badRequest(reply, body.error);
-      const offer = await store.updateOfferHeader(body.data, stamp());
+      const offer = await store.updateOfferHeader(body.data, stamp(), faults.variant.putReplacesHeader);
       if (!offer) return notFound(reply);
       return crash(request, reply, 'header') ? reply : offer;
     });

@@ -167,11 +167,15 @@ export class SimulatorStore {
     return (await this.offer(number))!;
   }
 
-  /** Header fields only: rows have their own endpoints, and totals follow from the rows. */
-  async updateOfferHeader(header: Doc & { offer_number: number }, now: string): Promise<WireOffer | null> {
+  /**
+   * Header fields only: rows have their own endpoints, and totals follow from the rows. Merged
+   * into the header, or replacing all of it but the offer's identity.
+   */
+  async updateOfferHeader(header: Doc & { offer_number: number }, now: string, replace = false): Promise<WireOffer | null> {
     const row = await this.db.selectFrom('offers').select('doc').where('number', '=', header.offer_number).executeTakeFirst();
     if (!row) return null;
-    const doc: Doc = { ...parse<Doc>(row), ...header };
+    const stored = parse<Doc>(row);
+    const doc: Doc = { ...(replace ? { offer_number: stored.offer_number, offer_id: stored.offer_id } : stored), ...header };
     for (const derived of ['offer_rows', 'offer_totalsum', 'tot_without_tax']) delete doc[derived];
     await this.db.updateTable('offers').set({ doc: JSON.stringify(doc), search: searchText(doc), updated: now }).where('number', '=', header.offer_number).execute();
     return this.offer(header.offer_number);

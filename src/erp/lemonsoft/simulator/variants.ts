@@ -10,8 +10,10 @@ export const variantSchema = z.strictObject({
   renewAnswer: z.enum(['session', 'noSessionId', 'empty']).optional(),
   /** `PUT /api/offers` and the row writes do their work and answer 2xx with no body. */
   emptyWriteAnswers: z.boolean().optional(),
+  /** `PUT /api/offers` replaces the whole header with what was sent, instead of merging it in. */
+  putReplacesHeader: z.boolean().optional(),
 });
 export type VariantUpdate = z.input<typeof variantSchema>;
 export type Variant = Required<z.output<typeof variantSchema>>;
 
-export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', emptyWriteAnswers: false };
+export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', emptyWriteAnswers: false, putReplacesHeader: false };
