@@ -44,7 +44,7 @@ export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<E
     persons: new LemonsoftPersonRepository(client),
     products,
     pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
-    offers: new LemonsoftOfferRepository(client, customers, settings.offerType, context.journal, context.clock),
+    offers: new LemonsoftOfferRepository(client, customers, { offerType: settings.offerType, lookup: settings.offerLookup }, context.journal, context.clock),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),

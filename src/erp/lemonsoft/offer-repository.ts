@@ -4,6 +4,7 @@ import { backoffMs, type Backoff } from '../../time/backoff.js';
 import type { Clock } from '../../time/clock.js';
 import type { CustomerRepository, OfferRepository, WriteFence } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
+import type { LemonsoftSettings } from './settings.js';
 import { offerFromWire, offerHeaderToWire } from './mapper.js';
 import type { OfferCreationJournal } from './offer-creation-journal.js';
 import { missingRows, planSize, rowPlan, type IdentifiedRow, type RowPlan } from './row-plan.js';
@@ -64,7 +65,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
   constructor(
     private readonly client: LemonsoftClient,
     private readonly customers: CustomerRepository,
-    private readonly offerType: number,
+    private readonly offers: { offerType: number; lookup: LemonsoftSettings['offerLookup'] },
     private readonly journal: OfferCreationJournal,
     private readonly clock: Clock,
   ) {}
@@ -112,11 +113,24 @@ export class LemonsoftOfferRepository implements OfferRepository {
 
   /** The offer carrying the reference: made, or continued from where an earlier attempt stopped, and named. */
   private async namedOffer(draft: OfferDraft, fence: WriteFence): Promise<number> {
-    const number = (await this.numberByReference(draft.reference)) ?? (await this.startedOffer(draft.reference, fence));
+    const found = await this.numberByReference(draft.reference);
+    const number = found ?? (await this.startedOffer(draft.reference, fence));
     const current = await this.existing(number);
     if (current.offer_our_reference !== draft.reference) await this.putHeader(number, draft, fence);
+    if (found === null) await this.assertFoundByReference(number, draft.reference);
     await this.journal.named(draft.reference);
     return number;
+  }
+
+  /**
+   * Only the journal knows an offer until a lookup by our reference finds it: the journal
+   * forgets it once it is named, and a retry that then could not find it would make a second one.
+   */
+  private async assertFoundByReference(number: number, reference: string): Promise<void> {
+    if ((await this.numberByReference(reference)) === number) return;
+    const how = this.offers.lookup === 'search' ? "Lemonsoft's offer search (filter.search)" : 'a scan of the offer list';
+    const remedy = this.offers.lookup === 'search' ? '; set erp.settings.offerLookup to "scan"' : '';
+    throw new LemonsoftError('GET /api/offers', 200, `offer ${number} is not found by its offer_our_reference '${reference}' through ${how}, so a retry could not find it${remedy}`);
   }
 
   /** A whole header is the same however often it is sent, so the client may repeat it blindly. */
@@ -155,7 +169,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
   private async createEmpty(reference: string, since: string, fence: WriteFence): Promise<number> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const created = await this.client.send('POST', `/api/offers/${this.offerType}`, undefined, offerSchema, fence);
+        const created = await this.client.send('POST', `/api/offers/${this.offers.offerType}`, undefined, offerSchema, fence);
         return created.offer_number;
       } catch (error) {
         if (!lostAnswer(error) || attempt >= CHECKED_TRIES) throw error;
@@ -173,7 +187,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
    * question for a person.
    */
   private async emptyOfferSince(reference: string, since: string): Promise<number | null> {
-    const call = `POST /api/offers/${this.offerType}`;
+    const call = `POST /api/offers/${this.offers.offerType}`;
     const others = await this.journal.others(reference, new Date(Date.parse(since) - CLOCK_SLACK_MS).toISOString());
     if (others.some((o) => o.offerNumber === null)) throw new LemonsoftError(call, null, 'answer lost while another offer was being created; tried again later rather than taking its offer');
     const theirs = new Set(others.map((o) => o.offerNumber));
@@ -181,7 +195,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
     const empty: number[] = [];
     for (const listed of recent) {
       const offer = await this.wire(String(listed.offer_number));
-      if (offer && isEmpty(offer, this.offerType) && !theirs.has(offer.offer_number)) empty.push(offer.offer_number);
+      if (offer && isEmpty(offer, this.offers.offerType) && !theirs.has(offer.offer_number)) empty.push(offer.offer_number);
     }
     if (empty.length > 1) {
       throw new LemonsoftError(call, null, `answer lost and ${empty.length} empty offers (${empty.join(', ')}) exist since ${since}; not creating another`);
@@ -222,9 +236,13 @@ export class LemonsoftOfferRepository implements OfferRepository {
     await this.client.send(method, path, body.slice(0, ROWS_PER_CALL), anything, fence, true);
   }
 
+  /** The search narrows, our reference decides; a scan reads offers until it meets it. */
   private async numberByReference(reference: string): Promise<number | null> {
-    const found = await this.client.all('/api/offers', { 'filter.search': reference }, offerSchema);
-    return found.find((o) => o.offer_our_reference === reference)?.offer_number ?? null;
+    const query = this.offers.lookup === 'search' ? { 'filter.search': reference } : {};
+    for await (const offer of this.client.pages('/api/offers', query, offerSchema)) {
+      if (offer.offer_our_reference === reference) return offer.offer_number;
+    }
+    return null;
   }
 
   private async wire(number: string): Promise<WireOffer | null> {

@@ -29,6 +29,11 @@ const lemonsoftSettingsSchema = z.object({
   maxCallsPerSecond: z.coerce.number().min(0.1).max(1000).default(20),
   /** Sessions live 30 minutes; renewing a little before keeps calls from meeting a dead one. */
   renewAfterMinutes: z.coerce.number().min(0).max(30).default(25),
+  /**
+   * How an offer is found by our reference: Lemonsoft's offer search, or, where that search
+   * does not cover `offer_our_reference`, a scan of the offer list, page by page.
+   */
+  offerLookup: z.enum(['search', 'scan']).default('search'),
   taxRates: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).default({ ...DEFAULT_TAX_RATES }),
 });
 

@@ -126,7 +126,7 @@ export async function lemonsoftReader(settings: Record<string, unknown>): Promis
 export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
 /** Lemonsoft under one reading of what its schema leaves open. */
-function lemonsoftUnder(name: string, variant: VariantUpdate = {}): Harness<ErpUnderTest> {
+function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Record<string, unknown> = {}): Harness<ErpUnderTest> {
   return {
     name,
     async open() {
@@ -135,7 +135,7 @@ function lemonsoftUnder(name: string, variant: VariantUpdate = {}): Harness<ErpU
       sim.setFaults({ variant });
       const store = await openStore(dataDir, null, systemClock);
       // A page size of 2 makes every listing of the small seller span several pages.
-      const open = () => openLemonsoftErp({ settings: lemonsoftSettings(sim), journal: store.offerJournal, clock: systemClock });
+      const open = () => openLemonsoftErp({ settings: { ...lemonsoftSettings(sim), ...settings }, journal: store.offerJournal, clock: systemClock });
       const under: ErpUnderTest = {
         erp: await open(),
         offerNumbers: () => listedOffers(sim),
@@ -162,6 +162,7 @@ const lemonsoft = lemonsoftUnder('lemonsoft');
 const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, writes answered without a body', { emptyWriteAnswers: true }),
   lemonsoftUnder('lemonsoft, PUT replacing the whole header', { putReplacesHeader: true }),
+  lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 
 export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS];

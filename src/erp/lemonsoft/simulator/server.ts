@@ -258,7 +258,14 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
       const customer = first(q, 'customer_number');
       return list(
         await store.offers(
-          { customerNumber: customer === undefined ? undefined : Number(customer), numbers: numbers(q, 'offer_numbers'), updatedAfter: first(q, 'updated_after'), dateAfter: first(q, 'offer_date_after'), search: first(q, 'search') },
+          {
+            customerNumber: customer === undefined ? undefined : Number(customer),
+            numbers: numbers(q, 'offer_numbers'),
+            updatedAfter: first(q, 'updated_after'),
+            dateAfter: first(q, 'offer_date_after'),
+            search: first(q, 'search'),
+            searchIgnoresReference: faults.variant.searchIgnoresReference,
+          },
           pageOf(q),
         ),
       );

@@ -49,6 +49,8 @@ export interface OfferFilter {
   updatedAfter?: string;
   dateAfter?: string;
   search?: string;
+  /** The search does not look at `offer_our_reference`. */
+  searchIgnoresReference?: boolean;
 }
 
 /** What a call names that the simulator does not hold; Lemonsoft answers it with 404. */
@@ -231,7 +233,10 @@ export class SimulatorStore {
     let query = this.db.selectFrom('offers').select('doc').orderBy('number');
     if (filter.numbers?.length) query = query.where('number', 'in', filter.numbers);
     if (filter.updatedAfter) query = query.where('updated', '>', filter.updatedAfter);
-    if (filter.search) query = query.where('search', 'like', like(filter.search));
+    if (filter.search) {
+      const searched = filter.searchIgnoresReference ? sql<string>`lower(json_remove(doc, '$.offer_our_reference'))` : sql<string>`search`;
+      query = query.where(searched, 'like', like(filter.search));
+    }
     if (filter.customerNumber !== undefined) query = query.where(field('offer_customer_number'), '=', filter.customerNumber);
     if (filter.dateAfter) query = query.where(field('offer_date'), '>', filter.dateAfter);
     return (await paged(query, page).execute()).map(parse<WireOffer>);

@@ -12,8 +12,10 @@ export const variantSchema = z.strictObject({
   emptyWriteAnswers: z.boolean().optional(),
   /** `PUT /api/offers` replaces the whole header with what was sent, instead of merging it in. */
   putReplacesHeader: z.boolean().optional(),
+  /** The offer search (`filter.search`) looks at every header field but `offer_our_reference`. */
+  searchIgnoresReference: z.boolean().optional(),
 });
 export type VariantUpdate = z.input<typeof variantSchema>;
 export type Variant = Required<z.output<typeof variantSchema>>;
 
-export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', emptyWriteAnswers: false, putReplacesHeader: false };
+export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', emptyWriteAnswers: false, putReplacesHeader: false, searchIgnoresReference: false };
