@@ -43,7 +43,7 @@ export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<E
     customers,
     persons: new LemonsoftPersonRepository(client),
     products,
-    pricing: new LemonsoftPricingService(client, products, settings.pricelistId),
+    pricing: new LemonsoftPricingService(client, products, { pricelistId: settings.pricelistId, source: settings.priceSource }),
     offers: new LemonsoftOfferRepository(client, customers, { offerType: settings.offerType, lookup: settings.offerLookup }, context.journal, context.clock),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,

@@ -5,7 +5,7 @@ import type { Offer, OfferDraft, OfferLine } from '../../domain/offer.js';
 import type { Person } from '../../domain/person.js';
 import type { PriceRule } from '../../domain/price-rule.js';
 import type { Product, UnitConversion } from '../../domain/product.js';
-import type { WireCustomer, WireOffer, WireOfferRow, WirePerson, WirePricelistRow, WireProduct } from './wire.js';
+import type { WireCustomer, WireOffer, WireOfferRow, WirePerson, WirePricelist, WirePricelistRow, WireProduct } from './wire.js';
 
 /**
  * The one module that translates between Lemonsoft's fields and the domain, both ways: the
@@ -154,6 +154,14 @@ export function priceRulesFromWire(rows: WirePricelistRow[], pricelist: string):
     if (row.discount !== null && row.discount !== undefined) return [{ ...base, adjustment: { kind: 'discount', percent: decimalFromNumber(row.discount) } }];
     return [];
   });
+}
+
+/** A whole price list's rules for one product: its own rows and its group's, valid as the list is. */
+export function pricelistRulesFromWire(list: WirePricelist, product: Product): PriceRule[] {
+  const rows = (list.products ?? []).filter((row) => (row.is_product_group ? row.code === product.group : row.code === product.sku));
+  const validFrom = orNull(list.start_datetime)?.slice(0, 10) ?? null;
+  const validTo = orNull(list.end_datetime)?.slice(0, 10) ?? null;
+  return priceRulesFromWire(rows, String(list.id)).map((rule) => ({ ...rule, validFrom, validTo }));
 }
 
 export function priceRuleToWire(rule: PriceRule): WirePricelistRow {

@@ -20,6 +20,12 @@ const lemonsoftSettingsSchema = z.object({
   offerType: z.coerce.number().int().positive().default(6),
   /** The price list the price endpoint is asked through; the customer's own lists apply on top. */
   pricelistId: z.coerce.number().int().positive().default(1),
+  /**
+   * Where prices come from: the price endpoint's price-list rows for the customer and date, or,
+   * where that endpoint answers one resolved price (which hides the quantity breaks), the price
+   * lists themselves, read whole.
+   */
+  priceSource: z.enum(['endpoint', 'pricelists']).default('endpoint'),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),
   timeoutMs: z.coerce.number().int().min(100).max(300_000).default(60_000),
   maxRetries: z.coerce.number().int().min(0).max(10).default(4),

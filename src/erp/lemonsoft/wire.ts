@@ -79,16 +79,26 @@ export const pricelistRowSchema = z.looseObject({
 });
 export type WirePricelistRow = z.infer<typeof pricelistRowSchema>;
 
-/** A price list as the simulator keeps it; the adapter reads prices through the price endpoint instead. */
-export interface WirePricelist {
-  id: number;
-  number?: number | null;
-  name?: string | null;
-  customers?: { number?: number | null }[] | null;
-  products?: WirePricelistRow[] | null;
-  start_datetime?: string | null;
-  end_datetime?: string | null;
-}
+/** A price list with its rows, the customers it is for and its validity. */
+export const pricelistSchema = z.looseObject({
+  id: z.number(),
+  number: z.number().nullish(),
+  name: text,
+  customers: z.array(z.looseObject({ number: z.number().nullish() })).nullish(),
+  products: z.array(pricelistRowSchema).nullish(),
+  start_datetime: text,
+  end_datetime: text,
+});
+export type WirePricelist = z.infer<typeof pricelistSchema>;
+
+/**
+ * The price endpoint's answer, untyped in the schema: a list of the price-list rows that apply,
+ * or one price Lemonsoft resolved itself.
+ */
+export const priceAnswerSchema = z.union([
+  z.object({ result_count: z.number(), results: z.array(pricelistRowSchema) }),
+  z.looseObject({ price: z.number() }).transform((resolved) => ({ resolved })),
+]);
 
 export const offerRowSchema = z.looseObject({
   id: z.number().nullish(),

@@ -162,6 +162,7 @@ const lemonsoft = lemonsoftUnder('lemonsoft');
 const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, writes answered without a body', { emptyWriteAnswers: true }),
   lemonsoftUnder('lemonsoft, PUT replacing the whole header', { putReplacesHeader: true }),
+  lemonsoftUnder('lemonsoft, one resolved price from the price endpoint, prices read from the price lists', { priceAnswer: 'resolved' }, { priceSource: 'pricelists' }),
   lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 

@@ -17,3 +17,15 @@ describe('Lemonsoft under an offer search that does not cover our reference', ()
     expect(sim.calls.filter((c) => c === 'POST /api/offers/:id')).toHaveLength(1);
   });
 });
+
+describe('Lemonsoft under a price endpoint that answers one resolved price', () => {
+  const opened = lemonsoftPerTest();
+
+  it('names the setting that reads the price lists instead, rather than missing the quantity breaks', async () => {
+    const { sim, erp } = opened();
+    sim.setFaults({ variant: { priceAnswer: 'resolved' } });
+    await expect(erp.pricing.price({ customerNumber: '20001', date: '2026-11-24', lines: [{ sku: '2000020', quantity: '10' }] })).rejects.toThrow(
+      /GET \/api\/pricelists\/1\/2000020 failed: answers one resolved price .*set erp\.settings\.priceSource to "pricelists"/,
+    );
+  });
+});

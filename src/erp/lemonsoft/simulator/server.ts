@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { LemonsoftCredentials } from '../client.js';
-import { offerRowSchema, type WirePricelist } from '../wire.js';
+import { offerRowSchema, type WirePricelist, type WirePricelistRow, type WireProduct } from '../wire.js';
 import { Faults, faultUpdateSchema, type FaultUpdate, type OfferStep } from './faults.js';
 import type { MasterData } from '../../../domain/master-data.js';
 import { lemonsoftMasterData } from './seed.js';
@@ -92,6 +92,15 @@ function acceptBodiesAsLemonRest(app: FastifyInstance): void {
     if (body === '') return done(null, undefined);
     done(Object.assign(new Error(`unsupported content type ${request.headers['content-type'] ?? '(none)'}: send JSON`), { statusCode: 415 }), undefined);
   });
+}
+
+/** One price as a Lemonsoft that resolves it itself might answer: for quantity 1, the product's own row before its group's. */
+function resolvedPrice(product: WireProduct, rows: WirePricelistRow[]): { price: number; discount: number } {
+  const fromOne = rows.filter((row) => (row.amount ?? 1) <= 1).sort((a, b) => Number(a.is_product_group ?? false) - Number(b.is_product_group ?? false));
+  const row = fromOne[0];
+  const listPrice = product.sales_price_taxless ?? 0;
+  if (!row) return { price: listPrice, discount: 0 };
+  return row.price ? { price: row.price, discount: 0 } : { price: listPrice, discount: row.discount ?? 0 };
 }
 
 function badRequest(reply: FastifyReply, error: z.ZodError): FastifyReply {
@@ -241,7 +250,8 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
         (l) => (l.id === listId || (Number.isFinite(customer) && (l.customers ?? []).some((c) => c.number === customer))) && validOn(l, date),
       );
       const group = product.group_code === null || product.group_code === undefined ? null : String(product.group_code);
-      return list(lists.flatMap((l) => (l.products ?? []).filter((row) => (row.is_product_group ? row.code === group : row.code === product.sku))));
+      const rows = lists.flatMap((l) => (l.products ?? []).filter((row) => (row.is_product_group ? row.code === group : row.code === product.sku)));
+      return faults.variant.priceAnswer === 'rows' ? list(rows) : resolvedPrice(product, rows);
     });
   }
 

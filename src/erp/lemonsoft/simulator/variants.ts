@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const variantSchema = z.strictObject({
   /** What a 2xx renew answers: a new session, `{}` without `session_id`, or no body at all. */
   renewAnswer: z.enum(['session', 'noSessionId', 'empty']).optional(),
+  /**
+   * What the price endpoint answers: the applying price-list rows as a list, or one price it
+   * resolved itself (the rows from quantity 1, the product's own before its group's).
+   */
+  priceAnswer: z.enum(['rows', 'resolved']).optional(),
   /** `PUT /api/offers` and the row writes do their work and answer 2xx with no body. */
   emptyWriteAnswers: z.boolean().optional(),
   /** `PUT /api/offers` replaces the whole header with what was sent, instead of merging it in. */
@@ -18,4 +23,4 @@ export const variantSchema = z.strictObject({
 export type VariantUpdate = z.input<typeof variantSchema>;
 export type Variant = Required<z.output<typeof variantSchema>>;
 
-export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', emptyWriteAnswers: false, putReplacesHeader: false, searchIgnoresReference: false };
+export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', priceAnswer: 'rows', emptyWriteAnswers: false, putReplacesHeader: false, searchIgnoresReference: false };
