@@ -5,7 +5,7 @@ import type { Clock } from '../../time/clock.js';
 import type { CustomerRepository, OfferRepository, WriteFence } from '../ports.js';
 import { LemonsoftError, type LemonsoftClient } from './client.js';
 import type { LemonsoftSettings } from './settings.js';
-import { offerFromWire, offerHeaderToWire } from './mapper.js';
+import { offerFromWire, offerHeaderToWire, rowPosition } from './mapper.js';
 import type { OfferCreationJournal } from './offer-creation-journal.js';
 import { missingRows, planSize, rowPlan, type IdentifiedRow, type RowPlan } from './row-plan.js';
 import { z } from 'zod';
@@ -30,6 +30,23 @@ function rowCall(plan: RowPlan): 'DELETE' | 'PUT' | 'POST' {
 function identified(number: number, rows: WireOfferRow[]): IdentifiedRow[] {
   if (rows.some((row) => typeof row.id !== 'number')) throw new LemonsoftError(`GET /api/offers/${number}`, 200, `offer ${number} holds a row without an id, which cannot be changed or removed`);
   return rows as IdentifiedRow[];
+}
+
+/**
+ * A creation only adds rows, so a row at a position the draft lacks was not made by it, and
+ * adding more would not mend that: above all a Lemonsoft that does not keep the positions sent,
+ * where every retry would add the rows again.
+ */
+function onlyDraftPositions(number: number, held: WireOfferRow[], draft: OfferDraft): WireOfferRow[] {
+  const positions = new Set(draft.lines.map((line) => line.position));
+  const foreign = held.filter((row) => !positions.has(rowPosition(row) ?? Number.NaN));
+  if (foreign.length === 0) return held;
+  const listed = (values: unknown[]) => values.join(', ');
+  throw new LemonsoftError(
+    `GET /api/offers/${number}`,
+    200,
+    `offer ${number} holds rows at positions ${listed(foreign.map((row) => row.position ?? 'none'))}, which the draft (${listed([...positions])}) lacks: Offerflow knows a row by the position it sends, and this Lemonsoft does not keep it, or someone added rows; nothing more is added`,
+  );
 }
 
 function isEmpty(offer: WireOffer, offerType: number): boolean {
@@ -73,7 +90,7 @@ export class LemonsoftOfferRepository implements OfferRepository {
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
     return this.inTurn(async () => {
       const number = await this.namedOffer(draft, fence);
-      await this.writeRows(number, (held) => missingRows(held, draft.lines), fence);
+      await this.writeRows(number, (held) => missingRows(onlyDraftPositions(number, held, draft), draft.lines), fence);
       return (await this.get(String(number)))!;
     });
   }
@@ -213,10 +230,18 @@ export class LemonsoftOfferRepository implements OfferRepository {
   private async writeRows(number: number, planOf: (held: WireOfferRow[]) => RowPlan, fence: WriteFence): Promise<void> {
     let before = Infinity;
     for (let attempt = 1; ; ) {
-      const plan = planOf((await this.existing(number)).offer_rows ?? []);
+      const held = (await this.existing(number)).offer_rows ?? [];
+      const plan = planOf(held);
       const size = planSize(plan);
       if (size === 0) return;
-      if (size >= before) throw new LemonsoftError(`${rowCall(plan)} /api/offers/${number}/offerrowlist`, 200, `rows were sent but offer ${number} does not hold them by their positions`);
+      if (size >= before) {
+        const positions = held.map((row) => row.position ?? 'none').join(', ');
+        throw new LemonsoftError(
+          `${rowCall(plan)} /api/offers/${number}/offerrowlist`,
+          200,
+          `rows were sent but offer ${number} does not hold them by their positions (it holds ${positions}): Offerflow knows a row by the position it sends, which this Lemonsoft does not keep`,
+        );
+      }
       try {
         await this.sendRows(number, plan, fence);
         before = size;

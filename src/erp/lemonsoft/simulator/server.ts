@@ -168,6 +168,11 @@ export async function startLemonsoftSimulator(options: SimulatorOptions): Promis
           return reply.code(401).send({ message: 'session is not valid; log in again' });
         }
       });
+      api.addHook('preSerialization', async (_request: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+        const rows = (payload as { offer_rows?: unknown } | null)?.offer_rows;
+        if (!faults.variant.renumberRows || !Array.isArray(rows)) return payload;
+        return { ...(payload as object), offer_rows: rows.map((row: object, i) => ({ ...row, position: (i + 1) * 10 })) };
+      });
       api.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
         if (reply.statusCode >= 300) return payload;
         const call = callOf(request);

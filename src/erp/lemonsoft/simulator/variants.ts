@@ -17,10 +17,12 @@ export const variantSchema = z.strictObject({
   emptyWriteAnswers: z.boolean().optional(),
   /** `PUT /api/offers` replaces the whole header with what was sent, instead of merging it in. */
   putReplacesHeader: z.boolean().optional(),
+  /** Rows are answered numbered 10, 20, 30… in their order, whatever position they were sent with. */
+  renumberRows: z.boolean().optional(),
   /** The offer search (`filter.search`) looks at every header field but `offer_our_reference`. */
   searchIgnoresReference: z.boolean().optional(),
 });
 export type VariantUpdate = z.input<typeof variantSchema>;
 export type Variant = Required<z.output<typeof variantSchema>>;
 
-export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', priceAnswer: 'rows', emptyWriteAnswers: false, putReplacesHeader: false, searchIgnoresReference: false };
+export const DEFAULT_VARIANT: Variant = { renewAnswer: 'session', priceAnswer: 'rows', emptyWriteAnswers: false, putReplacesHeader: false, renumberRows: false, searchIgnoresReference: false };
