@@ -35,6 +35,7 @@ describe('the inbox', () => {
     expect(listed(text)).toEqual([review1, review2, done2, done1]);
     expect(text).toContain('<h1>Saapuneet</h1>');
     expect(text).toContain('4 pyyntöä');
+    expect(text).toContain('<a href="/" aria-current="page">');
   });
 
   it('shows each row’s status, time in the seller’s zone, sender, customer, subject linking to the run, salesperson and why it needs review', async () => {

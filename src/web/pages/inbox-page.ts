@@ -38,6 +38,6 @@ export function inboxPage(page: PageContext, inbox: InboxList, choices: SummaryC
       ${inboxTable(page, inbox, rowsUrl, timeZone)}
       ${pager(page, inbox)}
     </section>`,
-    { wide: true, scripts: ['inbox.js'] },
+    { section: 'inbox', wide: true, scripts: ['inbox.js'] },
   );
 }
