@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WORKSPACE_LANGUAGES } from '../../accounts/user.js';
 import { openApiDocument } from '../openapi.js';
 import type { WorkspaceDeps } from '../workspace-deps.js';
+import { invalidInput } from '../invalid-input.js';
 
 const languageBody = z.object({ language: z.enum(WORKSPACE_LANGUAGES) });
 
@@ -22,7 +23,7 @@ export function apiRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
     const principal = request.principal!;
     if (principal.kind !== 'user') return reply.code(403).send({ error: 'forbidden', message: 'an API token has no user whose language to set' });
     const body = languageBody.safeParse(request.body);
-    if (!body.success) return reply.code(400).send({ error: 'invalid', message: body.error.issues.map((i) => i.message).join('; ') });
+    if (!body.success) return reply.code(400).send({ error: 'invalid', message: invalidInput(body.error.issues, 'body') });
     await deps.accounts.setLanguage(principal.user.id, body.data.language);
     return reply.code(204).send();
   });

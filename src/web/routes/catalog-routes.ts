@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { WorkspaceDeps } from '../workspace-deps.js';
+import { invalidInput } from '../invalid-input.js';
 
 /** What a catalog search may ask: the text as typed so far, and how many products at most. */
 export const catalogSearchQuery = z.object({
@@ -12,7 +13,7 @@ export const catalogSearchQuery = z.object({
 export function catalogRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
   app.get('/api/catalog/search', async (request, reply) => {
     const query = catalogSearchQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'invalid', message: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!query.success) return reply.code(400).send({ error: 'invalid', message: invalidInput(query.error.issues, 'query') });
     const results = deps.catalogSearch(query.data.q, query.data.limit);
     if (results === 'not_ready') return reply.code(503).header('retry-after', '5').send({ error: 'not_ready', message: 'the catalog is still loading' });
     return { results };

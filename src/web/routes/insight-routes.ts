@@ -5,6 +5,7 @@ import { runFacts, type RunFacts } from '../../insight/run-facts.js';
 import { runsCreatedSince, STORED_RUN_STATUSES } from '../../workflow/run-store.js';
 import { insightPage } from '../pages/insight-page.js';
 import { pageContext, sendPage, type WorkspaceDeps } from '../workspace-deps.js';
+import { invalidInput } from '../invalid-input.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,7 +32,7 @@ export function insightRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
 
   app.get('/api/insight', async (request, reply) => {
     const query = insightQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'invalid', message: query.error.issues.map((i) => i.message).join('; ') });
+    if (!query.success) return reply.code(400).send({ error: 'invalid', message: invalidInput(query.error.issues, 'query') });
     return { days: query.data.days, ...(await insightFor(deps, query.data.days)) };
   });
 }

@@ -15,6 +15,7 @@ import { lineResults, type LineSearch } from '../run/line-table.js';
 import type { PartySearches } from '../run/party-cards.js';
 import { runView } from '../../workflow/run-view.js';
 import { pageContext, sendPage, type WorkspaceDeps } from '../workspace-deps.js';
+import { invalidInput } from '../invalid-input.js';
 
 const SEARCH_LIMIT = 10;
 
@@ -46,7 +47,7 @@ function parseAction(runId: number, body: unknown, by: Reviewer): Parsed {
   const command = reviewCommandSchema.safeParse(body);
   if (!envelope.success || !command.success) {
     const issues = [...(envelope.error?.issues ?? []), ...(command.error?.issues ?? [])];
-    return { invalid: issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') };
+    return { invalid: invalidInput(issues, 'body') };
   }
   return { request: { runId, ...envelope.data, by }, command: command.data };
 }
