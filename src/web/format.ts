@@ -1,4 +1,5 @@
 import type { WorkspaceLanguage } from '../accounts/user.js';
+import { dateTimeFormat } from '../domain/date-time-format.js';
 
 /**
  * Numbers and times as the reader's language writes them. Amounts stay the decimal strings the
@@ -9,9 +10,9 @@ export function formatDecimal(value: string, language: WorkspaceLanguage): strin
 }
 
 export function formatTime(iso: string, language: WorkspaceLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return dateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 export function formatDate(iso: string, language: WorkspaceLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeZone }).format(new Date(iso));
+  return dateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'short', timeZone }).format(new Date(iso));
 }

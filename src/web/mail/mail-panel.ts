@@ -4,6 +4,7 @@ import type { AttachmentInfo, EmailAddress, ParsedEmail } from '../../email/pars
 import type { WorkflowContext } from '../../workflow/context.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from '../page-context.js';
+import { dateTimeFormat } from '../../domain/date-time-format.js';
 
 /** What the panel needs of a stored run: a `StoredRun` is one. */
 export interface MailPanelRun {
@@ -17,7 +18,7 @@ const ROWS_SHOWN = 50;
 const addressText = (a: EmailAddress) => (a.name ? `${a.name} <${a.address}>` : a.address);
 
 function dateText(iso: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(Date.parse(iso));
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(Date.parse(iso));
 }
 
 function headerBlock(context: PageContext, email: ParsedEmail, timeZone: string): SafeHtml {

@@ -24,8 +24,9 @@ export function inboxRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
   /** 204 while nothing changed since the version the page has, so a poll every few seconds costs one small query. */
   app.get('/inbox/rows', async (request, reply) => {
     const since = sinceQuery.safeParse(request.query);
-    if (since.success && since.data.since !== undefined && since.data.since === (await deps.runs.summariesVersion())) return reply.code(204).send();
-    const inbox = await inboxList(deps.runs, request.query, request.principal!, deps.timeZone);
+    const version = await deps.runs.summariesVersion();
+    if (since.success && since.data.since === version) return reply.code(204).send();
+    const inbox = await inboxList(deps.runs, request.query, request.principal!, deps.timeZone, version);
     if ('invalid' in inbox) return reply.code(400).type('text/plain; charset=utf-8').send(inbox.invalid);
     return sendPage(reply, inboxRows(pageContext(request, deps), inbox, deps.timeZone));
   });
