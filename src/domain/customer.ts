@@ -23,3 +23,6 @@ export interface PartyRef {
   number: string;
   name: string;
 }
+
+/** A customer's or person's number and name alone, for what is kept or shown of them. */
+export const partyRefOf = (party: PartyRef | null): PartyRef | null => (party ? { number: party.number, name: party.name } : null);

@@ -2,7 +2,7 @@
  * The nearest-rank percentile: always a time that was measured, never one between two; the
  * median of an even count is the lower of the two middle ones. Null when nothing was measured.
  */
-export function percentile(values: readonly number[], fraction: number): number | null {
+function percentile(values: readonly number[], fraction: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)]!;

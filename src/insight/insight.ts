@@ -2,7 +2,8 @@ import type { PartyRef } from '../domain/customer.js';
 import { STORED_RUN_STATUSES, type StoredRunStatus } from '../workflow/run-store.js';
 import { median, p90 } from './durations.js';
 import { gapKey } from './gap-text.js';
-import type { ReviewCause, RunFacts } from './run-facts.js';
+import type { Problem } from '../workflow/run-view.js';
+import type { RunFacts } from './run-facts.js';
 import { weekOf, weeksBetween } from './weeks.js';
 
 /** The periods the page offers, in days back from now. */
@@ -52,7 +53,7 @@ export interface Insight {
   statuses: Record<StoredRunStatus, number>;
   total: Figures;
   /** How many requests had each cause, most first. */
-  causes: { cause: ReviewCause; runs: number }[];
+  causes: { cause: Problem; runs: number }[];
   /** The ten with the most requests; a request without one is in none. */
   customers: PartyFigures[];
   salespeople: PartyFigures[];
@@ -61,7 +62,7 @@ export interface Insight {
   gaps: CatalogGap[];
 }
 
-export function figuresOf(requests: readonly RunFacts[]): Figures {
+function figuresOf(requests: readonly RunFacts[]): Figures {
   const touchless = requests.filter((r) => r.touchless).length;
   const times = requests.flatMap((r) => (r.msToApproval === null ? [] : [r.msToApproval]));
   return {
@@ -95,7 +96,7 @@ function topParties(requests: readonly RunFacts[], partyOf: (r: RunFacts) => Par
 }
 
 function causeCounts(requests: readonly RunFacts[]): Insight['causes'] {
-  const counts = new Map<ReviewCause, number>();
+  const counts = new Map<Problem, number>();
   for (const cause of requests.flatMap((r) => r.causes)) counts.set(cause, (counts.get(cause) ?? 0) + 1);
   return [...counts].map(([cause, runs]) => ({ cause, runs })).sort((a, b) => b.runs - a.runs || a.cause.localeCompare(b.cause));
 }

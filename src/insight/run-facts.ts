@@ -1,15 +1,12 @@
-import type { PartyRef } from '../domain/customer.js';
+import { partyRefOf, type PartyRef } from '../domain/customer.js';
 import type { StoredRun, StoredRunStatus } from '../workflow/run-store.js';
-import { runView, type LineProblem, type RunProblem } from '../workflow/run-view.js';
-
-/** Why a run needed a look: the run page's own problems, of the run or of a line. */
-export type ReviewCause = RunProblem | LineProblem;
+import { problemsOf, runView, type Problem } from '../workflow/run-view.js';
 
 /**
  * The runs that were requests: finished with an offer to make, whether it was made or not.
  * `not_an_rfq` and `duplicate` asked for nothing new; `queued` and `running` have no outcome yet.
  */
-export const REQUEST_STATUSES: readonly StoredRunStatus[] = ['created', 'needs_review', 'failed'];
+const REQUEST_STATUSES: readonly StoredRunStatus[] = ['created', 'needs_review', 'failed'];
 
 /** What the insight figures need of one run: small, so that a year of runs is read a page at a time and kept as this. */
 export interface RunFacts {
@@ -23,7 +20,7 @@ export interface RunFacts {
    */
   touchless: boolean;
   /** Each cause once per run, however many of its lines have it. */
-  causes: ReviewCause[];
+  causes: Problem[];
   /** From the mail's arrival to its first approval; null when it was never approved. */
   msToApproval: number | null;
   customer: PartyRef | null;
@@ -46,13 +43,11 @@ function msToApproval(run: StoredRun): number | null {
   return approval ? Math.max(0, Date.parse(approval.at) - Date.parse(arrivalOf(run))) : null;
 }
 
-const partyRef = (party: PartyRef | null): PartyRef | null => (party ? { number: party.number, name: party.name } : null);
-
 export function runFacts(run: StoredRun): RunFacts {
   const { context } = run;
   const view = runView(run);
   const request = REQUEST_STATUSES.includes(run.status);
-  const causes = new Set<ReviewCause>([...view.problems, ...view.lines.flatMap((l) => l.problems)]);
+  const causes = new Set(problemsOf(view));
   return {
     id: run.id,
     status: run.status,
@@ -61,8 +56,8 @@ export function runFacts(run: StoredRun): RunFacts {
     touchless: run.status === 'created' && context.offer !== null && context.review.actions.length === 0,
     causes: [...causes],
     msToApproval: msToApproval(run),
-    customer: partyRef(context.customer),
-    salesperson: partyRef(context.salesperson),
+    customer: partyRefOf(context.customer),
+    salesperson: partyRefOf(context.salesperson),
     gaps: view.lines.filter((l) => l.problems.includes('no_product')).map((l) => l.requested.description || l.requested.text),
   };
 }

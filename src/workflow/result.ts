@@ -1,4 +1,4 @@
-import type { PartyRef } from '../domain/customer.js';
+import { partyRefOf, type PartyRef } from '../domain/customer.js';
 import type { FailureRecord } from '../domain/failure.js';
 import type { DecimalString } from '../domain/money.js';
 import { STEP_NAMES, type StepStatus, type WorkflowContext } from './context.js';
@@ -75,8 +75,8 @@ export function toResult(context: WorkflowContext, status: RunStatus): WorkflowR
     success: status !== 'failed',
     status,
     offerNumber: context.offer?.number ?? null,
-    customer: context.customer ? { number: context.customer.number, name: context.customer.name } : null,
-    salesperson: context.salesperson ? { number: context.salesperson.number, name: context.salesperson.name } : null,
+    customer: partyRefOf(context.customer),
+    salesperson: partyRefOf(context.salesperson),
     lines: resultLines(context),
     totals: {
       net: num(totals?.net) ?? 0,

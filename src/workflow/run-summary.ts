@@ -1,13 +1,11 @@
-import type { PartyRef } from '../domain/customer.js';
+import { partyRefOf, type PartyRef } from '../domain/customer.js';
 import type { EmailAddress } from '../email/parsed-email.js';
 import type { StoredRun, StoredRunStatus } from './run-store.js';
-import { runView, type LineProblem, type RunProblem } from './run-view.js';
-
-export type SummaryProblemCode = RunProblem | LineProblem;
+import { problemsOf, runView, type Problem } from './run-view.js';
 
 /** One kind of problem and how many times the run has it: "2 lines without a product". */
 export interface SummaryProblem {
-  code: SummaryProblemCode;
+  code: Problem;
   count: number;
 }
 
@@ -54,8 +52,8 @@ export interface SummaryList {
   total: number;
 }
 
-function countedProblems(codes: SummaryProblemCode[]): SummaryProblem[] {
-  const counts = new Map<SummaryProblemCode, number>();
+function countedProblems(codes: Problem[]): SummaryProblem[] {
+  const counts = new Map<Problem, number>();
   for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
   return [...counts].map(([code, count]) => ({ code, count }));
 }
@@ -65,24 +63,23 @@ export function runSummaryOf(run: StoredRun): RunSummary {
   const view = runView(run);
   const { context } = run;
   const sender = context.requester ?? context.email?.from ?? null;
-  const party = (p: PartyRef | null) => (p ? { number: p.number, name: p.name } : null);
   return {
     id: run.id,
     status: run.status,
     subject: run.subject,
     mailbox: run.key.mailbox,
     sender: sender ? { address: sender.address, name: sender.name } : null,
-    customer: party(context.customer),
-    salesperson: party(context.salesperson),
+    customer: partyRefOf(context.customer),
+    salesperson: partyRefOf(context.salesperson),
     receivedAt: run.createdAt,
     needsReview: run.status === 'needs_review',
-    problems: countedProblems([...view.problems, ...view.lines.flatMap((line) => line.problems)]),
+    problems: countedProblems(problemsOf(view)),
     updatedAt: run.updatedAt,
   };
 }
 
 /** The one folding searched text and search words both go through, the same on every database. */
-export const searchFolded = (text: string) => text.toLowerCase();
+const searchFolded = (text: string) => text.toLowerCase();
 
 /** The words of a search, each of which a summary must hold. */
 export const searchWords = (query: string) => searchFolded(query).split(/\s+/).filter(Boolean);

@@ -26,6 +26,9 @@ export interface LineView {
 
 export type RunProblem = 'no_customer' | 'no_salesperson' | 'not_an_rfq' | 'failed' | 'no_lines';
 
+/** Anything the run page lists to look at: of the run or of one of its lines. */
+export type Problem = RunProblem | LineProblem;
+
 export interface RunView {
   run: StoredRun;
   lines: LineView[];
@@ -72,4 +75,9 @@ export function runView(run: StoredRun): RunView {
   if (context.email && !context.salesperson) problems.push('no_salesperson');
   const notes = [...context.reviewReasons, ...context.warnings, ...context.errors, ...(context.failure ? [context.failure.message] : [])];
   return { run, lines, problems, notes: [...new Set(notes)] };
+}
+
+/** Every problem the view lists, the run's then each line's, a line's as often as lines have it. */
+export function problemsOf(view: RunView): Problem[] {
+  return [...view.problems, ...view.lines.flatMap((line) => line.problems)];
 }

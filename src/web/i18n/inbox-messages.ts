@@ -1,5 +1,5 @@
 import type { WorkspaceLanguage } from '../../accounts/user.js';
-import type { SummaryProblemCode } from '../../workflow/run-summary.js';
+import type { Problem } from '../../workflow/run-view.js';
 
 type Counted = (count: number) => string;
 
@@ -41,7 +41,7 @@ const en = {
     not_an_rfq: () => 'not a request',
     failed: () => 'processing failed',
     no_lines: () => 'no lines read',
-  } satisfies Record<SummaryProblemCode, Counted>,
+  } satisfies Record<Problem, Counted>,
 };
 
 export type InboxMessages = typeof en;
