@@ -74,7 +74,7 @@ interface Found {
 }
 
 /** Both ascending: a merge, or a gallop through the longer one when the other is much shorter. */
-function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+export function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const result: number[] = [];
   let at = 0;

@@ -1,4 +1,5 @@
 import type { Product } from '../domain/product.js';
+import { intersectSorted } from './catalog-index.js';
 import type { CatalogTerms, TermKind } from './catalog-terms.js';
 import { SortedCodes } from './sorted-codes.js';
 import { SortedTerms } from './sorted-terms.js';
@@ -172,9 +173,13 @@ export class CatalogTypeahead {
       if (whole >= 0) fitting.push({ id, whole });
       return fitting.length >= ENOUGH;
     };
-    const [rarest, next] = wanted.map((w) => this.onlyTerm(w));
-    if (rarest && next) this.eachHoldingBoth(rarest, next, consider);
-    else this.eachHolding(wanted[0]!, consider);
+    // A name typed in full ("kupariputki 15x1,0 kova lumo") is held by a few of the tens of thousands
+    // of products each of its words is, and they need not be among the first looked at: the two
+    // rarest terms' postings are met first.
+    const [rarest, next] = wanted.slice(0, 2).map((w) => this.onlyTerm(w));
+    if (rarest && next) {
+      for (const id of intersectSorted(rarest, next)) if (id >= this.products || consider(id)) break;
+    } else this.eachHolding(wanted[0]!, consider);
     for (let id = this.products; id < this.index.products(); id += 1) consider(id);
     const fitOf = (whole: number): Fit => (similar ? 'similar' : whole === wanted.length ? 'words' : 'word_prefixes');
     return fitting
@@ -242,23 +247,6 @@ export class CatalogTypeahead {
     if (places.length !== 1 || places[0]!.to - places[0]!.from !== 1) return null;
     const { spelling, from } = places[0]!;
     return this.index.holding(spelling.kind, this.sorted[spelling.kind].termAt(from));
-  }
-
-  /**
-   * The products holding both of the two rarest terms, met by a merge of their sorted postings:
-   * a name typed in full ("kupariputki 15x1,0 kova lumo") holds a few of the tens of thousands
-   * that each of its words does, and they need not be among the first looked at.
-   */
-  private eachHoldingBoth(a: ArrayLike<number>, b: ArrayLike<number>, consider: (id: number) => boolean): void {
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i]! < b[j]!) i += 1;
-      else if (a[i]! > b[j]!) j += 1;
-      else {
-        if (a[i]! >= this.products || consider(a[i]!)) return;
-        i += 1;
-        j += 1;
-      }
-    }
   }
 
   /** -1 when a term is missing, else how many terms the product holds whole. */
