@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveWorkspace } from '../../test/support/served-workspace.js';
 import { tempDataDir } from '../../test/support/seller.js';
+import { percentile } from './percentile.js';
 
 const LINES = 60;
 const LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 300);
@@ -55,8 +56,6 @@ async function signedInCookie(url: string, link: string, email: string): Promise
   const signIn = await post('/login', { email, password: PASSWORD });
   return /offerflow_session=[^;]*/.exec(signIn.headers.get('set-cookie') ?? '')![0];
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function benchRunPage(): Promise<void> {
   const workspace = await serveWorkspace('local');

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchQuery } from './catalog.js';
+import { percentile } from './percentile.js';
 
 interface QueryFigures {
   p50_ms: number;
@@ -8,10 +9,6 @@ interface QueryFigures {
   top5: number;
   /** Per query, in order: was the first result right. The queries are the same for every engine. */
   hits: boolean[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 /** Each query timed on its own, and whether the product meant came first or among the first five. */

@@ -15,6 +15,7 @@ import { IMAP_PASSWORD, startDovecot } from '../../test/support/dovecot.js';
 import { freshPostgres } from '../../test/support/postgres.js';
 import { tempDataDir } from '../../test/support/seller.js';
 import { systemClock } from '../../src/time/clock.js';
+import { percentile } from './percentile.js';
 
 const MAILS = Number(process.env.BENCH_MAILS ?? 2000);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -31,10 +32,6 @@ function serve(dataDir: string, databaseUrl: string, withMailboxes: boolean): Ch
     env: { ...process.env, OFFERFLOW_DATABASE_URL: databaseUrl, BENCH_IMAP_PASSWORD: IMAP_PASSWORD },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 async function runOnce(workers: number, imapPort: number): Promise<string> {

@@ -17,6 +17,7 @@ import { CatalogIndex } from '../../src/matching/catalog-index.js';
 import { CatalogTypeahead } from '../../src/matching/catalog-typeahead.js';
 import { benchQueries, generateCatalog } from './catalog.js';
 import { benchRunPage } from './run-page.js';
+import { percentile } from './percentile.js';
 
 const SIZE = Number(process.env.BENCH_SIZE ?? 1_000_000);
 const TYPED_QUERIES = Number(process.env.BENCH_TYPED ?? 300);
@@ -49,8 +50,6 @@ function typedQueries(catalog: Product[], count: number, seed?: number): { text:
   const queries = benchQueries(catalog, count, seed);
   return [...queries, ...queries.filter((_, i) => i % 7 === 0).map((q) => ({ text: q.sku, sku: q.sku }))];
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 interface Timing {
   p50: number;

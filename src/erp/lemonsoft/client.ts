@@ -246,8 +246,7 @@ export class LemonsoftClient {
   /** One login at a time however many calls wait for it; renewed before the 30 minutes run out. */
   private async sessionId(call: string): Promise<string> {
     if (this.session && this.options.clock.monotonicMs() - this.session.since < this.options.renewAfterMs) return this.session.id;
-    const renewing = this.session !== null;
-    this.opening ??= this.open(renewing, call).finally(() => (this.opening = null));
+    this.opening ??= this.open(call).finally(() => (this.opening = null));
     return this.opening;
   }
 
@@ -255,8 +254,8 @@ export class LemonsoftClient {
    * A renew that fails, or that answers without a new session (the schema does not promise
    * one), falls back to a fresh login, so that no answer leaves the client on a dead session.
    */
-  private async open(renewing: boolean, call: string): Promise<string> {
-    const old = renewing ? this.session : null;
+  private async open(call: string): Promise<string> {
+    const old = this.session;
     try {
       const renewed = old ? await this.authenticate('/api/auth/renew', { 'Session-Id': old.id }, call).catch(() => null) : null;
       const id = renewed ?? (await this.authenticate('/api/auth/login', {}, call));

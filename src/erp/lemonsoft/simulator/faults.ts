@@ -89,33 +89,35 @@ export class Faults {
 
   /** Takes one injected failure for this call, if one is waiting. */
   failureFor(call: string): InjectedFailure | null {
-    const failure = this.failures.find((f) => f.match === null || f.match.test(call));
+    const failure = takeOne(this.failures, call);
     if (!failure) return null;
-    failure.count -= 1;
-    if (failure.count === 0) this.failures = this.failures.filter((f) => f !== failure);
     return { status: failure.status, retryAfterSeconds: failure.retryAfterSeconds };
   }
 
   /** How long this call waits before it is handled: the latency, plus a delay set for it. */
   delayFor(call: string): number {
-    const delay = this.delays.find((d) => d.match === null || d.match.test(call));
+    const delay = takeOne(this.delays, call);
     if (!delay) return this.latencyMs;
-    delay.count -= 1;
-    if (delay.count === 0) this.delays = this.delays.filter((d) => d !== delay);
     return this.latencyMs + delay.ms;
   }
 
   /** Takes one garbled answer for this call, if one is waiting. */
   garbleFor(call: string): boolean {
-    const garble = this.garbles.find((g) => g.match === null || g.match.test(call));
-    if (!garble) return false;
-    garble.count -= 1;
-    if (garble.count === 0) this.garbles = this.garbles.filter((g) => g !== garble);
-    return true;
+    return takeOne(this.garbles, call) !== null;
   }
 
   /** Takes the crash set for this step, if any. */
   crashAfter(step: OfferStep): boolean {
     return this.crashes.delete(step);
   }
+}
+
+/** The first waiting entry meant for this call, counted down and dropped once used up. */
+function takeOne<T extends { match: RegExp | null; count: number }>(list: T[], call: string): T | null {
+  const at = list.findIndex((entry) => entry.match === null || entry.match.test(call));
+  if (at < 0) return null;
+  const entry = list[at]!;
+  entry.count -= 1;
+  if (entry.count === 0) list.splice(at, 1);
+  return entry;
 }
