@@ -17,6 +17,7 @@ import { processHolders } from './process-holders.js';
 import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
 import type { ReplyLog } from '../answer/reply-log.js';
+import type { QuestionLog } from '../answer/question-log.js';
 import type { NotificationLog } from '../notify/notification-log.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import type { MailLimits } from '../reading/mail-limits.js';
@@ -42,6 +43,7 @@ export interface App {
   notifications: NotificationLog;
   /** The one reply of each run that carried its offer to the customer. */
   replies: ReplyLog;
+  questions: QuestionLog;
   checkStore(): Promise<void>;
   /** The workspace's users, sessions and API tokens. */
   accounts: Accounts;
@@ -161,6 +163,7 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     jobs: store.jobs,
     notifications: store.notifications,
     replies: store.replies,
+    questions: store.questions,
     checkStore: store.check,
     accounts: workspaceAccounts(config, store.accounts, erp.persons, clock),
     catalogState: () => catalog.state(),

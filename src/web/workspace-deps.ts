@@ -23,8 +23,8 @@ export interface WorkspaceDeps {
   /** The workflow's own limits: a mail it would not read is not read to be shown either. */
   mailLimits: ShownMailLimits;
   review: ReviewService;
-  /** Where each run's reply to its customer stands, and whether one can be sent. */
-  replies: Pick<CustomerReplies, 'get' | 'blockedFor'>;
+  /** Where each run's reply to its customer stands, whether one can be sent, and the questions asked and askable. */
+  replies: Pick<CustomerReplies, 'get' | 'blockedFor' | 'askable' | 'questionsOf'>;
   /** Where a run's customer and salesperson are searched when a person changes them. */
   parties: { customers: CustomerRepository; persons: PersonRepository };
   /** Search-as-you-type over the whole catalog. */

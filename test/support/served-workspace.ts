@@ -30,6 +30,8 @@ export interface ServedWorkspace {
   /** Puts a mail in the mailbox and waits until its run has finished. */
   deliver(emlPath: string, name: string): Promise<StoredRun>;
   run(id: number): Promise<StoredRun>;
+  /** Every run so far, newest first. */
+  runs(): Promise<StoredRun[]>;
   /** The offer as the ERP holds it, read through its own adapter. */
   offer(reference: string): Promise<Offer | null>;
   /** `offerflow users add`, as an admin runs it: the one-time link it prints. */
@@ -42,6 +44,8 @@ export interface ServedSettings {
   notifications?: Record<string, unknown>;
   letterhead?: Record<string, unknown>;
   replies?: Record<string, unknown>;
+  /** In place of the directory mailbox: an IMAP one, say. */
+  mailbox?: Record<string, unknown>;
 }
 
 const DEMO = join(import.meta.dirname, '..', '..', 'demo', 'data');
@@ -75,7 +79,7 @@ export async function serveWorkspace(kind: DemoErp, settings: ServedSettings = {
     join(dataDir, 'offerflow.json'),
     JSON.stringify({
       erp: { type: kind, settings: erp.settings },
-      mailboxes: [{ type: 'directory', name: 'myynti@teknotukku.fi', path: inbox, mode: 'auto', ...(settings.replies ? { replies: settings.replies } : {}) }],
+      mailboxes: [{ type: 'directory', name: 'myynti@teknotukku.fi', path: inbox, mode: 'auto', ...(settings.replies ? { replies: settings.replies } : {}), ...settings.mailbox }],
       ...(settings.notifications ? { notifications: settings.notifications } : {}),
       ...(settings.letterhead ? { letterhead: settings.letterhead } : {}),
       service: { workers: 1, pollSeconds: 0.1 },
@@ -93,6 +97,7 @@ export async function serveWorkspace(kind: DemoErp, settings: ServedSettings = {
     dataDir,
     served,
     run,
+    runs: () => runs.runs.list(1000),
     async deliver(emlPath, name) {
       const known = new Set((await runs.runs.list(1000)).map((r) => r.id));
       copyFileSync(emlPath, join(inbox, name));

@@ -1,8 +1,8 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isolatedPage } from '../support/browser.js';
 import { startDovecot, type Dovecot } from '../support/dovecot.js';
 import { fixturePath } from '../support/fixtures.js';
+import { imapInbox as inbox } from '../support/imap-inbox.js';
 import { startMailRelay, type MailRelay } from '../support/mail-relay.js';
 import { pdfPages } from '../support/pdf-text.js';
 import { firstSignIn, servedWorkspacePerTest } from '../support/served-workspace.js';
@@ -12,26 +12,6 @@ const CUSTOMER = 'anders@rorvarme.fi';
 const LETTERHEAD = { name: 'Teknotukku Oy', addressLines: ['Teollisuuskatu 12', '00510 Helsinki'], businessId: '1234567-8', paymentTerms: { fi: '14 päivää netto', sv: '14 dagar netto' } };
 
 const served = servedWorkspacePerTest();
-
-/** Every mail in the user's inbox on the IMAP server, as their mail program would read it. */
-async function inbox(dovecot: Dovecot, user: string): Promise<ParsedMail[]> {
-  const client = await dovecot.client(user);
-  try {
-    const lock = await client.getMailboxLock('INBOX');
-    try {
-      const mails: ParsedMail[] = [];
-      for await (const message of client.fetch('1:*', { source: true })) mails.push(await simpleParser(message.source!));
-      return mails;
-    } catch (error) {
-      if (/Invalid messageset|empty/i.test(String(error))) return [];
-      throw error;
-    } finally {
-      lock.release();
-    }
-  } finally {
-    await client.logout();
-  }
-}
 
 describe('approving a request sends the offer to the customer', () => {
   let dovecot: Dovecot;

@@ -1,4 +1,6 @@
 import type { ReplyRecord } from '../../answer/reply-log.js';
+import type { AskableLine } from '../../answer/customer-replies.js';
+import type { QuestionRecord } from '../../answer/question-log.js';
 import type { ReviewAction } from '../../workflow/review.js';
 import { formatDecimal, formatTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
@@ -24,6 +26,8 @@ export interface RunPageInput {
   mail: SafeHtml;
   /** The run's reply to its customer, and why none can be sent, if so. */
   reply: { record: ReplyRecord | null; blocked: string | null };
+  /** Lines the customer can be asked about, and the questions already asked. */
+  questions: { askable: AskableLine[]; asked: QuestionRecord[] };
   timeZone: string;
   newActionId(): string;
 }
@@ -113,6 +117,32 @@ function actionsBar(page: PageContext, form: ActionFormContext, view: RunView, r
   </div>`;
 }
 
+function askedQuestions(page: PageContext, asked: QuestionRecord[], timeZone: string): SafeHtml | null {
+  const { t, language } = page;
+  if (asked.length === 0) return null;
+  return html`<ul class="asked-questions">${asked.map(
+    (q) =>
+      html`<li data-questions="${q.state}">${t.questionsAsked(q.recipient, q.sentAt ? formatTime(q.sentAt, language, timeZone) : '', q.questions.map((x) => x.line + 1).join(', '))} ${q.state === 'answered' ? t.questionsAnswered : q.state === 'sent' ? t.questionsWaiting : t.questionsUncertain}</li>`,
+  )}</ul>`;
+}
+
+/** One mail to the customer about every line the request leaves open: each ticked, its question editable before it goes. */
+function askCustomer(page: PageContext, form: ActionFormContext, input: RunPageInput['questions'], timeZone: string): SafeHtml | null {
+  const { t } = page;
+  const asked = askedQuestions(page, input.asked, timeZone);
+  if (input.askable.length === 0 && !asked) return null;
+  const fields = input.askable.map(
+    ({ line, question }) => html`<fieldset class="ask-line">
+      <label><input type="checkbox" name="ask_${String(line)}" checked> ${t.askLine(line + 1)}</label>
+      <textarea name="question_${String(line)}" rows="${String(question.choices.length + 1)}" aria-label="${t.askLine(line + 1)}">${question.text}</textarea>
+    </fieldset>`,
+  );
+  const askForm = input.askable.length
+    ? actionForm(form, { kind: 'ask_customer' }, html`${fields}<button type="submit" class="secondary" data-action="ask_customer">${t.askCustomer}</button>`, 'ask-form')
+    : null;
+  return html`<section class="card" aria-labelledby="ask-title"><h2 id="ask-title">${t.askTitle}</h2>${asked}${askForm}</section>`;
+}
+
 /** The original mail beside the draft: everything a salesperson needs to check and approve one request. */
 export function runPage(page: PageContext, input: RunPageInput): SafeHtml {
   const { t, signedIn } = page;
@@ -131,6 +161,7 @@ export function runPage(page: PageContext, input: RunPageInput): SafeHtml {
       <div class="draft-column">
         ${partyCards(page, form, run.context, input.partySearches, timeZone)}
         ${toCheck(page, view)}
+        ${askCustomer(page, form, input.questions, timeZone)}
         <section class="card" aria-labelledby="lines-title"><h2 id="lines-title" class="visually-hidden">${t.lines}</h2>
           ${lineTable(page, form, view.lines, input.lineSearch, timeZone)}
           ${addLineForm(page, form)}

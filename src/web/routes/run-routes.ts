@@ -37,7 +37,15 @@ function reviewerOf(principal: Principal): Reviewer {
 /** An HTML form sends text: its numbers are read here, at the edge, and then checked like JSON. */
 function fromForm(body: Record<string, unknown>): Record<string, unknown> {
   const numeric = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-  return { ...body, revision: numeric(body.revision), line: numeric(body.line) };
+  return { ...body, revision: numeric(body.revision), line: numeric(body.line), ...(body.kind === 'ask_customer' ? { questions: askedInForm(body) } : {}) };
+}
+
+/** The ask form's ticked lines (`ask_2`) with the question text written for each (`question_2`). */
+function askedInForm(body: Record<string, unknown>): { line: number; text: unknown }[] {
+  return Object.keys(body).flatMap((name) => {
+    const line = /^ask_(\d+)$/.exec(name)?.[1];
+    return line === undefined ? [] : [{ line: Number(line), text: body[`question_${line}`] ?? '' }];
+  });
 }
 
 type Parsed = { request: ActionRequest; command: ReviewCommand } | { invalid: string };
@@ -82,6 +90,7 @@ async function runJson(deps: WorkspaceDeps, run: StoredRun) {
     offer: run.context.offer,
     history: run.context.review.actions,
     reply: await deps.replies.get(run.id),
+    questions: await deps.replies.questionsOf(run.id),
   };
 }
 
@@ -101,6 +110,7 @@ export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
         partySearches: await partySearches(deps, searches.customerQuery, searches.personQuery),
         mail: mailPanel(page, run, deps.timeZone),
         reply: { record: await deps.replies.get(run.id), blocked: deps.replies.blockedFor(run) },
+        questions: { askable: deps.replies.askable(run), asked: await deps.replies.questionsOf(run.id) },
         timeZone: deps.timeZone,
         newActionId: randomUUID,
       }),
