@@ -13,6 +13,7 @@ import { fixturePath } from '../support/fixtures.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
 import { systemClock } from '../../src/time/clock.js';
+import { letterheadSchema } from '../../src/answer/letterhead.js';
 
 
 /** Log lines, parsed, for tests that read what the service said. */
@@ -61,6 +62,29 @@ describe('the service', () => {
     const answer = await fetch(`http://127.0.0.1:${service!.port}${path}`);
     return { status: answer.status, text: await answer.text() };
   };
+
+  it('sends the offer of a run that ended created in an auto mailbox set to reply on its own to the customer, once, and tells the salesperson', async () => {
+    await (await seededErp(dataDir)).close();
+    const smtp = await startSmtp();
+    try {
+      const auto = { type: 'directory' as const, name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto' as const, replies: { policy: 'auto' as const, from: null, copySalesperson: false } };
+      const notifications = { host: '127.0.0.1', port: smtp.port, secure: false, from: 'offerflow@seller.fi' };
+      service = await startService({ ...config(), mailboxes: [auto], notifications, letterhead: letterheadSchema.parse({ name: 'Seller Oy' }) }, { port: 0, host: '127.0.0.1', log: captureLog().log, clock: systemClock });
+      copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+
+      await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+      await until('two mails sent', () => smtp.mails.length >= 2);
+
+      const toCustomer = smtp.mails.filter((m) => m.attachments.some((a) => a.contentType === 'application/pdf'));
+      expect(toCustomer).toHaveLength(1);
+      expect(toCustomer[0]!.inReplyTo).toMatch(/^<.+>$/);
+      expect(smtp.mails).toHaveLength(2);
+    } finally {
+      await service?.stop();
+      service = null;
+      await smtp.stop();
+    }
+  });
 
   it('turns a new mail into an offer, moves the mail to done, and counts it in /metrics', async () => {
     await (await seededErp(dataDir)).close();
