@@ -1,4 +1,4 @@
-import { parseEmail } from '../email/parse-email.js';
+import { threadIdsOf } from '../email/message-key.js';
 import type { ReviewService } from '../review/review-service.js';
 import type { WorkflowRunner } from '../workflow/runner.js';
 import type { RunStore } from '../workflow/run-store.js';
@@ -7,7 +7,7 @@ import { readAnswer } from './read-answer.js';
 
 export interface AnswerIntakeDeps {
   runs: RunStore;
-  runner: Pick<WorkflowRunner, 'revise'>;
+  runner: Pick<WorkflowRunner, 'revise' | 'readMail'>;
   review: Pick<ReviewService, 'applyAnswer'>;
   replies: Pick<CustomerReplies, 'answered' | 'markAnswered'>;
 }
@@ -17,14 +17,17 @@ export interface AnswerIntakeDeps {
  * whatever mailbox it came to) to the run that asked them, instead of working on it as a new
  * request: the answer goes on in that run, and the mail's own run ends as what it is, an answer.
  * A mail a machine sent (an auto-reply, a bounce) answers nothing, and is worked on as any mail.
+ * Only the header block is read to decide: the mail itself is read as the workflow reads it,
+ * off the event loop and within its budget, once it is known to answer questions.
  */
 export async function takeAnswer(deps: AnswerIntakeDeps, runId: number): Promise<boolean> {
   const run = await deps.runs.get(runId);
   if (!run || run.status !== 'queued') return false;
-  const { email } = await parseEmail(await deps.runs.rawEmail(runId));
-  if (email.automated) return false;
-  const asked = await deps.replies.answered(email);
+  const raw = await deps.runs.rawEmail(runId);
+  const asked = await deps.replies.answered(threadIdsOf(raw));
   if (!asked) return false;
+  const { email } = await deps.runner.readMail(raw);
+  if (email.automated) return false;
   const by = { id: `customer:${email.from?.address ?? 'unknown'}`, name: email.from?.name || email.from?.address || 'the customer' };
   const answerKey = `${run.key.mailbox}/${run.key.messageId}`;
   await deps.review.applyAnswer(asked.runId, answerKey, readAnswer(email.text, asked.questions), by);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MailboxMode } from '../domain/mailbox-mode.js';
-import type { EmailAddress, ParsedEmail } from '../email/parsed-email.js';
+import type { EmailAddress } from '../email/parsed-email.js';
 import type { StoredRun } from '../workflow/run-store.js';
 import { runView } from '../workflow/run-view.js';
 import { lineQuestion, type LineQuestion } from './line-question.js';
@@ -135,10 +135,9 @@ export class CustomerReplies {
     return (await this.deps.questions.get(mail.messageId))!;
   }
 
-  /** The questions a mail answers, by the ids of the thread it came in; null for any other mail. */
-  async answered(email: ParsedEmail): Promise<QuestionRecord | null> {
-    const ids = [email.inReplyTo, ...email.references].filter((id): id is string => id !== null);
-    return (await this.deps.questions.askedIn(ids)).at(-1) ?? null;
+  /** The questions a mail answers, by the Message-IDs of the thread it came in; null for any other mail. */
+  async answered(threadIds: string[]): Promise<QuestionRecord | null> {
+    return (await this.deps.questions.askedIn(threadIds)).at(-1) ?? null;
   }
 
   async markAnswered(messageId: string, answerKey: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { LineExtractor } from '../extraction/line-extractor.js';
 import type { CatalogIndex } from '../matching/catalog-index.js';
 import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
-import type { MailReader } from '../reading/mail-reader.js';
+import type { MailReader, ReadMail } from '../reading/mail-reader.js';
 import type { Clock } from '../time/clock.js';
 import { Failure, failureOf } from '../domain/failure.js';
 import { MailBudget } from '../domain/mail-budget.js';
@@ -123,6 +123,11 @@ export class WorkflowRunner {
       if (!raced) throw error;
       return { runId: raced.id, isNew: false, finished: isFinished(raced.status) };
     }
+  }
+
+  /** Reads a mail as the first step does, off the event loop and within the mail's time budget, for mail not worked on as a request. */
+  readMail(raw: Buffer): Promise<ReadMail> {
+    return this.deps.reader.read(raw, new MailBudget(this.deps.settings.limits.timeBudgetMs));
   }
 
   async isFinished(runId: number): Promise<boolean> {

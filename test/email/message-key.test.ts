@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { messageKeyOf } from '../../src/email/message-key.js';
+import { messageKeyOf, threadIdsOf } from '../../src/email/message-key.js';
 import { parseEmail } from '../../src/email/parse-email.js';
 
 function fixture(name: string): Buffer {
@@ -64,5 +64,16 @@ describe('messageKeyOf without a Message-ID', () => {
   it('does not take a Message-ID quoted in the body', () => {
     const raw = Buffer.from(`${fixture('sv-no-message-id.eml').toString('utf8')}\nMessage-ID: <forwarded-0001@rorvarme.fi>\n`, 'utf8');
     expect(messageKeyOf(raw)).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+});
+
+describe('threadIdsOf', () => {
+  it('reads the ids of In-Reply-To and References, folded or not, from the header block only', () => {
+    const raw = Buffer.from('From: a@b.fi\r\nIn-Reply-To: <q-1@seller.fi>\r\nReferences: <rfq-1@putki.fi>\r\n <q-1@seller.fi>\r\nSubject: Re\r\n\r\nReferences: <in-the-body@x.fi>\r\n');
+    expect(threadIdsOf(raw)).toEqual(['<q-1@seller.fi>', '<rfq-1@putki.fi>']);
+  });
+
+  it('finds none in a mail that answers nothing', () => {
+    expect(threadIdsOf(Buffer.from('From: a@b.fi\n\nhello'))).toEqual([]);
   });
 });
