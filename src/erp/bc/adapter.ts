@@ -37,7 +37,7 @@ export async function openBcErp(context: BcOpenContext): Promise<ErpAdapter> {
     persons: new BcPersonRepository(client),
     products,
     pricing: new BcPricingService(products),
-    offers: new BcOfferRepository(client, settings.localCurrency),
+    offers: new BcOfferRepository(client),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),

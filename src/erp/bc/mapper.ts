@@ -8,13 +8,12 @@ import type { WireCustomer, WireItem, WireQuote, WireQuoteLine, WireSalesperson 
 
 /**
  * The one module that translates between Business Central's fields and the domain, both ways:
- * the adapter reads with the `from` functions and writes quotes with the `to` ones; the
- * simulator can store the demo data through the `to` ones.
+ * the adapter reads with the `from` functions and writes quotes with the `to` ones.
  *
  * What API v2.0 has no field for is said where it is decided: a customer's second domain is its
  * website; an item's supplier codes and unit conversions are not exposed (BC keeps them in
  * Item Reference and Item Unit of Measure, which v2.0 has no page for); a quote has no field
- * for the customer's reference or a note, so they travel as comment lines ahead of the items.
+ * for the customer's reference or a note, so they travel as comment lines (see `quoteLinesToWire`).
  */
 
 const orNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
@@ -24,6 +23,9 @@ const dateOnly = (value: string | null | undefined): string => {
   const date = (value ?? '').slice(0, 10);
   return date === NO_DATE ? '' : date;
 };
+
+/** BC keeps unit codes upper-cased; Offerflow's units are the lower-case abbreviations people write ("kpl", "m"). */
+const unitFromWire = (code: string | null | undefined): string => (code ?? '').toLowerCase();
 
 function domainOf(email: string | null | undefined): string | null {
   const at = email?.lastIndexOf('@') ?? -1;
@@ -64,28 +66,6 @@ export function customerFromWire(w: WireCustomer): Customer {
   };
 }
 
-/** One domain beyond the main address's fits, in the website; BC has nowhere for more. */
-export function customerToWire(c: Customer, id: string, modified: string): WireCustomer {
-  const mainDomain = domainOf(c.email);
-  const website = c.domains.find((d) => d !== mainDomain) ?? '';
-  return {
-    id,
-    number: c.number,
-    displayName: c.name,
-    email: c.email ?? '',
-    website,
-    taxRegistrationNumber: c.vat ?? c.businessId ?? '',
-    salespersonCode: c.sellerNumber ?? '',
-    addressLine1: c.address.street ?? '',
-    addressLine2: '',
-    city: c.address.city ?? '',
-    postalCode: c.address.postalCode ?? '',
-    country: c.address.country ?? '',
-    blocked: '_x0020_',
-    lastModifiedDateTime: modified,
-  };
-}
-
 /** A blocked salesperson cannot be put on a quote. */
 export function isActiveSalesperson(w: WireSalesperson): boolean {
   return w.blocked !== true;
@@ -94,10 +74,6 @@ export function isActiveSalesperson(w: WireSalesperson): boolean {
 /** A salesperson's job title stands for the role; BC keeps no language for one. */
 export function personFromWire(w: WireSalesperson): Person {
   return { number: w.code, name: w.displayName ?? '', email: w.email ?? '', phone: orNull(w.phoneNo), role: orNull(w.jobTitle), language: null };
-}
-
-export function personToWire(p: Person, id: string): WireSalesperson {
-  return { id, code: p.number, displayName: p.name, email: p.email, phoneNo: p.phone ?? '', jobTitle: p.role ?? '', blocked: false };
 }
 
 export function isOffered(w: WireItem): boolean {
@@ -117,27 +93,11 @@ export function productFromWire(w: WireItem, vatRates: Record<string, string>): 
     extraName: orNull(w.displayName2),
     ean: orNull(w.gtin),
     supplierCodes: [],
-    unit: w.baseUnitOfMeasureCode ?? '',
+    unit: unitFromWire(w.baseUnitOfMeasureCode),
     units: [],
     listPrice: decimalFromNumber(w.unitPrice ?? 0),
     vatRate: vatRate ?? '25.5',
     group: orNull(w.itemCategoryCode),
-  };
-}
-
-export function productToWire(p: Product, id: string, taxGroupCode: string, modified: string): WireItem {
-  return {
-    id,
-    number: p.sku,
-    displayName: p.name,
-    displayName2: p.extraName ?? '',
-    gtin: p.ean ?? '',
-    blocked: false,
-    unitPrice: Number(p.listPrice),
-    itemCategoryCode: p.group ?? '',
-    taxGroupCode,
-    baseUnitOfMeasureCode: p.unit,
-    lastModifiedDateTime: modified,
   };
 }
 
@@ -153,15 +113,19 @@ export function referenceFromWire(stored: string | null | undefined): string {
   return text.startsWith('OF-') ? `OF-${text.slice(3).toLowerCase()}` : text;
 }
 
-/** The quote's own fields, in the order BC validates them: the customer first, since it brings defaults (salesperson, validity) that what follows overrides. */
-export function quoteHeaderToWire(draft: OfferDraft, localCurrency: string): Partial<WireQuote> {
+/**
+ * The quote's own fields, in the order BC validates them: the customer first, since it brings
+ * defaults (salesperson, addresses) that what follows overrides. The API shows the company's
+ * local currency by its code and takes it so, so the draft's currency is sent as it is.
+ */
+export function quoteHeaderToWire(draft: OfferDraft): Partial<WireQuote> {
   return {
     customerNumber: draft.customer?.number ?? '',
     externalDocumentNumber: referenceToWire(draft.reference),
     documentDate: draft.date,
     validUntilDate: draft.validUntil || NO_DATE,
     salesperson: draft.sellerNumber ?? '',
-    currencyCode: draft.totals.currency === localCurrency ? '' : draft.totals.currency,
+    currencyCode: draft.totals.currency,
   };
 }
 
@@ -171,7 +135,6 @@ export interface QuoteLineBody {
   lineType: 'Item' | 'Comment';
   lineObjectNumber?: string;
   description: string;
-  description2?: string;
   unitOfMeasureCode?: string;
   quantity?: number;
   unitPrice?: number;
@@ -179,75 +142,70 @@ export interface QuoteLineBody {
 }
 
 /**
- * Where each kind of line sits, by BC's `sequence` (its Line No.), which a POST may set and
- * nothing changes afterwards: the customer's reference at 1, the note's pieces from 2, and the
- * item at position p at p × 10000, BC's own spacing, so a line a user inserts between two falls
- * between positions and is seen as not Offerflow's.
+ * Where each line sits, by BC's `sequence` (its Line No.), which a POST may set and nothing
+ * changes afterwards: the customer's reference at 1, the note's pieces from 2, the item at
+ * position p at p × 10000 (BC's own spacing) and that line's note in comment lines right after
+ * it. A quote line has one Text[100] description and no other text, so texts longer than that
+ * are cut into pieces, one comment line each.
  */
 const REFERENCE_SEQUENCE = 1;
 const NOTE_SEQUENCE = 2;
 const POSITION_STEP = 10_000;
-/** Text[100] and Text[50]: a longer text is cut into pieces (a note) or to the length (a line's note). */
 const DESCRIPTION_LENGTH = 100;
-const DESCRIPTION2_LENGTH = 50;
 
 export const sequenceOf = (position: number): number => position * POSITION_STEP;
 
-/** An item line's position, or null for a line Offerflow did not place. */
-export function linePosition(line: WireQuoteLine): number | null {
-  if (line.lineType !== 'Item' || line.sequence % POSITION_STEP !== 0) return null;
-  return line.sequence / POSITION_STEP;
-}
+/** The position an item line or its note belongs to; 0 for the offer's own texts. */
+const positionOf = (sequence: number): number => Math.floor(sequence / POSITION_STEP);
 
-function pieces(text: string, length: number): string[] {
+function pieces(text: string | null): string[] {
   const result: string[] = [];
-  for (let at = 0; at < text.length; at += length) result.push(text.slice(at, at + length));
+  for (let at = 0; at < (text ?? '').length; at += DESCRIPTION_LENGTH) result.push(text!.slice(at, at + DESCRIPTION_LENGTH));
   return result;
 }
+
+const comment = (sequence: number, description: string): QuoteLineBody => ({ sequence, lineType: 'Comment', description });
+const comments = (first: number, text: string | null) => pieces(text).map((piece, i) => comment(first + i, piece));
 
 /**
  * The price is ours, sent after the quantity: validating `quantity` runs BC's price
  * calculation, and a price validated after it stands. Letting BC price the line instead would
- * store BC's price, which the offer the salesperson approved (and the conformance suite's
- * "stored as sent") may not carry; Offerflow's pricing already asked BC what it knows.
+ * store BC's price, which may not be the one in the offer the workflow built and the
+ * salesperson approved; Offerflow's pricing has already asked BC what it knows.
  */
-export function itemLineToWire(line: OfferLine): QuoteLineBody {
-  return {
-    sequence: sequenceOf(line.position),
-    lineType: 'Item',
-    lineObjectNumber: line.sku,
-    description: line.name.slice(0, DESCRIPTION_LENGTH),
-    description2: (line.note ?? '').slice(0, DESCRIPTION2_LENGTH),
-    unitOfMeasureCode: line.unit,
-    quantity: Number(line.quantity),
-    unitPrice: Number(line.unitPrice),
-    discountPercent: Number(line.discountPercent),
-  };
+function itemLineToWire(line: OfferLine): QuoteLineBody[] {
+  const sequence = sequenceOf(line.position);
+  return [
+    {
+      sequence,
+      lineType: 'Item',
+      lineObjectNumber: line.sku,
+      description: line.name.slice(0, DESCRIPTION_LENGTH),
+      unitOfMeasureCode: line.unit,
+      quantity: Number(line.quantity),
+      unitPrice: Number(line.unitPrice),
+      discountPercent: Number(line.discountPercent),
+    },
+    ...comments(sequence + 1, line.note),
+  ];
 }
 
 /** Every line the quote of this draft holds, in sequence. */
 export function quoteLinesToWire(draft: OfferDraft): QuoteLineBody[] {
-  const comment = (sequence: number, description: string): QuoteLineBody => ({ sequence, lineType: 'Comment', description });
-  return [
-    ...(draft.customerReference ? [comment(REFERENCE_SEQUENCE, draft.customerReference.slice(0, DESCRIPTION_LENGTH))] : []),
-    ...pieces(draft.note ?? '', DESCRIPTION_LENGTH).map((piece, i) => comment(NOTE_SEQUENCE + i, piece)),
-    ...draft.lines.map(itemLineToWire),
-  ];
+  return [...(draft.customerReference ? [comment(REFERENCE_SEQUENCE, draft.customerReference.slice(0, DESCRIPTION_LENGTH))] : []), ...comments(NOTE_SEQUENCE, draft.note), ...draft.lines.flatMap(itemLineToWire)];
 }
 
 /** Fields a line cannot change once inserted: a line that differs in them is deleted and added again. */
 export function sameLineKind(held: WireQuoteLine, wanted: QuoteLineBody): boolean {
-  return held.sequence === wanted.sequence && held.lineType === wanted.lineType && (wanted.lineObjectNumber ?? '') === (held.lineObjectNumber ?? '');
+  return held.sequence === wanted.sequence && held.lineType === wanted.lineType && (wanted.lineObjectNumber ?? '').toUpperCase() === (held.lineObjectNumber ?? '');
 }
 
 /** What a PATCH would have to change on a line of the same kind; empty when it says what is wanted. */
 export function lineChanges(held: WireQuoteLine, wanted: QuoteLineBody): Partial<QuoteLineBody> {
   const changes: Partial<QuoteLineBody> = {};
-  const text = (value: string | null | undefined) => value ?? '';
-  if (text(held.description) !== wanted.description) changes.description = wanted.description;
+  if ((held.description ?? '') !== wanted.description) changes.description = wanted.description;
   if (wanted.lineType === 'Comment') return changes;
-  if (text(held.description2) !== text(wanted.description2)) changes.description2 = wanted.description2;
-  if (text(held.unitOfMeasureCode) !== text(wanted.unitOfMeasureCode)) changes.unitOfMeasureCode = wanted.unitOfMeasureCode;
+  if (unitFromWire(held.unitOfMeasureCode) !== unitFromWire(wanted.unitOfMeasureCode)) changes.unitOfMeasureCode = wanted.unitOfMeasureCode;
   // Quantity before price, as in a POST: a quantity validated after the price would reprice the line.
   if ((held.quantity ?? 0) !== wanted.quantity || (held.unitPrice ?? 0) !== wanted.unitPrice) {
     changes.quantity = wanted.quantity;
@@ -257,64 +215,68 @@ export function lineChanges(held: WireQuoteLine, wanted: QuoteLineBody): Partial
   return changes;
 }
 
-function offerLineFromWire(line: WireQuoteLine, position: number): OfferLine {
-  return {
-    position,
-    sku: line.lineObjectNumber ?? '',
-    name: line.description ?? '',
-    quantity: decimalFromNumber(line.quantity ?? 0),
-    unit: line.unitOfMeasureCode ?? '',
-    unitPrice: decimalFromNumber(line.unitPrice ?? 0),
-    discountPercent: decimalFromNumber(line.discountPercent ?? 0),
-    vatRate: decimalFromNumber(line.taxPercent ?? 0),
-    lineTotal: money(line.amountExcludingTax),
-    note: orNull(line.description2),
-  };
-}
-
 /** Totals are whole cents, whatever float the JSON carried. */
 function money(value: number | null | undefined): DecimalString {
   return toCents(decimalFromNumber(value ?? 0));
 }
 
-const commentAt = (lines: WireQuoteLine[], keep: (sequence: number) => boolean) =>
-  lines
-    .filter((l) => l.lineType === 'Comment' && keep(l.sequence))
-    .sort((a, b) => a.sequence - b.sequence)
-    .map((l) => l.description ?? '');
+const textOf = (lines: WireQuoteLine[]): string | null => orNull(lines.map((l) => l.description ?? '').join(''));
 
-export function offerFromWire(w: WireQuote, localCurrency: string): Offer {
-  const lines = w.salesQuoteLines ?? [];
+function offerLineFromWire(line: WireQuoteLine, note: string | null): OfferLine {
+  return {
+    position: positionOf(line.sequence),
+    sku: line.lineObjectNumber ?? '',
+    name: line.description ?? '',
+    quantity: decimalFromNumber(line.quantity ?? 0),
+    unit: unitFromWire(line.unitOfMeasureCode),
+    unitPrice: decimalFromNumber(line.unitPrice ?? 0),
+    discountPercent: decimalFromNumber(line.discountPercent ?? 0),
+    vatRate: decimalFromNumber(line.taxPercent ?? 0),
+    lineTotal: money(line.amountExcludingTax),
+    note,
+  };
+}
+
+/** An item line is Offerflow's when it sits at a whole position; its note is the comment lines after it. */
+function offerLinesFromWire(lines: WireQuoteLine[]): OfferLine[] {
+  const items = lines.filter((l) => l.lineType === 'Item' && l.sequence % POSITION_STEP === 0);
+  const notes = (sequence: number) => lines.filter((l) => l.lineType === 'Comment' && l.sequence > sequence && l.sequence < sequence + POSITION_STEP);
+  return items.map((item) => offerLineFromWire(item, textOf(notes(item.sequence)))).sort((a, b) => a.position - b.position);
+}
+
+const DEFAULT_CURRENCY = 'EUR';
+
+export function offerFromWire(w: WireQuote): Offer {
+  const lines = [...(w.salesQuoteLines ?? [])].sort((a, b) => a.sequence - b.sequence);
   const customerNumber = orNull(w.customerNumber);
+  const ownTexts = lines.filter((l) => l.lineType === 'Comment' && l.sequence < POSITION_STEP);
   return {
     number: w.number,
     reference: referenceFromWire(w.externalDocumentNumber),
     customer: customerNumber ? { number: customerNumber, name: w.customerName ?? '' } : null,
     sellerNumber: orNull(w.salesperson),
-    customerReference: orNull(commentAt(lines, (s) => s === REFERENCE_SEQUENCE).join('')),
+    customerReference: textOf(ownTexts.filter((l) => l.sequence === REFERENCE_SEQUENCE)),
     date: dateOnly(w.documentDate),
     validUntil: dateOnly(w.validUntilDate),
-    note: orNull(commentAt(lines, (s) => s >= NOTE_SEQUENCE && s < POSITION_STEP).join('')),
-    lines: lines
-      .flatMap((line, i) => (line.lineType === 'Item' ? [offerLineFromWire(line, linePosition(line) ?? i + 1)] : []))
-      .sort((a, b) => a.position - b.position),
-    totals: { net: money(w.totalAmountExcludingTax), vat: money(w.totalTaxAmount), gross: money(w.totalAmountIncludingTax), currency: orNull(w.currencyCode) ?? localCurrency },
+    note: textOf(ownTexts.filter((l) => l.sequence >= NOTE_SEQUENCE)),
+    lines: offerLinesFromWire(lines),
+    totals: { net: money(w.totalAmountExcludingTax), vat: money(w.totalTaxAmount), gross: money(w.totalAmountIncludingTax), currency: orNull(w.currencyCode) ?? DEFAULT_CURRENCY },
   };
 }
 
 /**
  * The quote's own fields that differ from the draft's. A new customer brings BC's defaults for
- * it (salesperson, validity, currency), so with it every field is sent again, after it.
+ * it (salesperson, addresses), so with it every field is sent again, after it.
  */
-export function headerChanges(w: WireQuote, draft: OfferDraft, localCurrency: string): Partial<WireQuote> {
-  const wanted = quoteHeaderToWire(draft, localCurrency);
+export function headerChanges(w: WireQuote, draft: OfferDraft): Partial<WireQuote> {
+  const wanted = quoteHeaderToWire(draft);
   const held: Record<string, unknown> = {
     customerNumber: w.customerNumber ?? '',
     externalDocumentNumber: w.externalDocumentNumber ?? '',
-    documentDate: dateOnly(w.documentDate),
-    validUntilDate: w.validUntilDate ? w.validUntilDate.slice(0, 10) : NO_DATE,
+    documentDate: (w.documentDate ?? '').slice(0, 10),
+    validUntilDate: (w.validUntilDate ?? '').slice(0, 10) || NO_DATE,
     salesperson: w.salesperson ?? '',
-    currencyCode: w.currencyCode ?? '',
+    currencyCode: orNull(w.currencyCode) ?? DEFAULT_CURRENCY,
   };
   if (held.customerNumber !== wanted.customerNumber) return wanted;
   return Object.fromEntries(Object.entries(wanted).filter(([key, value]) => held[key] !== value));

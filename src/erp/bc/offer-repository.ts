@@ -45,10 +45,7 @@ function replannable(error: unknown): boolean {
 export class BcOfferRepository implements OfferRepository {
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly client: BcClient,
-    private readonly localCurrency: string,
-  ) {}
+  constructor(private readonly client: BcClient) {}
 
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
     return this.inTurn(async () => {
@@ -70,12 +67,12 @@ export class BcOfferRepository implements OfferRepository {
     const code = codeValue(number);
     if (code === null) return null;
     const [quote] = await this.client.all(QUOTES, { $filter: `number eq ${quoted(code)}`, ...WITH_LINES }, quoteSchema);
-    return quote ? offerFromWire(quote, this.localCurrency) : null;
+    return quote ? offerFromWire(quote) : null;
   }
 
   async findByReference(reference: string): Promise<Offer | null> {
     const quote = await this.byReference(reference);
-    return quote ? offerFromWire(quote, this.localCurrency) : null;
+    return quote ? offerFromWire(quote) : null;
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -93,7 +90,7 @@ export class BcOfferRepository implements OfferRepository {
     if (found) return found.id;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return (await this.client.send('POST', QUOTES, quoteHeaderToWire(draft, this.localCurrency), quoteSchema, { fence })).id;
+        return (await this.client.send('POST', QUOTES, quoteHeaderToWire(draft), quoteSchema, { fence })).id;
       } catch (error) {
         if (!(error instanceof BcError && error.outcomeUnknown) || attempt >= CHECKED_TRIES) throw error;
         await pause(attempt);
@@ -115,7 +112,7 @@ export class BcOfferRepository implements OfferRepository {
     for (let attempt = 1; ; ) {
       const quote = await this.existing(id);
       const steps = this.plan(quote, draft, planLines(quote.salesQuoteLines ?? [], wanted));
-      if (steps.length === 0) return offerFromWire(quote, this.localCurrency);
+      if (steps.length === 0) return offerFromWire(quote);
       if (answered) throw this.notStoredAsSent(quote, steps);
       if (steps.length < closest) attempt = 1;
       closest = Math.min(closest, steps.length);
@@ -132,7 +129,7 @@ export class BcOfferRepository implements OfferRepository {
 
   /** The header first: its ETag changes with every line written after it. */
   private plan(quote: WireQuote, draft: OfferDraft, lines: LineStep[]): Step[] {
-    const header = headerChanges(quote, draft, this.localCurrency);
+    const header = headerChanges(quote, draft);
     return Object.keys(header).length ? [{ kind: 'header', changes: header }, ...lines] : lines;
   }
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /**
- * What a Finnish Business Central usually names its VAT product posting groups, which the API
- * gives as an item's `taxGroupCode`. The rate of a group is set in BC's VAT Posting Setup, which
+ * VAT product posting groups named by their rate ("VAT25.5"), which the API gives as an item's
+ * `taxGroupCode` where VAT applies. The rate of a group is set in BC's VAT Posting Setup, which
  * API v2.0 does not expose, so an installation with other codes sets `vatRates`.
  */
-export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { 'ALV25.5': '25.5', ALV14: '14', ALV13_5: '13.5', ALV10: '10', ALV0: '0' };
+export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { 'VAT25.5': '25.5', VAT14: '14', 'VAT13.5': '13.5', VAT10: '10', VAT0: '0' };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,8 +35,6 @@ const bcSettingsSchema = z
     clientSecret: z.string().min(1),
     tokenUrl: baseUrl.optional(),
     apiUrl: baseUrl.optional(),
-    /** The currency BC writes as blank on its documents: the company's local currency. */
-    localCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
     vatRates: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).default({ ...DEFAULT_VAT_RATES }),
     /** Asked for with `Prefer: odata.maxpagesize`; BC online serves at most 20,000. */
     pageSize: z.coerce.number().int().min(1).max(20_000).default(500),
