@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Readings of Business Central that its documentation leaves open, each switchable so that the
+ * adapter is tested against every one of them. The defaults are the readings chosen in
+ * docs/design/business-central-api-notes.md.
+ */
+export const bcVariantSchema = z.strictObject({
+  /**
+   * A stale If-Match: the docs list both 409 ("another user has already changed the record")
+   * and 412 (precondition failed) among BC's status codes and do not say which this is.
+   */
+  staleEtagStatus: z.union([z.literal(412), z.literal(409)]).optional(),
+  /**
+   * No If-Match on PATCH/DELETE: the error table's `BadRequest_InvalidToken` ("Could not
+   * validate the client concurrency token") reads as a 400; HTTP itself would say 428.
+   */
+  missingIfMatchStatus: z.union([z.literal(400), z.literal(428)]).optional(),
+  /** Lists are paged this size when the client does not ask (`Prefer: odata.maxpagesize`); BC Online pages 20,000. */
+  defaultPageSize: z.number().int().min(1).max(20_000).optional(),
+});
+export type BcVariantUpdate = z.input<typeof bcVariantSchema>;
+export type BcVariant = Required<z.output<typeof bcVariantSchema>>;
+
+export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, defaultPageSize: 20_000 };

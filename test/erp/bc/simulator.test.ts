@@ -1,0 +1,211 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MasterData } from '../../../src/domain/master-data.js';
+import { startBcSimulator, type RunningBcSimulator } from '../../../src/erp/bc/simulator/server.js';
+import { BC_SIM_COMPANY_NAME } from '../../../src/erp/bc/simulator/seed.js';
+import { clockAt, type TestClock } from '../../support/clock.js';
+import { CUSTOMERS, PERSONS, PRODUCTS, tempDataDir } from '../../support/seller.js';
+
+const APP = { tenant: 'offerflow-test.onmicrosoft.com', clientId: 'b7c1d2e3-0000-4000-8000-000000000001', clientSecret: 'sim-secret' };
+const SCOPE = 'https://api.businesscentral.dynamics.com/.default';
+
+const SEED: MasterData = {
+  products: PRODUCTS,
+  persons: PERSONS,
+  customers: [...CUSTOMERS, { ...CUSTOMERS[1]!, number: '20004', name: "O'Brien Oy", email: 'info@obrien.ie', businessId: null, vat: null, sellerNumber: '101' }],
+  priceRules: [],
+};
+
+let dataDir: string;
+let clock: TestClock;
+let sim: RunningBcSimulator;
+
+async function startSim(): Promise<RunningBcSimulator> {
+  return startBcSimulator({ file: join(dataDir, 'bc-sim.sqlite'), ...APP, seed: SEED, clock });
+}
+
+beforeEach(async () => {
+  dataDir = tempDataDir();
+  clock = clockAt('2026-12-07T09:00:00Z');
+  sim = await startSim();
+});
+
+afterEach(async () => {
+  await sim.close();
+});
+
+function requestToken(fields: Record<string, string>, url = sim.tokenUrl): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+}
+
+const GOOD_FORM = { grant_type: 'client_credentials', client_id: APP.clientId, client_secret: APP.clientSecret, scope: SCOPE };
+
+async function token(): Promise<string> {
+  const answer = await requestToken(GOOD_FORM);
+  expect(answer.status).toBe(200);
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  json: Record<string, unknown>;
+}
+
+async function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; bearer?: string } = {}): Promise<Answer> {
+  const url = path.startsWith('http') ? path : `${sim.apiUrl}${path}`;
+  const answer = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${init.bearer ?? (await token())}`, ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await answer.text();
+  return { status: answer.status, headers: answer.headers, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+type Entity = Record<string, unknown> & { id: string; '@odata.etag': string };
+const values = (answer: Answer) => answer.json.value as Entity[];
+
+async function companyPath(): Promise<string> {
+  const companies = values(await call('/companies'));
+  return `/companies(${companies.find((c) => c.name === BC_SIM_COMPANY_NAME)!.id})`;
+}
+
+describe('Business Central simulator: the token endpoint', () => {
+  it('issues a bearer token for the app and tenant, and the API accepts it', async () => {
+    const answer = await requestToken(GOOD_FORM);
+    const body = (await answer.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3599 });
+    expect((await call('/companies', { bearer: String(body.access_token) })).status).toBe(200);
+  });
+
+  it('refuses as Entra does: a wrong secret 401 invalid_client, a wrong scope, client or tenant 400', async () => {
+    const refusals = [
+      [{ ...GOOD_FORM, client_secret: 'wrong' }, sim.tokenUrl, 401, 'invalid_client', 7000215],
+      [{ ...GOOD_FORM, scope: 'https://graph.microsoft.com/.default' }, sim.tokenUrl, 400, 'invalid_scope', 70011],
+      [{ ...GOOD_FORM, client_id: 'someone-else' }, sim.tokenUrl, 400, 'unauthorized_client', 700016],
+      [{ ...GOOD_FORM, grant_type: 'password' }, sim.tokenUrl, 400, 'unsupported_grant_type', 70003],
+      [GOOD_FORM, sim.tokenUrl.replace(APP.tenant, 'other-tenant'), 400, 'invalid_request', 90002],
+    ] as const;
+    for (const [form, url, status, error, code] of refusals) {
+      const answer = await requestToken(form, url);
+      expect(answer.status).toBe(status);
+      const body = (await answer.json()) as Record<string, unknown>;
+      expect(body).toMatchObject({ error, error_codes: [code] });
+      expect(body.error_description).toMatch(new RegExp(`^AADSTS${code}: `));
+    }
+  });
+
+  it('answers 401 with a BC error once a token has expired, and with a fault-set lifetime', async () => {
+    sim.setFaults({ tokenTtlSeconds: 60 });
+    const bearer = await token();
+    expect((await call('/companies', { bearer })).status).toBe(200);
+    clock.advance(61_000);
+    const expired = await call('/companies', { bearer });
+    expect(expired.status).toBe(401);
+    expect(expired.json).toMatchObject({ error: { code: 'Authentication_InvalidCredentials' } });
+    expect(expired.headers.get('www-authenticate')).toMatch(/^Bearer /);
+  });
+
+  it('stops every token issued so far when tokens are revoked', async () => {
+    const bearer = await token();
+    sim.setFaults({ revokeTokens: true });
+    expect((await call('/companies', { bearer })).status).toBe(401);
+    expect((await call('/companies')).status).toBe(200);
+  });
+});
+
+describe('Business Central simulator: reading', () => {
+  it('lists the company and answers one by id, each with an ETag', async () => {
+    const company = values(await call('/companies'))[0]!;
+    expect(company.name).toBe(BC_SIM_COMPANY_NAME);
+    const one = await call(`/companies(${company.id})`);
+    expect(one.json).toMatchObject({ id: company.id, name: BC_SIM_COMPANY_NAME });
+    expect(one.headers.get('etag')).toBe(one.json['@odata.etag']);
+  });
+
+  it('serves customers, items and salespeople in the APIV2 pages’ shapes, seeded from the master data', async () => {
+    const company = await companyPath();
+    const customers = values(await call(`${company}/customers`));
+    expect(customers.map((c) => c.number)).toEqual(['20001', '20002', '20003', '20004']);
+    expect(customers[0]).toMatchObject({ displayName: 'Putki Oy', email: 'tilaukset@putki.fi', taxRegistrationNumber: 'FI15728600', salespersonCode: '102', country: 'FI' });
+    expect(customers[1]!.taxRegistrationNumber).toBe('FI23456780');
+    const items = values(await call(`${company}/items`));
+    expect(items[0]).toMatchObject({ number: '1000015', displayName: 'Kupariputki 15x1,0 kova', gtin: '6401234567897', unitPrice: 8, baseUnitOfMeasureCode: 'M', itemCategoryCode: 'CU', blocked: false });
+    const people = values(await call(`${company}/salespeoplePurchasers`));
+    expect(people.map((p) => [p.code, p.displayName])).toEqual([
+      ['101', 'Mikko Myyjä'],
+      ['102', 'Sanna Sähkö'],
+    ]);
+    expect((await call(`${company}/items(${items[1]!.id})`)).json).toMatchObject({ number: '1000022' });
+  });
+
+  it('pages by Prefer: odata.maxpagesize, following @odata.nextLink to the end', async () => {
+    const company = await companyPath();
+    const seen: string[] = [];
+    let next: string | undefined = `${company}/items?$select=number,unitPrice`;
+    let pages = 0;
+    while (next) {
+      const page = await call(next, { headers: { Prefer: 'odata.maxpagesize=2' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('preference-applied')).toBe('odata.maxpagesize=2');
+      expect(values(page).length).toBeLessThanOrEqual(2);
+      seen.push(...values(page).map((item) => String(item.number)));
+      for (const item of values(page)) expect(Object.keys(item).sort()).toEqual(['@odata.etag', 'number', 'unitPrice']);
+      next = page.json['@odata.nextLink'] as string | undefined;
+      pages += 1;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(PRODUCTS.map((p) => p.sku));
+  });
+
+  it('pages by its own default size when switched to one, and honours $top and $skip across pages', async () => {
+    sim.setFaults({ variant: { defaultPageSize: 2 } });
+    const company = await companyPath();
+    const first = await call(`${company}/items?$skip=1&$top=3`);
+    expect(values(first).map((i) => i.number)).toEqual(['1000022', '2000020']);
+    expect(first.headers.get('preference-applied')).toBeNull();
+    const second = await call(String(first.json['@odata.nextLink']));
+    expect(values(second).map((i) => i.number)).toEqual(['3000325']);
+    expect(second.json['@odata.nextLink']).toBeUndefined();
+  });
+
+  it('filters with eq/and/ge/gt, a doubled quote inside a string, contains, and a bare datetime', async () => {
+    const company = await companyPath();
+    const filter = async (set: string, expression: string) => values(await call(`${company}/${set}?$filter=${encodeURIComponent(expression)}`));
+    expect((await filter('customers', "displayName eq 'O''Brien Oy'")).map((c) => c.number)).toEqual(['20004']);
+    expect((await filter('customers', "email eq 'TILAUKSET@putki.fi'")).map((c) => c.number)).toEqual(['20001']);
+    expect((await filter('items', "unitPrice ge 10 and unitPrice lt 15")).map((i) => i.number)).toEqual(['1000022']);
+    expect((await filter('items', "gtin eq '6401234567897'")).map((i) => i.number)).toEqual(['1000015']);
+    expect((await filter('items', "contains(displayName,'kupari') and (number eq '1000015' or number eq '1000022')")).length).toBe(2);
+    expect(await filter('items', 'lastModifiedDateTime gt 2026-12-07T09:00:00Z')).toEqual([]);
+    expect((await filter('items', 'lastModifiedDateTime ge 2026-12-07T09:00:00.000Z')).length).toBe(PRODUCTS.length);
+  });
+
+  it('refuses what it does not understand with a 400 OData error naming it', async () => {
+    const company = await companyPath();
+    const refused = async (query: string) => {
+      const answer = await call(`${company}/customers?${query}`);
+      expect(answer.status).toBe(400);
+      const error = (answer.json as { error: { code: string; message: string } }).error;
+      expect(error.message).toMatch(/CorrelationId/);
+      return error;
+    };
+    expect((await refused(`$filter=${encodeURIComponent("tolower(displayName) eq 'x'")}`)).message).toMatch(/'tolower'/);
+    expect((await refused(`$filter=${encodeURIComponent("number eq '1' or email eq 'x'")}`)).message).toMatch(/'or'/);
+    expect((await refused(`$filter=${encodeURIComponent("nosuch eq 'x'")}`)).message).toMatch(/'nosuch' on type 'Microsoft.NAV.customer'/);
+    expect((await refused(`$filter=${encodeURIComponent("number eq 'unterminated")}`)).message).toMatch(/Unterminated/);
+    expect((await refused(`$filter=${encodeURIComponent('number eq 20001')}`)).message).toMatch(/incompatible types/);
+    expect((await refused(`$filter=${encodeURIComponent(`number eq '${'9'.repeat(21)}'`)}`)).code).toBe('Application_FilterErrorException');
+    expect((await refused('$select=number,nosuch')).message).toMatch(/'nosuch'/);
+  });
+
+  it('answers unknown ids and segments with 404 in the BC error shape', async () => {
+    const company = await companyPath();
+    const missing = await call(`${company}/customers(00000000-0000-4000-8000-000000000000)`);
+    expect(missing.status).toBe(404);
+    expect(missing.json).toMatchObject({ error: { code: 'BadRequest_NotFound' } });
+    expect((await call(`${company}/vendors`)).json).toMatchObject({ error: { code: 'BadRequest_ResourceNotFound' } });
+    expect((await call(`/companies(00000000-0000-4000-8000-000000000000)/items`)).status).toBe(404);
+  });
+});
