@@ -30,7 +30,7 @@ export async function openBcErp(context: BcOpenContext): Promise<ErpAdapter> {
     pageSize: settings.pageSize,
     ...retries,
   });
-  const products = new BcProductRepository(client, settings.vatRates);
+  const products = new BcProductRepository(client, settings.vatRate);
   return {
     type: BC_ERP_TYPE,
     customers: new BcCustomerRepository(client),

@@ -11,8 +11,9 @@ import type { WireCustomer, WireItem, WireQuote, WireQuoteLine, WireSalesperson 
  * the adapter reads with the `from` functions and writes quotes with the `to` ones.
  *
  * What API v2.0 has no field for is said where it is decided: a customer's second domain is its
- * website; an item's supplier codes and unit conversions are not exposed (BC keeps them in
- * Item Reference and Item Unit of Measure, which v2.0 has no page for); a quote has no field
+ * website; an item's supplier codes, unit conversions and VAT rate are not exposed (BC keeps
+ * them in Item Reference, Item Unit of Measure and the VAT posting setup, which v2.0 has no
+ * page for); a quote has no field
  * for the customer's reference or a note, so they travel as comment lines (see `quoteLinesToWire`).
  */
 
@@ -80,13 +81,8 @@ export function isOffered(w: WireItem): boolean {
   return w.blocked !== true;
 }
 
-/** The VAT rate of an item's tax group, by the installation's table; a tax group the table lacks is a setup error worth naming. */
-export function productFromWire(w: WireItem, vatRates: Record<string, string>): Product {
-  const taxGroup = orNull(w.taxGroupCode);
-  const vatRate = taxGroup === null ? undefined : vatRates[taxGroup];
-  if (taxGroup !== null && vatRate === undefined) {
-    throw new Error(`item ${w.number}: taxGroupCode ${taxGroup} is not in the VAT rate table (erp.settings.vatRates)`);
-  }
+/** API v2.0 gives no item's VAT rate, so every product carries the one the settings give. */
+export function productFromWire(w: WireItem, vatRate: string): Product {
   return {
     sku: w.number,
     name: w.displayName ?? w.number,
@@ -96,7 +92,7 @@ export function productFromWire(w: WireItem, vatRates: Record<string, string>): 
     unit: unitFromWire(w.baseUnitOfMeasureCode),
     units: [],
     listPrice: decimalFromNumber(w.unitPrice ?? 0),
-    vatRate: vatRate ?? '25.5',
+    vatRate,
     group: orNull(w.itemCategoryCode),
   };
 }

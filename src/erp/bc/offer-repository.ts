@@ -83,6 +83,7 @@ export class BcOfferRepository implements OfferRepository {
 
   /** The id of the quote carrying the reference: found, or made by one POST; a POST whose answer was lost is looked for before it is sent again. */
   private async namedQuote(draft: OfferDraft, fence: WriteFence): Promise<string> {
+    if (draft.customer === null) throw new Failure('erp_rejected', 'Business Central makes a quote only for a customer (it refuses a blank customerNumber); an offer without one cannot be stored there');
     if (referenceToWire(draft.reference).length > MAX_REFERENCE_LENGTH) {
       throw new Failure('erp_rejected', `Business Central keeps at most ${MAX_REFERENCE_LENGTH} characters of a quote's externalDocumentNumber; reference '${draft.reference}' is longer`);
     }

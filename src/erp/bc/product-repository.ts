@@ -18,7 +18,7 @@ function codesOf(w: WireItem): string[] {
 export class BcProductRepository implements ProductRepository {
   constructor(
     private readonly client: BcClient,
-    private readonly vatRates: Record<string, string>,
+    private readonly vatRate: string,
   ) {}
 
   async getBySku(sku: string): Promise<Product | null> {
@@ -49,12 +49,12 @@ export class BcProductRepository implements ProductRepository {
   async *iterate(options: { modifiedAfter?: string } = {}): AsyncIterable<Product> {
     const filter = ['blocked eq false', options.modifiedAfter ? `lastModifiedDateTime gt ${new Date(options.modifiedAfter).toISOString()}` : null].filter(Boolean).join(' and ');
     for await (const item of this.client.pages(PATH, { $filter: filter }, itemSchema)) {
-      if (isOffered(item)) yield productFromWire(item, this.vatRates);
+      if (isOffered(item)) yield productFromWire(item, this.vatRate);
     }
   }
 
   private async list(filter: string, keep: (w: WireItem) => boolean): Promise<Product[]> {
     const found = await this.client.all(PATH, { $filter: filter }, itemSchema);
-    return found.filter((w) => isOffered(w) && keep(w)).map((w) => productFromWire(w, this.vatRates));
+    return found.filter((w) => isOffered(w) && keep(w)).map((w) => productFromWire(w, this.vatRate));
   }
 }

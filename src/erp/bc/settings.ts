@@ -1,11 +1,5 @@
 import { z } from 'zod';
-
-/**
- * VAT product posting groups named by their rate ("VAT25.5"), which the API gives as an item's
- * `taxGroupCode` where VAT applies. The rate of a group is set in BC's VAT Posting Setup, which
- * API v2.0 does not expose, so an installation with other codes sets `vatRates`.
- */
-export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { 'VAT25.5': '25.5', VAT14: '14', 'VAT13.5': '13.5', VAT10: '10', VAT0: '0' };
+import { DEFAULT_VAT_RATE } from '../../domain/product.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,7 +29,11 @@ const bcSettingsSchema = z
     clientSecret: z.string().min(1),
     tokenUrl: baseUrl.optional(),
     apiUrl: baseUrl.optional(),
-    vatRates: z.record(z.string(), z.string().regex(/^\d+(\.\d+)?$/)).default({ ...DEFAULT_VAT_RATES }),
+    /**
+     * The VAT rate products are offered at. API v2.0 gives no item's rate (its VAT product
+     * posting group is not on the items page); a quote's lines carry BC's own rate once written.
+     */
+    vatRate: z.string().regex(/^\d+(\.\d+)?$/).default(DEFAULT_VAT_RATE),
     /** Asked for with `Prefer: odata.maxpagesize`; BC online serves at most 20,000. */
     pageSize: z.coerce.number().int().min(1).max(20_000).default(500),
     timeoutMs: z.coerce.number().int().min(100).max(600_000).default(60_000),

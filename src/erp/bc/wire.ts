@@ -71,7 +71,6 @@ export const itemSchema = z.looseObject({
   blocked: z.boolean().nullish(),
   unitPrice: amount,
   itemCategoryCode: text,
-  taxGroupCode: text,
   baseUnitOfMeasureCode: text,
   lastModifiedDateTime: text,
 });

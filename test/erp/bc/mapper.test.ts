@@ -58,9 +58,8 @@ describe('Business Central mapper', () => {
     expect(customerFromWire(wire)).toMatchObject({ email: 'tilaukset@putki.fi', domains: ['putki.fi', 'putki-group.com'], businessId: '1572860-0', vat: 'FI15728600' });
   });
 
-  it("takes an item's VAT rate from its tax group by the table, and names a tax group the table lacks", () => {
-    const wire: WireItem = { id: 'i', number: '3000325', displayName: 'MMJ 3x2,5S', taxGroupCode: 'VAT14', baseUnitOfMeasureCode: 'M', unitPrice: 1 };
-    expect(productFromWire(wire, { VAT14: '14' })).toMatchObject({ vatRate: '14', unit: 'm', listPrice: '1' });
-    expect(() => productFromWire(wire, {})).toThrow(/taxGroupCode VAT14 is not in the VAT rate table \(erp\.settings\.vatRates\)/);
+  it('reads an item with the VAT rate it is given and its unit in lower case', () => {
+    const wire: WireItem = { id: 'i', number: '3000325', displayName: 'MMJ 3x2,5S', baseUnitOfMeasureCode: 'M', unitPrice: 1 };
+    expect(productFromWire(wire, '14')).toMatchObject({ vatRate: '14', unit: 'm', listPrice: '1', supplierCodes: [] });
   });
 });

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
+import { openBcErp } from '../../../src/erp/bc/adapter.js';
+import { BC_SIM_COMPANY_NAME } from '../../../src/erp/bc/simulator/seed.js';
+import { startBcSimulator, type RunningBcSimulator } from '../../../src/erp/bc/simulator/server.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
 import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js';
 import type { VariantUpdate } from '../../../src/erp/lemonsoft/simulator/variants.js';
@@ -10,6 +13,7 @@ import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { afterEach, beforeEach } from 'vitest';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
+import type { ErpGap } from './erp-gap.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 import { systemClock } from '../../../src/time/clock.js';
 
@@ -50,6 +54,8 @@ export interface ErpUnderTest {
 
 export interface Harness<T = Omit<ErpUnderTest, 'faults' | 'calls' | 'restart'>> {
   name: string;
+  /** What this ERP's API cannot do; none when left out. */
+  gaps?: ReadonlySet<ErpGap>;
   open(): Promise<T>;
 }
 
@@ -166,6 +172,41 @@ const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 
-export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS];
+export const BC_APP = { tenant: 'offerflow-test.onmicrosoft.com', clientId: '6f1c2d3e-0000-4000-a000-00000000cafe', clientSecret: 'bc-s3cret~value' };
+
+export async function startBc(dataDir = tempDataDir()): Promise<RunningBcSimulator> {
+  return startBcSimulator({ file: join(dataDir, 'bc-sim.sqlite'), ...BC_APP, seed: MASTER_DATA, clock: systemClock });
+}
+
+/** A page size of 2 makes every listing of the small seller span several pages. */
+export const bcSettings = (sim: RunningBcSimulator) => ({ ...BC_APP, company: BC_SIM_COMPANY_NAME, tokenUrl: sim.tokenUrl, apiUrl: sim.apiUrl, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
+
+/** Reads the simulator's quotes over HTTP as any client of Business Central would. */
+async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: BC_APP.clientId, client_secret: BC_APP.clientSecret, scope: 'https://api.businesscentral.dynamics.com/.default' });
+  const { access_token } = (await (await fetch(sim.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
+  const get = async (path: string) => (await (await fetch(`${sim.apiUrl}${path}`, { headers: { Authorization: `Bearer ${access_token}` } })).json()) as { value: { id: string; number: string }[] };
+  const [company] = (await get('/companies')).value;
+  return (await get(`/companies(${company!.id})/salesQuotes`)).value.map((q) => q.number).sort();
+}
+
+const bc: Harness = {
+  name: 'bc',
+  gaps: new Set(['supplierCodes', 'customerPrices', 'productVat', 'offerWithoutCustomer']),
+  async open() {
+    const sim = await startBc();
+    const erp = await openBcErp({ settings: bcSettings(sim), clock: systemClock });
+    return {
+      erp,
+      offerNumbers: () => listedQuotes(sim),
+      close: async () => {
+        await erp.close();
+        await sim.close();
+      },
+    };
+  },
+};
+
+export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS, bc];
 /** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
 export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
