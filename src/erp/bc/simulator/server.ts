@@ -92,6 +92,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
   const calls: string[] = [];
   const app = Fastify({ logger: false });
   // Bodies arrive as text: the token endpoint reads a form, the API JSON, each answering a bad one in its own shape.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   const host = options.host ?? '127.0.0.1';
