@@ -209,3 +209,156 @@ describe('Business Central simulator: reading', () => {
     expect((await call(`/companies(00000000-0000-4000-8000-000000000000)/items`)).status).toBe(404);
   });
 });
+
+describe('Business Central simulator: sales quotes', () => {
+  async function newQuote(company: string, body: Record<string, unknown> = {}): Promise<Entity> {
+    const created = await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', ...body } });
+    expect(created.status).toBe(201);
+    return created.json as Entity;
+  }
+
+  it('creates a quote numbered from its series, with the customer’s defaults and the external document number upper-cased', async () => {
+    const company = await companyPath();
+    const quote = await newQuote(company, { externalDocumentNumber: 'po-123/a', validUntilDate: '2027-01-06' });
+    expect(quote).toMatchObject({ number: 'S-QUO1001', externalDocumentNumber: 'PO-123/A', customerNumber: '20001', customerName: 'Putki Oy', salesperson: '102', status: 'Draft', documentDate: '2026-12-07', validUntilDate: '2027-01-06', totalAmountExcludingTax: 0 });
+    expect((await newQuote(company)).number).toBe('S-QUO1002');
+    const found = values(await call(`${company}/salesQuotes?$filter=${encodeURIComponent("externalDocumentNumber eq 'PO-123/A' and customerNumber eq '20001'")}`));
+    expect(found.map((q) => q.id)).toEqual([quote.id]);
+  });
+
+  it('refuses an unknown customer, a missing one, an over-long external document number and a read-only field', async () => {
+    const company = await companyPath();
+    const refusal = async (body: Record<string, unknown>) => (await call(`${company}/salesQuotes`, { method: 'POST', body })).json as { error: { code: string; message: string } };
+    expect((await refusal({ customerNumber: '99999' })).error).toMatchObject({ code: 'Application_DialogException', message: expect.stringMatching(/^The sell-to customer cannot be found\./) });
+    expect((await refusal({ externalDocumentNumber: 'X' })).error.message).toMatch(/"customerNumber" or a "customerId" must be provided/);
+    expect((await refusal({ customerNumber: '20001', externalDocumentNumber: 'x'.repeat(36) })).error.code).toBe('Application_StringExceededLength');
+    expect((await refusal({ customerNumber: '20001', number: 'S-QUO9' })).error.code).toBe('BadRequest_InvalidOperation');
+    expect((await refusal({ customerNumber: '20001', salesperson: 'NOBODY' })).error.code).toBe('Internal_InvalidTableRelation');
+    expect(values(await call(`${company}/salesQuotes`))).toEqual([]);
+  });
+
+  it('prices a line from the item when unitPrice is left out, keeps a given one, and keeps the totals', async () => {
+    const company = await companyPath();
+    const quote = await newQuote(company);
+    const lines = `${company}/salesQuotes(${quote.id})/salesQuoteLines`;
+    const priced = await call(lines, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000022', quantity: 3 } });
+    expect(priced.status).toBe(201);
+    expect(priced.json).toMatchObject({ documentId: quote.id, sequence: 10000, lineType: 'Item', description: 'Kupariputki 22x1,0 kova', unitOfMeasureCode: 'M', unitPrice: 10, quantity: 3, amountExcludingTax: 30, taxPercent: 25.5, totalTaxAmount: 7.65, amountIncludingTax: 37.65 });
+    const items = values(await call(`${company}/items?$filter=${encodeURIComponent("number eq '2000020'")}`));
+    const given = await call(lines, { method: 'POST', body: { itemId: items[0]!.id, quantity: 2, unitPrice: 12.5, discountPercent: 10 } });
+    expect(given.json).toMatchObject({ lineObjectNumber: '2000020', unitPrice: 12.5, discountAmount: 2.5, amountExcludingTax: 22.5, sequence: 20000 });
+    const totals = (await call(`${company}/salesQuotes(${quote.id})`)).json;
+    expect(totals).toMatchObject({ totalAmountExcludingTax: 52.5, totalTaxAmount: 13.39, totalAmountIncludingTax: 65.89 });
+    const unknown = await call(lines, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: 'NOPE', quantity: 1 } });
+    expect(unknown.json).toMatchObject({ error: { code: 'Application_DialogException', message: expect.stringMatching(/^Item does not exist\./) } });
+  });
+
+  it('changes the ETag on every write, answers a stale If-Match with 412 and a missing one with 400, and takes *', async () => {
+    const company = await companyPath();
+    const quote = await newQuote(company);
+    const path = `${company}/salesQuotes(${quote.id})`;
+    const missing = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'A' } });
+    expect(missing.status).toBe(400);
+    expect(missing.json).toMatchObject({ error: { code: 'BadRequest_InvalidToken' } });
+    const patched = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'a' }, headers: { 'If-Match': quote['@odata.etag'] } });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ externalDocumentNumber: 'A' });
+    expect(patched.json['@odata.etag']).not.toBe(quote['@odata.etag']);
+    expect(patched.headers.get('etag')).toBe(patched.json['@odata.etag']);
+    const stale = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'B' }, headers: { 'If-Match': quote['@odata.etag'] } });
+    expect(stale.status).toBe(412);
+    expect(stale.json).toMatchObject({ error: { code: 'Request_EntityChanged' } });
+    sim.setFaults({ variant: { staleEtagStatus: 409 } });
+    expect((await call(path, { method: 'DELETE', headers: { 'If-Match': quote['@odata.etag'] } })).status).toBe(409);
+    const line = (await call(`${path}/salesQuoteLines`, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 } })).json as Entity;
+    const afterLine = (await call(path)).json;
+    expect(afterLine['@odata.etag']).not.toBe(patched.json['@odata.etag']);
+    expect(afterLine.totalAmountExcludingTax).toBe(8);
+    expect((await call(`${company}/salesQuoteLines(${line.id})`, { method: 'PATCH', body: { quantity: 2 }, headers: { 'If-Match': '*' } })).json).toMatchObject({ quantity: 2, unitPrice: 8, amountExcludingTax: 16 });
+  });
+
+  it('patches and deletes lines by their own path, recomputing the quote totals, and deletes the quote with its lines', async () => {
+    const company = await companyPath();
+    const quote = await newQuote(company);
+    const lines = `${company}/salesQuotes(${quote.id})/salesQuoteLines`;
+    const first = (await call(lines, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 } })).json as Entity;
+    const second = (await call(lines, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000022', quantity: 1 } })).json as Entity;
+    const patched = await call(`${lines}(${first.id})`, { method: 'PATCH', body: { quantity: 5, unitPrice: 7 }, headers: { 'If-Match': first['@odata.etag'] } });
+    expect(patched.json).toMatchObject({ quantity: 5, unitPrice: 7, amountExcludingTax: 35 });
+    expect((await call(`${lines}(${first.id})`, { method: 'PATCH', body: { sequence: 30000 }, headers: { 'If-Match': '*' } })).json).toMatchObject({ error: { code: 'Application_DialogException' } });
+    expect((await call(`${lines}(${first.id})`, { method: 'PATCH', body: { lineObjectNumber: '1000022' }, headers: { 'If-Match': '*' } })).status).toBe(400);
+    expect((await call(`${company}/salesQuotes(${quote.id})`)).json.totalAmountExcludingTax).toBe(45);
+    expect((await call(`${lines}(${second.id})`, { method: 'DELETE', headers: { 'If-Match': second['@odata.etag'] } })).status).toBe(204);
+    expect(values(await call(lines)).map((l) => l.id)).toEqual([first.id]);
+    expect((await call(`${company}/salesQuotes(${quote.id})`)).json.totalAmountExcludingTax).toBe(35);
+    expect((await call(`${company}/salesQuoteLines`)).json).toMatchObject({ error: { message: expect.stringMatching(/Document Id/) } });
+    expect(values(await call(`${company}/salesQuoteLines?$filter=documentId eq ${quote.id}`)).length).toBe(1);
+    expect((await call(`${company}/salesQuotes(${quote.id})`, { method: 'DELETE', headers: { 'If-Match': '*' } })).status).toBe(204);
+    expect((await call(`${lines}(${first.id})`)).status).toBe(404);
+    expect((await call(`${company}/salesQuotes(${quote.id})`)).status).toBe(404);
+  });
+
+  it('takes a deep insert of a quote with its lines, all or nothing, and expands the lines on read', async () => {
+    const company = await companyPath();
+    const quote = await newQuote(company, {
+      salesQuoteLines: [
+        { lineType: 'Item', lineObjectNumber: '1000015', quantity: 2 },
+        { lineType: 'Comment', description: 'Toimitus viikolla 2' },
+      ],
+    });
+    expect(quote.totalAmountExcludingTax).toBe(16);
+    const expanded = (await call(`${company}/salesQuotes(${quote.id})?$expand=salesQuoteLines`)).json;
+    expect((expanded.salesQuoteLines as Entity[]).map((l) => [l.lineType, l.description, l.sequence])).toEqual([
+      ['Item', 'Kupariputki 15x1,0 kova', 10000],
+      ['Comment', 'Toimitus viikolla 2', 20000],
+    ]);
+    const failed = await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', salesQuoteLines: [{ lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 }, { lineType: 'Item', lineObjectNumber: 'NOPE' }] } });
+    expect(failed.status).toBe(400);
+    expect(values(await call(`${company}/salesQuotes`)).map((q) => q.id)).toEqual([quote.id]);
+    expect((await call(`${company}/salesQuotes?$expand=dimensionSetLines`)).status).toBe(400);
+  });
+
+  it('keeps quotes in its file across a restart', async () => {
+    const company = await companyPath();
+    const quote = await newQuote(company);
+    await sim.close();
+    sim = await startSim();
+    expect((await call(`${company}/salesQuotes(${quote.id})`)).json).toMatchObject({ number: 'S-QUO1001' });
+  });
+});
+
+describe('Business Central simulator: faults', () => {
+  it('fails matching calls with the status and Retry-After set, then answers again', async () => {
+    const company = await companyPath();
+    sim.setFaults({ fail: [{ status: 429, count: 2, retryAfterSeconds: 3, match: '^GET /companies\\(:id\\)/items$' }] });
+    const throttled = await call(`${company}/items`);
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('3');
+    expect(throttled.json).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    expect((await call(`${company}/customers`)).status).toBe(200);
+    expect((await call(`${company}/items`)).status).toBe(429);
+    expect((await call(`${company}/items`)).status).toBe(200);
+  });
+
+  it('stores a write and then drops the connection when told to crash after it', async () => {
+    const company = await companyPath();
+    const quote = (await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001' } })).json as Entity;
+    sim.setFaults({ crashAfter: [{ match: '^POST /companies\\(:id\\)/salesQuotes\\(:id\\)/salesQuoteLines$' }] });
+    await expect(call(`${company}/salesQuotes(${quote.id})/salesQuoteLines`, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 } })).rejects.toThrow();
+    expect(values(await call(`${company}/salesQuotes(${quote.id})/salesQuoteLines`)).map((l) => l.lineObjectNumber)).toEqual(['1000015']);
+    expect(sim.calls).toContain('POST /companies(:id)/salesQuotes(:id)/salesQuoteLines');
+  });
+
+  it('garbles a matching answer into HTML with a 2xx status, and takes the faults over HTTP too', async () => {
+    const company = await companyPath();
+    const admin = new URL(sim.apiUrl).origin + '/__sim/faults';
+    const set = await fetch(admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ garble: [{ match: '^GET /companies\\(:id\\)/customers$' }] }) });
+    expect(set.status).toBe(200);
+    const answer = await fetch(`${sim.apiUrl}${company}/customers`, { headers: { Authorization: `Bearer ${await token()}` } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await answer.text()).toMatch(/^<html>/);
+    const refused = await fetch(admin, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ garbel: [] }) });
+    expect(refused.status).toBe(400);
+  });
+});
