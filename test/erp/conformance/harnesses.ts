@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openBcErp } from '../../../src/erp/bc/adapter.js';
+import type { BcFaultUpdate } from '../../../src/erp/bc/simulator/faults.js';
 import { BC_SIM_COMPANY_NAME } from '../../../src/erp/bc/simulator/seed.js';
 import { startBcSimulator, type RunningBcSimulator } from '../../../src/erp/bc/simulator/server.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
@@ -13,9 +14,10 @@ import { localErpFile, openLocalErp } from '../../../src/erp/local/adapter.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { afterEach, beforeEach } from 'vitest';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
-import type { ErpGap } from './erp-gap.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 import { systemClock } from '../../../src/time/clock.js';
+import type { ErpFault, FaultKind } from './erp-fault.js';
+import type { ErpGap } from './erp-gap.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
   pricelist: 'P1',
@@ -43,38 +45,60 @@ export interface ErpUnderTest {
   erp: ErpAdapter;
   /** Every offer number the ERP holds, read past the adapter. */
   offerNumbers(): Promise<string[]>;
-  /** Switches the simulator's faults. */
-  faults(update: FaultUpdate): void;
-  /** "METHOD /route" of every call the ERP has answered. */
-  calls(): string[];
+  /** Makes a fault happen in this ERP; only the kinds its harness lists. */
+  inject(fault: ErpFault): void;
+  /** How many times Offerflow has logged in to the ERP. */
+  logins(): number;
   /** Closes the adapter and opens a new one on the same data directory, as a restarted process would. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface Harness<T = Omit<ErpUnderTest, 'faults' | 'calls' | 'restart'>> {
+export interface Harness<T = ErpUnderTest> {
   name: string;
+  /** The faults `inject` can make happen in this ERP. */
+  faults: ReadonlySet<FaultKind>;
   /** What this ERP's API cannot do; none when left out. */
   gaps?: ReadonlySet<ErpGap>;
   open(): Promise<T>;
 }
 
+/** Lemonsoft under test, with its simulator's own switches for the tests of its wire protocol. */
+export interface LemonsoftErpUnderTest extends ErpUnderTest {
+  /** Switches the simulator's faults. */
+  faults(update: FaultUpdate): void;
+  /** "METHOD /route" of every call the ERP has answered. */
+  calls(): string[];
+}
+
 const local: Harness = {
   name: 'local',
+  // One process's own SQLite file: nothing between Offerflow and it to fail.
+  faults: new Set(),
   async open() {
     const dataDir = tempDataDir();
-    const erp = await openLocalErp({ dataDir, clock: systemClock });
-    await erp.masterData.inTransaction((writer) => writer.write(MASTER_DATA));
-    return {
-      erp,
+    const open = () => openLocalErp({ dataDir, clock: systemClock });
+    const first = await open();
+    await first.masterData.inTransaction((writer) => writer.write(MASTER_DATA));
+    const under: ErpUnderTest = {
+      erp: first,
       async offerNumbers() {
         const db = new Database(localErpFile(dataDir), { readonly: true });
         const rows = db.prepare('select number from offers order by number').all() as { number: number }[];
         db.close();
         return rows.map((r) => String(r.number));
       },
-      close: () => erp.close(),
+      inject: () => {
+        throw new Error('the embedded ERP has no faults to inject');
+      },
+      logins: () => 0,
+      async restart() {
+        await under.erp.close();
+        under.erp = await open();
+      },
+      close: () => under.erp.close(),
     };
+    return under;
   },
 };
 
@@ -131,10 +155,34 @@ export async function lemonsoftReader(settings: Record<string, unknown>): Promis
 
 export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
+const LEMONSOFT_OFFER_WRITES = '^(POST|PUT|DELETE) /api/offers';
+const LEMONSOFT_ALWAYS = 100_000;
+
+/** A neutral fault as the Lemonsoft simulator's switches make it. */
+function lemonsoftFault(fault: ErpFault): FaultUpdate {
+  switch (fault.kind) {
+    case 'unreachable':
+      return { fail: [{ status: 503, count: LEMONSOFT_ALWAYS }] };
+    case 'transient':
+      return { fail: [{ status: 503, count: fault.count, match: fault.on === 'reads' ? '^GET ' : LEMONSOFT_OFFER_WRITES }] };
+    case 'throttled':
+      return { fail: [{ status: 429, count: 1, retryAfterSeconds: fault.retryAfterSeconds, match: LEMONSOFT_OFFER_WRITES }] };
+    case 'loginExpired':
+      return { expireSessions: true };
+    case 'answersLost':
+      return { crashAfter: fault.writes === 'first' ? ['create'] : ['create', 'header', 'rows', 'updateRows', 'deleteRows'] };
+    case 'writesRefused':
+      return { fail: [{ status: 500, count: LEMONSOFT_ALWAYS, match: LEMONSOFT_OFFER_WRITES }] };
+    case 'reset':
+      return { reset: true };
+  }
+}
+
 /** Lemonsoft under one reading of what its schema leaves open. */
-function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Record<string, unknown> = {}): Harness<ErpUnderTest> {
+function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Record<string, unknown> = {}): Harness<LemonsoftErpUnderTest> {
   return {
     name,
+    faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
     async open() {
       const dataDir = tempDataDir();
       const sim = await startSimulator(dataDir);
@@ -142,11 +190,13 @@ function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Rec
       const store = await openStore(dataDir, null, systemClock);
       // A page size of 2 makes every listing of the small seller span several pages.
       const open = () => openLemonsoftErp({ settings: { ...lemonsoftSettings(sim), ...settings }, journal: store.offerJournal, clock: systemClock });
-      const under: ErpUnderTest = {
+      const under: LemonsoftErpUnderTest = {
         erp: await open(),
         offerNumbers: () => listedOffers(sim),
         // A reset of the faults keeps the reading this harness is about.
         faults: (update) => sim.setFaults({ ...update, variant: { ...variant, ...update.variant } }),
+        inject: (fault) => under.faults(lemonsoftFault(fault)),
+        logins: () => sim.calls.filter((c) => c === 'POST /api/auth/login').length,
         calls: () => sim.calls,
         async restart() {
           await under.erp.close();
@@ -165,7 +215,7 @@ function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Rec
 
 const lemonsoft = lemonsoftUnder('lemonsoft');
 /** Every reading of the schema's open questions the adapter must survive. */
-const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
+const LEMONSOFT_VARIANTS: Harness<LemonsoftErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, writes answered without a body', { emptyWriteAnswers: true }),
   lemonsoftUnder('lemonsoft, PUT replacing the whole header', { putReplacesHeader: true }),
   lemonsoftUnder('lemonsoft, one resolved price from the price endpoint, prices read from the price lists', { priceAnswer: 'resolved' }, { priceSource: 'pricelists' }),
@@ -173,6 +223,7 @@ const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
 ];
 
 export const BC_APP = { tenant: 'offerflow-test.onmicrosoft.com', clientId: '6f1c2d3e-0000-4000-a000-00000000cafe', clientSecret: 'bc-s3cret~value' };
+const BC_TOKEN_CALL = 'POST /oauth2/v2.0/token';
 
 export async function startBc(dataDir = tempDataDir()): Promise<RunningBcSimulator> {
   return startBcSimulator({ file: join(dataDir, 'bc-sim.sqlite'), ...BC_APP, seed: MASTER_DATA, clock: systemClock });
@@ -181,7 +232,7 @@ export async function startBc(dataDir = tempDataDir()): Promise<RunningBcSimulat
 /** A page size of 2 makes every listing of the small seller span several pages. */
 export const bcSettings = (sim: RunningBcSimulator) => ({ ...BC_APP, company: BC_SIM_COMPANY_NAME, tokenUrl: sim.tokenUrl, apiUrl: sim.apiUrl, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
-/** Reads the simulator's quotes over HTTP as any client of Business Central would. */
+/** Reads the simulator's quotes over HTTP as any client of Business Central would, with a token of its own. */
 async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: BC_APP.clientId, client_secret: BC_APP.clientSecret, scope: 'https://api.businesscentral.dynamics.com/.default' });
   const { access_token } = (await (await fetch(sim.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
@@ -190,23 +241,62 @@ async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
   return (await get(`/companies(${company!.id})/salesQuotes`)).value.map((q) => q.number).sort();
 }
 
+const BC_QUOTE = '^POST /companies\\(:id\\)/salesQuotes$';
+const BC_HEADER = '^PATCH /companies\\(:id\\)/salesQuotes\\(:id\\)$';
+const BC_LINES = '/companies\\(:id\\)/salesQuotes\\(:id\\)/salesQuoteLines';
+const BC_OFFER_WRITES = '^(POST|PATCH|DELETE) /companies\\(:id\\)/salesQuotes';
+const BC_ALWAYS = 100_000;
+
+/** A neutral fault as the BC simulator's switches make it. */
+function bcFault(fault: ErpFault): BcFaultUpdate {
+  switch (fault.kind) {
+    case 'unreachable':
+      return { fail: [{ status: 503, count: BC_ALWAYS }] };
+    case 'transient':
+      return { fail: [{ status: 503, count: fault.count, match: fault.on === 'reads' ? '^GET ' : BC_OFFER_WRITES }] };
+    case 'throttled':
+      return { fail: [{ status: 429, count: 1, retryAfterSeconds: fault.retryAfterSeconds, match: BC_OFFER_WRITES }] };
+    case 'loginExpired':
+      return { revokeTokens: true };
+    case 'answersLost':
+      return { crashAfter: fault.writes === 'first' ? [{ match: BC_OFFER_WRITES }] : [BC_QUOTE, BC_HEADER, `^POST ${BC_LINES}$`, `^PATCH ${BC_LINES}\\(:id\\)$`, `^DELETE ${BC_LINES}\\(:id\\)$`].map((match) => ({ match })) };
+    case 'writesRefused':
+      return { fail: [{ status: 500, count: BC_ALWAYS, match: BC_OFFER_WRITES }] };
+    case 'reset':
+      return { reset: true };
+  }
+}
+
 const bc: Harness = {
   name: 'bc',
-  gaps: new Set(['supplierCodes', 'customerPrices', 'productVat', 'offerWithoutCustomer']),
+  faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
+  gaps: new Set<ErpGap>(['supplierCodes', 'customerPrices', 'productVat', 'offerWithoutCustomer']),
   async open() {
     const sim = await startBc();
-    const erp = await openBcErp({ settings: bcSettings(sim), clock: systemClock });
-    return {
-      erp,
-      offerNumbers: () => listedQuotes(sim),
+    const open = () => openBcErp({ settings: bcSettings(sim), clock: systemClock });
+    let ownTokens = 0;
+    const under: ErpUnderTest = {
+      erp: await open(),
+      offerNumbers: () => {
+        ownTokens += 1;
+        return listedQuotes(sim);
+      },
+      inject: (fault) => sim.setFaults(bcFault(fault)),
+      logins: () => sim.calls.filter((c) => c === BC_TOKEN_CALL).length - ownTokens,
+      async restart() {
+        await under.erp.close();
+        under.erp = await open();
+      },
       close: async () => {
-        await erp.close();
+        await under.erp.close();
         await sim.close();
       },
     };
+    return under;
   },
 };
 
+/** Every ERP Offerflow ships, and every reading of one it must survive. */
 export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS, bc];
-/** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
-export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
+/** Lemonsoft in each reading, for the tests of its own wire protocol. */
+export const LEMONSOFT_HARNESSES: Harness<LemonsoftErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
