@@ -4,7 +4,7 @@ import type { Clock } from '../../../time/clock.js';
 import { COMPANIES, CUSTOMERS, ITEMS, SALES_QUOTE_LINES, SALES_QUOTES, SALESPEOPLE, type EntitySet } from './entities.js';
 import { BcFaults, bcFaultUpdateSchema, type BcFaultUpdate } from './faults.js';
 import { badRequest, notFound, ODataError, resourceNotFound } from './odata-error.js';
-import { arrange, pageOf, parseODataQuery, preferredPageSize, skipTokenOf, type ODataQuery } from './odata-query.js';
+import { arrange, NO_OPTIONS, pageOf, parseODataQuery, preferredPageSize, skipTokenOf, type ODataQuery } from './odata-query.js';
 import { createLine, createQuote, deleteLine, deleteQuote, patchLine, patchQuote, type QuoteContext } from './quotes.js';
 import { routeOf, segmentsOf, type Segment } from './resource-path.js';
 import { bcSeed } from './seed.js';
@@ -46,7 +46,7 @@ export interface RunningBcSimulator {
   close(): Promise<void>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Answer {
   status: number;
@@ -128,7 +128,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       }),
     );
     app.route({
-      method: ['GET', 'POST', 'PATCH', 'DELETE'],
+      method: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
       url: '/v2.0/*',
       handler: async (request, reply) => {
         const [path = '', queryText = ''] = request.url.split('?');
@@ -150,6 +150,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
         });
       },
     });
+    app.setNotFoundHandler((request, reply) => sendError(reply, resourceNotFound(request.url.split('?')[0]!)));
     return app.listen({ port: options.port ?? 0, host });
   }
 
@@ -197,7 +198,11 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     }
   }
 
-  const contextOf = (resourcePath: string, entity: boolean) => `${apiUrl}/$metadata#${resourcePath.replace(/^\//, '').replace(/\([^()]*\)$/, entity ? '' : '$&')}${entity ? '/$entity' : ''}`;
+  /** `@odata.context`: the entity set's path, and `/$entity` after it for a single entity. */
+  const contextOf = (resourcePath: string, entity: boolean) => {
+    const path = resourcePath.replace(/^\//, '');
+    return `${apiUrl}/$metadata#${entity ? `${path.replace(/\([^()]*\)$/, '')}/$entity` : path}`;
+  };
 
   async function present(record: StoredRecord, companyId: string, query: ODataQuery | null): Promise<Record<string, unknown>> {
     const doc = query?.select ? Object.fromEntries(query.select.map((name) => [name, record.doc[name]])) : record.doc;
@@ -220,7 +225,9 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     const prefer = request.headers.prefer;
     const asked = preferredPageSize(Array.isArray(prefer) ? prefer.join(',') : prefer);
     const { page, nextOffset } = pageOf(rows, query, asked ?? faults.variant.defaultPageSize);
-    const body: Record<string, unknown> = { '@odata.context': contextOf(resourcePath, false), value: await Promise.all(page.map((row) => present(byId.get(String(row.id))!, companyId, query))) };
+    const body: Record<string, unknown> = { '@odata.context': contextOf(resourcePath, false) };
+    if (query.count) body['@odata.count'] = rows.length;
+    body.value = await Promise.all(page.map((row) => present(byId.get(String(row.id))!, companyId, query)));
     if (nextOffset !== null) {
       const next = new URLSearchParams(params);
       next.set('$skiptoken', skipTokenOf(nextOffset));
@@ -231,6 +238,13 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
 
   async function entityAnswer(status: number, record: StoredRecord, companyId: string, resourcePath: string, query: ODataQuery | null): Promise<Answer> {
     return { status, etag: etagOf(record), body: { '@odata.context': contextOf(resourcePath, true), ...(await present(record, companyId, query)) } };
+  }
+
+  /** 201 with the new entity and where it lives; a deep insert answers its lines inline, as OData has it answer what it created. */
+  async function createdAnswer(record: StoredRecord, companyId: string, collectionPath: string, expand: string[] = []): Promise<Answer> {
+    const path = `${collectionPath}(${record.doc.id})`;
+    const answer = await entityAnswer(201, record, companyId, path, expand.length ? { ...NO_OPTIONS, expand } : null);
+    return { ...answer, headers: { Location: `${apiUrl}${path}` } };
   }
 
   /** If-Match is required on PATCH and DELETE (dev-itpro/webservices/use-odata-to-modify-data.md); `*` matches anything. */
@@ -285,13 +299,14 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     const body = parseJson(request);
     if (name === 'salesQuotes') {
       const quote = await store.transaction((trx) => createQuote({ ...ctx, store: trx }, body));
-      return entityAnswer(201, quote, ctx.companyId, `${resourcePath}(${quote.doc.id})`, null);
+      const deep = typeof body === 'object' && body !== null && 'salesQuoteLines' in body;
+      return createdAnswer(quote, ctx.companyId, resourcePath, deep ? ['salesQuoteLines'] : []);
     }
     const documentId = (body as { documentId?: unknown } | undefined)?.documentId;
     const quote = typeof documentId === 'string' ? await store.get('salesQuotes', ctx.companyId, documentId.toLowerCase()) : null;
     if (!quote) throw badRequest('A "documentId" of an existing sales quote must be provided to create a line here.');
     const line = await store.transaction((trx) => createLine({ ...ctx, store: trx }, quote, body));
-    return entityAnswer(201, line, ctx.companyId, `${resourcePath}(${line.doc.id})`, null);
+    return createdAnswer(line, ctx.companyId, resourcePath);
   }
 
   /** The top-level lines set loads lines by document, so it needs a documentId (or a line id) to list any. */
@@ -324,7 +339,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       if (method !== 'POST') throw methodNotAllowed(method, '/companies(:id)/salesQuotes(:id)/salesQuoteLines');
       const body = parseJson(request);
       const line = await store.transaction((trx) => createLine({ ...ctx, store: trx }, quote, body));
-      return entityAnswer(201, line, ctx.companyId, `${resourcePath}(${line.doc.id})`, null);
+      return createdAnswer(line, ctx.companyId, resourcePath);
     }
     const line = await store.get('salesQuoteLines', ctx.companyId, linesSegment.key);
     if (!line || line.parentId !== quote.doc.id) throw notFound('salesQuoteLine', linesSegment.key);
