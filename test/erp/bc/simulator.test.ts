@@ -273,6 +273,8 @@ describe('Business Central simulator: sales quotes', () => {
     const stale = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'B' }, headers: { 'If-Match': quote['@odata.etag'] } });
     expect(stale.status).toBe(412);
     expect(stale.json).toMatchObject({ error: { code: 'Request_EntityChanged' } });
+    const garbled = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'B' }, headers: { 'If-Match': 'W/"not-a-bc-etag"' } });
+    expect(garbled.json).toMatchObject({ error: { code: 'BadRequest_InvalidToken' } });
     sim.setFaults({ variant: { staleEtagStatus: 409 } });
     expect((await call(path, { method: 'DELETE', headers: { 'If-Match': quote['@odata.etag'] } })).status).toBe(409);
     const line = (await call(`${path}/salesQuoteLines`, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 } })).json as Entity;

@@ -68,7 +68,12 @@ const WRITABLE = new Set(['salesQuotes', 'salesQuoteLines']);
 /** BC's weak ETag: opaque base64, made from the record's write count so that every write changes it. */
 const etagOf = (record: StoredRecord) => `W/"${Buffer.from(`'${record.version};${record.doc.id};'`).toString('base64')}"`;
 
-const methodNotAllowed = (method: string, route: string) => new ODataError(405, 'BadRequest_MethodNotAllowed', `'${method}' requests for '${route}' are not allowed.`);
+/** BC's own wording, as reported in hougaard/Simple-Object-Designer#100. */
+const methodNotAllowed = (method: string, name: string, kind: 'Collection' | 'Entity') =>
+  new ODataError(405, 'BadRequest_MethodNotAllowed', `'${method}' requests for '${name}' of EdmType '${kind}' are not allowed within Dynamics 365 Business Central OData web services.`);
+
+/** Whether an If-Match value is an ETag this server could have made, stale or not. */
+const isOurEtag = (tag: string) => /^W\/"[A-Za-z0-9+/]+=*"$/.test(tag) && /^'\d+;[0-9a-f-]{36};'$/.test(Buffer.from(tag.slice(3, -1), 'base64').toString());
 
 /**
  * A Business Central stand-in that serves the part of API v2.0 Offerflow uses (companies,
@@ -255,20 +260,21 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       throw new ODataError(faults.variant.missingIfMatchStatus, 'BadRequest_InvalidToken', 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.');
     }
     const tags = given.split(',').map((tag) => tag.trim());
-    if (!tags.includes('*') && !tags.includes(etagOf(record))) throw new ODataError(faults.variant.staleEtagStatus, 'Request_EntityChanged', 'Another user has already changed the record.');
+    if (tags.includes('*') || tags.includes(etagOf(record))) return;
+    if (!tags.some(isOurEtag)) throw new ODataError(400, 'BadRequest_InvalidToken', 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.');
+    throw new ODataError(faults.variant.staleEtagStatus, 'Request_EntityChanged', 'Another user has already changed the record.');
   }
 
   async function api(request: FastifyRequest, method: Method, segments: Segment[], params: URLSearchParams, resourcePath: string): Promise<Answer> {
-    const route = routeOf(segments);
     const [first, second, third, ...rest] = segments;
     if (!first || first.name !== 'companies' || rest.length > 0) throw resourceNotFound(segments.map((s) => s.name).join('/') || '(none)');
     if (!second) {
       if (first.key === null) {
-        if (method !== 'GET') throw methodNotAllowed(method, route);
+        if (method !== 'GET') throw methodNotAllowed(method, 'companies', 'Collection');
         return listAnswer(request, await store.companies(), COMPANIES, [], params, resourcePath, '');
       }
       const company = await companyOf(first.key);
-      if (method !== 'GET') throw methodNotAllowed(method, route);
+      if (method !== 'GET') throw methodNotAllowed(method, 'companies', 'Entity');
       return entityAnswer(200, company, company.doc.id, resourcePath, parseODataQuery(params, COMPANIES, []));
     }
     if (first.key === null) throw resourceNotFound(second.name);
@@ -295,7 +301,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       if (name === 'salesQuoteLines') return topLevelLines(request, ctx, params, resourcePath);
       return listAnswer(request, await store.list(name, ctx.companyId), set, expand, params, resourcePath, ctx.companyId);
     }
-    if (method !== 'POST' || !WRITABLE.has(name)) throw methodNotAllowed(method, `/companies(:id)/${name}`);
+    if (method !== 'POST' || !WRITABLE.has(name)) throw methodNotAllowed(method, name, 'Collection');
     const body = parseJson(request);
     if (name === 'salesQuotes') {
       const quote = await store.transaction((trx) => createQuote({ ...ctx, store: trx }, body));
@@ -319,7 +325,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
   async function entity(request: FastifyRequest, method: Method, ctx: QuoteContext, name: string, record: StoredRecord, params: URLSearchParams, resourcePath: string): Promise<Answer> {
     const { set, expand } = COMPANY_SETS[name]!;
     if (method === 'GET') return entityAnswer(200, record, ctx.companyId, resourcePath, parseODataQuery(params, set, expand));
-    if (method === 'POST' || !WRITABLE.has(name)) throw methodNotAllowed(method, `/companies(:id)/${name}(:id)`);
+    if (method === 'POST' || method === 'PUT' || !WRITABLE.has(name)) throw methodNotAllowed(method, name, 'Entity');
     checkIfMatch(request, record);
     if (method === 'DELETE') {
       await store.transaction((trx) => (name === 'salesQuotes' ? deleteQuote({ ...ctx, store: trx }, record) : deleteLine({ ...ctx, store: trx }, record)));
@@ -336,7 +342,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     if (!quote) throw notFound('salesQuote', quoteSegment.key);
     if (linesSegment.key === null) {
       if (method === 'GET') return listAnswer(request, await store.list('salesQuoteLines', ctx.companyId, quote.doc.id), SALES_QUOTE_LINES, [], params, resourcePath, ctx.companyId);
-      if (method !== 'POST') throw methodNotAllowed(method, '/companies(:id)/salesQuotes(:id)/salesQuoteLines');
+      if (method !== 'POST') throw methodNotAllowed(method, 'salesQuoteLines', 'Collection');
       const body = parseJson(request);
       const line = await store.transaction((trx) => createLine({ ...ctx, store: trx }, quote, body));
       return createdAnswer(line, ctx.companyId, resourcePath);
