@@ -165,6 +165,7 @@ describe('Business Central simulator: reading', () => {
     const first = await call(`${company}/items?$skip=1&$top=3`);
     expect(values(first).map((i) => i.number)).toEqual(['1000022', '2000020']);
     expect(first.headers.get('preference-applied')).toBeNull();
+    expect((await call(`${company}/items?$count=true&$top=1`)).json['@odata.count']).toBe(PRODUCTS.length);
     const second = await call(String(first.json['@odata.nextLink']));
     expect(values(second).map((i) => i.number)).toEqual(['3000325']);
     expect(second.json['@odata.nextLink']).toBeUndefined();
@@ -207,6 +208,8 @@ describe('Business Central simulator: reading', () => {
     expect(missing.json).toMatchObject({ error: { code: 'BadRequest_NotFound' } });
     expect((await call(`${company}/vendors`)).json).toMatchObject({ error: { code: 'BadRequest_ResourceNotFound' } });
     expect((await call(`/companies(00000000-0000-4000-8000-000000000000)/items`)).status).toBe(404);
+    expect((await call(`${company}/items`, { method: 'PUT', body: {} })).json).toMatchObject({ error: { code: 'BadRequest_MethodNotAllowed' } });
+    expect((await call('http://' + new URL(sim.apiUrl).host + '/nowhere')).json).toMatchObject({ error: { code: 'BadRequest_ResourceNotFound' } });
   });
 });
 
@@ -219,7 +222,9 @@ describe('Business Central simulator: sales quotes', () => {
 
   it('creates a quote numbered from its series, with the customer’s defaults and the external document number upper-cased', async () => {
     const company = await companyPath();
-    const quote = await newQuote(company, { externalDocumentNumber: 'po-123/a', validUntilDate: '2027-01-06' });
+    const created = await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', externalDocumentNumber: 'po-123/a', validUntilDate: '2027-01-06' } });
+    const quote = created.json as Entity;
+    expect(created.headers.get('location')).toBe(`${sim.apiUrl}${company}/salesQuotes(${quote.id})`);
     expect(quote).toMatchObject({ number: 'S-QUO1001', externalDocumentNumber: 'PO-123/A', customerNumber: '20001', customerName: 'Putki Oy', salesperson: '102', status: 'Draft', documentDate: '2026-12-07', validUntilDate: '2027-01-06', totalAmountExcludingTax: 0 });
     expect((await newQuote(company)).number).toBe('S-QUO1002');
     const found = values(await call(`${company}/salesQuotes?$filter=${encodeURIComponent("externalDocumentNumber eq 'PO-123/A' and customerNumber eq '20001'")}`));
@@ -268,6 +273,8 @@ describe('Business Central simulator: sales quotes', () => {
     const stale = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'B' }, headers: { 'If-Match': quote['@odata.etag'] } });
     expect(stale.status).toBe(412);
     expect(stale.json).toMatchObject({ error: { code: 'Request_EntityChanged' } });
+    const garbled = await call(path, { method: 'PATCH', body: { externalDocumentNumber: 'B' }, headers: { 'If-Match': 'W/"not-a-bc-etag"' } });
+    expect(garbled.json).toMatchObject({ error: { code: 'BadRequest_InvalidToken' } });
     sim.setFaults({ variant: { staleEtagStatus: 409 } });
     expect((await call(path, { method: 'DELETE', headers: { 'If-Match': quote['@odata.etag'] } })).status).toBe(409);
     const line = (await call(`${path}/salesQuoteLines`, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 } })).json as Entity;
@@ -307,6 +314,7 @@ describe('Business Central simulator: sales quotes', () => {
       ],
     });
     expect(quote.totalAmountExcludingTax).toBe(16);
+    expect((quote.salesQuoteLines as Entity[]).map((l) => l.lineObjectNumber)).toEqual(['1000015', '']);
     const expanded = (await call(`${company}/salesQuotes(${quote.id})?$expand=salesQuoteLines`)).json;
     expect((expanded.salesQuoteLines as Entity[]).map((l) => [l.lineType, l.description, l.sequence])).toEqual([
       ['Item', 'Kupariputki 15x1,0 kova', 10000],

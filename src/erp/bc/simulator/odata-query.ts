@@ -14,8 +14,13 @@ export interface ODataQuery {
   skip: number;
   /** Where the page a next link points at starts, in the filtered and sorted list. */
   skipToken: number | null;
+  /** `$count=true`: the answer says how many match, over all pages. */
+  count: boolean;
 }
 
+export const NO_OPTIONS: ODataQuery = { filter: null, select: null, expand: [], orderBy: [], top: null, skip: 0, skipToken: null, count: false };
+
+/** `$schemaversion` picks BC's OData schema; the simulator answers schema 2.0, API v2.0's default, whatever is asked. */
 const SYSTEM_OPTIONS = new Set(['$filter', '$select', '$expand', '$orderby', '$top', '$skip', '$skiptoken', '$count', '$schemaversion']);
 
 function count(name: string, text: string): number {
@@ -66,7 +71,14 @@ export function parseODataQuery(params: URLSearchParams, set: EntitySet, navigat
     top: top === null ? null : count('top', top),
     skip: count('skip', params.get('$skip') ?? '0'),
     skipToken: skipToken === null ? null : offsetOf(skipToken),
+    count: countOf(params.get('$count')),
   };
+}
+
+function countOf(text: string | null): boolean {
+  if (text === null || text === 'false') return false;
+  if (text === 'true') return true;
+  throw badRequest(`Invalid value '${text}' for $count query option found. Valid values are 'true' and 'false'.`);
 }
 
 function expandOf(text: string, navigations: string[]): string[] {

@@ -4,7 +4,7 @@ import type { Clock } from '../../../time/clock.js';
 import { COMPANIES, CUSTOMERS, ITEMS, SALES_QUOTE_LINES, SALES_QUOTES, SALESPEOPLE, type EntitySet } from './entities.js';
 import { BcFaults, bcFaultUpdateSchema, type BcFaultUpdate } from './faults.js';
 import { badRequest, notFound, ODataError, resourceNotFound } from './odata-error.js';
-import { arrange, pageOf, parseODataQuery, preferredPageSize, skipTokenOf, type ODataQuery } from './odata-query.js';
+import { arrange, NO_OPTIONS, pageOf, parseODataQuery, preferredPageSize, skipTokenOf, type ODataQuery } from './odata-query.js';
 import { createLine, createQuote, deleteLine, deleteQuote, patchLine, patchQuote, type QuoteContext } from './quotes.js';
 import { routeOf, segmentsOf, type Segment } from './resource-path.js';
 import { bcSeed } from './seed.js';
@@ -46,7 +46,7 @@ export interface RunningBcSimulator {
   close(): Promise<void>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 interface Answer {
   status: number;
@@ -68,7 +68,12 @@ const WRITABLE = new Set(['salesQuotes', 'salesQuoteLines']);
 /** BC's weak ETag: opaque base64, made from the record's write count so that every write changes it. */
 const etagOf = (record: StoredRecord) => `W/"${Buffer.from(`'${record.version};${record.doc.id};'`).toString('base64')}"`;
 
-const methodNotAllowed = (method: string, route: string) => new ODataError(405, 'BadRequest_MethodNotAllowed', `'${method}' requests for '${route}' are not allowed.`);
+/** BC's own wording, as reported in hougaard/Simple-Object-Designer#100. */
+const methodNotAllowed = (method: string, name: string, kind: 'Collection' | 'Entity') =>
+  new ODataError(405, 'BadRequest_MethodNotAllowed', `'${method}' requests for '${name}' of EdmType '${kind}' are not allowed within Dynamics 365 Business Central OData web services.`);
+
+/** Whether an If-Match value is an ETag this server could have made, stale or not. */
+const isOurEtag = (tag: string) => /^W\/"[A-Za-z0-9+/]+=*"$/.test(tag) && /^'\d+;[0-9a-f-]{36};'$/.test(Buffer.from(tag.slice(3, -1), 'base64').toString());
 
 /**
  * A Business Central stand-in that serves the part of API v2.0 Offerflow uses (companies,
@@ -128,7 +133,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       }),
     );
     app.route({
-      method: ['GET', 'POST', 'PATCH', 'DELETE'],
+      method: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
       url: '/v2.0/*',
       handler: async (request, reply) => {
         const [path = '', queryText = ''] = request.url.split('?');
@@ -150,6 +155,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
         });
       },
     });
+    app.setNotFoundHandler((request, reply) => sendError(reply, resourceNotFound(request.url.split('?')[0]!)));
     return app.listen({ port: options.port ?? 0, host });
   }
 
@@ -197,7 +203,11 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     }
   }
 
-  const contextOf = (resourcePath: string, entity: boolean) => `${apiUrl}/$metadata#${resourcePath.replace(/^\//, '').replace(/\([^()]*\)$/, entity ? '' : '$&')}${entity ? '/$entity' : ''}`;
+  /** `@odata.context`: the entity set's path, and `/$entity` after it for a single entity. */
+  const contextOf = (resourcePath: string, entity: boolean) => {
+    const path = resourcePath.replace(/^\//, '');
+    return `${apiUrl}/$metadata#${entity ? `${path.replace(/\([^()]*\)$/, '')}/$entity` : path}`;
+  };
 
   async function present(record: StoredRecord, companyId: string, query: ODataQuery | null): Promise<Record<string, unknown>> {
     const doc = query?.select ? Object.fromEntries(query.select.map((name) => [name, record.doc[name]])) : record.doc;
@@ -220,7 +230,9 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     const prefer = request.headers.prefer;
     const asked = preferredPageSize(Array.isArray(prefer) ? prefer.join(',') : prefer);
     const { page, nextOffset } = pageOf(rows, query, asked ?? faults.variant.defaultPageSize);
-    const body: Record<string, unknown> = { '@odata.context': contextOf(resourcePath, false), value: await Promise.all(page.map((row) => present(byId.get(String(row.id))!, companyId, query))) };
+    const body: Record<string, unknown> = { '@odata.context': contextOf(resourcePath, false) };
+    if (query.count) body['@odata.count'] = rows.length;
+    body.value = await Promise.all(page.map((row) => present(byId.get(String(row.id))!, companyId, query)));
     if (nextOffset !== null) {
       const next = new URLSearchParams(params);
       next.set('$skiptoken', skipTokenOf(nextOffset));
@@ -233,6 +245,13 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     return { status, etag: etagOf(record), body: { '@odata.context': contextOf(resourcePath, true), ...(await present(record, companyId, query)) } };
   }
 
+  /** 201 with the new entity and where it lives; a deep insert answers its lines inline, as OData has it answer what it created. */
+  async function createdAnswer(record: StoredRecord, companyId: string, collectionPath: string, expand: string[] = []): Promise<Answer> {
+    const path = `${collectionPath}(${record.doc.id})`;
+    const answer = await entityAnswer(201, record, companyId, path, expand.length ? { ...NO_OPTIONS, expand } : null);
+    return { ...answer, headers: { Location: `${apiUrl}${path}` } };
+  }
+
   /** If-Match is required on PATCH and DELETE (dev-itpro/webservices/use-odata-to-modify-data.md); `*` matches anything. */
   function checkIfMatch(request: FastifyRequest, record: StoredRecord): void {
     const header = request.headers['if-match'];
@@ -241,20 +260,21 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       throw new ODataError(faults.variant.missingIfMatchStatus, 'BadRequest_InvalidToken', 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.');
     }
     const tags = given.split(',').map((tag) => tag.trim());
-    if (!tags.includes('*') && !tags.includes(etagOf(record))) throw new ODataError(faults.variant.staleEtagStatus, 'Request_EntityChanged', 'Another user has already changed the record.');
+    if (tags.includes('*') || tags.includes(etagOf(record))) return;
+    if (!tags.some(isOurEtag)) throw new ODataError(400, 'BadRequest_InvalidToken', 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.');
+    throw new ODataError(faults.variant.staleEtagStatus, 'Request_EntityChanged', 'Another user has already changed the record.');
   }
 
   async function api(request: FastifyRequest, method: Method, segments: Segment[], params: URLSearchParams, resourcePath: string): Promise<Answer> {
-    const route = routeOf(segments);
     const [first, second, third, ...rest] = segments;
     if (!first || first.name !== 'companies' || rest.length > 0) throw resourceNotFound(segments.map((s) => s.name).join('/') || '(none)');
     if (!second) {
       if (first.key === null) {
-        if (method !== 'GET') throw methodNotAllowed(method, route);
+        if (method !== 'GET') throw methodNotAllowed(method, 'companies', 'Collection');
         return listAnswer(request, await store.companies(), COMPANIES, [], params, resourcePath, '');
       }
       const company = await companyOf(first.key);
-      if (method !== 'GET') throw methodNotAllowed(method, route);
+      if (method !== 'GET') throw methodNotAllowed(method, 'companies', 'Entity');
       return entityAnswer(200, company, company.doc.id, resourcePath, parseODataQuery(params, COMPANIES, []));
     }
     if (first.key === null) throw resourceNotFound(second.name);
@@ -281,17 +301,18 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
       if (name === 'salesQuoteLines') return topLevelLines(request, ctx, params, resourcePath);
       return listAnswer(request, await store.list(name, ctx.companyId), set, expand, params, resourcePath, ctx.companyId);
     }
-    if (method !== 'POST' || !WRITABLE.has(name)) throw methodNotAllowed(method, `/companies(:id)/${name}`);
+    if (method !== 'POST' || !WRITABLE.has(name)) throw methodNotAllowed(method, name, 'Collection');
     const body = parseJson(request);
     if (name === 'salesQuotes') {
       const quote = await store.transaction((trx) => createQuote({ ...ctx, store: trx }, body));
-      return entityAnswer(201, quote, ctx.companyId, `${resourcePath}(${quote.doc.id})`, null);
+      const deep = typeof body === 'object' && body !== null && 'salesQuoteLines' in body;
+      return createdAnswer(quote, ctx.companyId, resourcePath, deep ? ['salesQuoteLines'] : []);
     }
     const documentId = (body as { documentId?: unknown } | undefined)?.documentId;
     const quote = typeof documentId === 'string' ? await store.get('salesQuotes', ctx.companyId, documentId.toLowerCase()) : null;
     if (!quote) throw badRequest('A "documentId" of an existing sales quote must be provided to create a line here.');
     const line = await store.transaction((trx) => createLine({ ...ctx, store: trx }, quote, body));
-    return entityAnswer(201, line, ctx.companyId, `${resourcePath}(${line.doc.id})`, null);
+    return createdAnswer(line, ctx.companyId, resourcePath);
   }
 
   /** The top-level lines set loads lines by document, so it needs a documentId (or a line id) to list any. */
@@ -304,7 +325,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
   async function entity(request: FastifyRequest, method: Method, ctx: QuoteContext, name: string, record: StoredRecord, params: URLSearchParams, resourcePath: string): Promise<Answer> {
     const { set, expand } = COMPANY_SETS[name]!;
     if (method === 'GET') return entityAnswer(200, record, ctx.companyId, resourcePath, parseODataQuery(params, set, expand));
-    if (method === 'POST' || !WRITABLE.has(name)) throw methodNotAllowed(method, `/companies(:id)/${name}(:id)`);
+    if (method === 'POST' || method === 'PUT' || !WRITABLE.has(name)) throw methodNotAllowed(method, name, 'Entity');
     checkIfMatch(request, record);
     if (method === 'DELETE') {
       await store.transaction((trx) => (name === 'salesQuotes' ? deleteQuote({ ...ctx, store: trx }, record) : deleteLine({ ...ctx, store: trx }, record)));
@@ -321,10 +342,10 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     if (!quote) throw notFound('salesQuote', quoteSegment.key);
     if (linesSegment.key === null) {
       if (method === 'GET') return listAnswer(request, await store.list('salesQuoteLines', ctx.companyId, quote.doc.id), SALES_QUOTE_LINES, [], params, resourcePath, ctx.companyId);
-      if (method !== 'POST') throw methodNotAllowed(method, '/companies(:id)/salesQuotes(:id)/salesQuoteLines');
+      if (method !== 'POST') throw methodNotAllowed(method, 'salesQuoteLines', 'Collection');
       const body = parseJson(request);
       const line = await store.transaction((trx) => createLine({ ...ctx, store: trx }, quote, body));
-      return entityAnswer(201, line, ctx.companyId, `${resourcePath}(${line.doc.id})`, null);
+      return createdAnswer(line, ctx.companyId, resourcePath);
     }
     const line = await store.get('salesQuoteLines', ctx.companyId, linesSegment.key);
     if (!line || line.parentId !== quote.doc.id) throw notFound('salesQuoteLine', linesSegment.key);
