@@ -33,11 +33,11 @@ export async function openBcErp(context: BcOpenContext): Promise<ErpAdapter> {
   const products = new BcProductRepository(client, settings.vatRate);
   return {
     type: BC_ERP_TYPE,
-    customers: new BcCustomerRepository(client),
+    customers: new BcCustomerRepository(client, settings.prospectCustomer),
     persons: new BcPersonRepository(client),
     products,
     pricing: new BcPricingService(products),
-    offers: new BcOfferRepository(client),
+    offers: new BcOfferRepository(client, settings.prospectCustomer),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),

@@ -3,7 +3,7 @@ import type { Customer } from '../../domain/customer.js';
 import type { CustomerRepository } from '../ports.js';
 import { quoted, type BcClient } from './client.js';
 import { codeValue } from './codes.js';
-import { customerDomains, customerFromWire, isActiveCustomer } from './mapper.js';
+import { customerDomains, customerFromWire, isOfferableCustomer, type Prospect } from './mapper.js';
 import { customerSchema, type WireCustomer } from './wire.js';
 
 const PATH = '/customers';
@@ -14,7 +14,10 @@ const PATH = '/customers';
  * search over two fields is two requests.
  */
 export class BcCustomerRepository implements CustomerRepository {
-  constructor(private readonly client: BcClient) {}
+  constructor(
+    private readonly client: BcClient,
+    private readonly prospect: Prospect,
+  ) {}
 
   async getByNumber(number: string): Promise<Customer | null> {
     const code = codeValue(number);
@@ -55,6 +58,6 @@ export class BcCustomerRepository implements CustomerRepository {
 
   private async list(filter: string, keep: (c: WireCustomer) => boolean): Promise<Customer[]> {
     const found = await this.client.all(PATH, { $filter: filter }, customerSchema);
-    return found.filter((c) => isActiveCustomer(c) && keep(c)).map(customerFromWire);
+    return found.filter((c) => isOfferableCustomer(c, this.prospect) && keep(c)).map(customerFromWire);
   }
 }

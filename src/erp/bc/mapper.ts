@@ -41,9 +41,9 @@ function websiteDomain(website: string | null | undefined): string | null {
   return url ? url.hostname.toLowerCase().replace(/^www\./, '') : null;
 }
 
-/** A customer blocked for everything cannot be offered to; one blocked for shipping or invoicing still can. */
-export function isActiveCustomer(w: WireCustomer): boolean {
-  return w.blocked !== 'All';
+/** A customer blocked for everything cannot be offered to (one blocked for shipping or invoicing still can), and the prospects' customer is no one's. */
+export function isOfferableCustomer(w: WireCustomer, prospect: Prospect): boolean {
+  return w.blocked !== 'All' && w.number !== prospect;
 }
 
 /** The customer's address and its website's domain, as addresses mail from the customer may come from. */
@@ -110,13 +110,19 @@ export function referenceFromWire(stored: string | null | undefined): string {
 }
 
 /**
+ * A BC quote needs a customer: an offer for a sender Offerflow does not know goes to the
+ * customer the company keeps for prospects, if it named one, and reads back as having none.
+ */
+export type Prospect = string | null;
+
+/**
  * The quote's own fields, in the order BC validates them: the customer first, since it brings
  * defaults (salesperson, addresses) that what follows overrides. The API shows the company's
  * local currency by its code and takes it so, so the draft's currency is sent as it is.
  */
-export function quoteHeaderToWire(draft: OfferDraft): Partial<WireQuote> {
+export function quoteHeaderToWire(draft: OfferDraft, prospect: Prospect): Partial<WireQuote> {
   return {
-    customerNumber: draft.customer?.number ?? '',
+    customerNumber: draft.customer?.number ?? prospect ?? '',
     externalDocumentNumber: referenceToWire(draft.reference),
     documentDate: draft.date,
     validUntilDate: draft.validUntil || NO_DATE,
@@ -242,9 +248,9 @@ function offerLinesFromWire(lines: WireQuoteLine[]): OfferLine[] {
 
 const DEFAULT_CURRENCY = 'EUR';
 
-export function offerFromWire(w: WireQuote): Offer {
+export function offerFromWire(w: WireQuote, prospect: Prospect): Offer {
   const lines = [...(w.salesQuoteLines ?? [])].sort((a, b) => a.sequence - b.sequence);
-  const customerNumber = orNull(w.customerNumber);
+  const customerNumber = w.customerNumber === prospect ? null : orNull(w.customerNumber);
   const ownTexts = lines.filter((l) => l.lineType === 'Comment' && l.sequence < POSITION_STEP);
   return {
     number: w.number,
@@ -264,8 +270,8 @@ export function offerFromWire(w: WireQuote): Offer {
  * The quote's own fields that differ from the draft's. A new customer brings BC's defaults for
  * it (salesperson, addresses), so with it every field is sent again, after it.
  */
-export function headerChanges(w: WireQuote, draft: OfferDraft): Partial<WireQuote> {
-  const wanted = quoteHeaderToWire(draft);
+export function headerChanges(w: WireQuote, draft: OfferDraft, prospect: Prospect): Partial<WireQuote> {
+  const wanted = quoteHeaderToWire(draft, prospect);
   const held: Record<string, unknown> = {
     customerNumber: w.customerNumber ?? '',
     externalDocumentNumber: w.externalDocumentNumber ?? '',

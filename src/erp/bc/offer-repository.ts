@@ -7,7 +7,7 @@ import type { OfferRepository, WriteFence } from '../ports.js';
 import { quoted, type BcClient } from './client.js';
 import { codeValue } from './codes.js';
 import { linePlan, missingLines, type LineStep } from './line-plan.js';
-import { headerChanges, MAX_REFERENCE_LENGTH, offerFromWire, quoteHeaderToWire, quoteLinesToWire, referenceToWire, type QuoteLineBody } from './mapper.js';
+import { headerChanges, MAX_REFERENCE_LENGTH, offerFromWire, quoteHeaderToWire, quoteLinesToWire, referenceToWire, type Prospect, type QuoteLineBody } from './mapper.js';
 import { BcError } from './transport.js';
 import { quoteSchema, type WireQuote, type WireQuoteLine } from './wire.js';
 
@@ -45,7 +45,10 @@ function replannable(error: unknown): boolean {
 export class BcOfferRepository implements OfferRepository {
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly client: BcClient) {}
+  constructor(
+    private readonly client: BcClient,
+    private readonly prospect: Prospect,
+  ) {}
 
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
     return this.inTurn(async () => {
@@ -67,12 +70,12 @@ export class BcOfferRepository implements OfferRepository {
     const code = codeValue(number);
     if (code === null) return null;
     const [quote] = await this.client.all(QUOTES, { $filter: `number eq ${quoted(code)}`, ...WITH_LINES }, quoteSchema);
-    return quote ? offerFromWire(quote) : null;
+    return quote ? offerFromWire(quote, this.prospect) : null;
   }
 
   async findByReference(reference: string): Promise<Offer | null> {
     const quote = await this.byReference(reference);
-    return quote ? offerFromWire(quote) : null;
+    return quote ? offerFromWire(quote, this.prospect) : null;
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -83,7 +86,9 @@ export class BcOfferRepository implements OfferRepository {
 
   /** The id of the quote carrying the reference: found, or made by one POST; a POST whose answer was lost is looked for before it is sent again. */
   private async namedQuote(draft: OfferDraft, fence: WriteFence): Promise<string> {
-    if (draft.customer === null) throw new Failure('erp_rejected', 'Business Central makes a quote only for a customer (it refuses a blank customerNumber); an offer without one cannot be stored there');
+    if (draft.customer === null && this.prospect === null) {
+      throw new Failure('erp_rejected', 'Business Central makes a quote only for a customer (it refuses a blank customerNumber): an offer without one needs the customer kept for prospects, erp.settings.prospectCustomer');
+    }
     if (referenceToWire(draft.reference).length > MAX_REFERENCE_LENGTH) {
       throw new Failure('erp_rejected', `Business Central keeps at most ${MAX_REFERENCE_LENGTH} characters of a quote's externalDocumentNumber; reference '${draft.reference}' is longer`);
     }
@@ -91,7 +96,7 @@ export class BcOfferRepository implements OfferRepository {
     if (found) return found.id;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return (await this.client.send('POST', QUOTES, quoteHeaderToWire(draft), quoteSchema, { fence })).id;
+        return (await this.client.send('POST', QUOTES, quoteHeaderToWire(draft, this.prospect), quoteSchema, { fence })).id;
       } catch (error) {
         if (!(error instanceof BcError && error.outcomeUnknown) || attempt >= CHECKED_TRIES) throw error;
         await pause(attempt);
@@ -113,7 +118,7 @@ export class BcOfferRepository implements OfferRepository {
     for (let attempt = 1; ; ) {
       const quote = await this.existing(id);
       const steps = this.plan(quote, draft, planLines(quote.salesQuoteLines ?? [], wanted));
-      if (steps.length === 0) return offerFromWire(quote);
+      if (steps.length === 0) return offerFromWire(quote, this.prospect);
       if (answered) throw this.notStoredAsSent(quote, steps);
       if (steps.length < closest) attempt = 1;
       closest = Math.min(closest, steps.length);
@@ -130,7 +135,7 @@ export class BcOfferRepository implements OfferRepository {
 
   /** The header first: its ETag changes with every line written after it. */
   private plan(quote: WireQuote, draft: OfferDraft, lines: LineStep[]): Step[] {
-    const header = headerChanges(quote, draft);
+    const header = headerChanges(quote, draft, this.prospect);
     return Object.keys(header).length ? [{ kind: 'header', changes: header }, ...lines] : lines;
   }
 

@@ -27,6 +27,11 @@ const bcSettingsSchema = z
     company: z.string().min(1),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
+    /**
+     * The number of the customer that quotes for senders Offerflow does not know are made for,
+     * as many BC companies keep one for prospects; without it such an offer cannot be stored.
+     */
+    prospectCustomer: z.string().min(1).max(20).transform((number) => number.toUpperCase()).optional(),
     tokenUrl: baseUrl.optional(),
     apiUrl: baseUrl.optional(),
     /**
@@ -46,6 +51,7 @@ const bcSettingsSchema = z
   })
   .transform((settings) => ({
     ...settings,
+    prospectCustomer: settings.prospectCustomer ?? null,
     tokenUrl: settings.tokenUrl ?? `https://login.microsoftonline.com/${encodeURIComponent(settings.tenant)}/oauth2/v2.0/token`,
     apiUrl: settings.apiUrl ?? `https://api.businesscentral.dynamics.com/v2.0/${encodeURIComponent(settings.tenant)}/${encodeURIComponent(settings.environment)}/api/v2.0`,
   }));

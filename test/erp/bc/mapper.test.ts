@@ -10,7 +10,7 @@ function storedQuote(draft = reviewedDraft('OF-0123abcd')): WireQuote {
     const line = draft.lines.find((l) => l.position * 10_000 === body.sequence);
     return { ...body, id: `l${body.sequence}`, lineObjectNumber: body.lineObjectNumber?.toUpperCase(), unitOfMeasureCode: body.unitOfMeasureCode?.toUpperCase(), taxPercent: line ? Number(line.vatRate) : 0, amountExcludingTax: line ? Number(line.lineTotal) : 0 };
   });
-  const header = quoteHeaderToWire(draft);
+  const header = quoteHeaderToWire(draft, null);
   return {
     ...header,
     id: 'q1',
@@ -27,7 +27,7 @@ function storedQuote(draft = reviewedDraft('OF-0123abcd')): WireQuote {
 describe('Business Central mapper', () => {
   it('reads back a quote written from a draft as that draft: texts from comment lines, lines by sequence, units in lower case', () => {
     const draft = reviewedDraft('OF-0123abcd');
-    const offer = offerFromWire(storedQuote(draft));
+    const offer = offerFromWire(storedQuote(draft), null);
     expect(offer.number).toBe('S-QUO1001');
     expectStoredAsSent(offer, draft);
   });
@@ -43,14 +43,14 @@ describe('Business Central mapper', () => {
     const draft = { ...reviewedDraft('OF-1'), note };
     const comments = quoteLinesToWire(draft).filter((l) => l.sequence >= 2 && l.sequence < 10_000);
     expect(comments.map((l) => l.description.length)).toEqual([100, 50]);
-    expect(offerFromWire(storedQuote(draft)).note).toBe(note);
+    expect(offerFromWire(storedQuote(draft), null).note).toBe(note);
   });
 
   it('finds no header change on the quote as written, and sends every field again with a new customer', () => {
     const quote = storedQuote();
-    expect(headerChanges(quote, reviewedDraft('OF-0123abcd'))).toEqual({});
-    expect(headerChanges(quote, { ...reviewedDraft('OF-0123abcd'), sellerNumber: null })).toEqual({ salesperson: '' });
-    expect(Object.keys(headerChanges(quote, { ...reviewedDraft('OF-0123abcd'), customer: { number: '20001', name: 'Putki Oy' } }))).toEqual(['customerNumber', 'externalDocumentNumber', 'documentDate', 'validUntilDate', 'salesperson', 'currencyCode']);
+    expect(headerChanges(quote, reviewedDraft('OF-0123abcd'), null)).toEqual({});
+    expect(headerChanges(quote, { ...reviewedDraft('OF-0123abcd'), sellerNumber: null }, null)).toEqual({ salesperson: '' });
+    expect(Object.keys(headerChanges(quote, { ...reviewedDraft('OF-0123abcd'), customer: { number: '20001', name: 'Putki Oy' } }, null))).toEqual(['customerNumber', 'externalDocumentNumber', 'documentDate', 'validUntilDate', 'salesperson', 'currencyCode']);
   });
 
   it("reads a customer's domains from its email and its website, and its business id from the VAT registration number", () => {

@@ -9,9 +9,7 @@ export type ErpGap =
   /** No customer prices are served (API v2.0 has no price lists): every customer is offered the list price, without discount. */
   | 'customerPrices'
   /** Products carry no VAT rate (API v2.0 has no VAT posting setup): every product has the adapter's configured rate, by default 25.5. */
-  | 'productVat'
-  /** An offer must name a customer: a replace that leaves it empty is refused before anything is written. */
-  | 'offerWithoutCustomer';
+  | 'productVat';
 
 /** Whether the harness's ERP lacks this. */
 export const lacks = (harness: { gaps?: ReadonlySet<ErpGap> }, gap: ErpGap): boolean => harness.gaps?.has(gap) === true;

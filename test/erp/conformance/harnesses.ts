@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { Customer } from '../../../src/domain/customer.js';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openBcErp } from '../../../src/erp/bc/adapter.js';
 import type { BcFaultUpdate } from '../../../src/erp/bc/simulator/faults.js';
@@ -225,12 +226,24 @@ const LEMONSOFT_VARIANTS: Harness<LemonsoftErpUnderTest>[] = [
 export const BC_APP = { tenant: 'offerflow-test.onmicrosoft.com', clientId: '6f1c2d3e-0000-4000-a000-00000000cafe', clientSecret: 'bc-s3cret~value' };
 const BC_TOKEN_CALL = 'POST /oauth2/v2.0/token';
 
-export async function startBc(dataDir = tempDataDir()): Promise<RunningBcSimulator> {
-  return startBcSimulator({ file: join(dataDir, 'bc-sim.sqlite'), ...BC_APP, seed: MASTER_DATA, clock: systemClock });
+/** The customer a BC company keeps for prospects, which quotes for unknown senders are made for. */
+export const BC_PROSPECT: Customer = { number: '99999', name: 'Uudet asiakkaat', businessId: null, vat: null, email: null, domains: [], sellerNumber: null, pricelist: null, address: { street: null, postalCode: null, city: null, country: 'FI' } };
+
+export async function startBc(dataDir = tempDataDir(), seed: MasterData = { ...MASTER_DATA, customers: [...MASTER_DATA.customers, BC_PROSPECT] }): Promise<RunningBcSimulator> {
+  return startBcSimulator({ file: join(dataDir, 'bc-sim.sqlite'), ...BC_APP, seed, clock: systemClock });
 }
 
 /** A page size of 2 makes every listing of the small seller span several pages. */
-export const bcSettings = (sim: RunningBcSimulator) => ({ ...BC_APP, company: BC_SIM_COMPANY_NAME, tokenUrl: sim.tokenUrl, apiUrl: sim.apiUrl, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
+export const bcSettings = (sim: RunningBcSimulator) => ({
+  ...BC_APP,
+  company: BC_SIM_COMPANY_NAME,
+  prospectCustomer: BC_PROSPECT.number,
+  tokenUrl: sim.tokenUrl,
+  apiUrl: sim.apiUrl,
+  retryBaseMs: 5,
+  pageSize: 2,
+  maxCallsPerSecond: 1000,
+});
 
 /** Reads the simulator's quotes over HTTP as any client of Business Central would, with a token of its own. */
 async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
@@ -270,7 +283,7 @@ function bcFault(fault: ErpFault): BcFaultUpdate {
 const bc: Harness = {
   name: 'bc',
   faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
-  gaps: new Set<ErpGap>(['supplierCodes', 'customerPrices', 'productVat', 'offerWithoutCustomer']),
+  gaps: new Set<ErpGap>(['supplierCodes', 'customerPrices', 'productVat']),
   async open() {
     const sim = await startBc();
     const open = () => openBcErp({ settings: bcSettings(sim), clock: systemClock });
