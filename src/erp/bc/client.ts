@@ -39,6 +39,14 @@ function searchOf(query: Query): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/** One request: its query, body, and whether it is a write (with its fence) or a page of a list. */
+interface CallOptions {
+  query?: Query;
+  body?: unknown;
+  write?: WriteOptions;
+  list?: boolean;
+}
+
 export interface WriteOptions {
   fence: WriteFence;
   /** The ETag of the entity as read: a PATCH or DELETE that meets a changed entity is refused with 412. */
@@ -65,7 +73,7 @@ export class BcClient {
 
   async get<T extends z.ZodType>(path: string, query: Query, schema: T): Promise<z.infer<T>> {
     const url = (await this.companyPath()) + path;
-    return parsed(`GET ${url}`, await this.call('GET', url, query), schema);
+    return parsed(`GET ${url}`, await this.call('GET', url, { query }), schema);
   }
 
   /** A GET of one entity by its key, null when BC answers 404. */
@@ -89,7 +97,7 @@ export class BcClient {
     const call = `GET ${url}`;
     let next: string | null = url + searchOf(query);
     while (next !== null) {
-      const page: z.infer<typeof schema> = parsed(call, await this.call('GET', next, {}, undefined, undefined, true), schema);
+      const page: z.infer<typeof schema> = parsed(call, await this.call('GET', next, { list: true }), schema);
       yield* page.value;
       next = this.nextLink(call, page['@odata.nextLink']);
     }
@@ -104,7 +112,7 @@ export class BcClient {
   /** A write; `fence` is awaited right before every try of it, so a worker that lost its run sends nothing more. */
   async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T, options: WriteOptions): Promise<z.infer<T>> {
     const url = (await this.companyPath()) + path;
-    return parsed(`${method} ${url}`, await this.call(method, url, {}, body, options), schema);
+    return parsed(`${method} ${url}`, await this.call(method, url, { body, write: options }), schema);
   }
 
   /** A token, then the company: for readiness checks. */
@@ -136,17 +144,17 @@ export class BcClient {
     const { company } = this.options;
     if (isGuid(company)) return company;
     const call = 'GET /companies';
-    const answer = parsed(call, await this.call('GET', '/companies', { $filter: `name eq ${quoted(company)}` }), listSchema(companySchema));
+    const answer = parsed(call, await this.call('GET', '/companies', { query: { $filter: `name eq ${quoted(company)}` } }), listSchema(companySchema));
     const found = answer.value.find((c) => c.name === company);
     if (!found) throw new BcError(call, 200, `no company named '${company}' in this environment (erp.settings.company)`);
     return found.id;
   }
 
-  private call(method: Method, url: string, query: Query, body?: unknown, write?: WriteOptions, list = false): Promise<unknown> {
-    return this.limit(() => this.attempt(method, url, query, body, write, list));
+  private call(method: Method, url: string, request: CallOptions): Promise<unknown> {
+    return this.limit(() => this.attempt(method, url, request));
   }
 
-  private async attempt(method: Method, url: string, query: Query, body: unknown, write: WriteOptions | undefined, list: boolean): Promise<unknown> {
+  private async attempt(method: Method, url: string, { query = {}, body, write, list = false }: CallOptions): Promise<unknown> {
     const call = `${method} ${url.split('?')[0]}`;
     const hide = (text: string) => this.options.tokens.hide(text);
     let tokenRenewed = false;

@@ -28,14 +28,8 @@ const MAX_BACKOFF_MS = 30_000;
 export class TokenSource {
   private current: { token: string; renewAt: number } | null = null;
   private asking: Promise<string> | null = null;
-  private obtained = 0;
 
   constructor(private readonly options: TokenSourceOptions) {}
-
-  /** How many tokens this source has been given. */
-  get logins(): number {
-    return this.obtained;
-  }
 
   async token(before: string): Promise<string> {
     if (this.current && this.options.clock.monotonicMs() < this.current.renewAt) return this.current.token;
@@ -64,7 +58,6 @@ export class TokenSource {
         const answer = parsed(call, await answerOf(call, outcome.response, (t) => this.hide(t)), tokenAnswer);
         const lifeMs = answer.expires_in * 1000;
         this.current = { token: answer.access_token, renewAt: started + lifeMs - Math.min(RENEW_MARGIN_MS, lifeMs / 10) };
-        this.obtained += 1;
         return answer.access_token;
       }
       const retry = this.retryDelay(outcome, attempt);
