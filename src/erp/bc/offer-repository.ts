@@ -24,6 +24,16 @@ const anything = z.unknown();
 type Step = LineStep | { kind: 'header'; changes: Partial<WireQuote> };
 
 /**
+ * What a pass writes: a creation only adds the lines missing from the quote its first POST
+ * made (whose header already is the draft's); a replacement brings the header and every line
+ * to the draft.
+ */
+interface Planned {
+  header: boolean;
+  lines: (held: WireQuoteLine[], wanted: QuoteLineBody[]) => LineStep[];
+}
+
+/**
  * Worth reading the quote again and planning anew: an answer lost (the write may have been
  * done), an ETag that no longer matches (412, or 409 as some versions answer), a line gone, or
  * a line already at the sequence a lost POST was for.
@@ -53,7 +63,7 @@ export class BcOfferRepository implements OfferRepository {
   create(draft: OfferDraft, fence: WriteFence): Promise<Offer> {
     return this.inTurn(async () => {
       const id = await this.namedQuote(draft, fence);
-      return this.converge(id, draft, (held, wanted) => missingLines(held, wanted), fence);
+      return this.converge(id, draft, { header: false, lines: missingLines }, fence);
     });
   }
 
@@ -62,7 +72,7 @@ export class BcOfferRepository implements OfferRepository {
     return this.inTurn(async () => {
       assertDistinctPositions(draft.lines);
       const id = await this.namedQuote(draft, fence);
-      return this.converge(id, draft, linePlan, fence);
+      return this.converge(id, draft, { header: true, lines: linePlan }, fence);
     });
   }
 
@@ -111,13 +121,16 @@ export class BcOfferRepository implements OfferRepository {
    * and still leaves something to write means BC does not store what it is sent, which trying
    * again cannot mend; tries are counted from the last pass that got the quote closer.
    */
-  private async converge(id: string, draft: OfferDraft, planLines: (held: WireQuoteLine[], wanted: QuoteLineBody[]) => LineStep[], fence: WriteFence): Promise<Offer> {
+  private async converge(id: string, draft: OfferDraft, planned: Planned, fence: WriteFence): Promise<Offer> {
     const wanted = quoteLinesToWire(draft);
     let answered = false;
     let closest = Infinity;
     for (let attempt = 1; ; ) {
       const quote = await this.existing(id);
-      const steps = this.plan(quote, draft, planLines(quote.salesQuoteLines ?? [], wanted));
+      const lines = planned.lines(quote.salesQuoteLines ?? [], wanted);
+      const header = planned.header ? headerChanges(quote, draft, this.prospect) : {};
+      // The header first: its ETag changes with every line written after it.
+      const steps: Step[] = Object.keys(header).length ? [{ kind: 'header', changes: header }, ...lines] : lines;
       if (steps.length === 0) return offerFromWire(quote, this.prospect);
       if (answered) throw this.notStoredAsSent(quote, steps);
       if (steps.length < closest) attempt = 1;
@@ -131,12 +144,6 @@ export class BcOfferRepository implements OfferRepository {
         attempt += 1;
       }
     }
-  }
-
-  /** The header first: its ETag changes with every line written after it. */
-  private plan(quote: WireQuote, draft: OfferDraft, lines: LineStep[]): Step[] {
-    const header = headerChanges(quote, draft, this.prospect);
-    return Object.keys(header).length ? [{ kind: 'header', changes: header }, ...lines] : lines;
   }
 
   private async write(quote: WireQuote, step: Step, fence: WriteFence): Promise<void> {
