@@ -98,12 +98,10 @@ async function applyHeader(ctx: QuoteContext, current: Record<string, unknown>, 
   const sellTo = await customerBy(ctx, values.customerId, values.customerNumber, 'sell-to');
   const billTo = await customerBy(ctx, values.billToCustomerId, values.billToCustomerNumber, 'bill-to');
   const next: Record<string, unknown> = { ...current, ...(sellTo ? await sellToDefaults(ctx, sellTo) : {}), ...(billTo ? billToDefaults(billTo) : {}), ...values };
-  if (sellTo) Object.assign(next, { customerId: sellTo.id, customerNumber: sellTo.number });
-  if (billTo) Object.assign(next, { billToCustomerId: billTo.id, billToCustomerNumber: billTo.number });
   // With no payment terms the due date is the document date, recalculated when that changes.
   if (values.documentDate !== undefined && values.dueDate === undefined) next.dueDate = values.documentDate;
   if (values.currencyCode === '') next.currencyCode = BC_SIM_LOCAL_CURRENCY;
-  await checkSalesperson(ctx, String(next.salesperson ?? ''));
+  if (typeof values.salesperson === 'string') await checkSalesperson(ctx, values.salesperson);
   return next;
 }
 
