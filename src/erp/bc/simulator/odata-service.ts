@@ -42,7 +42,7 @@ const COMPANY_SETS: Record<string, { set: EntitySet; expand: string[] }> = {
 const INVALID_TOKEN = 'Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.';
 
 /** BC's weak ETag: opaque base64, made from the record's write count so that every write changes it. */
-export const etagOf = (record: StoredRecord) => `W/"${Buffer.from(`'${record.version};${record.doc.id};'`).toString('base64')}"`;
+const etagOf = (record: StoredRecord) => `W/"${Buffer.from(`'${record.version};${record.doc.id};'`).toString('base64')}"`;
 
 /** Whether an If-Match value is an ETag this server could have made, stale or not. */
 const isOurEtag = (tag: string) => /^W\/"[A-Za-z0-9+/]+=*"$/.test(tag) && /^'\d+;[0-9a-f-]{36};'$/.test(Buffer.from(tag.slice(3, -1), 'base64').toString());

@@ -12,12 +12,15 @@ export const BC_SIM_COMPANY_NAME = 'CRONUS Demo';
 export const BC_SIM_LOCAL_CURRENCY = 'EUR';
 
 /** A GUID that is the same on every seeding, so that a demo reseeded from scratch keeps its ids. */
-export function stableGuid(...parts: string[]): string {
+function stableGuid(...parts: string[]): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** BC's Code fields are upper case and of fixed length; demo data that does not fit is an error, not something to cut. */
+/**
+ * BC's Code fields are upper case and of fixed length. A code is a key, and one cut short could
+ * collide with another, so demo data that does not fit is an error; a name cut short still reads.
+ */
 function codeOf(value: string, length: number, what: string): string {
   if (value.length > length) throw new Error(`${what} '${value}' is longer than BC's ${length} characters`);
   return value.toUpperCase();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from './odata-query.js';
 
 /**
  * Readings of Business Central that its documentation leaves open, each switchable so that the
@@ -17,9 +18,9 @@ export const bcVariantSchema = z.strictObject({
    */
   missingIfMatchStatus: z.union([z.literal(400), z.literal(428)]).optional(),
   /** Lists are paged this size when the client does not ask (`Prefer: odata.maxpagesize`); BC Online pages 20,000. */
-  defaultPageSize: z.number().int().min(1).max(20_000).optional(),
+  defaultPageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 export type BcVariantUpdate = z.input<typeof bcVariantSchema>;
 export type BcVariant = Required<z.output<typeof bcVariantSchema>>;
 
-export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, defaultPageSize: 20_000 };
+export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, defaultPageSize: MAX_PAGE_SIZE };
