@@ -130,6 +130,11 @@ describe('Business Central simulator: reading', () => {
     expect(customers.map((c) => c.number)).toEqual(['20001', '20002', '20003', '20004']);
     expect(customers[0]).toMatchObject({ displayName: 'Putki Oy', email: 'tilaukset@putki.fi', taxRegistrationNumber: 'FI15728600', salespersonCode: '102', country: 'FI' });
     expect(customers[1]!.taxRegistrationNumber).toBe('FI23456780');
+    expect(customers[0]!.blocked).toBe('_x0020_');
+    sim.setFaults({ variant: { blankEnumMember: ' ' } });
+    const unblocked = values(await call(`${company}/customers?$filter=${encodeURIComponent("blocked eq '_x0020_'")}`));
+    expect(unblocked.map((c) => c.blocked)).toEqual([' ', ' ', ' ', ' ']);
+    expect(values(await call(`${company}/customers?$filter=${encodeURIComponent("blocked eq ' '")}`))).toHaveLength(4);
     const items = values(await call(`${company}/items`));
     expect(items[0]).toMatchObject({ number: '1000015', displayName: 'Kupariputki 15x1,0 kova', gtin: '6401234567897', unitPrice: 8, baseUnitOfMeasureCode: 'M', itemCategoryCode: 'CU', blocked: false });
     const people = values(await call(`${company}/salespeoplePurchasers`));

@@ -1,4 +1,4 @@
-import type { EntitySet, Property } from './entities.js';
+import { BLANK_ENUM_MEMBER, type EntitySet, type Property } from './entities.js';
 import { badRequest, ODataError, unknownProperty } from './odata-error.js';
 
 /**
@@ -72,7 +72,10 @@ interface Condition {
 const FITS: Record<Property['type'], Literal['kind']> = { guid: 'guid', string: 'string', number: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime' };
 
 /** The value of a row's property and of a literal brought to one comparable form. */
-function comparable(type: Property['type'], value: unknown): string | number | boolean {
+function comparable(property: Property, value: unknown): string | number | boolean {
+  const { type } = property;
+  // Either spelling of an enum's blank member names the same member.
+  if (property.enum && value === ' ') return BLANK_ENUM_MEMBER.toLowerCase();
   if (type === 'number') return Number(value);
   if (type === 'boolean') return value === true || value === 'true';
   if (type === 'datetime') return Date.parse(String(value));
@@ -175,21 +178,21 @@ class Parser {
     if (NOT_SIMULATED.has(op.text)) throw notSimulated(op.text);
     if (op.text === 'in') return this.inList(token.text, property);
     if (!COMPARISONS.has(op.text)) throw syntaxError(op.at, this.text);
-    const value = comparable(property.type, this.literal(token.text, property).value);
+    const value = comparable(property, this.literal(token.text, property).value);
     const name = token.text;
-    return { test: (row) => compare(op.text, comparable(property.type, row[name]), value), fields: new Set([name]) };
+    return { test: (row) => compare(op.text, comparable(property, row[name]), value), fields: new Set([name]) };
   }
 
   /** `field in ('a','b')`: one of the listed values. */
   private inList(name: string, property: Property): Condition {
     this.expect('(');
-    const wanted = new Set([comparable(property.type, this.literal(name, property).value)]);
+    const wanted = new Set([comparable(property, this.literal(name, property).value)]);
     while (this.peek()?.kind === ',') {
       this.next();
-      wanted.add(comparable(property.type, this.literal(name, property).value));
+      wanted.add(comparable(property, this.literal(name, property).value));
     }
     this.expect(')');
-    return { test: (row) => wanted.has(comparable(property.type, row[name])), fields: new Set([name]) };
+    return { test: (row) => wanted.has(comparable(property, row[name])), fields: new Set([name]) };
   }
 
   private stringFunction(name: Token): Condition {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../time/clock.js';
-import { COMPANIES, CUSTOMERS, ITEMS, SALES_QUOTE_LINES, SALES_QUOTES, SALESPEOPLE, type EntitySet } from './entities.js';
+import { BLANK_ENUM_MEMBER, COMPANIES, CUSTOMERS, ITEMS, SALES_QUOTE_LINES, SALES_QUOTES, SALESPEOPLE, type EntitySet } from './entities.js';
 import { badRequest, notFound, ODataError, resourceNotFound } from './odata-error.js';
 import { arrange, NO_OPTIONS, pageOf, parseODataQuery, preferredPageSize, skipTokenOf, type ODataQuery } from './odata-query.js';
 import { createLine, createQuote, deleteLine, deleteQuote, patchLine, patchQuote, type QuoteContext } from './quotes.js';
@@ -165,8 +165,10 @@ export class ODataService {
   }
 
   private async present(record: StoredRecord, companyId: string, query: ODataQuery | null): Promise<Record<string, unknown>> {
-    const doc = query?.select ? Object.fromEntries(query.select.map((name) => [name, record.doc[name]])) : record.doc;
-    const shown: Record<string, unknown> = { '@odata.etag': etagOf(record), ...doc };
+    const names = query?.select ?? Object.keys(record.doc);
+    const blank = this.variant().blankEnumMember;
+    const shown: Record<string, unknown> = { '@odata.etag': etagOf(record) };
+    for (const name of names) shown[name] = record.doc[name] === BLANK_ENUM_MEMBER ? blank : record.doc[name];
     if (query?.expand.includes('salesQuoteLines')) {
       const lines = (await this.store.list('salesQuoteLines', companyId, record.doc.id)).sort((a, b) => Number(a.doc.sequence) - Number(b.doc.sequence));
       shown.salesQuoteLines = lines.map((line) => ({ '@odata.etag': etagOf(line), ...line.doc }));

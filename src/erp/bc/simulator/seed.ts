@@ -3,7 +3,7 @@ import type { Customer } from '../../../domain/customer.js';
 import type { MasterData } from '../../../domain/master-data.js';
 import type { Person } from '../../../domain/person.js';
 import type { Product } from '../../../domain/product.js';
-import { BLANK_GUID } from './entities.js';
+import { BLANK_ENUM_MEMBER, BLANK_GUID } from './entities.js';
 import type { Doc, NewRecord } from './store.js';
 
 /** The one company the simulator holds. */
@@ -102,8 +102,7 @@ function customer(c: Customer, now: string): Doc {
     paymentTermsId: BLANK_GUID,
     shipmentMethodId: BLANK_GUID,
     paymentMethodId: BLANK_GUID,
-    // A blank enum member in schema 2.0 (dev-itpro/api-reference/v2.0/api/dynamics_itemledgerentry_get.md).
-    blocked: '_x0020_',
+    blocked: BLANK_ENUM_MEMBER,
     lastModifiedDateTime: now,
   };
 }

@@ -17,10 +17,12 @@ export const bcVariantSchema = z.strictObject({
    * validate the client concurrency token") reads as a 400; HTTP itself would say 428.
    */
   missingIfMatchStatus: z.union([z.literal(400), z.literal(428)]).optional(),
+  /** How the blank member of an enum (a customer's `blocked`) is written: schema 2.0's `_x0020_`, or the examples' " ". */
+  blankEnumMember: z.enum(['_x0020_', ' ']).optional(),
   /** Lists are paged this size when the client does not ask (`Prefer: odata.maxpagesize`); BC Online pages 20,000. */
   defaultPageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 export type BcVariantUpdate = z.input<typeof bcVariantSchema>;
 export type BcVariant = Required<z.output<typeof bcVariantSchema>>;
 
-export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, defaultPageSize: MAX_PAGE_SIZE };
+export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, blankEnumMember: '_x0020_', defaultPageSize: MAX_PAGE_SIZE };
