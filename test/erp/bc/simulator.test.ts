@@ -130,6 +130,11 @@ describe('Business Central simulator: reading', () => {
     expect(customers.map((c) => c.number)).toEqual(['20001', '20002', '20003', '20004']);
     expect(customers[0]).toMatchObject({ displayName: 'Putki Oy', email: 'tilaukset@putki.fi', taxRegistrationNumber: 'FI15728600', salespersonCode: '102', country: 'FI' });
     expect(customers[1]!.taxRegistrationNumber).toBe('FI23456780');
+    expect(customers[0]!.blocked).toBe('_x0020_');
+    sim.setFaults({ variant: { blankEnumMember: ' ' } });
+    const unblocked = values(await call(`${company}/customers?$filter=${encodeURIComponent("blocked eq '_x0020_'")}`));
+    expect(unblocked.map((c) => c.blocked)).toEqual([' ', ' ', ' ', ' ']);
+    expect(values(await call(`${company}/customers?$filter=${encodeURIComponent("blocked eq ' '")}`))).toHaveLength(4);
     const items = values(await call(`${company}/items`));
     expect(items[0]).toMatchObject({ number: '1000015', displayName: 'Kupariputki 15x1,0 kova', gtin: '6401234567897', unitPrice: 8, baseUnitOfMeasureCode: 'M', itemCategoryCode: 'CU', blocked: false });
     const people = values(await call(`${company}/salespeoplePurchasers`));
@@ -178,6 +183,7 @@ describe('Business Central simulator: reading', () => {
     expect((await filter('customers', "email eq 'TILAUKSET@putki.fi'")).map((c) => c.number)).toEqual(['20001']);
     expect((await filter('items', "unitPrice ge 10 and unitPrice lt 15")).map((i) => i.number)).toEqual(['1000022']);
     expect((await filter('items', "gtin eq '6401234567897'")).map((i) => i.number)).toEqual(['1000015']);
+    expect((await filter('items', "number in ('2000020', '1000015','nope')")).map((i) => i.number)).toEqual(['1000015', '2000020']);
     expect((await filter('items', "contains(displayName,'kupari') and (number eq '1000015' or number eq '1000022')")).length).toBe(2);
     expect(await filter('items', 'lastModifiedDateTime gt 2026-12-07T09:00:00Z')).toEqual([]);
     expect((await filter('items', 'lastModifiedDateTime ge 2026-12-07T09:00:00.000Z')).length).toBe(PRODUCTS.length);
@@ -282,6 +288,9 @@ describe('Business Central simulator: sales quotes', () => {
     expect(afterLine['@odata.etag']).not.toBe(patched.json['@odata.etag']);
     expect(afterLine.totalAmountExcludingTax).toBe(8);
     expect((await call(`${company}/salesQuoteLines(${line.id})`, { method: 'PATCH', body: { quantity: 2 }, headers: { 'If-Match': '*' } })).json).toMatchObject({ quantity: 2, unitPrice: 8, amountExcludingTax: 16 });
+    const current = (await call(path)).json['@odata.etag'] as string;
+    const racing = await Promise.all(['C', 'D'].map((reference) => call(path, { method: 'PATCH', body: { externalDocumentNumber: reference }, headers: { 'If-Match': current } })));
+    expect(racing.map((answer) => answer.status).sort()).toEqual([200, 409]);
   });
 
   it('patches and deletes lines by their own path, recomputing the quote totals, and deletes the quote with its lines', async () => {

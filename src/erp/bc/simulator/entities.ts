@@ -13,6 +13,8 @@ export interface Property {
   code?: boolean;
   /** Editable = false on the page. */
   readOnly?: boolean;
+  /** An enum, which travels as its member name. */
+  enum?: boolean;
 }
 
 export interface EntitySet {
@@ -30,8 +32,14 @@ const num = (readOnly = false): Property => ({ type: 'number', readOnly });
 const bool = (readOnly = false): Property => ({ type: 'boolean', readOnly });
 const date = (readOnly = false): Property => ({ type: 'date', readOnly });
 const datetime = (readOnly = false): Property => ({ type: 'datetime', readOnly });
-/** An enum travels as its member name, a string. */
-const enumOf = (readOnly = false): Property => ({ type: 'string', readOnly });
+const enumOf = (readOnly = false): Property => ({ type: 'string', enum: true, readOnly });
+
+/**
+ * Schema 2.0 writes a member name's spaces as `_x0020_`, so the blank member is `_x0020_`
+ * (dev-itpro/api-reference/v2.0/api/dynamics_itemledgerentry_get.md); the customer examples
+ * show it as " ". The `blankEnumMember` variant answers the other.
+ */
+export const BLANK_ENUM_MEMBER = '_x0020_';
 
 export const COMPANIES: EntitySet = {
   entity: 'company',

@@ -1,13 +1,13 @@
-import type { EntitySet, Property } from './entities.js';
+import { BLANK_ENUM_MEMBER, type EntitySet, type Property } from './entities.js';
 import { badRequest, ODataError, unknownProperty } from './odata-error.js';
 
 /**
  * The `$filter` subset Business Central API v2.0 clients use: comparisons (eq ne gt ge lt le)
- * joined by and/or with parentheses, and contains/startswith/endswith. Hand-written because the
+ * and `in (…)` joined by and/or with parentheses, and contains/startswith/endswith. Hand-written because the
  * OData parsers on npm build SQL or ASTs for other servers' dialects: none checks literals
  * against BC's property types and field lengths, refuses `or` across different fields as BC
  * does (dev-itpro/webservices/use-filter-expressions-in-odata-uris.md), or names what it does
- * not understand in an OData error. What BC supports beyond this subset (`in`, tolower, …) is
+ * not understand in an OData error. What BC supports beyond this subset (tolower, substring, …) is
  * refused by name rather than guessed at.
  */
 export type Row = Record<string, unknown>;
@@ -19,7 +19,7 @@ type Token = { kind: 'ident' | 'literal' | '(' | ')' | ','; text: string; at: nu
 const COMPARISONS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const STRING_FUNCTIONS = new Set(['contains', 'startswith', 'endswith']);
 /** Valid OData that BC accepts but this subset leaves out: refused by name. */
-const NOT_SIMULATED = new Set(['in', 'not', 'has', 'add', 'sub', 'mul', 'div', 'mod', 'tolower', 'toupper', 'substring', 'length', 'indexof', 'trim', 'concat', 'year', 'month', 'day', 'null']);
+const NOT_SIMULATED = new Set(['not', 'has', 'add', 'sub', 'mul', 'div', 'mod', 'tolower', 'toupper', 'substring', 'length', 'indexof', 'trim', 'concat', 'year', 'month', 'day', 'null']);
 
 const LEXEMES: [RegExp, (text: string) => Literal | null][] = [
   [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/, (t) => ({ kind: 'datetime', value: t })],
@@ -72,7 +72,10 @@ interface Condition {
 const FITS: Record<Property['type'], Literal['kind']> = { guid: 'guid', string: 'string', number: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime' };
 
 /** The value of a row's property and of a literal brought to one comparable form. */
-function comparable(type: Property['type'], value: unknown): string | number | boolean {
+function comparable(property: Property, value: unknown): string | number | boolean {
+  const { type } = property;
+  // Either spelling of an enum's blank member names the same member.
+  if (property.enum && value === ' ') return BLANK_ENUM_MEMBER.toLowerCase();
   if (type === 'number') return Number(value);
   if (type === 'boolean') return value === true || value === 'true';
   if (type === 'datetime') return Date.parse(String(value));
@@ -173,10 +176,23 @@ class Parser {
     const op = this.next();
     if (op.kind !== 'ident') throw syntaxError(op.at, this.text);
     if (NOT_SIMULATED.has(op.text)) throw notSimulated(op.text);
+    if (op.text === 'in') return this.inList(token.text, property);
     if (!COMPARISONS.has(op.text)) throw syntaxError(op.at, this.text);
-    const value = comparable(property.type, this.literal(token.text, property).value);
+    const value = comparable(property, this.literal(token.text, property).value);
     const name = token.text;
-    return { test: (row) => compare(op.text, comparable(property.type, row[name]), value), fields: new Set([name]) };
+    return { test: (row) => compare(op.text, comparable(property, row[name]), value), fields: new Set([name]) };
+  }
+
+  /** `field in ('a','b')`: one of the listed values. */
+  private inList(name: string, property: Property): Condition {
+    this.expect('(');
+    const wanted = new Set([comparable(property, this.literal(name, property).value)]);
+    while (this.peek()?.kind === ',') {
+      this.next();
+      wanted.add(comparable(property, this.literal(name, property).value));
+    }
+    this.expect(')');
+    return { test: (row) => wanted.has(comparable(property, row[name])), fields: new Set([name]) };
   }
 
   private stringFunction(name: Token): Condition {

@@ -43,9 +43,8 @@ async function customerBy(ctx: QuoteContext, id: unknown, number: unknown, role:
 
 async function checkSalesperson(ctx: QuoteContext, code: string): Promise<void> {
   if (code === '') return;
-  const found = (await ctx.store.list('salespeoplePurchasers', ctx.companyId)).find((s) => s.doc.code === code);
-  // The Sales Header's relation reaches only salespeople who are not blocked.
-  if (!found || found.doc.blocked === true) throw relationError('Salesperson Code', 'Sales Header', 'Salesperson/Purchaser', code);
+  const found = (await ctx.store.list('salespeoplePurchasers', ctx.companyId)).some((s) => s.doc.code === code);
+  if (!found) throw relationError('Salesperson Code', 'Sales Header', 'Salesperson/Purchaser', code);
 }
 
 function checkUnsimulatedRelations(values: Record<string, unknown>): void {
@@ -70,10 +69,12 @@ const addressOf = (prefix: string, customer: Doc) => ({
   [`${prefix}PostCode`]: customer.postalCode,
 });
 
-/** What validating the sell-to customer pulls onto a Sales Header: its name, addresses, contact and salesperson. */
-async function sellToDefaults(ctx: QuoteContext, customer: Doc): Promise<Record<string, unknown>> {
-  const code = String(customer.salespersonCode ?? '');
-  const salesperson = (await ctx.store.list('salespeoplePurchasers', ctx.companyId)).find((s) => s.doc.code === code);
+/**
+ * What validating the sell-to customer pulls onto a Sales Header: its name, addresses, contact
+ * and salesperson. (BC leaves out a privacy-blocked salesperson, and refuses a blocked one; the
+ * simulator's salespeople are seeded unblocked and cannot be changed through the API.)
+ */
+function sellToDefaults(customer: Doc): Record<string, unknown> {
   return {
     customerId: customer.id,
     customerNumber: customer.number,
@@ -84,8 +85,7 @@ async function sellToDefaults(ctx: QuoteContext, customer: Doc): Promise<Record<
     ...addressOf('shipTo', customer),
     phoneNumber: customer.phoneNumber,
     email: customer.email,
-    // A privacy-blocked salesperson is not carried onto new documents.
-    salesperson: salesperson && salesperson.doc.privacyBlocked !== true ? code : '',
+    salesperson: customer.salespersonCode,
     ...billToDefaults(customer),
   };
 }
@@ -97,13 +97,11 @@ async function applyHeader(ctx: QuoteContext, current: Record<string, unknown>, 
   checkUnsimulatedRelations(values);
   const sellTo = await customerBy(ctx, values.customerId, values.customerNumber, 'sell-to');
   const billTo = await customerBy(ctx, values.billToCustomerId, values.billToCustomerNumber, 'bill-to');
-  const next: Record<string, unknown> = { ...current, ...(sellTo ? await sellToDefaults(ctx, sellTo) : {}), ...(billTo ? billToDefaults(billTo) : {}), ...values };
-  if (sellTo) Object.assign(next, { customerId: sellTo.id, customerNumber: sellTo.number });
-  if (billTo) Object.assign(next, { billToCustomerId: billTo.id, billToCustomerNumber: billTo.number });
+  const next: Record<string, unknown> = { ...current, ...(sellTo ? sellToDefaults(sellTo) : {}), ...(billTo ? billToDefaults(billTo) : {}), ...values };
   // With no payment terms the due date is the document date, recalculated when that changes.
   if (values.documentDate !== undefined && values.dueDate === undefined) next.dueDate = values.documentDate;
   if (values.currencyCode === '') next.currencyCode = BC_SIM_LOCAL_CURRENCY;
-  await checkSalesperson(ctx, String(next.salesperson ?? ''));
+  if (typeof values.salesperson === 'string') await checkSalesperson(ctx, values.salesperson);
   return next;
 }
 

@@ -3,7 +3,7 @@ import type { Customer } from '../../../domain/customer.js';
 import type { MasterData } from '../../../domain/master-data.js';
 import type { Person } from '../../../domain/person.js';
 import type { Product } from '../../../domain/product.js';
-import { BLANK_GUID } from './entities.js';
+import { BLANK_ENUM_MEMBER, BLANK_GUID } from './entities.js';
 import type { Doc, NewRecord } from './store.js';
 
 /** The one company the simulator holds. */
@@ -12,12 +12,15 @@ export const BC_SIM_COMPANY_NAME = 'CRONUS Demo';
 export const BC_SIM_LOCAL_CURRENCY = 'EUR';
 
 /** A GUID that is the same on every seeding, so that a demo reseeded from scratch keeps its ids. */
-export function stableGuid(...parts: string[]): string {
+function stableGuid(...parts: string[]): string {
   const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** BC's Code fields are upper case and of fixed length; demo data that does not fit is an error, not something to cut. */
+/**
+ * BC's Code fields are upper case and of fixed length. A code is a key, and one cut short could
+ * collide with another, so demo data that does not fit is an error; a name cut short still reads.
+ */
 function codeOf(value: string, length: number, what: string): string {
   if (value.length > length) throw new Error(`${what} '${value}' is longer than BC's ${length} characters`);
   return value.toUpperCase();
@@ -100,8 +103,7 @@ function customer(c: Customer, now: string): Doc {
     paymentTermsId: BLANK_GUID,
     shipmentMethodId: BLANK_GUID,
     paymentMethodId: BLANK_GUID,
-    // A blank enum member in schema 2.0 (dev-itpro/api-reference/v2.0/api/dynamics_itemledgerentry_get.md).
-    blocked: '_x0020_',
+    blocked: BLANK_ENUM_MEMBER,
     lastModifiedDateTime: now,
   };
 }

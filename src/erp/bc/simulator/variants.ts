@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from './odata-query.js';
 
 /**
  * Readings of Business Central that its documentation leaves open, each switchable so that the
@@ -16,10 +17,12 @@ export const bcVariantSchema = z.strictObject({
    * validate the client concurrency token") reads as a 400; HTTP itself would say 428.
    */
   missingIfMatchStatus: z.union([z.literal(400), z.literal(428)]).optional(),
+  /** How the blank member of an enum (a customer's `blocked`) is written: schema 2.0's `_x0020_`, or the examples' " ". */
+  blankEnumMember: z.enum(['_x0020_', ' ']).optional(),
   /** Lists are paged this size when the client does not ask (`Prefer: odata.maxpagesize`); BC Online pages 20,000. */
-  defaultPageSize: z.number().int().min(1).max(20_000).optional(),
+  defaultPageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 export type BcVariantUpdate = z.input<typeof bcVariantSchema>;
 export type BcVariant = Required<z.output<typeof bcVariantSchema>>;
 
-export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, defaultPageSize: 20_000 };
+export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, blankEnumMember: '_x0020_', defaultPageSize: MAX_PAGE_SIZE };
