@@ -4,6 +4,7 @@ import type { Customer } from '../../../src/domain/customer.js';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openBcErp } from '../../../src/erp/bc/adapter.js';
 import type { BcFaultUpdate } from '../../../src/erp/bc/simulator/faults.js';
+import type { BcVariantUpdate } from '../../../src/erp/bc/simulator/variants.js';
 import { BC_SIM_COMPANY_NAME } from '../../../src/erp/bc/simulator/seed.js';
 import { startBcSimulator, type RunningBcSimulator } from '../../../src/erp/bc/simulator/server.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
@@ -280,36 +281,45 @@ function bcFault(fault: ErpFault): BcFaultUpdate {
   }
 }
 
-const bc: Harness = {
-  name: 'bc',
-  faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
-  gaps: new Set<ErpGap>(['supplierCodes', 'customerPrices', 'productVat']),
-  async open() {
-    const sim = await startBc();
-    const open = () => openBcErp({ settings: bcSettings(sim), clock: systemClock });
-    let ownTokens = 0;
-    const under: ErpUnderTest = {
-      erp: await open(),
-      offerNumbers: () => {
-        ownTokens += 1;
-        return listedQuotes(sim);
-      },
-      inject: (fault) => sim.setFaults(bcFault(fault)),
-      logins: () => sim.calls.filter((c) => c === BC_TOKEN_CALL).length - ownTokens,
-      async restart() {
-        await under.erp.close();
-        under.erp = await open();
-      },
-      close: async () => {
-        await under.erp.close();
-        await sim.close();
-      },
-    };
-    return under;
-  },
-};
+/** Business Central under one reading of what its documentation leaves open. */
+function bcUnder(name: string, variant: BcVariantUpdate = {}): Harness {
+  return {
+    name,
+    faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
+    gaps: new Set<ErpGap>(['supplierCodes', 'customerPrices', 'productVat']),
+    async open() {
+      const sim = await startBc();
+      sim.setFaults({ variant });
+      const open = () => openBcErp({ settings: bcSettings(sim), clock: systemClock });
+      let ownTokens = 0;
+      const under: ErpUnderTest = {
+        erp: await open(),
+        offerNumbers: () => {
+          ownTokens += 1;
+          return listedQuotes(sim);
+        },
+        // A reset of the faults keeps the reading this harness is about.
+        inject: (fault) => sim.setFaults({ ...bcFault(fault), variant }),
+        logins: () => sim.calls.filter((c) => c === BC_TOKEN_CALL).length - ownTokens,
+        async restart() {
+          await under.erp.close();
+          under.erp = await open();
+        },
+        close: async () => {
+          await under.erp.close();
+          await sim.close();
+        },
+      };
+      return under;
+    },
+  };
+}
+
+const bc = bcUnder('bc');
+/** The readings of BC's documentation the adapter must survive besides the default one. */
+const BC_VARIANTS: Harness[] = [bcUnder('bc, a stale ETag answered 409 and a blank enum member written " "', { staleEtagStatus: 409, blankEnumMember: ' ' })];
 
 /** Every ERP Offerflow ships, and every reading of one it must survive. */
-export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS, bc];
+export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS, bc, ...BC_VARIANTS];
 /** Lemonsoft in each reading, for the tests of its own wire protocol. */
 export const LEMONSOFT_HARNESSES: Harness<LemonsoftErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
