@@ -137,6 +137,14 @@ describe('Business Central client', () => {
     await expect(erp.customers.getByNumber('20001')).rejects.toThrow(/^Business Central GET \/companies\([0-9a-f-]+\)\/customers failed: answer is not JSON \(text\/html[^)]*\): <html>/);
   });
 
+  it('knows no salespeople in a Business Central whose API lacks salespeoplePurchasers, rather than failing every run', async () => {
+    sim.setFaults({ fail: [{ status: 404, count: 3, match: '^GET /companies\\(:id\\)/salespeoplePurchasers$' }] });
+    expect(await erp.persons.list()).toEqual([]);
+    expect(await erp.persons.getByNumber('101')).toBeNull();
+    expect(await erp.persons.findByEmail('mikko@seller.fi')).toBeNull();
+    expect((await erp.persons.getByNumber('101'))?.name).toBe('Mikko Myyjä');
+  });
+
   it('checks the token and the company, naming a company that is not there', async () => {
     await expect(erp.check()).resolves.toBeUndefined();
     const elsewhere = await open({ company: 'No Such Company' });
