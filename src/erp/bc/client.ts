@@ -125,7 +125,7 @@ export class BcClient {
     const api = new URL(this.options.apiUrl);
     const next = URL.canParse(link) ? new URL(link) : new URL(link, `${this.options.apiUrl}/`);
     if (next.origin !== api.origin || !next.pathname.startsWith(api.pathname)) throw new BcError(call, 200, `next page link leads away from ${this.options.apiUrl}; not followed`);
-    return next.href.slice(this.options.apiUrl.length);
+    return next.pathname.slice(api.pathname.length) + next.search;
   }
 
   /** `/companies(<id>)`: the id as given, or looked up once by the company's name. */
