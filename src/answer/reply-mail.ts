@@ -1,4 +1,4 @@
-import type { EmailAddress } from '../email/parsed-email.js';
+import type { EmailAddress, ParsedEmail } from '../email/parsed-email.js';
 import { requesterOf } from '../email/requester.js';
 import { html } from '../web/html.js';
 import type { OfferDocument } from './offer-document.js';
@@ -6,13 +6,7 @@ import { offerNumbersIn } from './offer-numbers.js';
 import { REPLY_TEXTS } from './reply-texts.js';
 
 /** What a reply needs of the customer's request: its threading headers and its sender. */
-export interface RequestHeaders {
-  messageId: string | null;
-  references: string[];
-  subject: string;
-  from: EmailAddress | null;
-  replyTo: EmailAddress | null;
-}
+export type RequestHeaders = Pick<ParsedEmail, 'messageId' | 'references' | 'subject' | 'from' | 'replyTo'>;
 
 export interface ReplyMail {
   messageId: string;

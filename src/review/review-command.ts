@@ -10,6 +10,7 @@ export const reviewCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('approve') }),
   z.object({ kind: z.literal('not_an_rfq') }),
   z.object({ kind: z.literal('process_again') }),
+  z.object({ kind: z.literal('send_to_customer') }),
 ]);
 
 export type ReviewCommand = z.infer<typeof reviewCommandSchema>;

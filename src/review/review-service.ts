@@ -1,3 +1,5 @@
+import type { CustomerReplies } from '../answer/customer-replies.js';
+import type { ReplyOutcome } from '../answer/send-reply.js';
 import type { ErpAdapter } from '../erp/ports.js';
 import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
@@ -30,6 +32,17 @@ export interface ActionRequest {
 const AFTER_EDIT = ['calculate_pricing', 'build_offer'] as const;
 /** Processing again reads the mail anew up to the draft; what reaches the ERP is left to approval. */
 const UP_TO_DRAFT = STEP_NAMES.filter((name) => name !== 'create_offer' && name !== 'verify_offer');
+
+function describeReply(outcome: ReplyOutcome): string {
+  switch (outcome.kind) {
+    case 'sent':
+      return `sent to the customer at ${outcome.to}`;
+    case 'already_sent':
+      return `already sent to the customer at ${outcome.record.recipient} (${outcome.record.sentAt})`;
+    case 'uncertain':
+      return `a reply to ${outcome.record.recipient} was begun at ${outcome.record.beganAt} and may have gone out: look in the sent mail before sending it yourself`;
+  }
+}
 
 /** What steps run again made of the context; a step that failed refuses the action, with its reason. */
 function passed(outcome: { context: WorkflowContext; failed: boolean }): WorkflowContext {
@@ -69,6 +82,8 @@ export class ReviewService {
     private readonly memory: PhraseMemory,
     private readonly parties: PartyMemory,
     private readonly clock: Clock,
+    /** Null where offers never go back to customers from here (the CLI). */
+    private readonly replies: CustomerReplies | null = null,
   ) {}
 
   /** One command, whichever it is: what the pages and the API call. */
@@ -80,6 +95,8 @@ export class ReviewService {
         return this.notAnRfq(request);
       case 'process_again':
         return this.processAgain(request);
+      case 'send_to_customer':
+        return this.sendToCustomer(request);
       default:
         return this.edit(request, command);
     }
@@ -113,7 +130,29 @@ export class ReviewService {
       // The reasons the run needed a look are answered by the person who approved it; the check below may give new ones.
       const approved = { ...dated, dryRun: false, offer, reviewReasons: [] };
       const verified = passed(await tools.rerun(approved, ['verify_offer']));
-      return { context: verified, status: finalStatus(verified), summary: `approved offer ${offer.number}: ${draft.lines.length} rows, ${draft.totals.net} ${draft.totals.currency} net` };
+      const status = finalStatus(verified);
+      const summary = `approved offer ${offer.number}: ${draft.lines.length} rows, ${draft.totals.net} ${draft.totals.currency} net`;
+      const sent = status === 'created' ? await this.replyOnApproval({ ...run, context: verified, status }) : null;
+      return { context: verified, status, summary: sent ? `${summary}; ${sent}` : summary };
+    });
+  }
+
+  /**
+   * Where the mailbox sends approved offers, the customer gets this one now. A reply that cannot
+   * go out does not undo the approval: the summary says why, and "send to the customer" tries again.
+   */
+  private async replyOnApproval(run: StoredRun): Promise<string | null> {
+    if (!this.replies?.sendsOnApproval(run)) return null;
+    return this.replies.send(run).then(describeReply, (error: unknown) => `not sent to the customer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  /** The offer in the ERP goes to the customer who asked for it, once. */
+  sendToCustomer(request: ActionRequest): Promise<ActionOutcome> {
+    return this.act(request, 'send_to_customer', async (run) => {
+      if (!this.replies) return { refused: 'offers are not sent to customers from here' };
+      const outcome = await this.replies.send(run);
+      if (outcome.kind !== 'sent') return { refused: describeReply(outcome) };
+      return { context: run.context, status: run.status, summary: describeReply(outcome) };
     });
   }
 

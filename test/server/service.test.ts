@@ -27,6 +27,9 @@ function captureLog(): { lines: Record<string, unknown>[]; log: ReturnType<typeo
   return { lines, log: serviceLogger(sink) };
 }
 
+
+/** These mailboxes' runs never mail their customers: what is tested here is taking mail in and working on it. */
+const NO_REPLIES = { policy: 'never' as const, from: null, copySalesperson: false };
 describe('the service', () => {
   let dataDir: string;
   let inbox: string;
@@ -50,7 +53,7 @@ describe('the service', () => {
     const env = { OFFERFLOW_POLL_SECONDS: '0.1', OFFERFLOW_RETRY_BASE_SECONDS: '0.05', ...extra };
     return {
       ...loadConfig({ dataDir, env, erpTypes: ['local', 'lemonsoft'] }),
-      mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto' }],
+      mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto', replies: NO_REPLIES }],
     };
   }
 
@@ -82,7 +85,7 @@ describe('the service', () => {
     const smtp: CapturingSmtp = await startSmtp();
     try {
       const { log } = captureLog();
-      const imap = { type: 'imap' as const, name: 'myynti', mode: 'auto' as const, host: '127.0.0.1', port: dovecot.port, secure: false, user: 'myynti@seller.fi', passwordEnv: 'TEST_IMAP_PASSWORD', folder: 'INBOX', doneFolder: 'Processed' };
+      const imap = { type: 'imap' as const, name: 'myynti', mode: 'auto' as const, replies: NO_REPLIES, host: '127.0.0.1', port: dovecot.port, secure: false, user: 'myynti@seller.fi', passwordEnv: 'TEST_IMAP_PASSWORD', folder: 'INBOX', doneFolder: 'Processed' };
       process.env.TEST_IMAP_PASSWORD = IMAP_PASSWORD;
       smtp.refuse(1);
       service = await startService(
@@ -123,7 +126,7 @@ describe('the service', () => {
     mkdirSync(trial);
     const { lines, log } = captureLog();
     service = await startService(
-      { ...config(), mailboxes: [...config().mailboxes, { type: 'directory', name: 'trial@seller.fi', path: trial, doneFolder: 'done', mode: 'shadow' }] },
+      { ...config(), mailboxes: [...config().mailboxes, { type: 'directory', name: 'trial@seller.fi', path: trial, doneFolder: 'done', mode: 'shadow', replies: NO_REPLIES }] },
       { port: 0, host: '127.0.0.1', log, clock: systemClock },
     );
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
@@ -139,7 +142,7 @@ describe('the service', () => {
 
   it('is ready only when every mailbox can be read, and names the one that cannot', async () => {
     const { log } = captureLog();
-    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log, clock: systemClock });
+    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto', replies: NO_REPLIES }] }, { port: 0, host: '127.0.0.1', log, clock: systemClock });
 
     await until('the catalog to be loaded', async () => JSON.parse((await get('/readyz')).text).checks.catalog.startsWith('ready'));
     const ready = await get('/readyz');

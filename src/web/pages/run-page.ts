@@ -1,3 +1,4 @@
+import type { ReplyRecord } from '../../answer/reply-log.js';
 import type { ReviewAction } from '../../workflow/review.js';
 import { formatDecimal, formatTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
@@ -21,6 +22,8 @@ export interface RunPageInput {
   partySearches: PartySearches;
   /** The mail's half of the page. */
   mail: SafeHtml;
+  /** The run's reply to its customer, and why none can be sent, if so. */
+  reply: { record: ReplyRecord | null; blocked: string | null };
   timeZone: string;
   newActionId(): string;
 }
@@ -88,11 +91,22 @@ function history(page: PageContext, actions: ReviewAction[], timeZone: string): 
   return html`<section class="card" aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>${entries}</section>`;
 }
 
-function actionsBar(page: PageContext, form: ActionFormContext, view: RunView): SafeHtml {
+/** Sent, perhaps sent, or a button to send it: the salesperson never has to guess whether the customer has the offer. */
+function replyState(page: PageContext, form: ActionFormContext, reply: RunPageInput['reply'], timeZone: string): SafeHtml | null {
+  const { t, language } = page;
+  const { record } = reply;
+  if (record?.state === 'sent') return html`<p class="reply-state" data-reply="sent">${t.replySent(record.recipient, formatTime(record.sentAt!, language, timeZone))}</p>`;
+  if (record) return html`<p class="reply-state warning" data-reply="uncertain">${t.replyUncertain(record.recipient, formatTime(record.beganAt, language, timeZone))}</p>`;
+  if (reply.blocked) return null;
+  return actionForm(form, { kind: 'send_to_customer' }, html`<button type="submit" class="secondary" data-action="send_to_customer">${t.sendToCustomer}</button>`);
+}
+
+function actionsBar(page: PageContext, form: ActionFormContext, view: RunView, reply: RunPageInput['reply'], timeZone: string): SafeHtml {
   const { t } = page;
   const { offer } = view.run.context;
   return html`<div class="run-actions">
     <p class="offer-state">${offer ? t.offerInErp(offer.number) : t.noOfferYet}</p>
+    ${replyState(page, form, reply, timeZone)}
     ${actionForm(form, { kind: 'approve' }, html`<button type="submit" data-action="approve">${t.approve}</button>`)}
     ${actionForm(form, { kind: 'not_an_rfq' }, html`<button type="submit" class="secondary">${t.notARequest}</button>`)}
     ${actionForm(form, { kind: 'process_again' }, html`<button type="submit" class="secondary">${t.processAgain}</button>`)}
@@ -111,7 +125,7 @@ export function runPage(page: PageContext, input: RunPageInput): SafeHtml {
     title,
     html`<p class="run-meta"><a href="/">${t.backToInbox}</a> · <span class="status status-${run.status}">${t[`runStatus_${run.status}`]}</span> · ${t.runTitle(run.id)}</p>
     ${noticeOf(page, input.notice, timeZone)}
-    ${actionsBar(page, form, view)}
+    ${actionsBar(page, form, view, input.reply, timeZone)}
     <div class="run-columns">
       <section class="card mail-column" aria-labelledby="mail-title"><h2 id="mail-title">${t.theMail}</h2>${input.mail}</section>
       <div class="draft-column">
