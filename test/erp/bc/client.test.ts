@@ -104,6 +104,14 @@ describe('Business Central client', () => {
     expect(pages).toHaveLength(1 + 2);
   });
 
+  it('keeps to the pace it is given, token requests aside', async () => {
+    const paced = await open({ maxCallsPerSecond: 10 });
+    await paced.check();
+    const started = Date.now();
+    for (const number of ['20001', '20002', '20003', '20001', '20002']) await paced.customers.getByNumber(number);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
   it('writes a quote in a filter value twice, so a name with an apostrophe is found', async () => {
     expect(quoted("O'Brien")).toBe("'O''Brien'");
     expect((await erp.customers.searchByName("O'Brien")).map((c) => c.number)).toEqual(['20009']);
