@@ -36,7 +36,7 @@ interface Planned {
 /**
  * Worth reading the quote again and planning anew: an answer lost (the write may have been
  * done), an ETag that no longer matches (412, or 409 as some versions answer), a line gone, or
- * a line already at the sequence a lost POST was for.
+ * a record BC says already exists (Internal_EntityWithSameKeyExists).
  */
 function replannable(error: unknown): boolean {
   if (!(error instanceof BcError)) return false;
