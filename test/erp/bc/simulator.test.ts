@@ -309,6 +309,8 @@ describe('Business Central simulator: sales quotes', () => {
     expect((await call(`${company}/salesQuotes(${quote.id})`)).json.totalAmountExcludingTax).toBe(35);
     expect((await call(`${company}/salesQuoteLines`)).json).toMatchObject({ error: { message: expect.stringMatching(/Document Id/) } });
     expect(values(await call(`${company}/salesQuoteLines?$filter=documentId eq ${quote.id}`)).length).toBe(1);
+    const topLevel = await call(`${company}/salesQuoteLines`, { method: 'POST', body: { documentId: quote.id, lineType: 'Comment', description: 'huom.' } });
+    expect(topLevel.json).toMatchObject({ documentId: quote.id, sequence: 20000, lineType: 'Comment' });
     expect((await call(`${company}/salesQuotes(${quote.id})`, { method: 'DELETE', headers: { 'If-Match': '*' } })).status).toBe(204);
     expect((await call(`${lines}(${first.id})`)).status).toBe(404);
     expect((await call(`${company}/salesQuotes(${quote.id})`)).status).toBe(404);
@@ -333,6 +335,17 @@ describe('Business Central simulator: sales quotes', () => {
     expect(failed.status).toBe(400);
     expect(values(await call(`${company}/salesQuotes`)).map((q) => q.id)).toEqual([quote.id]);
     expect((await call(`${company}/salesQuotes?$expand=dimensionSetLines`)).status).toBe(400);
+  });
+
+  it('takes a client-chosen id on POST, refusing it the second time, or refuses any when switched to', async () => {
+    const company = await companyPath();
+    const id = '3b0a4c6e-1111-4222-8333-444455556666';
+    expect((await newQuote(company, { id })).id).toBe(id);
+    expect((await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', id } })).json).toMatchObject({ error: { code: 'Internal_EntityWithSameKeyExists' } });
+    sim.setFaults({ variant: { clientIds: 'refused' } });
+    const refused = await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', id: '3b0a4c6e-1111-4222-8333-444455556667' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ error: { code: 'BadRequest_InvalidOperation' } });
   });
 
   it('keeps quotes in its file across a restart', async () => {

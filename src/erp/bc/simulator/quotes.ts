@@ -21,6 +21,8 @@ export interface QuoteContext {
   companyId: string;
   /** The write's time: lastModifiedDateTime, and the work date a new quote is dated by. */
   now: string;
+  /** Whether a POST may name the new record's id (the `clientIds` variant). */
+  acceptsClientIds: boolean;
 }
 
 /** A document in the entity set's property order, as BC's pages answer it. */
@@ -106,7 +108,7 @@ async function applyHeader(ctx: QuoteContext, current: Record<string, unknown>, 
 }
 
 export async function createQuote(ctx: QuoteContext, body: unknown): Promise<StoredRecord> {
-  const { values, nested } = parseWriteBody(SALES_QUOTES, body, { allowId: true, nested: ['salesQuoteLines'] });
+  const { values, nested } = parseWriteBody(SALES_QUOTES, body, { allowId: ctx.acceptsClientIds, nested: ['salesQuoteLines'] });
   if (values.customerId === undefined && values.customerNumber === undefined) throw dialogError('A "customerNumber" or a "customerId" must be provided.');
   const id = String(values.id ?? randomUUID());
   if (await ctx.store.get('salesQuotes', ctx.companyId, id)) throw new ODataError(409, 'Internal_EntityWithSameKeyExists', `The record in table Sales Header already exists. Identification fields and values: Id='${id}'`);
@@ -214,7 +216,7 @@ function lineTypeOf(values: Record<string, unknown>): string {
 const PRICED = ['quantity', 'unitPrice', 'discountPercent', 'discountAmount'];
 
 async function insertLine(ctx: QuoteContext, quote: Doc, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: true });
+  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: ctx.acceptsClientIds });
   if (values.documentId !== undefined && values.documentId !== quote.id) throw dialogError('The value for "documentId" cannot be modified.');
   const lineType = lineTypeOf(values);
   const siblings = (await ctx.store.list('salesQuoteLines', ctx.companyId, quote.id)).map((r) => r.doc);
