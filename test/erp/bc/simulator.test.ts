@@ -379,6 +379,24 @@ describe('Business Central simulator: faults', () => {
     expect(sim.calls).toContain('POST /companies(:id)/salesQuotes(:id)/salesQuoteLines');
   });
 
+  it('holds calls past the concurrent limit in a queue, and answers 429 past the queue or the five-minute window', async () => {
+    const bearer = await token();
+    sim.setFaults({ latencyMs: 150, limits: { concurrent: 2, queued: 2 } });
+    const started = performance.now();
+    const queued = await Promise.all([1, 2, 3, 4].map(() => call('/companies', { bearer })));
+    expect(queued.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    const overflowing = await Promise.all([1, 2, 3, 4, 5].map(() => call('/companies', { bearer })));
+    expect(overflowing.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 429]);
+    clock.advance(5 * 60_000);
+    sim.setFaults({ reset: true, limits: { perWindow: 2 } });
+    expect((await call('/companies', { bearer })).status).toBe(200);
+    expect((await call('/companies', { bearer })).status).toBe(200);
+    expect((await call('/companies', { bearer })).status).toBe(429);
+    clock.advance(5 * 60_000);
+    expect((await call('/companies', { bearer })).status).toBe(200);
+  });
+
   it('garbles a matching answer into HTML with a 2xx status, and takes the faults over HTTP too', async () => {
     const company = await companyPath();
     const admin = new URL(sim.apiUrl).origin + '/__sim/faults';
