@@ -103,11 +103,12 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     });
     app.get(`${BC_SIMULATOR_ADMIN_PATH}/calls`, async () => ({ calls }));
     app.post('/:tenant/oauth2/v2.0/token', async (request: FastifyRequest<{ Params: { tenant: string } }>, reply) =>
-      serve(request, reply, TOKEN_CALL, async () => {
+      // Entra's limits are its own, not BC's.
+      serve(request, reply, TOKEN_CALL, 'unlimited', async () => {
         const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
         const answer = tokens.issue(request.params.tenant, form, faults.tokenTtlSeconds);
         return { status: answer.status, body: answer.body };
-      }, false),
+      }),
     );
     app.route({
       method: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
@@ -122,7 +123,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
         } catch (error) {
           return sendError(reply, error);
         }
-        return serve(request, reply, `${request.method} ${routeOf(segments)}`, async () => {
+        return serve(request, reply, `${request.method} ${routeOf(segments)}`, 'limited', async () => {
           if (!tokens.accepts(request.headers.authorization) || decodeURIComponent(match[1]!) !== tenant) {
             reply.header('WWW-Authenticate', `Bearer authorization_uri="https://login.microsoftonline.com/${tenant}/oauth2/authorize"`);
             throw new ODataError(401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.');
@@ -138,7 +139,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
             ifMatch: headerOf(request, 'if-match'),
             body: jsonOf(request),
           });
-        }, true);
+        });
       },
     });
     app.setNotFoundHandler((request, reply) => sendError(reply, resourceNotFound(request.url.split('?')[0]!)));
@@ -150,10 +151,10 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
   }
 
   /** One call: logged, and for the API held to BC's per-user limits, then answered through the fault switches. */
-  async function serve(request: FastifyRequest, reply: FastifyReply, call: string, work: () => Promise<Answer>, limited: boolean): Promise<FastifyReply> {
+  async function serve(request: FastifyRequest, reply: FastifyReply, call: string, limits: 'limited' | 'unlimited', work: () => Promise<Answer>): Promise<FastifyReply> {
     calls.push(call);
     if (calls.length > CALLS_KEPT) calls.splice(0, calls.length - CALLS_KEPT);
-    const release = limited ? await throttle.enter() : () => undefined;
+    const release = limits === 'limited' ? await throttle.enter() : () => undefined;
     if (!release) return sendError(reply, new ODataError(429, 'Application_TooManyRequests', "The request is over Business Central's per-user limits: too many requests at once or in the last five minutes."));
     try {
       return await faulted(request, reply, call, work);
