@@ -171,6 +171,8 @@ describe('Business Central simulator: reading', () => {
     expect(values(first).map((i) => i.number)).toEqual(['1000022', '2000020']);
     expect(first.headers.get('preference-applied')).toBeNull();
     expect((await call(`${company}/items?$count=true&$top=1`)).json['@odata.count']).toBe(PRODUCTS.length);
+    const byPrice = values(await call(`${company}/items?$orderby=unitPrice desc,number&$select=number`, { headers: { Prefer: 'odata.maxpagesize=10' } }));
+    expect(byPrice.map((i) => i.number)).toEqual(['2000020', '1000022', '1000015', '4000048', '3000325']);
     const second = await call(String(first.json['@odata.nextLink']));
     expect(values(second).map((i) => i.number)).toEqual(['3000325']);
     expect(second.json['@odata.nextLink']).toBeUndefined();
@@ -205,6 +207,8 @@ describe('Business Central simulator: reading', () => {
     expect((await refused(`$filter=${encodeURIComponent('number eq 20001')}`)).message).toMatch(/incompatible types/);
     expect((await refused(`$filter=${encodeURIComponent(`number eq '${'9'.repeat(21)}'`)}`)).code).toBe('Application_FilterErrorException');
     expect((await refused('$select=number,nosuch')).message).toMatch(/'nosuch'/);
+    expect((await refused('$search=putki')).message).toMatch(/'\$search'/);
+    expect((await refused('$top=-1')).message).toMatch(/\$top/);
   });
 
   it('answers unknown ids and segments with 404 in the BC error shape', async () => {
