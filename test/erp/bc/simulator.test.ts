@@ -250,6 +250,8 @@ describe('Business Central simulator: sales quotes', () => {
     expect((await refusal({ customerNumber: '20001', number: 'S-QUO9' })).error.code).toBe('BadRequest_InvalidOperation');
     expect((await refusal({ customerNumber: '20001', salesperson: 'NOBODY' })).error.code).toBe('Internal_InvalidTableRelation');
     expect(values(await call(`${company}/salesQuotes`))).toEqual([]);
+    sim.setFaults({ variant: { readOnlyWrites: 'ignored' } });
+    expect((await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', number: 'S-QUO9' } })).json).toMatchObject({ number: 'S-QUO1001' });
   });
 
   it('prices a line from the item when unitPrice is left out, keeps a given one, and keeps the totals', async () => {

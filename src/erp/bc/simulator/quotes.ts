@@ -23,6 +23,8 @@ export interface QuoteContext {
   now: string;
   /** Whether a POST may name the new record's id (the `clientIds` variant). */
   acceptsClientIds: boolean;
+  /** Whether a write that sets a read-only property is refused or has it dropped (the `readOnlyWrites` variant). */
+  ignoresReadOnly: boolean;
 }
 
 /** A document in the entity set's property order, as BC's pages answer it. */
@@ -108,7 +110,7 @@ async function applyHeader(ctx: QuoteContext, current: Record<string, unknown>, 
 }
 
 export async function createQuote(ctx: QuoteContext, body: unknown): Promise<StoredRecord> {
-  const { values, nested } = parseWriteBody(SALES_QUOTES, body, { allowId: ctx.acceptsClientIds, nested: ['salesQuoteLines'] });
+  const { values, nested } = parseWriteBody(SALES_QUOTES, body, { allowId: ctx.acceptsClientIds, ignoreReadOnly: ctx.ignoresReadOnly, nested: ['salesQuoteLines'] });
   if (values.customerId === undefined && values.customerNumber === undefined) throw dialogError('A "customerNumber" or a "customerId" must be provided.');
   const id = String(values.id ?? randomUUID());
   if (await ctx.store.get('salesQuotes', ctx.companyId, id)) throw new ODataError(409, 'Internal_EntityWithSameKeyExists', `The record in table Sales Header already exists. Identification fields and values: Id='${id}'`);
@@ -147,7 +149,7 @@ export async function createQuote(ctx: QuoteContext, body: unknown): Promise<Sto
 }
 
 export async function patchQuote(ctx: QuoteContext, quote: StoredRecord, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTES, body);
+  const { values } = parseWriteBody(SALES_QUOTES, body, { ignoreReadOnly: ctx.ignoresReadOnly });
   const next = await applyHeader(ctx, quote.doc, values);
   await ctx.store.update('salesQuotes', ordered(SALES_QUOTES, { ...next, lastModifiedDateTime: ctx.now }));
   return (await ctx.store.get('salesQuotes', ctx.companyId, quote.doc.id))!;
@@ -216,7 +218,7 @@ function lineTypeOf(values: Record<string, unknown>): string {
 const PRICED = ['quantity', 'unitPrice', 'discountPercent', 'discountAmount'];
 
 async function insertLine(ctx: QuoteContext, quote: Doc, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: ctx.acceptsClientIds });
+  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: ctx.acceptsClientIds, ignoreReadOnly: ctx.ignoresReadOnly });
   if (values.documentId !== undefined && values.documentId !== quote.id) throw dialogError('The value for "documentId" cannot be modified.');
   const lineType = lineTypeOf(values);
   const siblings = (await ctx.store.list('salesQuoteLines', ctx.companyId, quote.id)).map((r) => r.doc);
@@ -265,7 +267,7 @@ export async function createLine(ctx: QuoteContext, quote: StoredRecord, body: u
 }
 
 export async function patchLine(ctx: QuoteContext, line: StoredRecord, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTE_LINES, body);
+  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { ignoreReadOnly: ctx.ignoresReadOnly });
   const current = line.doc;
   if (values.documentId !== undefined && values.documentId !== current.documentId) throw dialogError('The value for "documentId" cannot be modified.');
   if (values.sequence !== undefined && values.sequence !== current.sequence) throw dialogError('The value for sequence cannot be modified. Delete and insert the line again.');

@@ -25,10 +25,16 @@ export const bcVariantSchema = z.strictObject({
    * pages mark `id` read-only and write through buffer tables, so whether they keep it is open.
    */
   clientIds: z.enum(['accepted', 'refused']).optional(),
+  /**
+   * A write that sets a property the page marks read-only (`number`, totals, `status`): refused,
+   * or the property dropped. The docs' create example sends the quote's `number`, which the AL
+   * page does not let a client set.
+   */
+  readOnlyWrites: z.enum(['refused', 'ignored']).optional(),
   /** Lists are paged this size when the client does not ask (`Prefer: odata.maxpagesize`); BC Online pages 20,000. */
   defaultPageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
 });
 export type BcVariantUpdate = z.input<typeof bcVariantSchema>;
 export type BcVariant = Required<z.output<typeof bcVariantSchema>>;
 
-export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, clientIds: 'accepted', blankEnumMember: '_x0020_', defaultPageSize: MAX_PAGE_SIZE };
+export const DEFAULT_BC_VARIANT: BcVariant = { staleEtagStatus: 412, missingIfMatchStatus: 400, clientIds: 'accepted', readOnlyWrites: 'refused', blankEnumMember: '_x0020_', defaultPageSize: MAX_PAGE_SIZE };
