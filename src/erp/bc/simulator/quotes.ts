@@ -35,20 +35,31 @@ function ordered(set: EntitySet, values: Record<string, unknown>): Doc {
 const relationError = (field: string, table: string, related: string, value: string) =>
   new ODataError(400, 'Internal_InvalidTableRelation', `The field ${field} of table ${table} contains a value (${value}) that cannot be found in the related table (${related}).`);
 
-async function customerBy(ctx: QuoteContext, id: unknown, number: unknown, role: 'sell-to' | 'bill-to'): Promise<Doc | null> {
+/** The record named by its id, its number, or both (which must then agree); null when neither is given. */
+async function byIdOrNumber(ctx: QuoteContext, set: string, id: unknown, number: unknown, unknown: () => ODataError, mismatch: () => ODataError): Promise<StoredRecord | null> {
   if (id === undefined && number === undefined) return null;
-  const customers = (await ctx.store.list('customers', ctx.companyId)).map((r) => r.doc);
-  const byId = id === undefined ? undefined : customers.find((c) => c.id === id);
-  const byNumber = number === undefined ? undefined : customers.find((c) => c.number === number);
-  if ((id !== undefined && !byId) || (number !== undefined && !byNumber)) throw dialogError(`The ${role} customer cannot be found.`);
-  if (byId && byNumber && byId.id !== byNumber.id) throw dialogError(`The ${role} customer values do not match to a specific Customer.`);
-  return (byId ?? byNumber)!;
+  const byId = id === undefined ? null : await ctx.store.get(set, ctx.companyId, String(id));
+  const byNumber = number === undefined ? null : await ctx.store.findBy(set, ctx.companyId, 'number', String(number));
+  if ((id !== undefined && !byId) || (number !== undefined && !byNumber)) throw unknown();
+  if (byId && byNumber && byId.doc.id !== byNumber.doc.id) throw mismatch();
+  return byId ?? byNumber;
+}
+
+async function customerBy(ctx: QuoteContext, id: unknown, number: unknown, role: 'sell-to' | 'bill-to'): Promise<Doc | null> {
+  const found = await byIdOrNumber(
+    ctx,
+    'customers',
+    id,
+    number,
+    () => dialogError(`The ${role} customer cannot be found.`),
+    () => dialogError(`The ${role} customer values do not match to a specific Customer.`),
+  );
+  return found?.doc ?? null;
 }
 
 async function checkSalesperson(ctx: QuoteContext, code: string): Promise<void> {
   if (code === '') return;
-  const found = (await ctx.store.list('salespeoplePurchasers', ctx.companyId)).some((s) => s.doc.code === code);
-  if (!found) throw relationError('Salesperson Code', 'Sales Header', 'Salesperson/Purchaser', code);
+  if (!(await ctx.store.findBy('salespeoplePurchasers', ctx.companyId, 'code', code))) throw relationError('Salesperson Code', 'Sales Header', 'Salesperson/Purchaser', code);
 }
 
 function checkUnsimulatedRelations(values: Record<string, unknown>): void {
@@ -197,14 +208,15 @@ function withAmounts(line: Record<string, unknown>, discountAmountGiven: boolean
   };
 }
 
-async function itemFor(ctx: QuoteContext, values: Record<string, unknown>): Promise<StoredRecord | null> {
-  if (values.itemId === undefined && values.lineObjectNumber === undefined) return null;
-  const items = await ctx.store.list('items', ctx.companyId);
-  const byId = values.itemId === undefined ? undefined : items.find((i) => i.doc.id === values.itemId);
-  const byNumber = values.lineObjectNumber === undefined ? undefined : items.find((i) => i.doc.number === values.lineObjectNumber);
-  if ((values.itemId !== undefined && !byId) || (values.lineObjectNumber !== undefined && !byNumber)) throw dialogError('Item does not exist.');
-  if (byId && byNumber && byId.doc.id !== byNumber.doc.id) throw dialogError('The value for "lineObjectNumber" cannot be modified.');
-  return byId ?? byNumber!;
+function itemFor(ctx: QuoteContext, values: Record<string, unknown>): Promise<StoredRecord | null> {
+  return byIdOrNumber(
+    ctx,
+    'items',
+    values.itemId,
+    values.lineObjectNumber,
+    () => dialogError('Item does not exist.'),
+    () => dialogError('The value for "lineObjectNumber" cannot be modified.'),
+  );
 }
 
 function lineTypeOf(values: Record<string, unknown>): string {
