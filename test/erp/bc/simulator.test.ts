@@ -130,6 +130,7 @@ describe('Business Central simulator: reading', () => {
     expect(customers.map((c) => c.number)).toEqual(['20001', '20002', '20003', '20004']);
     expect(customers[0]).toMatchObject({ displayName: 'Putki Oy', email: 'tilaukset@putki.fi', taxRegistrationNumber: 'FI15728600', salespersonCode: '102', country: 'FI' });
     expect(customers[1]!.taxRegistrationNumber).toBe('FI23456780');
+    expect(customers.map((c) => c.website)).toEqual(['', 'shared.fi', 'shared.fi', 'shared.fi']);
     expect(customers[0]!.blocked).toBe('_x0020_');
     sim.setFaults({ variant: { blankEnumMember: ' ' } });
     const unblocked = values(await call(`${company}/customers?$filter=${encodeURIComponent("blocked eq '_x0020_'")}`));

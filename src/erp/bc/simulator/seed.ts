@@ -89,7 +89,8 @@ function customer(c: Customer, now: string): Doc {
     postalCode: (c.address.postalCode ?? '').toUpperCase(),
     phoneNumber: '',
     email: textOf(c.email, 80),
-    website: '',
+    // BC has one email per customer; a second domain the customer writes from is its website.
+    website: c.domains.find((d) => !c.email?.toLowerCase().endsWith(`@${d}`)) ?? '',
     salespersonCode: c.sellerNumber ? codeOf(c.sellerNumber, 20, 'seller number') : '',
     balanceDue: 0,
     creditLimit: 0,
