@@ -130,6 +130,7 @@ describe('Business Central simulator: reading', () => {
     expect(customers.map((c) => c.number)).toEqual(['20001', '20002', '20003', '20004']);
     expect(customers[0]).toMatchObject({ displayName: 'Putki Oy', email: 'tilaukset@putki.fi', taxRegistrationNumber: 'FI15728600', salespersonCode: '102', country: 'FI' });
     expect(customers[1]!.taxRegistrationNumber).toBe('FI23456780');
+    expect(customers.map((c) => c.website)).toEqual(['', 'shared.fi', 'shared.fi', 'shared.fi']);
     expect(customers[0]!.blocked).toBe('_x0020_');
     sim.setFaults({ variant: { blankEnumMember: ' ' } });
     const unblocked = values(await call(`${company}/customers?$filter=${encodeURIComponent("blocked eq '_x0020_'")}`));
@@ -171,6 +172,8 @@ describe('Business Central simulator: reading', () => {
     expect(values(first).map((i) => i.number)).toEqual(['1000022', '2000020']);
     expect(first.headers.get('preference-applied')).toBeNull();
     expect((await call(`${company}/items?$count=true&$top=1`)).json['@odata.count']).toBe(PRODUCTS.length);
+    const byPrice = values(await call(`${company}/items?$orderby=unitPrice desc,number&$select=number`, { headers: { Prefer: 'odata.maxpagesize=10' } }));
+    expect(byPrice.map((i) => i.number)).toEqual(['2000020', '1000022', '1000015', '4000048', '3000325']);
     const second = await call(String(first.json['@odata.nextLink']));
     expect(values(second).map((i) => i.number)).toEqual(['3000325']);
     expect(second.json['@odata.nextLink']).toBeUndefined();
@@ -205,6 +208,8 @@ describe('Business Central simulator: reading', () => {
     expect((await refused(`$filter=${encodeURIComponent('number eq 20001')}`)).message).toMatch(/incompatible types/);
     expect((await refused(`$filter=${encodeURIComponent(`number eq '${'9'.repeat(21)}'`)}`)).code).toBe('Application_FilterErrorException');
     expect((await refused('$select=number,nosuch')).message).toMatch(/'nosuch'/);
+    expect((await refused('$search=putki')).message).toMatch(/'\$search'/);
+    expect((await refused('$top=-1')).message).toMatch(/\$top/);
   });
 
   it('answers unknown ids and segments with 404 in the BC error shape', async () => {
@@ -246,6 +251,8 @@ describe('Business Central simulator: sales quotes', () => {
     expect((await refusal({ customerNumber: '20001', number: 'S-QUO9' })).error.code).toBe('BadRequest_InvalidOperation');
     expect((await refusal({ customerNumber: '20001', salesperson: 'NOBODY' })).error.code).toBe('Internal_InvalidTableRelation');
     expect(values(await call(`${company}/salesQuotes`))).toEqual([]);
+    sim.setFaults({ variant: { readOnlyWrites: 'ignored' } });
+    expect((await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', number: 'S-QUO9' } })).json).toMatchObject({ number: 'S-QUO1001' });
   });
 
   it('prices a line from the item when unitPrice is left out, keeps a given one, and keeps the totals', async () => {
@@ -309,6 +316,8 @@ describe('Business Central simulator: sales quotes', () => {
     expect((await call(`${company}/salesQuotes(${quote.id})`)).json.totalAmountExcludingTax).toBe(35);
     expect((await call(`${company}/salesQuoteLines`)).json).toMatchObject({ error: { message: expect.stringMatching(/Document Id/) } });
     expect(values(await call(`${company}/salesQuoteLines?$filter=documentId eq ${quote.id}`)).length).toBe(1);
+    const topLevel = await call(`${company}/salesQuoteLines`, { method: 'POST', body: { documentId: quote.id, lineType: 'Comment', description: 'huom.' } });
+    expect(topLevel.json).toMatchObject({ documentId: quote.id, sequence: 20000, lineType: 'Comment' });
     expect((await call(`${company}/salesQuotes(${quote.id})`, { method: 'DELETE', headers: { 'If-Match': '*' } })).status).toBe(204);
     expect((await call(`${lines}(${first.id})`)).status).toBe(404);
     expect((await call(`${company}/salesQuotes(${quote.id})`)).status).toBe(404);
@@ -333,6 +342,17 @@ describe('Business Central simulator: sales quotes', () => {
     expect(failed.status).toBe(400);
     expect(values(await call(`${company}/salesQuotes`)).map((q) => q.id)).toEqual([quote.id]);
     expect((await call(`${company}/salesQuotes?$expand=dimensionSetLines`)).status).toBe(400);
+  });
+
+  it('takes a client-chosen id on POST, refusing it the second time, or refuses any when switched to', async () => {
+    const company = await companyPath();
+    const id = '3b0a4c6e-1111-4222-8333-444455556666';
+    expect((await newQuote(company, { id })).id).toBe(id);
+    expect((await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', id } })).json).toMatchObject({ error: { code: 'Internal_EntityWithSameKeyExists' } });
+    sim.setFaults({ variant: { clientIds: 'refused' } });
+    const refused = await call(`${company}/salesQuotes`, { method: 'POST', body: { customerNumber: '20001', id: '3b0a4c6e-1111-4222-8333-444455556667' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json).toMatchObject({ error: { code: 'BadRequest_InvalidOperation' } });
   });
 
   it('keeps quotes in its file across a restart', async () => {
@@ -364,6 +384,24 @@ describe('Business Central simulator: faults', () => {
     await expect(call(`${company}/salesQuotes(${quote.id})/salesQuoteLines`, { method: 'POST', body: { lineType: 'Item', lineObjectNumber: '1000015', quantity: 1 } })).rejects.toThrow();
     expect(values(await call(`${company}/salesQuotes(${quote.id})/salesQuoteLines`)).map((l) => l.lineObjectNumber)).toEqual(['1000015']);
     expect(sim.calls).toContain('POST /companies(:id)/salesQuotes(:id)/salesQuoteLines');
+  });
+
+  it('holds calls past the concurrent limit in a queue, and answers 429 past the queue or the five-minute window', async () => {
+    const bearer = await token();
+    sim.setFaults({ latencyMs: 150, limits: { concurrent: 2, queued: 2 } });
+    const started = performance.now();
+    const queued = await Promise.all([1, 2, 3, 4].map(() => call('/companies', { bearer })));
+    expect(queued.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    const overflowing = await Promise.all([1, 2, 3, 4, 5].map(() => call('/companies', { bearer })));
+    expect(overflowing.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 200, 429]);
+    clock.advance(5 * 60_000);
+    sim.setFaults({ reset: true, limits: { perWindow: 2 } });
+    expect((await call('/companies', { bearer })).status).toBe(200);
+    expect((await call('/companies', { bearer })).status).toBe(200);
+    expect((await call('/companies', { bearer })).status).toBe(429);
+    clock.advance(5 * 60_000);
+    expect((await call('/companies', { bearer })).status).toBe(200);
   });
 
   it('garbles a matching answer into HTML with a 2xx status, and takes the faults over HTTP too', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BC_LIMITS, type Limits } from './throttle.js';
 import { bcVariantSchema, DEFAULT_BC_VARIANT, type BcVariant } from './variants.js';
 
 /** Microsoft Entra's client-credentials tokens live an hour, less a second, as its example shows. */
@@ -32,6 +33,10 @@ export const bcFaultUpdateSchema = z.strictObject({
   /** The next matching calls do their work and answer 2xx with an HTML body, as a proxy's error page would. */
   garble: z.array(z.strictObject(matching)).optional(),
   variant: bcVariantSchema.optional(),
+  /** BC Online's per-user limits, lowered to reach them in a test; a reset goes back to BC's. */
+  limits: z
+    .strictObject({ concurrent: z.number().int().min(1).optional(), queued: z.number().int().min(0).optional(), perWindow: z.number().int().min(1).optional() })
+    .optional(),
 });
 export type BcFaultUpdate = z.input<typeof bcFaultUpdateSchema>;
 
@@ -55,7 +60,7 @@ export class BcFaults {
   private garbles: Waiting[] = [];
 
   /** Applies an update; says whether the tokens issued so far must stop working. */
-  apply(input: BcFaultUpdate): { revokeTokens: boolean } {
+  apply(input: BcFaultUpdate): { revokeTokens: boolean; limits: Partial<Limits> | null } {
     const update = bcFaultUpdateSchema.parse(input);
     if (update.reset) {
       this.latencyMs = 0;
@@ -74,7 +79,7 @@ export class BcFaults {
     this.delays.push(...(update.delay ?? []).map(compiled));
     this.garbles.push(...(update.garble ?? []).map(compiled));
     this.variant = { ...this.variant, ...update.variant };
-    return { revokeTokens: update.revokeTokens === true };
+    return { revokeTokens: update.revokeTokens === true, limits: update.reset ? { ...BC_LIMITS, ...update.limits } : (update.limits ?? null) };
   }
 
   failureFor(call: string): InjectedFailure | null {

@@ -1,19 +1,20 @@
-import { BLANK_ENUM_MEMBER, type EntitySet, type Property } from './entities.js';
+import { BLANK_ENUM_MEMBER, type EntitySet, type Property, type PropertyType } from './entities.js';
 import { badRequest, ODataError, unknownProperty } from './odata-error.js';
 
 /**
  * The `$filter` subset Business Central API v2.0 clients use: comparisons (eq ne gt ge lt le)
- * and `in (…)` joined by and/or with parentheses, and contains/startswith/endswith. Hand-written because the
- * OData parsers on npm build SQL or ASTs for other servers' dialects: none checks literals
- * against BC's property types and field lengths, refuses `or` across different fields as BC
- * does (dev-itpro/webservices/use-filter-expressions-in-odata-uris.md), or names what it does
- * not understand in an OData error. What BC supports beyond this subset (tolower, substring, …) is
- * refused by name rather than guessed at.
+ * and `in (…)`, joined by and/or with parentheses, and contains/startswith/endswith.
+ * Hand-written because the OData parsers on npm build SQL or ASTs for other servers' dialects:
+ * none checks literals against BC's property types and field lengths, refuses `or` across
+ * different fields as BC does (dev-itpro/webservices/use-filter-expressions-in-odata-uris.md),
+ * or names what it does not understand in an OData error. What BC supports beyond this subset
+ * (tolower, substring, …) is refused by name rather than guessed at.
  */
 export type Row = Record<string, unknown>;
 export type Predicate = (row: Row) => boolean;
 
-type Literal = { kind: 'string' | 'number' | 'boolean' | 'guid' | 'date' | 'datetime'; value: string };
+/** A literal of the type of property it may be compared with. */
+type Literal = { kind: PropertyType; value: string };
 type Token = { kind: 'ident' | 'literal' | '(' | ')' | ','; text: string; at: number; literal?: Literal };
 
 const COMPARISONS = new Set(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
@@ -21,7 +22,7 @@ const STRING_FUNCTIONS = new Set(['contains', 'startswith', 'endswith']);
 /** Valid OData that BC accepts but this subset leaves out: refused by name. */
 const NOT_SIMULATED = new Set(['not', 'has', 'add', 'sub', 'mul', 'div', 'mod', 'tolower', 'toupper', 'substring', 'length', 'indexof', 'trim', 'concat', 'year', 'month', 'day', 'null']);
 
-const LEXEMES: [RegExp, (text: string) => Literal | null][] = [
+const LEXEMES: [RegExp, (text: string) => Literal][] = [
   [/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/, (t) => ({ kind: 'datetime', value: t })],
   [/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])/, (t) => ({ kind: 'guid', value: t.toLowerCase() })],
   [/^\d{4}-\d{2}-\d{2}(?![\w-])/, (t) => ({ kind: 'date', value: t })],
@@ -49,7 +50,7 @@ function tokenize(text: string): Token[] {
     const lexeme = LEXEMES.map(([pattern, make]) => [pattern.exec(rest), make] as const).find(([match]) => match);
     if (lexeme) {
       const [match, make] = lexeme;
-      tokens.push({ kind: 'literal', text: match![0], at, literal: make(match![0])! });
+      tokens.push({ kind: 'literal', text: match![0], at, literal: make(match![0]) });
       at += match![0].length;
       continue;
     }
@@ -68,8 +69,6 @@ interface Condition {
   test: Predicate;
   fields: Set<string>;
 }
-
-const FITS: Record<Property['type'], Literal['kind']> = { guid: 'guid', string: 'string', number: 'number', boolean: 'boolean', date: 'date', datetime: 'datetime' };
 
 /** The value of a row's property and of a literal brought to one comparable form. */
 function comparable(property: Property, value: unknown): string | number | boolean {
@@ -219,7 +218,7 @@ class Parser {
     if (token.kind === 'ident' && NOT_SIMULATED.has(token.text)) throw notSimulated(token.text);
     if (token.kind !== 'literal') throw syntaxError(token.at, this.text);
     const literal = token.literal!;
-    if (literal.kind !== FITS[property.type]) throw badRequest(`A binary operator with incompatible types was detected: '${field}' is ${property.type}, the value ${token.text} is ${literal.kind}.`);
+    if (literal.kind !== property.type) throw badRequest(`A binary operator with incompatible types was detected: '${field}' is ${property.type}, the value ${token.text} is ${literal.kind}.`);
     if (property.maxLength !== undefined && literal.value.length > property.maxLength) {
       throw new ODataError(
         400,

@@ -69,7 +69,8 @@ export class ODataService {
     const companyId = (await this.companyOf(first.key)).doc.id;
     const entry = COMPANY_SETS[second.name];
     if (!entry) throw resourceNotFound(second.name);
-    const ctx: QuoteContext = { store: this.store, companyId, now: this.clock.now().toISOString() };
+    const variant = this.variant();
+    const ctx: QuoteContext = { store: this.store, companyId, now: this.clock.now().toISOString(), acceptsClientIds: variant.clientIds === 'accepted', ignoresReadOnly: variant.readOnlyWrites === 'ignored' };
     if (third) return this.quoteLines(request, ctx, second, third);
     if (second.key === null) return this.collection(request, ctx, second.name);
     const record = await this.store.get(second.name, companyId, second.key);

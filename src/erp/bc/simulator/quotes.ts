@@ -21,6 +21,10 @@ export interface QuoteContext {
   companyId: string;
   /** The write's time: lastModifiedDateTime, and the work date a new quote is dated by. */
   now: string;
+  /** Whether a POST may name the new record's id (the `clientIds` variant). */
+  acceptsClientIds: boolean;
+  /** Whether a write that sets a read-only property is refused or has it dropped (the `readOnlyWrites` variant). */
+  ignoresReadOnly: boolean;
 }
 
 /** A document in the entity set's property order, as BC's pages answer it. */
@@ -31,20 +35,31 @@ function ordered(set: EntitySet, values: Record<string, unknown>): Doc {
 const relationError = (field: string, table: string, related: string, value: string) =>
   new ODataError(400, 'Internal_InvalidTableRelation', `The field ${field} of table ${table} contains a value (${value}) that cannot be found in the related table (${related}).`);
 
-async function customerBy(ctx: QuoteContext, id: unknown, number: unknown, role: 'sell-to' | 'bill-to'): Promise<Doc | null> {
+/** The record named by its id, its number, or both (which must then agree); null when neither is given. */
+async function byIdOrNumber(ctx: QuoteContext, set: string, id: unknown, number: unknown, unknown: () => ODataError, mismatch: () => ODataError): Promise<StoredRecord | null> {
   if (id === undefined && number === undefined) return null;
-  const customers = (await ctx.store.list('customers', ctx.companyId)).map((r) => r.doc);
-  const byId = id === undefined ? undefined : customers.find((c) => c.id === id);
-  const byNumber = number === undefined ? undefined : customers.find((c) => c.number === number);
-  if ((id !== undefined && !byId) || (number !== undefined && !byNumber)) throw dialogError(`The ${role} customer cannot be found.`);
-  if (byId && byNumber && byId.id !== byNumber.id) throw dialogError(`The ${role} customer values do not match to a specific Customer.`);
-  return (byId ?? byNumber)!;
+  const byId = id === undefined ? null : await ctx.store.get(set, ctx.companyId, String(id));
+  const byNumber = number === undefined ? null : await ctx.store.findBy(set, ctx.companyId, 'number', String(number));
+  if ((id !== undefined && !byId) || (number !== undefined && !byNumber)) throw unknown();
+  if (byId && byNumber && byId.doc.id !== byNumber.doc.id) throw mismatch();
+  return byId ?? byNumber;
+}
+
+async function customerBy(ctx: QuoteContext, id: unknown, number: unknown, role: 'sell-to' | 'bill-to'): Promise<Doc | null> {
+  const found = await byIdOrNumber(
+    ctx,
+    'customers',
+    id,
+    number,
+    () => dialogError(`The ${role} customer cannot be found.`),
+    () => dialogError(`The ${role} customer values do not match to a specific Customer.`),
+  );
+  return found?.doc ?? null;
 }
 
 async function checkSalesperson(ctx: QuoteContext, code: string): Promise<void> {
   if (code === '') return;
-  const found = (await ctx.store.list('salespeoplePurchasers', ctx.companyId)).some((s) => s.doc.code === code);
-  if (!found) throw relationError('Salesperson Code', 'Sales Header', 'Salesperson/Purchaser', code);
+  if (!(await ctx.store.findBy('salespeoplePurchasers', ctx.companyId, 'code', code))) throw relationError('Salesperson Code', 'Sales Header', 'Salesperson/Purchaser', code);
 }
 
 function checkUnsimulatedRelations(values: Record<string, unknown>): void {
@@ -106,7 +121,7 @@ async function applyHeader(ctx: QuoteContext, current: Record<string, unknown>, 
 }
 
 export async function createQuote(ctx: QuoteContext, body: unknown): Promise<StoredRecord> {
-  const { values, nested } = parseWriteBody(SALES_QUOTES, body, { allowId: true, nested: ['salesQuoteLines'] });
+  const { values, nested } = parseWriteBody(SALES_QUOTES, body, { allowId: ctx.acceptsClientIds, ignoreReadOnly: ctx.ignoresReadOnly, nested: ['salesQuoteLines'] });
   if (values.customerId === undefined && values.customerNumber === undefined) throw dialogError('A "customerNumber" or a "customerId" must be provided.');
   const id = String(values.id ?? randomUUID());
   if (await ctx.store.get('salesQuotes', ctx.companyId, id)) throw new ODataError(409, 'Internal_EntityWithSameKeyExists', `The record in table Sales Header already exists. Identification fields and values: Id='${id}'`);
@@ -145,7 +160,7 @@ export async function createQuote(ctx: QuoteContext, body: unknown): Promise<Sto
 }
 
 export async function patchQuote(ctx: QuoteContext, quote: StoredRecord, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTES, body);
+  const { values } = parseWriteBody(SALES_QUOTES, body, { ignoreReadOnly: ctx.ignoresReadOnly });
   const next = await applyHeader(ctx, quote.doc, values);
   await ctx.store.update('salesQuotes', ordered(SALES_QUOTES, { ...next, lastModifiedDateTime: ctx.now }));
   return (await ctx.store.get('salesQuotes', ctx.companyId, quote.doc.id))!;
@@ -193,14 +208,15 @@ function withAmounts(line: Record<string, unknown>, discountAmountGiven: boolean
   };
 }
 
-async function itemFor(ctx: QuoteContext, values: Record<string, unknown>): Promise<StoredRecord | null> {
-  if (values.itemId === undefined && values.lineObjectNumber === undefined) return null;
-  const items = await ctx.store.list('items', ctx.companyId);
-  const byId = values.itemId === undefined ? undefined : items.find((i) => i.doc.id === values.itemId);
-  const byNumber = values.lineObjectNumber === undefined ? undefined : items.find((i) => i.doc.number === values.lineObjectNumber);
-  if ((values.itemId !== undefined && !byId) || (values.lineObjectNumber !== undefined && !byNumber)) throw dialogError('Item does not exist.');
-  if (byId && byNumber && byId.doc.id !== byNumber.doc.id) throw dialogError('The value for "lineObjectNumber" cannot be modified.');
-  return byId ?? byNumber!;
+function itemFor(ctx: QuoteContext, values: Record<string, unknown>): Promise<StoredRecord | null> {
+  return byIdOrNumber(
+    ctx,
+    'items',
+    values.itemId,
+    values.lineObjectNumber,
+    () => dialogError('Item does not exist.'),
+    () => dialogError('The value for "lineObjectNumber" cannot be modified.'),
+  );
 }
 
 function lineTypeOf(values: Record<string, unknown>): string {
@@ -214,7 +230,7 @@ function lineTypeOf(values: Record<string, unknown>): string {
 const PRICED = ['quantity', 'unitPrice', 'discountPercent', 'discountAmount'];
 
 async function insertLine(ctx: QuoteContext, quote: Doc, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: true });
+  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: ctx.acceptsClientIds, ignoreReadOnly: ctx.ignoresReadOnly });
   if (values.documentId !== undefined && values.documentId !== quote.id) throw dialogError('The value for "documentId" cannot be modified.');
   const lineType = lineTypeOf(values);
   const siblings = (await ctx.store.list('salesQuoteLines', ctx.companyId, quote.id)).map((r) => r.doc);
@@ -263,7 +279,7 @@ export async function createLine(ctx: QuoteContext, quote: StoredRecord, body: u
 }
 
 export async function patchLine(ctx: QuoteContext, line: StoredRecord, body: unknown): Promise<StoredRecord> {
-  const { values } = parseWriteBody(SALES_QUOTE_LINES, body);
+  const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { ignoreReadOnly: ctx.ignoresReadOnly });
   const current = line.doc;
   if (values.documentId !== undefined && values.documentId !== current.documentId) throw dialogError('The value for "documentId" cannot be modified.');
   if (values.sequence !== undefined && values.sequence !== current.sequence) throw dialogError('The value for sequence cannot be modified. Delete and insert the line again.');

@@ -7,6 +7,7 @@ import { ODataService, type Answer, type Method } from './odata-service.js';
 import { routeOf, segmentsOf, type Segment } from './resource-path.js';
 import { bcSeed } from './seed.js';
 import { BcSimulatorStore } from './store.js';
+import { Throttle } from './throttle.js';
 import { TokenIssuer } from './tokens.js';
 
 export const BC_SIMULATOR_ADMIN_PATH = '/__sim';
@@ -76,8 +77,11 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
 
   const apiBase = `/v2.0/${tenant}/${environment}/api/v2.0`;
   const service = new ODataService(store, clock, apiBase, () => faults.variant);
+  const throttle = new Throttle(clock);
   const setFaults = (update: BcFaultUpdate) => {
-    if (faults.apply(update).revokeTokens) tokens.revokeAll();
+    const applied = faults.apply(update);
+    if (applied.revokeTokens) tokens.revokeAll();
+    if (applied.limits) throttle.limits = { ...throttle.limits, ...applied.limits };
   };
   register();
   const host = options.host ?? '127.0.0.1';
@@ -99,7 +103,8 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     });
     app.get(`${BC_SIMULATOR_ADMIN_PATH}/calls`, async () => ({ calls }));
     app.post('/:tenant/oauth2/v2.0/token', async (request: FastifyRequest<{ Params: { tenant: string } }>, reply) =>
-      serve(request, reply, TOKEN_CALL, async () => {
+      // Entra's limits are its own, not BC's.
+      serve(request, reply, TOKEN_CALL, 'unlimited', async () => {
         const form = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
         const answer = tokens.issue(request.params.tenant, form, faults.tokenTtlSeconds);
         return { status: answer.status, body: answer.body };
@@ -118,7 +123,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
         } catch (error) {
           return sendError(reply, error);
         }
-        return serve(request, reply, `${request.method} ${routeOf(segments)}`, async () => {
+        return serve(request, reply, `${request.method} ${routeOf(segments)}`, 'limited', async () => {
           if (!tokens.accepts(request.headers.authorization) || decodeURIComponent(match[1]!) !== tenant) {
             reply.header('WWW-Authenticate', `Bearer authorization_uri="https://login.microsoftonline.com/${tenant}/oauth2/authorize"`);
             throw new ODataError(401, 'Authentication_InvalidCredentials', 'The server has rejected the client credentials.');
@@ -145,10 +150,21 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     return reply.code(known.status).type(JSON_TYPE).send(known.body());
   }
 
-  /** One call through the fault switches: logged, delayed, failed, done, crashed after or garbled. */
-  async function serve(request: FastifyRequest, reply: FastifyReply, call: string, work: () => Promise<Answer>): Promise<FastifyReply> {
+  /** One call: logged, and for the API held to BC's per-user limits, then answered through the fault switches. */
+  async function serve(request: FastifyRequest, reply: FastifyReply, call: string, limits: 'limited' | 'unlimited', work: () => Promise<Answer>): Promise<FastifyReply> {
     calls.push(call);
     if (calls.length > CALLS_KEPT) calls.splice(0, calls.length - CALLS_KEPT);
+    const release = limits === 'limited' ? await throttle.enter() : () => undefined;
+    if (!release) return sendError(reply, new ODataError(429, 'Application_TooManyRequests', "The request is over Business Central's per-user limits: too many requests at once or in the last five minutes."));
+    try {
+      return await faulted(request, reply, call, work);
+    } finally {
+      release();
+    }
+  }
+
+  /** A call delayed, failed, done, crashed after or garbled, as the faults say. */
+  async function faulted(request: FastifyRequest, reply: FastifyReply, call: string, work: () => Promise<Answer>): Promise<FastifyReply> {
     const delay = faults.delayFor(call);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = faults.failureFor(call);

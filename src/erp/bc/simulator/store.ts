@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openSqlite } from '../../../store/sqlite.js';
 import { bcSimulatorMigrations } from './migrations.js';
 import type { BcSimulatorSchema } from './schema.js';
@@ -68,6 +68,18 @@ export class BcSimulatorStore {
       .where('entity_set', '=', set)
       .where('company_id', '=', companyId)
       .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? stored(row) : null;
+  }
+
+  /** The record whose property `field` is `value`, e.g. the item numbered so. */
+  async findBy(set: string, companyId: string, field: string, value: string): Promise<StoredRecord | null> {
+    const row = await this.db
+      .selectFrom('records')
+      .select(['doc', 'version', 'hidden', 'parent_id'])
+      .where('entity_set', '=', set)
+      .where('company_id', '=', companyId)
+      .where(sql<string>`json_extract(doc, ${`$.${field}`})`, '=', value)
       .executeTakeFirst();
     return row ? stored(row) : null;
   }

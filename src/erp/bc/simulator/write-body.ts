@@ -54,17 +54,22 @@ function errorOf(set: EntitySet, issue: z.core.$ZodIssue, body: Record<string, u
  * A POST or PATCH body checked against the entity set: a JSON object of known, editable
  * properties, code fields upper-cased as BC stores them. `nested` names the navigation
  * properties a deep insert may carry; `allowId` lets a POST name its own SystemId, which v2.0
- * allows (dev-itpro/api-reference/v2.0/transition-to-api-v2.0.md).
+ * allows (dev-itpro/api-reference/v2.0/transition-to-api-v2.0.md); `ignoreReadOnly` drops the
+ * other read-only properties instead of refusing them.
  */
-export function parseWriteBody(set: EntitySet, body: unknown, options: { allowId?: boolean; nested?: string[] } = {}): { values: Record<string, unknown>; nested: Record<string, unknown> } {
+export function parseWriteBody(
+  set: EntitySet,
+  body: unknown,
+  options: { allowId?: boolean; ignoreReadOnly?: boolean; nested?: string[] } = {},
+): { values: Record<string, unknown>; nested: Record<string, unknown> } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
   const values: Record<string, unknown> = {};
   const nested: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
     if (name.startsWith('@odata.')) continue;
     if (options.nested?.includes(name)) nested[name] = value;
-    else if (set.properties[name]?.readOnly && !(name === 'id' && options.allowId)) throw new ODataError(400, 'BadRequest_InvalidOperation', `The property '${name}' is read-only.`);
-    else values[name] = value;
+    else if (!set.properties[name]?.readOnly || (name === 'id' && options.allowId)) values[name] = value;
+    else if (!options.ignoreReadOnly) throw new ODataError(400, 'BadRequest_InvalidOperation', `The property '${name}' is read-only.`);
   }
   const parsed = schemaOf(set).safeParse(values);
   if (!parsed.success) throw errorOf(set, parsed.error.issues[0]!, values);
