@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { BC_SIMULATOR_ADMIN_PATH, startBcSimulator, type RunningBcSimulator } from '../../erp/bc/simulator/server.js';
+import type { Customer } from '../../domain/customer.js';
 import { BC_SIM_COMPANY_NAME } from '../../erp/bc/simulator/seed.js';
 import type { LemonsoftCredentials } from '../../erp/lemonsoft/client.js';
 import { SIMULATOR_ADMIN_PATH, startLemonsoftSimulator, type RunningSimulator } from '../../erp/lemonsoft/simulator/server.js';
@@ -28,13 +29,30 @@ export function startDemoLemonsoft(dataDir: string, options: { port?: number; ho
   });
 }
 
-/** The Entra app and BC environment the demo's Business Central simulator accepts, and its one company. */
+/**
+ * The customer the demo's Business Central keeps for prospects, as many BC companies do: BC
+ * makes a quote only for a customer, so the unknown sender's offer is made for this one.
+ */
+export const DEMO_BC_PROSPECT: Customer = {
+  number: 'PROSPEKTI',
+  name: 'Uudet asiakkaat',
+  businessId: null,
+  vat: null,
+  email: null,
+  domains: [],
+  sellerNumber: null,
+  pricelist: null,
+  address: { street: null, postalCode: null, city: null, country: 'FI' },
+};
+
+/** The Entra app and BC environment the demo's Business Central simulator accepts, its one company and its prospects' customer. */
 export const DEMO_BC_SETTINGS = {
   tenant: 'offerflow-demo.onmicrosoft.com',
   clientId: '0f1e2d3c-4b5a-4697-8877-665544332211',
   clientSecret: 'offerflow-demo',
   environment: 'production',
   company: BC_SIM_COMPANY_NAME,
+  prospectCustomer: DEMO_BC_PROSPECT.number,
 } as const;
 
 export function bcSimulatorFile(dataDir: string): string {
@@ -60,7 +78,10 @@ export function startDemoBc(dataDir: string, options: DemoBcOptions = {}): Promi
     clientId: options.clientId ?? DEMO_BC_SETTINGS.clientId,
     clientSecret: options.clientSecret ?? DEMO_BC_SETTINGS.clientSecret,
     environment: options.environment ?? DEMO_BC_SETTINGS.environment,
-    seed: () => readMasterData(join(PACKAGE_ROOT, 'demo', 'data')),
+    seed: async () => {
+      const data = await readMasterData(join(PACKAGE_ROOT, 'demo', 'data'));
+      return { ...data, customers: [...data.customers, DEMO_BC_PROSPECT] };
+    },
     clock: systemClock,
   });
 }

@@ -4,7 +4,7 @@ import { BcClient } from './client.js';
 import { BcCustomerRepository } from './customer-repository.js';
 import { BcOfferRepository } from './offer-repository.js';
 import { BcPersonRepository } from './person-repository.js';
-import { BcPricingService } from './pricing-service.js';
+import { BcItemPricing, BcPricingService } from './pricing-service.js';
 import { BcProductRepository } from './product-repository.js';
 import { parseBcSettings } from './settings.js';
 import { TokenSource } from './token.js';
@@ -31,12 +31,13 @@ export async function openBcErp(context: BcOpenContext): Promise<ErpAdapter> {
     ...retries,
   });
   const products = new BcProductRepository(client, settings.vatRate);
+  const itemPricing = new BcItemPricing(products);
   return {
     type: BC_ERP_TYPE,
     customers: new BcCustomerRepository(client, settings.prospectCustomer),
     persons: new BcPersonRepository(client),
     products,
-    pricing: new BcPricingService(products),
+    pricing: settings.pricing === 'bc' ? new BcPricingService({ client, prospect: settings.prospectCustomer, itemPricing, vatRate: settings.vatRate, clock: context.clock }) : itemPricing,
     offers: new BcOfferRepository(client, settings.prospectCustomer),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,

@@ -110,6 +110,13 @@ export function referenceFromWire(stored: string | null | undefined): string {
 }
 
 /**
+ * The externalDocumentNumber of the scratch quotes Business Central is asked for prices by
+ * (see `BcPricingService`): no offer reference begins so, and no such quote is an offer.
+ */
+export const PRICING_MARKER = 'OFFERFLOW-PRICING-';
+export const isPricingScratch = (w: Pick<WireQuote, 'externalDocumentNumber'>): boolean => (w.externalDocumentNumber ?? '').startsWith(PRICING_MARKER);
+
+/**
  * A BC quote needs a customer: an offer for a sender Offerflow does not know goes to the
  * customer the company keeps for prospects, if it named one, and reads back as having none.
  */
@@ -208,12 +215,13 @@ export function lineChanges(held: WireQuoteLine, wanted: QuoteLineBody): Partial
   if ((held.description ?? '') !== wanted.description) changes.description = wanted.description;
   if (wanted.lineType === 'Comment') return changes;
   if (unitFromWire(held.unitOfMeasureCode) !== unitFromWire(wanted.unitOfMeasureCode)) changes.unitOfMeasureCode = wanted.unitOfMeasureCode;
-  // Quantity before price, as in a POST: a quantity validated after the price would reprice the line.
-  if ((held.quantity ?? 0) !== wanted.quantity || (held.unitPrice ?? 0) !== wanted.unitPrice) {
+  // Quantity before price and discount, as in a POST: a new quantity reprices the line and finds its line discount again.
+  const repriced = (held.quantity ?? 0) !== wanted.quantity || (held.unitPrice ?? 0) !== wanted.unitPrice;
+  if (repriced) {
     changes.quantity = wanted.quantity;
     changes.unitPrice = wanted.unitPrice;
   }
-  if ((held.discountPercent ?? 0) !== wanted.discountPercent) changes.discountPercent = wanted.discountPercent;
+  if (repriced || (held.discountPercent ?? 0) !== wanted.discountPercent) changes.discountPercent = wanted.discountPercent;
   return changes;
 }
 

@@ -7,7 +7,7 @@ import type { OfferRepository, WriteFence } from '../ports.js';
 import { quoted, type BcClient } from './client.js';
 import { codeValue } from './codes.js';
 import { linePlan, missingLines, type LineStep } from './line-plan.js';
-import { headerChanges, MAX_REFERENCE_LENGTH, offerFromWire, quoteHeaderToWire, quoteLinesToWire, referenceToWire, type Prospect, type QuoteLineBody } from './mapper.js';
+import { headerChanges, isPricingScratch, MAX_REFERENCE_LENGTH, PRICING_MARKER, offerFromWire, quoteHeaderToWire, quoteLinesToWire, referenceToWire, type Prospect, type QuoteLineBody } from './mapper.js';
 import { BcError } from './transport.js';
 import { quoteSchema, type WireQuote, type WireQuoteLine } from './wire.js';
 
@@ -80,7 +80,7 @@ export class BcOfferRepository implements OfferRepository {
     const code = codeValue(number);
     if (code === null) return null;
     const [quote] = await this.client.all(QUOTES, { $filter: `number eq ${quoted(code)}`, ...WITH_LINES }, quoteSchema);
-    return quote ? offerFromWire(quote, this.prospect) : null;
+    return quote && !isPricingScratch(quote) ? offerFromWire(quote, this.prospect) : null;
   }
 
   async findByReference(reference: string): Promise<Offer | null> {
@@ -102,6 +102,7 @@ export class BcOfferRepository implements OfferRepository {
     if (referenceToWire(draft.reference).length > MAX_REFERENCE_LENGTH) {
       throw new Failure('erp_rejected', `Business Central keeps at most ${MAX_REFERENCE_LENGTH} characters of a quote's externalDocumentNumber; reference '${draft.reference}' is longer`);
     }
+    if (referenceToWire(draft.reference).startsWith(PRICING_MARKER)) throw new Failure('erp_rejected', `reference '${draft.reference}' begins as Offerflow's pricing quotes are marked, which are deleted as leftovers`);
     const found = await this.byReference(draft.reference);
     if (found) return found.id;
     for (let attempt = 1; ; attempt += 1) {
@@ -169,7 +170,8 @@ export class BcOfferRepository implements OfferRepository {
   /** BC keeps the reference upper-cased, and is searched so; two quotes carrying one reference are a question for a person. */
   private async byReference(reference: string): Promise<WireQuote | null> {
     const stored = referenceToWire(reference);
-    if (stored.length > MAX_REFERENCE_LENGTH) return null;
+    // A pricing quote is never an offer, whatever reference is asked for.
+    if (stored.length > MAX_REFERENCE_LENGTH || stored.startsWith(PRICING_MARKER)) return null;
     const found = await this.client.all(QUOTES, { $filter: `externalDocumentNumber eq ${quoted(stored)}`, ...WITH_LINES }, quoteSchema);
     if (found.length > 1) {
       throw new BcError(`GET ${QUOTES}`, 200, `quotes ${found.map((q) => q.number).join(', ')} all carry the reference ${stored} in externalDocumentNumber; Offerflow makes one quote per reference, so a person must say which is the offer`);

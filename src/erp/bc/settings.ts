@@ -32,6 +32,12 @@ const bcSettingsSchema = z
      * as many BC companies keep one for prospects; without it such an offer cannot be stored.
      */
     prospectCustomer: z.string().min(1).max(20).transform((number) => number.toUpperCase()).optional(),
+    /**
+     * `bc`: Business Central prices each request itself, by a scratch quote made and deleted
+     * (API v2.0 serves no price lists; see `BcPricingService`). `itemPrice`: every customer is
+     * offered the item's unit price without discount, for installations that forbid those writes.
+     */
+    pricing: z.enum(['bc', 'itemPrice']).default('bc'),
     tokenUrl: baseUrl.optional(),
     apiUrl: baseUrl.optional(),
     /**

@@ -6,8 +6,6 @@
 export type ErpGap =
   /** Products carry no supplier codes (Business Central API v2.0 has no item references): none is read, and a supplier code finds nothing. */
   | 'supplierCodes'
-  /** No customer prices are served (API v2.0 has no price lists): every customer is offered the list price, without discount. */
-  | 'customerPrices'
   /** Products carry no VAT rate (API v2.0 has no VAT posting setup): every product has the adapter's configured rate, by default 25.5. */
   | 'productVat';
 

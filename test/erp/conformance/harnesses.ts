@@ -286,7 +286,7 @@ function bcUnder(name: string, variant: BcVariantUpdate = {}): Harness {
   return {
     name,
     faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
-    gaps: new Set<ErpGap>(['supplierCodes', 'customerPrices', 'productVat']),
+    gaps: new Set<ErpGap>(['supplierCodes', 'productVat']),
     async open() {
       const sim = await startBc();
       sim.setFaults({ variant });

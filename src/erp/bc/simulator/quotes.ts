@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { add, multiply, percentOf, subtract, toCents } from '../../../domain/money.js';
 import { BLANK_GUID, SALES_QUOTE_LINES, SALES_QUOTES, type EntitySet } from './entities.js';
 import { badRequest, dialogError, ODataError } from './odata-error.js';
+import { bestPrice, PRICE_LIST_LINES, priceListLineFrom, type BcLinePrice } from './price-lists.js';
 import { BC_SIM_LOCAL_CURRENCY, vatGroupOf } from './seed.js';
 import type { BcSimulatorStore, Doc, StoredRecord } from './store.js';
 import { parseWriteBody } from './write-body.js';
@@ -186,14 +187,21 @@ async function refreshTotals(ctx: QuoteContext, quoteId: string): Promise<Stored
   return (await ctx.store.get('salesQuotes', ctx.companyId, quoteId))!;
 }
 
-/** A line's amounts from its quantity, price, discount and VAT, rounded to cents as BC rounds them. */
-function withAmounts(line: Record<string, unknown>, discountAmountGiven: boolean): Record<string, unknown> {
+/**
+ * A line's amounts from its quantity, price, discount and VAT, rounded to cents as BC rounds
+ * them: the line discount amount is rounded on its own and taken off the rounded gross, and
+ * the VAT is what rounds the VAT of all the quote's lines of its VAT group together, less what
+ * the others already carry (Sales Line's UpdateVATAmounts), so a quote's VAT is its net's.
+ */
+function withAmounts(line: Record<string, unknown>, discountAmountGiven: boolean, others: Doc[]): Record<string, unknown> {
   const gross = toCents(multiply(String(line.quantity), String(line.unitPrice)));
   let percent = String(line.discountPercent);
   if (discountAmountGiven) percent = Number(gross) === 0 ? '0' : String(Number(((Number(line.discountAmount) / Number(gross)) * 100).toFixed(5)));
   const discount = toCents(percentOf(gross, percent));
   const amount = subtract(gross, discount);
-  const tax = toCents(percentOf(amount, String(line.taxPercent)));
+  const group = others.filter((other) => other.id !== line.id && other.taxCode === line.taxCode);
+  const groupNet = add(amount, ...group.map((other) => String(other.netAmount)));
+  const tax = subtract(toCents(percentOf(groupNet, String(line.taxPercent))), add('0', ...group.map((other) => String(other.netTaxAmount))));
   const including = add(amount, tax);
   return {
     ...line,
@@ -229,6 +237,25 @@ function lineTypeOf(values: Record<string, unknown>): string {
 
 const PRICED = ['quantity', 'unitPrice', 'discountPercent', 'discountAmount'];
 
+/**
+ * BC's price for an item line of this quote: by the sell-to customer (and its price group),
+ * the document date, the item (and its discount group) and the quantity. BC prices a quote by
+ * its Order Date, which API v2.0 does not show and which the simulator takes to be the document date.
+ */
+async function bcPriceOf(ctx: QuoteContext, quote: Doc, item: StoredRecord, quantity: number): Promise<BcLinePrice> {
+  const customer = await ctx.store.findBy('customers', ctx.companyId, 'number', String(quote.customerNumber));
+  const lines = (await ctx.store.list(PRICE_LIST_LINES, ctx.companyId)).map((r) => priceListLineFrom(r.doc));
+  return bestPrice(lines, {
+    customerNumber: String(quote.customerNumber),
+    priceGroup: String(customer?.hidden.priceGroup ?? ''),
+    date: String(quote.documentDate),
+    itemNumber: String(item.doc.number),
+    discountGroup: String(item.hidden.discountGroup ?? ''),
+    itemUnitPrice: Number(item.doc.unitPrice),
+    quantity,
+  });
+}
+
 async function insertLine(ctx: QuoteContext, quote: Doc, body: unknown): Promise<StoredRecord> {
   const { values } = parseWriteBody(SALES_QUOTE_LINES, body, { allowId: ctx.acceptsClientIds, ignoreReadOnly: ctx.ignoresReadOnly });
   if (values.documentId !== undefined && values.documentId !== quote.id) throw dialogError('The value for "documentId" cannot be modified.');
@@ -244,6 +271,8 @@ async function insertLine(ctx: QuoteContext, quote: Doc, body: unknown): Promise
     if (PRICED.some((name) => values[name] !== undefined && values[name] !== 0)) throw dialogError('Type must have a value in Sales Line. It cannot be zero or empty.');
   }
   const vatPercent = Number(item?.hidden.vatPercent ?? 0);
+  // Validating the item and its quantity prices the line, as BC does; a price or discount sent stands.
+  const priced = item ? await bcPriceOf(ctx, quote, item, Number(values.quantity ?? 0)) : null;
   const blank = {
     id,
     documentId: quote.id,
@@ -255,19 +284,17 @@ async function insertLine(ctx: QuoteContext, quote: Doc, body: unknown): Promise
     description: item?.doc.displayName ?? '',
     unitOfMeasureId: item?.doc.baseUnitOfMeasureId ?? BLANK_GUID,
     unitOfMeasureCode: item?.doc.baseUnitOfMeasureCode ?? '',
-    // BC prices a line from the customer's sales price lists, else from the item card. The
-    // simulator holds no price lists (API v2.0 does not serve them), so the item card it is.
-    unitPrice: item?.doc.unitPrice ?? 0,
+    unitPrice: priced?.unitPrice ?? 0,
     quantity: 0,
     discountAmount: 0,
-    discountPercent: 0,
+    discountPercent: priced?.discountPercent ?? 0,
     discountAppliedBeforeTax: item !== null,
     taxCode: item ? vatGroupOf(vatPercent) : '',
     taxPercent: vatPercent,
     itemVariantId: BLANK_GUID,
     locationId: BLANK_GUID,
   };
-  const line = withAmounts({ ...blank, ...values, id, documentId: quote.id, sequence, lineType }, values.discountAmount !== undefined && values.discountPercent === undefined);
+  const line = withAmounts({ ...blank, ...values, id, documentId: quote.id, sequence, lineType }, values.discountAmount !== undefined && values.discountPercent === undefined, siblings);
   if (values.taxCode !== undefined && values.taxCode !== blank.taxCode) throw relationError('VAT Prod. Posting Group', 'Sales Line', 'VAT Product Posting Group', String(values.taxCode));
   return ctx.store.insert({ set: 'salesQuoteLines', companyId: ctx.companyId, parentId: quote.id, doc: ordered(SALES_QUOTE_LINES, line) });
 }
@@ -276,6 +303,20 @@ export async function createLine(ctx: QuoteContext, quote: StoredRecord, body: u
   const line = await insertLine(ctx, quote.doc, body);
   await refreshTotals(ctx, quote.doc.id);
   return line;
+}
+
+/**
+ * A new quantity re-runs the price search: the line discount is found again, and the unit
+ * price too when a price list line gives one (with none found, BC keeps the line's current
+ * unit price). What the same write sends is applied after, so it stands.
+ */
+async function repriced(ctx: QuoteContext, current: Doc, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (current.lineType !== 'Item' || values.quantity === undefined || values.quantity === current.quantity) return {};
+  const quote = await ctx.store.get('salesQuotes', ctx.companyId, String(current.documentId));
+  const item = await ctx.store.get('items', ctx.companyId, String(current.itemId));
+  if (!quote || !item) return {};
+  const priced = await bcPriceOf(ctx, quote.doc, item, Number(values.quantity));
+  return { discountPercent: priced.discountPercent, ...(priced.fromPriceList ? { unitPrice: priced.unitPrice } : {}) };
 }
 
 export async function patchLine(ctx: QuoteContext, line: StoredRecord, body: unknown): Promise<StoredRecord> {
@@ -287,8 +328,8 @@ export async function patchLine(ctx: QuoteContext, line: StoredRecord, body: unk
   if (changesItem || (values.lineType !== undefined && values.lineType !== current.lineType)) throw dialogError('The value for "lineObjectNumber" cannot be modified.');
   if (current.lineType === 'Comment' && PRICED.some((name) => values[name] !== undefined && values[name] !== 0)) throw dialogError('Type must have a value in Sales Line. It cannot be zero or empty.');
   if (values.taxCode !== undefined && values.taxCode !== current.taxCode) throw badRequest('Changing a line\'s taxCode is valid in BC but the Business Central simulator keeps the item\'s VAT group.');
-  // A new quantity re-runs the price search; with no price list line found, BC keeps the line's current unit price.
-  const next = withAmounts({ ...current, ...values }, values.discountAmount !== undefined && values.discountPercent === undefined);
+  const siblings = (await ctx.store.list('salesQuoteLines', ctx.companyId, String(current.documentId))).map((r) => r.doc);
+  const next = withAmounts({ ...current, ...(await repriced(ctx, current, values)), ...values }, values.discountAmount !== undefined && values.discountPercent === undefined, siblings);
   await ctx.store.update('salesQuoteLines', ordered(SALES_QUOTE_LINES, next));
   await refreshTotals(ctx, String(current.documentId));
   return (await ctx.store.get('salesQuoteLines', ctx.companyId, current.id))!;

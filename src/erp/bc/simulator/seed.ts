@@ -4,6 +4,7 @@ import type { MasterData } from '../../../domain/master-data.js';
 import type { Person } from '../../../domain/person.js';
 import type { Product } from '../../../domain/product.js';
 import { BLANK_ENUM_MEMBER, BLANK_GUID } from './entities.js';
+import { PRICE_LIST_LINES, priceGroupCodes, priceListLineOf } from './price-lists.js';
 import type { Doc, NewRecord } from './store.js';
 
 /** The one company the simulator holds. */
@@ -141,19 +142,27 @@ function item(p: Product, now: string): Doc {
 export const vatGroupOf = (rate: number) => `VAT${rate}`;
 
 /**
- * The demo's master data as one BC company. Price rules are left out: BC keeps them in sales
- * price lists, which API v2.0 does not serve and the simulator does not price by.
+ * The demo's master data as one BC company. A customer's price list is its customer price
+ * group and a product's group its item discount group, which BC keeps on the records but the
+ * API pages do not show; each price rule is a price list line, which API v2.0 does not serve
+ * either, and by which the simulator prices a quote line sent without a price, as BC does.
  */
 export function bcSeed(data: MasterData, now: string): BcSeed {
   const companyId = stableGuid('company', BC_SIM_COMPANY_NAME);
   const of = (set: string, doc: Doc, hidden?: Record<string, unknown>): NewRecord => ({ set, companyId, doc, hidden });
+  const groups = priceGroupCodes([...data.customers.flatMap((c) => (c.pricelist ? [c.pricelist] : [])), ...data.priceRules.map((r) => r.pricelist)]);
+  const groupOf = (pricelist: string | null) => (pricelist ? groups.get(pricelist)! : '');
   return {
     companyId,
     records: [
       of('companies', company(companyId, now)),
       ...data.persons.map((p) => of('salespeoplePurchasers', salesperson(p, now))),
-      ...data.customers.map((c) => of('customers', customer(c, now))),
-      ...data.products.map((p) => of('items', item(p, now), { vatPercent: Number(p.vatRate) })),
+      ...data.customers.map((c) => of('customers', customer(c, now), { priceGroup: groupOf(c.pricelist) })),
+      ...data.products.map((p) => of('items', item(p, now), { vatPercent: Number(p.vatRate), discountGroup: (p.group ?? '').toUpperCase() })),
+      ...data.priceRules.map((rule, i) => {
+        const line = priceListLineOf(rule, groupOf(rule.pricelist), stableGuid('priceListLine', String(i)));
+        return of(PRICE_LIST_LINES, { ...line });
+      }),
     ],
   };
 }
