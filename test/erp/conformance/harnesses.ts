@@ -247,7 +247,7 @@ export const bcSettings = (sim: RunningBcSimulator) => ({
 });
 
 /** Reads the simulator's quotes over HTTP as any client of Business Central would, with a token of its own. */
-async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
+export async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: BC_APP.clientId, client_secret: BC_APP.clientSecret, scope: 'https://api.businesscentral.dynamics.com/.default' });
   const { access_token } = (await (await fetch(sim.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
   const get = async (path: string) => (await (await fetch(`${sim.apiUrl}${path}`, { headers: { Authorization: `Bearer ${access_token}` } })).json()) as { value: { id: string; number: string }[] };
