@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { decimalFromNumber } from '../../domain/money.js';
 import { backoffMs, type Backoff } from '../../time/backoff.js';
 import type { Clock } from '../../time/clock.js';
-import type { LinePrice, PriceRequestLine, PricingService, ProductRepository, WriteFence } from '../ports.js';
+import type { LinePrice, PriceRequestLine, PricingService, WriteFence } from '../ports.js';
 import { quoted, type BcClient } from './client.js';
 import { isPricingScratch, PRICING_MARKER, sequenceOf, type Prospect } from './mapper.js';
 import { BcError } from './transport.js';
@@ -28,21 +28,6 @@ const LEFTOVER_AGE_MS = 15 * 60_000;
  */
 const UNFENCED: WriteFence = () => Promise.resolve();
 
-/** The list price to every customer, without discount: for installations that forbid the scratch quotes' writes. */
-export class BcItemPricing implements PricingService {
-  constructor(private readonly products: ProductRepository) {}
-
-  async price(request: { customerNumber: string | null; date: string; lines: PriceRequestLine[] }): Promise<LinePrice[]> {
-    const skus = [...new Set(request.lines.map((line) => line.sku))];
-    const products = new Map(await Promise.all(skus.map(async (sku) => [sku, await this.products.getBySku(sku)] as const)));
-    return request.lines.map((line) => {
-      const product = products.get(line.sku);
-      if (!product) throw new Error(`Cannot price sku '${line.sku}': Business Central has no such item for sale`);
-      return { sku: line.sku, unitPrice: product.listPrice, discountPercent: '0', vatRate: product.vatRate };
-    });
-  }
-}
-
 export interface BcPricingOptions {
   client: BcClient;
   prospect: Prospect;
@@ -64,7 +49,11 @@ export interface BcPricingOptions {
  * A scratch quote carries `PRICING_MARKER` and a random tail in externalDocumentNumber, which
  * no offer reference can have, so it is never taken for an offer. A POST whose answer was lost
  * is looked for by its marker and used; a DELETE whose answer was lost is sent again (404 is
- * done). Leftovers of a call that crashed are deleted by the first request of each process.
+ * done). Leftovers of a call that failed before its DELETE are cleaned up by `sweep`, on the
+ * first request of each adapter, once older than `LEFTOVER_AGE_MS`.
+ *
+ * The scratch quote is dated the request's day; BC prices a quote by its order date, which API
+ * v2.0 does not show and which BC sets to the work date, the same day for a request priced now.
  */
 export class BcPricingService implements PricingService {
   private swept: Promise<void> | null = null;
@@ -86,6 +75,7 @@ export class BcPricingService implements PricingService {
     return request.lines.map((asked, i) => {
       const line = lines.get(sequenceOf(i + 1));
       if (!line) throw new BcError(`POST ${QUOTES}`, 201, `Business Central answered quote ${quote.number} without the line for sku '${asked.sku}' it was sent`);
+      // The rate products carry (API v2.0 gives none per item); the quote BC stores carries its own.
       return { sku: asked.sku, unitPrice: decimalFromNumber(line.unitPrice ?? 0), discountPercent: decimalFromNumber(line.discountPercent ?? 0), vatRate: this.options.vatRate };
     });
   }

@@ -35,7 +35,7 @@ const priceListLineSchema = z.object({
 export type PriceListLine = z.infer<typeof priceListLineSchema>;
 
 /** Customer."Customer Price Group" is a Code[10]: a longer price list name is cut, and two names cut alike are an error. */
-export const PRICE_GROUP_LENGTH = 10;
+const PRICE_GROUP_LENGTH = 10;
 
 export function priceGroupCodes(pricelists: Iterable<string>): Map<string, string> {
   const codes = new Map<string, string>();
