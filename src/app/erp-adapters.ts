@@ -1,3 +1,4 @@
+import { BC_ERP_TYPE, openBcErp } from '../erp/bc/adapter.js';
 import { LEMONSOFT_ERP_TYPE, openLemonsoftErp } from '../erp/lemonsoft/adapter.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import { LOCAL_ERP_TYPE, openLocalErp } from '../erp/local/adapter.js';
@@ -19,6 +20,7 @@ type OpenErp = (context: ErpOpenContext) => Promise<ErpAdapter>;
 const SHIPPED_ERPS: ReadonlyMap<string, OpenErp> = new Map<string, OpenErp>([
   [LOCAL_ERP_TYPE, openLocalErp],
   [LEMONSOFT_ERP_TYPE, openLemonsoftErp],
+  [BC_ERP_TYPE, openBcErp],
 ]);
 
 export function knownErpTypes(): string[] {

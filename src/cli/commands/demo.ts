@@ -3,6 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../../config/config.js';
+import { BC_ERP_TYPE } from '../../erp/bc/adapter.js';
 import { LEMONSOFT_ERP_TYPE } from '../../erp/lemonsoft/adapter.js';
 import { localErpFile, LOCAL_ERP_TYPE } from '../../erp/local/adapter.js';
 import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
@@ -18,9 +19,29 @@ import { importInto } from './import.js';
 import { linkUrl } from './users.js';
 import { systemClock } from '../../time/clock.js';
 import { mailProcessor, processFile } from './process.js';
-import { DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoLemonsoft } from './sim.js';
+import { bcSimulatorFile, DEMO_BC_SETTINGS, DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoBc, startDemoLemonsoft } from './sim.js';
 
-const DEMO_ERPS = [LOCAL_ERP_TYPE, LEMONSOFT_ERP_TYPE];
+interface DemoSimulator {
+  /** Said before the offers: which simulator, where. */
+  where: string;
+  /** The adapter's settings that reach it. The simulator is ours alone: no need to keep the pace a shared ERP asks for. */
+  settings: Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+/** Each ERP the demo runs through a simulator of, started on the data directory's own file. */
+const DEMO_SIMULATORS: Record<string, (dataDir: string) => Promise<DemoSimulator>> = {
+  [LEMONSOFT_ERP_TYPE]: async (dataDir) => {
+    const sim = await startDemoLemonsoft(dataDir);
+    return { where: `Lemonsoft simulator at ${sim.url}`, settings: { baseUrl: sim.url, ...DEMO_LEMONSOFT_CREDENTIALS, maxCallsPerSecond: 1000 }, close: () => sim.close() };
+  },
+  [BC_ERP_TYPE]: async (dataDir) => {
+    const sim = await startDemoBc(dataDir);
+    return { where: `Business Central simulator at ${sim.apiUrl}`, settings: { ...DEMO_BC_SETTINGS, tokenUrl: sim.tokenUrl, apiUrl: sim.apiUrl, maxCallsPerSecond: 1000 }, close: () => sim.close() };
+  },
+};
+
+const DEMO_ERPS = [LOCAL_ERP_TYPE, ...Object.keys(DEMO_SIMULATORS)];
 
 function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -84,15 +105,15 @@ export function registerDemo(program: Command): void {
     .description('load the demo wholesaler into an ERP and turn the sample emails into offers')
     .option('--reset', 'start from empty databases in the data directory')
     .option('--examples <dir>', 'folder of .eml files', join(PACKAGE_ROOT, 'examples'))
-    .option('--erp <type>', `the ERP to run against: ${DEMO_ERPS.join(' or ')} (through its simulator)`, LOCAL_ERP_TYPE)
+    .option('--erp <type>', `the ERP to run against: ${DEMO_ERPS.join(', ')} (through its simulator)`, LOCAL_ERP_TYPE)
     .option('--serve', 'then open the workspace on the demo data (embedded ERP only)')
     .option('--port <n>', 'the workspace port with --serve', '8080')
     .action(async (flags: DemoFlags, command: Command) => {
-      if (!DEMO_ERPS.includes(flags.erp)) throw new Error(`the demo runs on ${DEMO_ERPS.join(' or ')}, not '${flags.erp}'`);
+      if (!DEMO_ERPS.includes(flags.erp)) throw new Error(`the demo runs on ${DEMO_ERPS.join(', ')}, not '${flags.erp}'`);
       if (flags.serve && flags.erp !== LOCAL_ERP_TYPE) throw new Error('--serve opens the workspace on the embedded ERP; leave out --erp');
       const config = configOf(command);
       if (flags.reset) {
-        for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir)]) removeDatabase(file);
+        for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir), bcSimulatorFile(config.dataDir)]) removeDatabase(file);
         // Refreshes bring changed products, not removed ones: the old ERP's would linger in the index.
         rmSync(catalogSnapshotFile(config.dataDir), { force: true });
       }
@@ -103,12 +124,10 @@ export function registerDemo(program: Command): void {
         if (flags.serve) await serveWorkspace(local, Number(flags.port));
         return;
       }
-      const sim = await startDemoLemonsoft(config.dataDir);
-      print(`Lemonsoft simulator at ${sim.url}, holding the demo wholesaler`);
+      const sim = await DEMO_SIMULATORS[flags.erp]!(config.dataDir);
+      print(`${sim.where}, holding the demo wholesaler`);
       try {
-        // The simulator is ours alone: no need to keep the pace a shared Lemonsoft asks for.
-        const settings = { ...config.erp.settings, baseUrl: sim.url, ...DEMO_LEMONSOFT_CREDENTIALS, maxCallsPerSecond: 1000 };
-        await processExamples({ ...config, erp: { type: LEMONSOFT_ERP_TYPE, settings } }, flags.examples);
+        await processExamples({ ...config, erp: { type: flags.erp, settings: { ...config.erp.settings, ...sim.settings } } }, flags.examples);
       } finally {
         await sim.close();
       }

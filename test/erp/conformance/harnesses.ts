@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { Customer } from '../../../src/domain/customer.js';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
+import { openBcErp } from '../../../src/erp/bc/adapter.js';
+import type { BcFaultUpdate } from '../../../src/erp/bc/simulator/faults.js';
+import type { BcVariantUpdate } from '../../../src/erp/bc/simulator/variants.js';
+import { BC_SIM_COMPANY_NAME } from '../../../src/erp/bc/simulator/seed.js';
+import { startBcSimulator, type RunningBcSimulator } from '../../../src/erp/bc/simulator/server.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
 import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js';
 import type { VariantUpdate } from '../../../src/erp/lemonsoft/simulator/variants.js';
@@ -13,6 +19,7 @@ import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 import { systemClock } from '../../../src/time/clock.js';
 import type { ErpFault, FaultKind } from './erp-fault.js';
+import type { ErpGap } from './erp-gap.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
   pricelist: 'P1',
@@ -53,6 +60,8 @@ export interface Harness<T = ErpUnderTest> {
   name: string;
   /** The faults `inject` can make happen in this ERP. */
   faults: ReadonlySet<FaultKind>;
+  /** What this ERP's API cannot do; none when left out. */
+  gaps?: ReadonlySet<ErpGap>;
   open(): Promise<T>;
 }
 
@@ -215,7 +224,102 @@ const LEMONSOFT_VARIANTS: Harness<LemonsoftErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 
+export const BC_APP = { tenant: 'offerflow-test.onmicrosoft.com', clientId: '6f1c2d3e-0000-4000-a000-00000000cafe', clientSecret: 'bc-s3cret~value' };
+const BC_TOKEN_CALL = 'POST /oauth2/v2.0/token';
+
+/** The customer a BC company keeps for prospects, which quotes for unknown senders are made for. */
+export const BC_PROSPECT: Customer = { number: '99999', name: 'Uudet asiakkaat', businessId: null, vat: null, email: null, domains: [], sellerNumber: null, pricelist: null, address: { street: null, postalCode: null, city: null, country: 'FI' } };
+
+export async function startBc(dataDir = tempDataDir(), seed: MasterData = { ...MASTER_DATA, customers: [...MASTER_DATA.customers, BC_PROSPECT] }): Promise<RunningBcSimulator> {
+  return startBcSimulator({ file: join(dataDir, 'bc-sim.sqlite'), ...BC_APP, seed, clock: systemClock });
+}
+
+/** A page size of 2 makes every listing of the small seller span several pages. */
+export const bcSettings = (sim: RunningBcSimulator) => ({
+  ...BC_APP,
+  company: BC_SIM_COMPANY_NAME,
+  prospectCustomer: BC_PROSPECT.number,
+  tokenUrl: sim.tokenUrl,
+  apiUrl: sim.apiUrl,
+  retryBaseMs: 5,
+  pageSize: 2,
+  maxCallsPerSecond: 1000,
+});
+
+/** Reads the simulator's quotes over HTTP as any client of Business Central would, with a token of its own. */
+export async function listedQuotes(sim: RunningBcSimulator): Promise<string[]> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: BC_APP.clientId, client_secret: BC_APP.clientSecret, scope: 'https://api.businesscentral.dynamics.com/.default' });
+  const { access_token } = (await (await fetch(sim.tokenUrl, { method: 'POST', body: form })).json()) as { access_token: string };
+  const get = async (path: string) => (await (await fetch(`${sim.apiUrl}${path}`, { headers: { Authorization: `Bearer ${access_token}` } })).json()) as { value: { id: string; number: string }[] };
+  const [company] = (await get('/companies')).value;
+  return (await get(`/companies(${company!.id})/salesQuotes`)).value.map((q) => q.number).sort();
+}
+
+const BC_QUOTE = '^POST /companies\\(:id\\)/salesQuotes$';
+const BC_HEADER = '^PATCH /companies\\(:id\\)/salesQuotes\\(:id\\)$';
+const BC_LINES = '/companies\\(:id\\)/salesQuotes\\(:id\\)/salesQuoteLines';
+const BC_OFFER_WRITES = '^(POST|PATCH|DELETE) /companies\\(:id\\)/salesQuotes';
+const BC_ALWAYS = 100_000;
+
+/** A neutral fault as the BC simulator's switches make it. */
+function bcFault(fault: ErpFault): BcFaultUpdate {
+  switch (fault.kind) {
+    case 'unreachable':
+      return { fail: [{ status: 503, count: BC_ALWAYS }] };
+    case 'transient':
+      return { fail: [{ status: 503, count: fault.count, match: fault.on === 'reads' ? '^GET ' : BC_OFFER_WRITES }] };
+    case 'throttled':
+      return { fail: [{ status: 429, count: 1, retryAfterSeconds: fault.retryAfterSeconds, match: BC_OFFER_WRITES }] };
+    case 'loginExpired':
+      return { revokeTokens: true };
+    case 'answersLost':
+      return { crashAfter: fault.writes === 'first' ? [{ match: BC_OFFER_WRITES }] : [BC_QUOTE, BC_HEADER, `^POST ${BC_LINES}$`, `^PATCH ${BC_LINES}\\(:id\\)$`, `^DELETE ${BC_LINES}\\(:id\\)$`].map((match) => ({ match })) };
+    case 'writesRefused':
+      return { fail: [{ status: 500, count: BC_ALWAYS, match: BC_OFFER_WRITES }] };
+    case 'reset':
+      return { reset: true };
+  }
+}
+
+/** Business Central under one reading of what its documentation leaves open. */
+function bcUnder(name: string, variant: BcVariantUpdate = {}): Harness {
+  return {
+    name,
+    faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
+    gaps: new Set<ErpGap>(['supplierCodes', 'productVat']),
+    async open() {
+      const sim = await startBc();
+      sim.setFaults({ variant });
+      const open = () => openBcErp({ settings: bcSettings(sim), clock: systemClock });
+      let ownTokens = 0;
+      const under: ErpUnderTest = {
+        erp: await open(),
+        offerNumbers: () => {
+          ownTokens += 1;
+          return listedQuotes(sim);
+        },
+        // A reset of the faults keeps the reading this harness is about.
+        inject: (fault) => sim.setFaults({ ...bcFault(fault), variant }),
+        logins: () => sim.calls.filter((c) => c === BC_TOKEN_CALL).length - ownTokens,
+        async restart() {
+          await under.erp.close();
+          under.erp = await open();
+        },
+        close: async () => {
+          await under.erp.close();
+          await sim.close();
+        },
+      };
+      return under;
+    },
+  };
+}
+
+const bc = bcUnder('bc');
+/** The readings of BC's documentation the adapter must survive besides the default one. */
+const BC_VARIANTS: Harness[] = [bcUnder('bc, a stale ETag answered 409 and a blank enum member written " "', { staleEtagStatus: 409, blankEnumMember: ' ' })];
+
 /** Every ERP Offerflow ships, and every reading of one it must survive. */
-export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS];
+export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS, bc, ...BC_VARIANTS];
 /** Lemonsoft in each reading, for the tests of its own wire protocol. */
 export const LEMONSOFT_HARNESSES: Harness<LemonsoftErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
