@@ -15,6 +15,14 @@ export interface OfferLine {
   note: string | null;
 }
 
+/**
+ * How an ERP works out a discounted line's total, so that an offer's amounts are the ERP's own to
+ * the cent: `discounted` rounds quantity × price less the discount once; `grossLessDiscount`
+ * rounds quantity × price and the discount amount each, then subtracts (Business Central's sales
+ * line does this: 6 × 15.61 less 25 % is 70.24 there, 70.25 the other way).
+ */
+export type LineRounding = 'discounted' | 'grossLessDiscount';
+
 export interface OfferTotals {
   net: DecimalString;
   vat: DecimalString;

@@ -1,6 +1,6 @@
 import type { Customer } from '../domain/customer.js';
 import type { DecimalString } from '../domain/money.js';
-import type { Offer, OfferDraft } from '../domain/offer.js';
+import type { LineRounding, Offer, OfferDraft } from '../domain/offer.js';
 import type { Person } from '../domain/person.js';
 import type { Product } from '../domain/product.js';
 
@@ -81,6 +81,8 @@ export interface ErpAdapter {
   readonly products: ProductRepository;
   readonly pricing: PricingService;
   readonly offers: OfferRepository;
+  /** How the ERP totals a discounted line: the offer's lines are totalled the same way, so that its document and ours agree. */
+  readonly lineRounding: LineRounding;
   /** The longest one write call can stay in flight before the adapter gives up on it: a worker taking over a stalled one waits this long. */
   readonly maxWriteMs: number;
   /** Throws, saying why, when the ERP cannot be reached or refuses the login: for readiness checks. */

@@ -1,8 +1,10 @@
-import { add, multiply, percentOf, toCents, withDiscount, type DecimalString } from '../domain/money.js';
-import type { OfferLine, OfferTotals } from '../domain/offer.js';
+import { add, multiply, percentOf, subtract, toCents, withDiscount, type DecimalString } from '../domain/money.js';
+import type { LineRounding, OfferLine, OfferTotals } from '../domain/offer.js';
 
-export function lineTotal(quantity: DecimalString, unitPrice: DecimalString, discountPercent: DecimalString): DecimalString {
-  return toCents(withDiscount(multiply(quantity, unitPrice), discountPercent));
+export function lineTotal(quantity: DecimalString, unitPrice: DecimalString, discountPercent: DecimalString, rounding: LineRounding = 'discounted'): DecimalString {
+  if (rounding === 'discounted') return toCents(withDiscount(multiply(quantity, unitPrice), discountPercent));
+  const gross = toCents(multiply(quantity, unitPrice));
+  return toCents(subtract(gross, toCents(percentOf(gross, discountPercent))));
 }
 
 /** One VAT rate's share of an offer: the net of its lines and the VAT on that net. */

@@ -78,3 +78,12 @@ describe('offerTotals', () => {
     expect(offerTotals([line('1.00', '25.5')], 'SEK').currency).toBe('SEK');
   });
 });
+
+describe('lineTotal as an ERP that rounds the gross and the discount apart', () => {
+  it('rounds quantity × price, then the discount amount, and subtracts', () => {
+    // 6 x 15.61 = 93.66; 25 % of it is 23.415, rounded 23.42; 93.66 - 23.42 = 70.24 (70.245 rounded once is 70.25)
+    expect(lineTotal('6', '15.61', '25', 'grossLessDiscount')).toBe('70.24');
+    expect(lineTotal('6', '15.61', '25', 'discounted')).toBe('70.25');
+    expect(lineTotal('3', '19.99', '0', 'grossLessDiscount')).toBe('59.97');
+  });
+});

@@ -41,6 +41,8 @@ export async function openBcErp(context: BcOpenContext): Promise<ErpAdapter> {
     pricing: settings.pricing === 'bc' ? new BcPricingService({ client, prospect: settings.prospectCustomer, itemPricing, vatRate: settings.vatRate, clock: context.clock }) : itemPricing,
     offers: new BcOfferRepository(client, settings.prospectCustomer),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
+    // BC's sales line rounds the gross and the line discount amount each (SalesLine.Table.al, UpdateAmounts).
+    lineRounding: 'grossLessDiscount',
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),
     close: async () => undefined,

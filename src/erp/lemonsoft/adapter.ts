@@ -46,6 +46,8 @@ export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<E
     pricing: new LemonsoftPricingService(client, products, { pricelistId: settings.pricelistId, source: settings.priceSource }),
     offers: new LemonsoftOfferRepository(client, customers, { offerType: settings.offerType, lookup: settings.offerLookup }, context.journal, context.clock),
     // The fence is passed before every try of a write, and a try gives up after its timeout.
+    // The schema does not say how Lemonsoft totals a row; it keeps the prices and discounts sent, and its printouts round once.
+    lineRounding: 'discounted',
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),
     close: async () => undefined,

@@ -31,6 +31,8 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>, clock: Clock): LocalEr
     pricing: new LocalPricingService(db),
     offers: new LocalOfferRepository(db),
     // A write is one local transaction: at most the wait for the file's write lock.
+    // Totals are ours, stored as sent: one rounding of the discounted amount, as Finnish invoicing does.
+    lineRounding: 'discounted',
     maxWriteMs: SQLITE_BUSY_TIMEOUT_MS,
     masterData: new LocalMasterData(db, clock),
     check: async () => {

@@ -37,7 +37,7 @@ export const calculatePricing = defineStep({
         unitPrice: price.unitPrice,
         discountPercent: price.discountPercent,
         vatRate: price.vatRate,
-        lineTotal: lineTotal(m.quantity, price.unitPrice, price.discountPercent),
+        lineTotal: lineTotal(m.quantity, price.unitPrice, price.discountPercent, env.erp.lineRounding),
       };
     });
     return { patch: { pricedLines }, review };
