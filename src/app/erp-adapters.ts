@@ -1,3 +1,4 @@
+import { FILES_ERP_TYPE, openFilesErp } from '../erp/files/adapter.js';
 import { LEMONSOFT_ERP_TYPE, openLemonsoftErp } from '../erp/lemonsoft/adapter.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import { LOCAL_ERP_TYPE, openLocalErp } from '../erp/local/adapter.js';
@@ -19,6 +20,7 @@ type OpenErp = (context: ErpOpenContext) => Promise<ErpAdapter>;
 const SHIPPED_ERPS: ReadonlyMap<string, OpenErp> = new Map<string, OpenErp>([
   [LOCAL_ERP_TYPE, openLocalErp],
   [LEMONSOFT_ERP_TYPE, openLemonsoftErp],
+  [FILES_ERP_TYPE, openFilesErp],
 ]);
 
 export function knownErpTypes(): string[] {

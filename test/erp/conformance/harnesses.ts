@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openFilesErp } from '../../../src/erp/files/adapter.js';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openLemonsoftErp } from '../../../src/erp/lemonsoft/adapter.js';
 import type { FaultUpdate } from '../../../src/erp/lemonsoft/simulator/faults.js';
@@ -12,6 +14,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 import { systemClock } from '../../../src/time/clock.js';
+import { SELLER, writeErpExport } from '../../support/erp-export.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
   pricelist: 'P1',
@@ -69,6 +72,28 @@ const local: Harness = {
       },
       close: () => erp.close(),
     };
+  },
+};
+
+/** Our offer number in each document the outbox holds, read from the files as the ERP's import would. */
+function outboxOfferNumbers(outboxDir: string): string[] {
+  return readdirSync(outboxDir)
+    .filter((name) => name.endsWith('.xml'))
+    .map((name) => /<cbc:ID>(\d+)<\/cbc:ID>\s*<cbc:DocumentType>Offerflow offer</.exec(readFileSync(join(outboxDir, name), 'utf8'))?.[1] ?? `unreadable ${name}`)
+    .sort();
+}
+
+/** Master data from the ERP's export files (its own headers, Windows-1252, decimal commas); offers as UBL and CSV in the outbox. */
+const files: Harness = {
+  name: 'files',
+  async open() {
+    const dataDir = tempDataDir();
+    const outboxDir = join(dataDir, 'outbox');
+    mkdirSync(outboxDir);
+    const exports = writeErpExport(join(dataDir, 'export'), MASTER_DATA);
+    const settings = { exportDir: join(dataDir, 'export'), outboxDir, format: 'both', ...SELLER, exports };
+    const erp = await openFilesErp({ dataDir, settings, clock: systemClock });
+    return { erp, offerNumbers: async () => outboxOfferNumbers(outboxDir), close: () => erp.close() };
   },
 };
 
@@ -166,6 +191,6 @@ const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 
-export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS];
+export const HARNESSES: Harness[] = [local, files, lemonsoft, ...LEMONSOFT_VARIANTS];
 /** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
 export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];

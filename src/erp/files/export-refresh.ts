@@ -1,0 +1,79 @@
+import type { LocalMasterData, MasterDataKind } from '../local/master-data.js';
+import { importTable, type HeaderMapping, type MasterDataTarget } from '../../import/import-file.js';
+import { IMPORT_KINDS, type ImportKind, type ImportKindName } from '../../import/kinds.js';
+import { IMPORT_LIMITS, type Column } from '../../import/limits.js';
+import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
+import { contentHash, findExport } from './export-folder.js';
+import type { FileSystem } from './file-system.js';
+import type { FilesLedger } from './ledger.js';
+import type { ExportKindSettings, FilesSettings } from './settings.js';
+
+const KIND_OF: Record<ImportKindName, MasterDataKind> = { customers: 'customers', persons: 'persons', products: 'products', pricelists: 'priceRules' };
+
+function mappingOf(settings: ExportKindSettings): HeaderMapping {
+  return new Map(Object.entries(settings.columns) as [Column, string][]);
+}
+
+/**
+ * Keeps the adapter's copy of the ERP's master data as its export files last were. Each kind is
+ * read again, whole and in one transaction, when its file's content changes; a file that fails
+ * leaves the last good data in use, and its problem (file, row, column) is kept for the readiness
+ * check until a good file replaces it.
+ */
+export class ExportRefresh {
+  constructor(
+    private readonly masterData: LocalMasterData,
+    private readonly ledger: FilesLedger,
+    private readonly fs: FileSystem,
+    private readonly settings: Pick<FilesSettings, 'exportDir' | 'exports'>,
+  ) {}
+
+  /** One kind after another, in the order a load needs them (persons before the customers they serve). */
+  async refresh(): Promise<void> {
+    for (const kind of MASTER_DATA_FILES) await this.refreshKind(kind);
+  }
+
+  /** What is wrong with the export files, one line per kind, as last read. */
+  async problems(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const kind of MASTER_DATA_FILES) {
+      if (this.settings.exports[kind].file === null) continue;
+      const state = await this.ledger.source(kind);
+      if (!state) problems.push(`${kind}: not read yet`);
+      else if (state.error) problems.push(`${kind}: ${state.error}`);
+    }
+    return problems;
+  }
+
+  private async refreshKind(kind: ImportKindName): Promise<void> {
+    const settings = this.settings.exports[kind];
+    if (settings.file === null) return;
+    const before = await this.ledger.source(kind);
+    let file;
+    try {
+      file = await findExport(this.fs, this.settings.exportDir, settings.file);
+    } catch (error) {
+      await this.ledger.recordSource(kind, { fingerprint: '', error: `cannot read the export folder ${this.settings.exportDir}: ${(error as Error).message}` });
+      return;
+    }
+    // No fingerprint: the file read next, whatever it holds, is read in full.
+    if (!file) {
+      await this.ledger.recordSource(kind, { fingerprint: '', error: `no file '${settings.file}' in the export folder ${this.settings.exportDir}` });
+      return;
+    }
+    if (before?.fingerprint.startsWith(`${file.stamp}|`)) return;
+    const hash = await contentHash(this.fs, file.path);
+    const fingerprint = `${file.stamp}|${hash}`;
+    if (before?.fingerprint.startsWith(`${file.name}|`) && before.fingerprint.endsWith(`|${hash}`)) {
+      await this.ledger.recordSource(kind, { fingerprint, error: before.error });
+      return;
+    }
+    try {
+      const target: MasterDataTarget = { inTransaction: (work) => this.masterData.replacing(KIND_OF[kind], work) };
+      await importTable(target, IMPORT_KINDS[kind] as ImportKind<unknown>, file.path, undefined, IMPORT_LIMITS, mappingOf(settings));
+      await this.ledger.recordSource(kind, { fingerprint, error: null });
+    } catch (error) {
+      await this.ledger.recordSource(kind, { fingerprint, error: (error as Error).message });
+    }
+  }
+}
