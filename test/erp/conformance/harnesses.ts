@@ -15,6 +15,7 @@ import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 import { systemClock } from '../../../src/time/clock.js';
 import { SELLER, writeErpExport } from '../../support/erp-export.js';
+import { expectValidOutbox } from '../../support/ubl.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
   pricelist: 'P1',
@@ -93,7 +94,15 @@ const files: Harness = {
     const exports = writeErpExport(join(dataDir, 'export'), MASTER_DATA);
     const settings = { exportDir: join(dataDir, 'export'), outboxDir, format: 'both', ...SELLER, exports };
     const erp = await openFilesErp({ dataDir, settings, clock: systemClock });
-    return { erp, offerNumbers: async () => outboxOfferNumbers(outboxDir), close: () => erp.close() };
+    return {
+      erp,
+      offerNumbers: async () => outboxOfferNumbers(outboxDir),
+      async close() {
+        await erp.close();
+        // Whatever a suite made the adapter write must be a document the ERP's import can take.
+        if (outboxOfferNumbers(outboxDir).length) expectValidOutbox(outboxDir);
+      },
+    };
   },
 };
 
