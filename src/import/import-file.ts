@@ -26,9 +26,9 @@ function headerName(cell: string): string {
 }
 
 /**
- * Our column for each of a file's own headers, where a file is written by another system (an ERP's
- * export job) with its own names. Headers it does not name are ignored: such files carry many
- * columns Offerflow has no use for.
+ * The header a file written by another system (an ERP's export job) has for each of our columns;
+ * a column it leaves out keeps our name. Headers that are none of these are ignored: such files
+ * carry many columns Offerflow has no use for.
  */
 export type HeaderMapping = ReadonlyMap<Column, string>;
 
@@ -40,7 +40,7 @@ interface HeaderColumn {
 
 function columnOf(kind: ImportKind<unknown, unknown>, name: string, mapping: HeaderMapping | undefined): Column | undefined {
   if (!mapping) return kind.columns.find((known) => known === name);
-  return kind.columns.find((known) => mapping.has(known) && headerName(mapping.get(known)!) === name);
+  return kind.columns.find((known) => headerName(mapping.get(known) ?? known) === name);
 }
 
 /** Maps each known column to its cell; every header problem is reported at once. */

@@ -3,6 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../../config/config.js';
+import { FILES_ERP_TYPE } from '../../erp/files/adapter.js';
 import { LEMONSOFT_ERP_TYPE } from '../../erp/lemonsoft/adapter.js';
 import { localErpFile, LOCAL_ERP_TYPE } from '../../erp/local/adapter.js';
 import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
@@ -19,8 +20,9 @@ import { linkUrl } from './users.js';
 import { systemClock } from '../../time/clock.js';
 import { mailProcessor, processFile } from './process.js';
 import { DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoLemonsoft } from './sim.js';
+import { demoFilesSettings, demoOutbox, resetFilesDemo } from './demo-files.js';
 
-const DEMO_ERPS = [LOCAL_ERP_TYPE, LEMONSOFT_ERP_TYPE];
+const DEMO_ERPS = [LOCAL_ERP_TYPE, LEMONSOFT_ERP_TYPE, FILES_ERP_TYPE];
 
 function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -95,12 +97,18 @@ export function registerDemo(program: Command): void {
         for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir)]) removeDatabase(file);
         // Refreshes bring changed products, not removed ones: the old ERP's would linger in the index.
         rmSync(catalogSnapshotFile(config.dataDir), { force: true });
+        resetFilesDemo(config.dataDir);
       }
       if (flags.erp === LOCAL_ERP_TYPE) {
         await loadLocal(config);
         const local = { ...config, erp: { type: LOCAL_ERP_TYPE, settings: {} } };
         await processExamples(local, flags.examples);
         if (flags.serve) await serveWorkspace(local, Number(flags.port));
+        return;
+      }
+      if (flags.erp === FILES_ERP_TYPE) {
+        await processExamples({ ...config, erp: { type: FILES_ERP_TYPE, settings: demoFilesSettings(config.dataDir) } }, flags.examples);
+        print(`Offer documents (UBL 2.1 Quotations) in ${demoOutbox(config.dataDir)}`);
         return;
       }
       const sim = await startDemoLemonsoft(config.dataDir);
