@@ -3,7 +3,7 @@ import { importTable, type HeaderMapping, type MasterDataTarget } from '../../im
 import { IMPORT_KINDS, type ImportKind, type ImportKindName } from '../../import/kinds.js';
 import { IMPORT_LIMITS, type Column } from '../../import/limits.js';
 import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
-import { contentHash, findExport } from './export-folder.js';
+import { contentHash, findExport, type ExportFile } from './export-folder.js';
 import type { FileSystem } from './file-system.js';
 import type { FilesLedger } from './ledger.js';
 import type { ExportKindSettings, FilesSettings } from './settings.js';
@@ -46,34 +46,41 @@ export class ExportRefresh {
   }
 
   private async refreshKind(kind: ImportKindName): Promise<void> {
-    const settings = this.settings.exports[kind];
-    if (settings.file === null) return;
+    const { file: pattern } = this.settings.exports[kind];
+    if (pattern === null) return;
     const before = await this.ledger.source(kind);
-    let file;
+    let file: ExportFile | null;
+    let hash: string;
     try {
-      file = await findExport(this.fs, this.settings.exportDir, settings.file);
+      file = await findExport(this.fs, this.settings.exportDir, pattern);
+      if (file && before?.fingerprint.startsWith(`${file.stamp}|`)) return;
+      hash = file ? await contentHash(this.fs, file.path) : '';
     } catch (error) {
       await this.ledger.recordSource(kind, { fingerprint: '', error: `cannot read the export folder ${this.settings.exportDir}: ${(error as Error).message}` });
       return;
     }
     // No fingerprint: the file read next, whatever it holds, is read in full.
     if (!file) {
-      await this.ledger.recordSource(kind, { fingerprint: '', error: `no file '${settings.file}' in the export folder ${this.settings.exportDir}` });
+      await this.ledger.recordSource(kind, { fingerprint: '', error: `no file '${pattern}' in the export folder ${this.settings.exportDir}` });
       return;
     }
-    if (before?.fingerprint.startsWith(`${file.stamp}|`)) return;
-    const hash = await contentHash(this.fs, file.path);
     const fingerprint = `${file.stamp}|${hash}`;
+    // The same content under a new time stamp (the export job ran again with nothing changed) is not read again.
     if (before?.fingerprint.startsWith(`${file.name}|`) && before.fingerprint.endsWith(`|${hash}`)) {
       await this.ledger.recordSource(kind, { fingerprint, error: before.error });
       return;
     }
+    await this.ledger.recordSource(kind, { fingerprint, error: await this.load(kind, file.path) });
+  }
+
+  /** Null when the file loaded; else why not, naming file, row and column. */
+  private async load(kind: ImportKindName, path: string): Promise<string | null> {
+    const target: MasterDataTarget = { inTransaction: (work) => this.masterData.replacing(KIND_OF[kind], work) };
     try {
-      const target: MasterDataTarget = { inTransaction: (work) => this.masterData.replacing(KIND_OF[kind], work) };
-      await importTable(target, IMPORT_KINDS[kind] as ImportKind<unknown>, file.path, undefined, IMPORT_LIMITS, mappingOf(settings));
-      await this.ledger.recordSource(kind, { fingerprint, error: null });
+      await importTable(target, IMPORT_KINDS[kind] as ImportKind<unknown>, path, undefined, IMPORT_LIMITS, mappingOf(this.settings.exports[kind]));
+      return null;
     } catch (error) {
-      await this.ledger.recordSource(kind, { fingerprint, error: (error as Error).message });
+      return (error as Error).message;
     }
   }
 }
