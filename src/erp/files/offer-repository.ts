@@ -3,7 +3,7 @@ import { Failure } from '../../domain/failure.js';
 import { assertDistinctPositions, type Offer, type OfferDraft } from '../../domain/offer.js';
 import type { OfferRepository, WriteFence } from '../ports.js';
 import type { FilesLedger, LedgerEntry } from './ledger.js';
-import { offerCsv, type OfferCsvFormat } from './offer-csv.js';
+import { offerCsv, offerOfCsv, type OfferCsvFormat } from './offer-csv.js';
 import type { Outbox } from './outbox.js';
 import { quotationOf, quotationXml, type Seller } from './ubl-quotation.js';
 import { XmlReadError } from './xml.js';
@@ -103,16 +103,24 @@ export class FilesOfferRepository implements OfferRepository {
     await this.ledger.delivered(entry.reference, revision);
   }
 
-  /** What the outbox's document says while the ERP has not taken it yet, else what was written there. */
+  /**
+   * What the outbox's document says while the ERP has not taken it yet (the UBL one where both are
+   * written), else what was written there, as the ledger keeps it.
+   */
   private async readBack(entry: LedgerEntry): Promise<Offer> {
-    const name = `${documentName(entry.reference)}.xml`;
-    const inOutbox = this.formats.includes('xml') ? await this.outbox.read(name) : null;
+    const name = documentName(entry.reference);
+    const number = entry.erp_number ?? String(entry.number);
     try {
-      const { offer } = quotationOf(inOutbox ?? entry.document);
-      return { ...offer, number: entry.erp_number ?? String(entry.number) };
+      if (this.formats.includes('xml')) {
+        const inOutbox = await this.outbox.read(`${name}.xml`);
+        return { ...quotationOf(inOutbox ?? entry.document).offer, number };
+      }
+      const kept = quotationOf(entry.document).offer;
+      const inOutbox = await this.outbox.read(`${name}.csv`);
+      return { ...(inOutbox === null ? kept : await offerOfCsv(Buffer.from(inOutbox), this.delivery.csv, kept)), number };
     } catch (error) {
       if (!(error instanceof XmlReadError)) throw error;
-      throw new Failure('erp_rejected', `outbox ${this.outbox.dir}: ${name} ${error.message}`, { cause: error });
+      throw new Failure('erp_rejected', `outbox ${this.outbox.dir}: ${name}.xml ${error.message}`, { cause: error });
     }
   }
 

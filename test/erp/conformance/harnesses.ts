@@ -78,33 +78,44 @@ const local: Harness = {
 
 /** Our offer number in each document the outbox holds, read from the files as the ERP's import would. */
 function outboxOfferNumbers(outboxDir: string): string[] {
-  return readdirSync(outboxDir)
-    .filter((name) => name.endsWith('.xml'))
-    .map((name) => /<cbc:ID>(\d+)<\/cbc:ID>\s*<cbc:DocumentType>Offerflow offer</.exec(readFileSync(join(outboxDir, name), 'utf8'))?.[1] ?? `unreadable ${name}`)
-    .sort();
+  const number = (name: string): string => {
+    const text = readFileSync(join(outboxDir, name), 'utf8');
+    if (name.endsWith('.xml')) return /<cbc:ID>(\d+)<\/cbc:ID>\s*<cbc:DocumentType>Offerflow offer</.exec(text)?.[1] ?? `unreadable ${name}`;
+    const [header, first] = text.split('\r\n').map((line) => line.split(';'));
+    return first?.[header!.indexOf('number')] ?? `unreadable ${name}`;
+  };
+  const documents = readdirSync(outboxDir).filter((name) => name.endsWith('.xml') || name.endsWith('.csv'));
+  const ubl = documents.filter((name) => name.endsWith('.xml'));
+  return (ubl.length ? ubl : documents).map(number).sort();
 }
 
-/** Master data from the ERP's export files (its own headers, Windows-1252, decimal commas); offers as UBL and CSV in the outbox. */
-const files: Harness = {
-  name: 'files',
-  async open() {
-    const dataDir = tempDataDir();
-    const outboxDir = join(dataDir, 'outbox');
-    mkdirSync(outboxDir);
-    const exports = writeErpExport(join(dataDir, 'export'), MASTER_DATA);
-    const settings = { exportDir: join(dataDir, 'export'), outboxDir, format: 'both', ...SELLER, exports };
-    const erp = await openFilesErp({ dataDir, settings, clock: systemClock });
-    return {
-      erp,
-      offerNumbers: async () => outboxOfferNumbers(outboxDir),
-      async close() {
-        await erp.close();
-        // Whatever a suite made the adapter write must be a document the ERP's import can take.
-        if (outboxOfferNumbers(outboxDir).length) expectValidOutbox(outboxDir);
-      },
-    };
-  },
-};
+/** Master data from the ERP's export files (its own headers, Windows-1252, decimal commas); offers in the outbox as `format` says. */
+function filesUnder(name: string, format: 'both' | 'csv'): Harness {
+  return {
+    name,
+    async open() {
+      const dataDir = tempDataDir();
+      const outboxDir = join(dataDir, 'outbox');
+      mkdirSync(outboxDir);
+      const exports = writeErpExport(join(dataDir, 'export'), MASTER_DATA);
+      const settings = { exportDir: join(dataDir, 'export'), outboxDir, format, ...SELLER, exports };
+      const erp = await openFilesErp({ dataDir, settings, clock: systemClock });
+      return {
+        erp,
+        offerNumbers: async () => outboxOfferNumbers(outboxDir),
+        async close() {
+          await erp.close();
+          // Whatever a suite made the adapter write must be a document the ERP's import can take.
+          if (readdirSync(outboxDir).some((file) => file.endsWith('.xml'))) expectValidOutbox(outboxDir);
+        },
+      };
+    },
+  };
+}
+
+const files = filesUnder('files', 'both');
+/** Read back from the CSV alone, in the layout of every field. */
+const filesCsv = filesUnder('files, CSV only', 'csv');
 
 export const CREDENTIALS = { username: 'offerflow', password: 's3cret-pw', database: 'TEST', apiKey: 'api-key-123' };
 
@@ -200,6 +211,6 @@ const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 
-export const HARNESSES: Harness[] = [local, files, lemonsoft, ...LEMONSOFT_VARIANTS];
+export const HARNESSES: Harness[] = [local, files, filesCsv, lemonsoft, ...LEMONSOFT_VARIANTS];
 /** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
 export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];

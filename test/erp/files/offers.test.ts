@@ -200,6 +200,21 @@ describe('files ERP: offers in the outbox', () => {
     );
   });
 
+  it('reads a CSV-only offer back from the CSV while it is in the outbox, over the ledger for the fields the layout leaves out', async () => {
+    const { erp, outboxDir } = await open({ format: 'csv', csv: { columns: [{ field: 'position' }, { field: 'sku' }, { field: 'quantity', header: 'Antal' }, { field: 'lineTotal' }] } });
+    const created = await erp.offers.create(offerDraft('OF-csv-back'), NO_FENCE);
+    writeFileSync(join(outboxDir, 'OF-csv-back.csv'), document(outboxDir, 'OF-csv-back.csv').replace('1;1000015;10;72,00', '1;1000015;9;64,80'));
+
+    const read = await erp.offers.get(created.number);
+
+    expect(read?.lines.map((l) => [l.position, l.sku, l.quantity, l.lineTotal, l.name])).toEqual([
+      [1, '1000015', '9', '64.80', 'Kupariputki 15x1,0 kova'],
+      [2, '2000020', '2', '30.00', 'Palloventtiili DN20 3/4" sk/sk'],
+    ]);
+    rmSync(join(outboxDir, 'OF-csv-back.csv'));
+    expect(await erp.offers.get(created.number)).toEqual(created);
+  });
+
   it('writes both documents with format both', async () => {
     const { erp, outboxDir } = await open({ format: 'both' });
     await erp.offers.create(offerDraft('OF-both'), NO_FENCE);
