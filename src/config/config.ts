@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { WORKSPACE_LANGUAGES } from '../accounts/user.js';
 import { MAILBOX_MODES } from '../domain/mailbox-mode.js';
 import { LLM_PROVIDERS } from '../extraction/llm/llm-settings.js';
+import { letterheadSchema } from '../answer/letterhead.js';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -128,6 +129,8 @@ const configSchema = (erpTypes: readonly string[]) =>
     learning: learningSchema,
     web: webSchema,
     notifications: notificationsSchema,
+    /** The seller as the customer's copy of an offer shows it; null until the seller sets it up. */
+    letterhead: letterheadSchema.nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Helsinki'),
     offerValidityDays: z.coerce.number().int().min(1).max(365),
@@ -158,6 +161,7 @@ const DEFAULTS: Omit<Config, 'dataDir'> = {
   learning: learningSchema.parse({}),
   web: webSchema.parse({}),
   notifications: null,
+  letterhead: null,
   currency: 'EUR',
   timeZone: 'Europe/Helsinki',
   offerValidityDays: 30,

@@ -61,6 +61,8 @@ export async function parseEmail(raw: Buffer, options: { maxMimeParts?: number }
   const text = html && (hasDataTable(html) || !mail.text) ? htmlToText(html) : (mail.text ?? '');
   const email: ParsedEmail = {
     messageId: mail.messageId ?? null,
+    inReplyTo: mail.inReplyTo ?? null,
+    references: typeof mail.references === 'string' ? [mail.references] : (mail.references ?? []),
     subject: mail.subject ?? '',
     date: mail.date?.toISOString() ?? null,
     from: addresses(mail.from)[0] ?? null,

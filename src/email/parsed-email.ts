@@ -12,6 +12,9 @@ export interface AttachmentInfo {
 /** What the workflow keeps of an email: plain data, so a run can be stored and resumed. */
 export interface ParsedEmail {
   messageId: string | null;
+  /** The thread the mail answers: its In-Reply-To and References ids, oldest first. */
+  inReplyTo: string | null;
+  references: string[];
   subject: string;
   date: string | null;
   from: EmailAddress | null;

@@ -5,16 +5,28 @@ export function lineTotal(quantity: DecimalString, unitPrice: DecimalString, dis
   return toCents(withDiscount(multiply(quantity, unitPrice), discountPercent));
 }
 
-/**
- * Net is the sum of the already rounded line totals; VAT is computed once per rate on that
- * rate's net and rounded, as an invoice shows it.
- */
-export function offerTotals(lines: Pick<OfferLine, 'lineTotal' | 'vatRate'>[], currency: string): OfferTotals {
+/** One VAT rate's share of an offer: the net of its lines and the VAT on that net. */
+export interface VatShare {
+  rate: DecimalString;
+  net: DecimalString;
+  vat: DecimalString;
+}
+
+/** VAT is computed once per rate on that rate's net and rounded, as an invoice shows it; rates in ascending order. */
+export function vatByRate(lines: Pick<OfferLine, 'lineTotal' | 'vatRate'>[]): VatShare[] {
   const netByRate = new Map<string, DecimalString>();
   for (const line of lines) {
     netByRate.set(line.vatRate, add(netByRate.get(line.vatRate) ?? '0', line.lineTotal));
   }
-  const net = toCents(add('0', ...netByRate.values()));
-  const vat = toCents(add('0', ...[...netByRate].map(([rate, amount]) => toCents(percentOf(amount, rate)))));
+  return [...netByRate]
+    .map(([rate, net]) => ({ rate, net: toCents(net), vat: toCents(percentOf(net, rate)) }))
+    .sort((a, b) => Number(a.rate) - Number(b.rate));
+}
+
+/** Net is the sum of the already rounded line totals; VAT the sum of each rate's rounded VAT. */
+export function offerTotals(lines: Pick<OfferLine, 'lineTotal' | 'vatRate'>[], currency: string): OfferTotals {
+  const shares = vatByRate(lines);
+  const net = toCents(add('0', ...shares.map((s) => s.net)));
+  const vat = toCents(add('0', ...shares.map((s) => s.vat)));
   return { net, vat, gross: toCents(add(net, vat)), currency };
 }

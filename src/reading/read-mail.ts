@@ -2,6 +2,7 @@ import { readAttachment, type Attachment, type AttachmentText } from '../attachm
 import { formatBytes } from '../attachments/limits.js';
 import { parseEmail } from '../email/parse-email.js';
 import type { ParsedEmail } from '../email/parsed-email.js';
+import { requesterOf } from '../email/requester.js';
 import { splitBody } from '../extraction/body-text.js';
 import { forwardedMessage } from '../extraction/forwarded.js';
 import { notAnRfqReason } from '../extraction/rfq-signals.js';
@@ -9,16 +10,9 @@ import type { MailLimits } from './mail-limits.js';
 import type { ReadMail } from './mail-reader.js';
 import type { Clock } from '../time/clock.js';
 
-/** Web forms and shop systems send from an address nobody reads and put the customer in Reply-To. */
-const NO_REPLY = /^(?:no-?reply|do-?not-?reply|noreply[.-]\w+|web-?form|forms?|wordpress|mailer-daemon)@/i;
-
-function senderOf(email: ParsedEmail): ParsedEmail['from'] {
-  return email.from && NO_REPLY.test(email.from.address) && email.replyTo ? email.replyTo : email.from;
-}
-
 /** The sender's own text and signature, and the message a forward carries, each without quotes. */
 function requestOf(email: ParsedEmail): Pick<ReadMail, 'body' | 'signature' | 'requester' | 'forward'> {
-  const requester = senderOf(email);
+  const requester = requesterOf(email);
   const own = splitBody(email.text, requester?.address);
   const forwarded = forwardedMessage(email.text, email.subject);
   return { ...own, requester, forward: forwarded && { from: forwarded.from, ...splitBody(forwarded.text) } };

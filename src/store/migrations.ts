@@ -217,5 +217,18 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
         await db.schema.createIndex('run_summaries_mailbox').on('run_summaries').column('mailbox').execute();
       },
     },
+    '0013_customer_replies': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('customer_replies')
+          .addColumn('run_id', 'integer', (c) => c.primaryKey().references('runs.id').onDelete('cascade'))
+          .addColumn('message_id', 'text', (c) => c.notNull())
+          .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('began_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          .execute();
+      },
+    },
   };
 }

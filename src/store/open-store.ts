@@ -19,6 +19,8 @@ import { KyselyPasswordLinkStore } from './kysely-password-links.js';
 import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyPassLease, KyselyReadBackLog } from './kysely-read-backs.js';
 import { KyselyRunStore } from './kysely-run-store.js';
+import { KyselyReplyLog } from './kysely-reply-log.js';
+import type { ReplyLog } from '../answer/reply-log.js';
 import { KyselySessionStore } from './kysely-sessions.js';
 import { KyselyUserStore } from './kysely-users.js';
 import { SqlJobQueue } from './sql-job-queue.js';
@@ -32,6 +34,7 @@ export interface Store {
   /** Which customer a sender writes for, and who serves a customer, as reviewers taught. */
   parties: PartyMemory;
   notifications: NotificationLog;
+  replies: ReplyLog;
   offerJournal: OfferCreationJournal;
   /** What reading ERP offers back taught, and the lease one process at a time does a pass under. */
   readBacks: ReadBackLog;
@@ -69,6 +72,7 @@ export async function openStore(dataDir: string, databaseUrl: string | null, clo
     memory: new KyselyPhraseMemory(db, clock),
     parties: new KyselyPartyMemory(db, clock),
     notifications: new KyselyNotificationLog(db, clock),
+    replies: new KyselyReplyLog(db, clock),
     offerJournal: new KyselyOfferJournal(db),
     readBacks: new KyselyReadBackLog(db),
     readBackLease: new KyselyPassLease(db, 'erp_read_back'),

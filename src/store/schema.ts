@@ -163,6 +163,16 @@ export interface LeaseTable {
   done_at: string | null;
 }
 
+/** The one reply per run that carries its offer to the customer: claimed before it is sent, marked once the server took it. */
+export interface CustomerReplyTable {
+  run_id: number;
+  message_id: string;
+  recipient: string;
+  state: 'sending' | 'sent';
+  began_at: string;
+  sent_at: string | null;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   run_summaries: RunSummaryTable;
@@ -171,6 +181,7 @@ export interface StoreSchema {
   customer_salespersons: CustomerSalespersonTable;
   jobs: JobTable;
   notifications: NotificationTable;
+  customer_replies: CustomerReplyTable;
   offer_creations: OfferCreationTable;
   users: UserTable;
   password_links: PasswordLinkTable;

@@ -11,8 +11,11 @@ const UNVERSIONED = 1;
  */
 export function contextFromStore(stored: unknown): WorkflowContext {
   const fields = stored as Partial<WorkflowContext>;
+  // Mail read before its thread was kept answers nothing.
+  const email = fields.email ? { ...fields.email, inReplyTo: fields.email.inReplyTo ?? null, references: fields.email.references ?? [] } : (fields.email ?? null);
   return {
     ...fields,
+    email,
     version: fields.version ?? UNVERSIONED,
     failure: fields.failure ?? null,
     review: fields.review ?? NO_REVIEW,

@@ -53,7 +53,7 @@ export interface PricedLine extends Omit<OfferLine, 'position' | 'note'> {
  * meaning, so that a run stored by an older release is never read as if it were of this one
  * (see context-version.ts).
  */
-export const CONTEXT_VERSION = 5;
+export const CONTEXT_VERSION = 6;
 
 /** Why a run failed: the step, and whether trying again can help. */
 export interface RunFailure extends FailureRecord {

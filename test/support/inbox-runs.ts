@@ -29,7 +29,7 @@ export function inboxContext(mail: InboxMail): WorkflowContext {
   const lines = mail.lines ?? [FOUND];
   return contextWith({
     key: { mailbox: mail.mailbox ?? 'rfq@seller.fi', messageId: `<${mail.subject}@test>` },
-    email: { messageId: null, subject: mail.subject, date: null, from, replyTo: null, to: [], cc: [], text: '', attachments: [], automated: null },
+    email: { messageId: null, inReplyTo: null, references: [], subject: mail.subject, date: null, from, replyTo: null, to: [], cc: [], text: '', attachments: [], automated: null },
     requester: from,
     customer: mail.customer === undefined ? null : CUSTOMERS[mail.customer]!,
     salesperson: mail.salesperson === undefined ? null : PERSONS[mail.salesperson]!,

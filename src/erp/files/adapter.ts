@@ -51,7 +51,13 @@ export async function openFilesErp(context: FilesErpContext): Promise<ErpAdapter
   const ackSchedule = new RefreshSchedule(context.clock, intervalMs, async () => acks?.refresh());
   const fresh = () => exportSchedule.due();
   const outbox = new Outbox(settings.outboxDir, fs);
-  const delivery = { format: settings.format, csv: settings.csv, seller: { name: settings.sellerName, businessId: settings.sellerBusinessId } };
+  const delivery = {
+    format: settings.format,
+    csv: settings.csv,
+    seller: { name: settings.sellerName, businessId: settings.sellerBusinessId },
+    writeRetries: settings.writeRetries,
+    retryBaseMs: settings.retryBaseMs,
+  };
   // The first read of the exports happens now, so that a process starts on the files as they are.
   await exports.refresh();
   return {

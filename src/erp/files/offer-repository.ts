@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Failure } from '../../domain/failure.js';
 import { assertDistinctPositions, type Offer, type OfferDraft } from '../../domain/offer.js';
 import type { OfferRepository, WriteFence } from '../ports.js';
@@ -12,6 +13,8 @@ export interface OfferDelivery {
   format: 'ubl' | 'csv' | 'both';
   csv: OfferCsvFormat;
   seller: Seller;
+  writeRetries: number;
+  retryBaseMs: number;
 }
 
 /**
@@ -96,11 +99,24 @@ export class FilesOfferRepository implements OfferRepository {
     const { offer, number, revision } = quotationOf(entry.document);
     const name = documentName(entry.reference);
     for (const extension of this.formats) {
-      await fence();
-      if (offer.lines.length === 0) await this.outbox.remove(`${name}.${extension}`);
-      else await this.outbox.write(`${name}.${extension}`, extension === 'xml' ? entry.document : offerCsv(offer, number, revision, this.delivery.csv));
+      const file = `${name}.${extension}`;
+      if (offer.lines.length === 0) await this.tried(fence, () => this.outbox.remove(file));
+      else await this.tried(fence, () => this.outbox.write(file, extension === 'xml' ? entry.document : offerCsv(offer, number, revision, this.delivery.csv)));
     }
     await this.ledger.delivered(entry.reference, revision);
+  }
+
+  /** A write tried again while it fails in a way worth trying again; the fence is awaited before every try. */
+  private async tried(fence: WriteFence, write: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      await fence();
+      try {
+        return await write();
+      } catch (error) {
+        if (attempt >= this.delivery.writeRetries || !(error instanceof Failure) || error.permanent) throw error;
+        await sleep(this.delivery.retryBaseMs * 2 ** attempt);
+      }
+    }
   }
 
   /**

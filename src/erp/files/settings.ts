@@ -31,6 +31,9 @@ const filesSettingsSchema = z.object({
   format: z.enum(['ubl', 'csv', 'both']).default('ubl'),
   /** How often, at most, reads look whether an export or acknowledgement file has changed. */
   refreshSeconds: z.coerce.number().min(0).max(86_400).default(60),
+  /** Tries again of a document write that failed (a share that hiccups), each after twice the wait of the one before. */
+  writeRetries: z.coerce.number().int().min(0).max(10).default(3),
+  retryBaseMs: z.coerce.number().int().min(1).max(60_000).default(500),
   /** Offerflow numbers its offers until the ERP acknowledges them; start clear of the ERP's own series. */
   firstOfferNumber: z.coerce.number().int().positive().default(900_001),
   sellerName: z.string().min(1),

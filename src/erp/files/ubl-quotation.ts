@@ -1,4 +1,5 @@
-import { add, compare, equal, multiply, percentOf, subtract, toCents } from '../../domain/money.js';
+import { compare, equal, multiply, percentOf, subtract, toCents } from '../../domain/money.js';
+import { vatByRate } from '../../pricing/offer-totals.js';
 import type { OfferDraft, OfferLine } from '../../domain/offer.js';
 import { at, childrenNamed, el, parseXml, requiredText, textAt, xmlDocument, XmlReadError, type XmlElement, type XmlNode } from './xml.js';
 
@@ -64,13 +65,10 @@ function buyerParty(customer: OfferDraft['customer']): XmlNode | null {
   return el('cac:BuyerCustomerParty', [el('cbc:SupplierAssignedAccountID', customer.number), el('cac:Party', [el('cac:PartyName', [el('cbc:Name', customer.name)])])]);
 }
 
-/** VAT once per rate on that rate's net, as the domain's totals are made. */
 function taxTotal(offer: OfferDraft): XmlNode {
   const currency = offer.totals.currency;
-  const netByRate = new Map<string, string>();
-  for (const line of offer.lines) netByRate.set(line.vatRate, add(netByRate.get(line.vatRate) ?? '0', line.lineTotal));
-  const subtotals = [...netByRate].map(([rate, net]) =>
-    el('cac:TaxSubtotal', [amount('cbc:TaxableAmount', toCents(net), currency), amount('cbc:TaxAmount', toCents(percentOf(net, rate)), currency), el('cac:TaxCategory', vatCategory(rate))]),
+  const subtotals = vatByRate(offer.lines).map((share) =>
+    el('cac:TaxSubtotal', [amount('cbc:TaxableAmount', share.net, currency), amount('cbc:TaxAmount', share.vat, currency), el('cac:TaxCategory', vatCategory(share.rate))]),
   );
   return el('cac:TaxTotal', [amount('cbc:TaxAmount', offer.totals.vat, currency), ...subtotals]);
 }

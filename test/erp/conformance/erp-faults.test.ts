@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerDraft } from '../../support/offer-draft.js';
-import { expectStoredAsSent } from './stored-as-sent.js';
-import { NETWORKED_HARNESSES, type ErpUnderTest } from './harnesses.js';
 import { NO_FENCE } from '../../support/runner.js';
+import { faultTestsOf } from './erp-fault.js';
+import { HARNESSES, type ErpUnderTest } from './harnesses.js';
+import { expectStoredAsSent } from './stored-as-sent.js';
+import { stopsAfter, untilStopped } from './worker-stop.js';
 
 /**
- * Faults between Offerflow and a networked ERP: every one ends with exactly one correct offer,
- * or a clear error after which a retry makes exactly one; never a duplicate.
+ * Faults between Offerflow and any ERP, named by what they do rather than by one ERP's calls:
+ * every one ends with exactly one correct offer, or a clear error after which a retry makes
+ * exactly one; never a duplicate. Each ERP meets the faults its harness can make happen.
  */
-describe.each(NETWORKED_HARNESSES)('ERP faults: $name', (harness) => {
+describe.each(HARNESSES)('ERP faults: $name', (harness) => {
   let under: ErpUnderTest;
 
   beforeEach(async () => {
@@ -25,64 +28,73 @@ describe.each(NETWORKED_HARNESSES)('ERP faults: $name', (harness) => {
     expect(numbers).toHaveLength(1);
     expectStoredAsSent(await under.erp.offers.get(numbers[0]!), draft);
   };
+  const whenItCan = faultTestsOf(harness);
 
-  it('fails its readiness check, saying why, while the ERP refuses calls', async () => {
-    under.faults({ fail: [{ status: 503, count: 20, match: 'alive' }] });
-    await expect(under.erp.check()).rejects.toThrow(/GET \/api\/auth\/alive failed: HTTP 503/);
+  it.each([1, 2, 3])('completes, after a restart, the one offer a worker stopped after %i writes began', async (writes) => {
+    await untilStopped(under.erp.offers.create(draft, stopsAfter(writes)));
+    await under.restart();
+
+    await under.erp.offers.create(draft, NO_FENCE);
+
+    await expectOneCorrectOffer();
   });
 
-  it('rides out 500s on reads and updates', async () => {
-    under.faults({ fail: [{ status: 500, count: 2, match: '^GET /api/customers' }, { status: 503, count: 2, match: '^PUT /api/offers' }] });
+  whenItCan('unreachable', 'fails its readiness check, saying why, while the ERP cannot be reached, and passes once it can', async () => {
+    under.inject({ kind: 'unreachable' });
+    await expect(under.erp.check()).rejects.toThrow(/\w{3}/);
+    under.inject({ kind: 'reset' });
+    await expect(under.erp.check()).resolves.toBeUndefined();
+  });
+
+  whenItCan('transient', 'rides out passing failures of reads', async () => {
+    under.inject({ kind: 'transient', on: 'reads', count: 2 });
     expect((await under.erp.customers.getByNumber('20001'))?.name).toBe('Putki Oy');
+    expect((await under.erp.products.getBySku('1000015'))?.sku).toBe('1000015');
+  });
+
+  whenItCan('transient', 'rides out passing failures of offer writes', async () => {
+    under.inject({ kind: 'transient', on: 'offerWrites', count: 2 });
     await under.erp.offers.create(draft, NO_FENCE);
     await expectOneCorrectOffer();
   });
 
-  it('waits as long as a 429 Retry-After says, then goes on', async () => {
-    under.faults({ fail: [{ status: 429, count: 1, retryAfterSeconds: 1, match: '^POST /api/offers/\\d+$' }] });
+  whenItCan('throttled', 'waits as long as the ERP asks when it throttles, then goes on', async () => {
+    under.inject({ kind: 'throttled', retryAfterSeconds: 1 });
     const started = Date.now();
     await under.erp.offers.create(draft, NO_FENCE);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     await expectOneCorrectOffer();
   });
 
-  it('logs in again once when the session expires early, and repeats the call', async () => {
+  whenItCan('loginExpired', 'logs in again once when its login stops being accepted early, and repeats the call', async () => {
     expect(await under.erp.persons.getByNumber('101')).not.toBeNull();
-    under.faults({ expireSessions: true });
+    const before = under.logins();
+    under.inject({ kind: 'loginExpired' });
     await under.erp.offers.create(draft, NO_FENCE);
-    expect(under.calls().filter((c) => c === 'POST /api/auth/login')).toHaveLength(2);
+    expect(under.logins()).toBe(before + 1);
     await expectOneCorrectOffer();
   });
 
-  it.each(['create', 'header', 'rows'] as const)('makes exactly one offer when the connection drops right after the %s step', async (step) => {
-    under.faults({ crashAfter: [step] });
-    await under.erp.offers.create(draft, NO_FENCE);
-    await expectOneCorrectOffer();
-  });
-
-  it('sends a row list that failed with a 500 once more, and never twice', async () => {
-    under.faults({ fail: [{ status: 500, count: 1, match: 'offerrowlist$' }] });
+  whenItCan('answersLost', 'makes exactly one offer when the answer to its first write is lost', async () => {
+    under.inject({ kind: 'answersLost', writes: 'first' });
     await under.erp.offers.create(draft, NO_FENCE);
     await expectOneCorrectOffer();
   });
 
-  it('continues the offer it made after a restart between the create and header steps, not making another', async () => {
-    under.faults({ fail: [{ status: 500, count: 50, match: '^PUT /api/offers$' }] });
-    await expect(under.erp.offers.create(draft, NO_FENCE)).rejects.toThrow(/PUT \/api\/offers failed: HTTP 500/);
-    expect(await under.offerNumbers()).toHaveLength(1);
-    await under.restart();
-    under.faults({ reset: true });
-
+  whenItCan('answersLost', 'makes exactly one offer when the answer to every kind of write is lost once', async () => {
+    under.inject({ kind: 'answersLost', writes: 'every' });
     await under.erp.offers.create(draft, NO_FENCE);
-
     await expectOneCorrectOffer();
   });
 
-  it('fails clearly when the ERP stays down mid-creation, and the retry completes the same offer', async () => {
-    under.faults({ crashAfter: ['header'], fail: [{ status: 500, count: 20, match: 'offerrowlist$' }] });
-    await expect(under.erp.offers.create(draft, NO_FENCE)).rejects.toThrow(/Lemonsoft POST \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);
-    under.faults({ reset: true });
+  whenItCan('writesRefused', 'fails clearly while the ERP refuses writes, and the retry makes exactly one offer', async () => {
+    under.inject({ kind: 'writesRefused' });
+    await expect(under.erp.offers.create(draft, NO_FENCE)).rejects.toThrow(/\w{3}/);
+    expect((await under.offerNumbers()).length).toBeLessThanOrEqual(1);
+    under.inject({ kind: 'reset' });
+
     await under.erp.offers.create(draft, NO_FENCE);
+
     await expectOneCorrectOffer();
   });
 });

@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { offerDraft, reviewedDraft } from '../../support/offer-draft.js';
 import { NO_FENCE } from '../../support/runner.js';
-import { NETWORKED_HARNESSES, type ErpUnderTest } from './harnesses.js';
+import { faultTestsOf } from './erp-fault.js';
+import { HARNESSES, type ErpUnderTest } from './harnesses.js';
 import { expectStoredAsSent } from './stored-as-sent.js';
+import { stopsAfter, untilStopped } from './worker-stop.js';
 
 /**
- * Faults while a networked ERP's offer is replaced, which takes several calls: every one ends
- * with exactly the draft, or a clear error after which a retry makes it so; never a duplicated
- * or lost row, never a second offer.
+ * Faults while any ERP's offer is replaced: every one ends with exactly the draft, or a clear
+ * error after which a retry makes it so; never a duplicated or lost row, never a second offer.
  */
-describe.each(NETWORKED_HARNESSES)('ERP faults, replacing an offer: $name', (harness) => {
+describe.each(HARNESSES)('ERP faults, replacing an offer: $name', (harness) => {
   let under: ErpUnderTest;
 
   beforeEach(async () => {
@@ -27,86 +28,33 @@ describe.each(NETWORKED_HARNESSES)('ERP faults, replacing an offer: $name', (har
     expect(numbers).toHaveLength(1);
     expectStoredAsSent(await under.erp.offers.get(numbers[0]!), draft);
   };
-  const writes = () => under.calls().filter((c) => !c.startsWith('GET '));
-  const sent = (call: string) => under.calls().filter((c) => c === call).length;
+  const whenItCan = faultTestsOf(harness);
 
-  it('changes the offer with its header and one call per kind of row change', async () => {
-    const before = writes().length;
-    await under.erp.offers.replace(draft, NO_FENCE);
-    expect(writes().slice(before)).toEqual(['PUT /api/offers', 'DELETE /api/offers/:id/offerrowlist', 'PUT /api/offers/:id/offerrowlist', 'POST /api/offers/:id/offerrowlist']);
-    await expectExactlyTheDraft();
-  });
-
-  it('sends no write when the offer already is the draft', async () => {
-    await under.erp.offers.replace(draft, NO_FENCE);
-    const before = writes().length;
-    await under.erp.offers.replace(draft, NO_FENCE);
-    expect(writes().slice(before).filter((c) => c !== 'POST /api/auth/login')).toEqual([]);
-  });
-
-  it.each(['header', 'deleteRows', 'updateRows', 'rows'] as const)('ends with exactly the draft when the connection drops right after the %s step', async (step) => {
-    under.faults({ crashAfter: [step] });
-    await under.erp.offers.replace(draft, NO_FENCE);
-    await expectExactlyTheDraft();
-  });
-
-  it('creates exactly one offer when the connection drops after each step of a replace that has to create it', async () => {
-    const fresh = reviewedDraft('OF-rep-fresh');
-    under.faults({ crashAfter: ['create', 'header', 'rows'] });
-    const replaced = await under.erp.offers.replace(fresh, NO_FENCE);
-    expectStoredAsSent(replaced, fresh);
-    expect(await under.offerNumbers()).toHaveLength(2);
-  });
-
-  it.each([
-    ['DELETE', 'deleteRows'],
-    ['PUT', 'updateRows'],
-  ] as const)('reads the offer back instead of repeating a row %s whose answer was lost', async (method, step) => {
-    under.faults({ crashAfter: [step] });
-    await under.erp.offers.replace(draft, NO_FENCE);
-    expect(sent(`${method} /api/offers/:id/offerrowlist`)).toBe(1);
-    await expectExactlyTheDraft();
-  });
-
-  it('rides out 5xx on every call of a replace', async () => {
-    under.faults({
-      fail: [
-        { status: 503, count: 2, match: '^PUT /api/offers$' },
-        { status: 500, count: 2, match: '^DELETE /api/offers/\\d+/offerrowlist$' },
-        { status: 502, count: 1, match: '^PUT /api/offers/\\d+/offerrowlist$' },
-        { status: 500, count: 1, match: '^POST /api/offers/\\d+/offerrowlist$' },
-        { status: 503, count: 1, match: '^GET /api/offers/\\d+$' },
-      ],
-    });
-    await under.erp.offers.replace(draft, NO_FENCE);
-    await expectExactlyTheDraft();
-  });
-
-  it('fails clearly while the ERP refuses the row calls, and the retry ends with exactly the draft', async () => {
-    under.faults({ fail: [{ status: 500, count: 50, match: 'offerrowlist$' }] });
-    await expect(under.erp.offers.replace(draft, NO_FENCE)).rejects.toThrow(/Lemonsoft DELETE \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);
-    under.faults({ reset: true });
-
-    await under.erp.offers.replace(draft, NO_FENCE);
-
-    await expectExactlyTheDraft();
-  });
-
-  // Additions come last: after their crash there is nothing left to stop before.
-  it.each([
-    ['header', 'PUT /api/offers'],
-    ['deleteRows', 'DELETE /api/offers/:id/offerrowlist'],
-    ['updateRows', 'PUT /api/offers/:id/offerrowlist'],
-  ] as const)('ends with exactly the draft when the connection drops after the %s step and the worker stops there, once another process retries', async (step, call) => {
-    under.faults({ crashAfter: [step] });
-    const from = under.calls().length;
-    const stopsAfterTheCrash = async () => {
-      if (under.calls().slice(from).includes(call)) throw new Error('worker stopped');
-    };
-    await expect(under.erp.offers.replace(draft, stopsAfterTheCrash)).rejects.toThrow('worker stopped');
-    const halfway = await under.erp.offers.findByReference(draft.reference);
-    expect(() => expectStoredAsSent(halfway, draft)).toThrow();
+  it.each([1, 2, 3])('ends with exactly the draft, after a restart, when a worker stopped after %i writes began', async (writes) => {
+    await untilStopped(under.erp.offers.replace(draft, stopsAfter(writes)));
     await under.restart();
+
+    await under.erp.offers.replace(draft, NO_FENCE);
+
+    await expectExactlyTheDraft();
+  });
+
+  whenItCan('transient', 'rides out passing failures of its writes', async () => {
+    under.inject({ kind: 'transient', on: 'offerWrites', count: 3 });
+    await under.erp.offers.replace(draft, NO_FENCE);
+    await expectExactlyTheDraft();
+  });
+
+  whenItCan('answersLost', 'ends with exactly the draft when the answer to every kind of write is lost once', async () => {
+    under.inject({ kind: 'answersLost', writes: 'every' });
+    await under.erp.offers.replace(draft, NO_FENCE);
+    await expectExactlyTheDraft();
+  });
+
+  whenItCan('writesRefused', 'fails clearly while the ERP refuses writes, and the retry ends with exactly the draft', async () => {
+    under.inject({ kind: 'writesRefused' });
+    await expect(under.erp.offers.replace(draft, NO_FENCE)).rejects.toThrow(/\w{3}/);
+    under.inject({ kind: 'reset' });
 
     await under.erp.offers.replace(draft, NO_FENCE);
 

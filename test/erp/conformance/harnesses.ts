@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFilesErp } from '../../../src/erp/files/adapter.js';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
@@ -14,7 +14,9 @@ import { afterEach, beforeEach } from 'vitest';
 import type { ErpAdapter } from '../../../src/erp/ports.js';
 import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../support/seller.js';
 import { systemClock } from '../../../src/time/clock.js';
+import type { ErpFault, FaultKind } from './erp-fault.js';
 import { SELLER, writeErpExport } from '../../support/erp-export.js';
+import { SwitchableFileSystem } from '../../support/switchable-file-system.js';
 import { expectValidOutbox } from '../../support/ubl.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
@@ -43,36 +45,58 @@ export interface ErpUnderTest {
   erp: ErpAdapter;
   /** Every offer number the ERP holds, read past the adapter. */
   offerNumbers(): Promise<string[]>;
-  /** Switches the simulator's faults. */
-  faults(update: FaultUpdate): void;
-  /** "METHOD /route" of every call the ERP has answered. */
-  calls(): string[];
+  /** Makes a fault happen in this ERP; only the kinds its harness lists. */
+  inject(fault: ErpFault): void;
+  /** How many times Offerflow has logged in to the ERP. */
+  logins(): number;
   /** Closes the adapter and opens a new one on the same data directory, as a restarted process would. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface Harness<T = Omit<ErpUnderTest, 'faults' | 'calls' | 'restart'>> {
+export interface Harness<T = ErpUnderTest> {
   name: string;
+  /** The faults `inject` can make happen in this ERP. */
+  faults: ReadonlySet<FaultKind>;
   open(): Promise<T>;
+}
+
+/** Lemonsoft under test, with its simulator's own switches for the tests of its wire protocol. */
+export interface LemonsoftErpUnderTest extends ErpUnderTest {
+  /** Switches the simulator's faults. */
+  faults(update: FaultUpdate): void;
+  /** "METHOD /route" of every call the ERP has answered. */
+  calls(): string[];
 }
 
 const local: Harness = {
   name: 'local',
+  // One process's own SQLite file: nothing between Offerflow and it to fail.
+  faults: new Set(),
   async open() {
     const dataDir = tempDataDir();
-    const erp = await openLocalErp({ dataDir, clock: systemClock });
-    await erp.masterData.inTransaction((writer) => writer.write(MASTER_DATA));
-    return {
-      erp,
+    const open = () => openLocalErp({ dataDir, clock: systemClock });
+    const first = await open();
+    await first.masterData.inTransaction((writer) => writer.write(MASTER_DATA));
+    const under: ErpUnderTest = {
+      erp: first,
       async offerNumbers() {
         const db = new Database(localErpFile(dataDir), { readonly: true });
         const rows = db.prepare('select number from offers order by number').all() as { number: number }[];
         db.close();
         return rows.map((r) => String(r.number));
       },
-      close: () => erp.close(),
+      inject: () => {
+        throw new Error('the embedded ERP has no faults to inject');
+      },
+      logins: () => 0,
+      async restart() {
+        await under.erp.close();
+        under.erp = await open();
+      },
+      close: () => under.erp.close(),
     };
+    return under;
   },
 };
 
@@ -89,26 +113,63 @@ function outboxOfferNumbers(outboxDir: string): string[] {
   return (ubl.length ? ubl : documents).map(number).sort();
 }
 
-/** Master data from the ERP's export files (its own headers, Windows-1252, decimal commas); offers in the outbox as `format` says. */
+/** The share the ERP's folders are on, taken away and given back, as an unmounted share is. */
+function shareSwitch(folders: string[]): { away(): void; back(): void } {
+  return {
+    away: () => folders.forEach((dir) => renameSync(dir, `${dir}.away`)),
+    back: () => folders.filter((dir) => existsSync(`${dir}.away`)).forEach((dir) => renameSync(`${dir}.away`, dir)),
+  };
+}
+
+/**
+ * Master data from the ERP's export files (its own headers, Windows-1252, decimal commas), looked
+ * at on every read; offers in the outbox as `format` says. Its faults are a share's: the folders
+ * gone, and through the adapter's file operations, reads and writes that fail, writes done whose
+ * answer is lost, and writes refused (as a read-only share would; tests run as root, so
+ * permissions cannot do it). It has no login and no throttling.
+ */
 function filesUnder(name: string, format: 'both' | 'csv'): Harness {
   return {
     name,
+    faults: new Set<FaultKind>(['unreachable', 'transient', 'answersLost', 'writesRefused', 'reset']),
     async open() {
       const dataDir = tempDataDir();
+      const exportDir = join(dataDir, 'export');
       const outboxDir = join(dataDir, 'outbox');
       mkdirSync(outboxDir);
-      const exports = writeErpExport(join(dataDir, 'export'), MASTER_DATA);
-      const settings = { exportDir: join(dataDir, 'export'), outboxDir, format, ...SELLER, exports };
-      const erp = await openFilesErp({ dataDir, settings, clock: systemClock });
-      return {
-        erp,
+      const exports = writeErpExport(exportDir, MASTER_DATA);
+      const switchable = new SwitchableFileSystem(exportDir);
+      const share = shareSwitch([exportDir, outboxDir]);
+      const settings = { exportDir, outboxDir, format, refreshSeconds: 0, retryBaseMs: 5, ...SELLER, exports };
+      const open = () => openFilesErp({ dataDir, settings, clock: systemClock, fileSystem: switchable.fs });
+      const inject = (fault: ErpFault): void => {
+        if (fault.kind === 'unreachable') share.away();
+        else if (fault.kind === 'transient' && fault.on === 'reads') switchable.failReads(fault.count);
+        else if (fault.kind === 'transient') switchable.failWrites(fault.count);
+        else if (fault.kind === 'writesRefused') switchable.failWrites(Infinity);
+        else if (fault.kind === 'answersLost') switchable.loseAnswers(fault.writes);
+        else if (fault.kind === 'reset') {
+          share.back();
+          switchable.reset();
+        } else throw new Error(`a file hand-off cannot have the fault ${fault.kind}`);
+      };
+      const under: ErpUnderTest = {
+        erp: await open(),
         offerNumbers: async () => outboxOfferNumbers(outboxDir),
+        inject,
+        logins: () => 0,
+        async restart() {
+          await under.erp.close();
+          under.erp = await open();
+        },
         async close() {
-          await erp.close();
+          await under.erp.close();
+          share.back();
           // Whatever a suite made the adapter write must be a document the ERP's import can take.
           if (readdirSync(outboxDir).some((file) => file.endsWith('.xml'))) expectValidOutbox(outboxDir);
         },
       };
+      return under;
     },
   };
 }
@@ -170,10 +231,34 @@ export async function lemonsoftReader(settings: Record<string, unknown>): Promis
 
 export const lemonsoftSettings = (sim: RunningSimulator) => ({ baseUrl: sim.url, ...CREDENTIALS, retryBaseMs: 5, pageSize: 2, maxCallsPerSecond: 1000 });
 
+const LEMONSOFT_OFFER_WRITES = '^(POST|PUT|DELETE) /api/offers';
+const LEMONSOFT_ALWAYS = 100_000;
+
+/** A neutral fault as the Lemonsoft simulator's switches make it. */
+function lemonsoftFault(fault: ErpFault): FaultUpdate {
+  switch (fault.kind) {
+    case 'unreachable':
+      return { fail: [{ status: 503, count: LEMONSOFT_ALWAYS }] };
+    case 'transient':
+      return { fail: [{ status: 503, count: fault.count, match: fault.on === 'reads' ? '^GET ' : LEMONSOFT_OFFER_WRITES }] };
+    case 'throttled':
+      return { fail: [{ status: 429, count: 1, retryAfterSeconds: fault.retryAfterSeconds, match: LEMONSOFT_OFFER_WRITES }] };
+    case 'loginExpired':
+      return { expireSessions: true };
+    case 'answersLost':
+      return { crashAfter: fault.writes === 'first' ? ['create'] : ['create', 'header', 'rows', 'updateRows', 'deleteRows'] };
+    case 'writesRefused':
+      return { fail: [{ status: 500, count: LEMONSOFT_ALWAYS, match: LEMONSOFT_OFFER_WRITES }] };
+    case 'reset':
+      return { reset: true };
+  }
+}
+
 /** Lemonsoft under one reading of what its schema leaves open. */
-function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Record<string, unknown> = {}): Harness<ErpUnderTest> {
+function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Record<string, unknown> = {}): Harness<LemonsoftErpUnderTest> {
   return {
     name,
+    faults: new Set<FaultKind>(['unreachable', 'transient', 'throttled', 'loginExpired', 'answersLost', 'writesRefused', 'reset']),
     async open() {
       const dataDir = tempDataDir();
       const sim = await startSimulator(dataDir);
@@ -181,11 +266,13 @@ function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Rec
       const store = await openStore(dataDir, null, systemClock);
       // A page size of 2 makes every listing of the small seller span several pages.
       const open = () => openLemonsoftErp({ settings: { ...lemonsoftSettings(sim), ...settings }, journal: store.offerJournal, clock: systemClock });
-      const under: ErpUnderTest = {
+      const under: LemonsoftErpUnderTest = {
         erp: await open(),
         offerNumbers: () => listedOffers(sim),
         // A reset of the faults keeps the reading this harness is about.
         faults: (update) => sim.setFaults({ ...update, variant: { ...variant, ...update.variant } }),
+        inject: (fault) => under.faults(lemonsoftFault(fault)),
+        logins: () => sim.calls.filter((c) => c === 'POST /api/auth/login').length,
         calls: () => sim.calls,
         async restart() {
           await under.erp.close();
@@ -204,13 +291,14 @@ function lemonsoftUnder(name: string, variant: VariantUpdate = {}, settings: Rec
 
 const lemonsoft = lemonsoftUnder('lemonsoft');
 /** Every reading of the schema's open questions the adapter must survive. */
-const LEMONSOFT_VARIANTS: Harness<ErpUnderTest>[] = [
+const LEMONSOFT_VARIANTS: Harness<LemonsoftErpUnderTest>[] = [
   lemonsoftUnder('lemonsoft, writes answered without a body', { emptyWriteAnswers: true }),
   lemonsoftUnder('lemonsoft, PUT replacing the whole header', { putReplacesHeader: true }),
   lemonsoftUnder('lemonsoft, one resolved price from the price endpoint, prices read from the price lists', { priceAnswer: 'resolved' }, { priceSource: 'pricelists' }),
   lemonsoftUnder('lemonsoft, offer search blind to our reference, offers found by a scan', { searchIgnoresReference: true }, { offerLookup: 'scan' }),
 ];
 
+/** Every ERP Offerflow ships, and every reading of one it must survive. */
 export const HARNESSES: Harness[] = [local, files, filesCsv, lemonsoft, ...LEMONSOFT_VARIANTS];
-/** ERPs reached over a network, where calls fail, sessions expire and answers get lost. */
-export const NETWORKED_HARNESSES: Harness<ErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
+/** Lemonsoft in each reading, for the tests of its own wire protocol. */
+export const LEMONSOFT_HARNESSES: Harness<LemonsoftErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
