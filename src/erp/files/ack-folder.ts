@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { importTable } from '../../import/import-file.js';
 import type { ImportKind } from '../../import/kinds.js';
-import { errorCode, type FileSystem } from './file-system.js';
+import { ImportError } from '../../import/table.js';
+import type { FileSystem } from './file-system.js';
 import type { FilesLedger } from './ledger.js';
 
 /**
@@ -38,13 +39,14 @@ export class AckFolder {
     private readonly fs: FileSystem,
   ) {}
 
+  /** Never fails: acknowledgements are a courtesy of the ERP, and what goes wrong with them is for the readiness check to say. */
   async refresh(): Promise<void> {
     let names: string[];
     try {
       names = (await this.fs.readdir(this.dir)).filter((name) => name.toLowerCase().endsWith('.csv'));
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') return;
-      throw error;
+      this.unreadable = [`cannot read the folder ${this.dir}: ${(error as Error).message}`];
+      return;
     }
     const unreadable: string[] = [];
     for (const name of names) {
@@ -54,18 +56,20 @@ export class AckFolder {
     this.unreadable = unreadable;
   }
 
+  /** Null once the file is recorded and put away; else why not. */
   private async read(name: string): Promise<string | null> {
     const path = join(this.dir, name);
     const acknowledgements: Acknowledgement[] = [];
     try {
       await importTable({ inTransaction: (work) => work({ write: async (batch) => void acknowledgements.push(...batch.acknowledgements) }) }, ACKNOWLEDGEMENTS, path);
+      await this.ledger.acknowledge(acknowledgements);
+      await this.fs.mkdir(join(this.dir, PROCESSED_FOLDER), { recursive: true });
+      await this.fs.rename(path, join(this.dir, PROCESSED_FOLDER, name));
+      return null;
     } catch (error) {
-      return (error as Error).message;
+      // An import error names the file already.
+      return error instanceof ImportError ? error.message : `${name}: ${(error as Error).message}`;
     }
-    await this.ledger.acknowledge(acknowledgements);
-    await this.fs.mkdir(join(this.dir, PROCESSED_FOLDER), { recursive: true });
-    await this.fs.rename(path, join(this.dir, PROCESSED_FOLDER, name));
-    return null;
   }
 
   problems(): string[] {

@@ -59,7 +59,7 @@ export async function openFilesErp(context: FilesErpContext): Promise<ErpAdapter
     retryBaseMs: settings.retryBaseMs,
   };
   // The first read of the exports happens now, so that a process starts on the files as they are.
-  await exports.refresh();
+  await exportSchedule.now();
   return {
     type: FILES_ERP_TYPE,
     customers: freshCustomers(copy.customers, fresh),
@@ -76,8 +76,8 @@ export async function openFilesErp(context: FilesErpContext): Promise<ErpAdapter
     async check() {
       await outbox.check();
       await ledger.check();
-      await exports.refresh();
-      await acks?.refresh();
+      await exportSchedule.now();
+      await ackSchedule.now();
       const problems = [...(await exports.problems()), ...(acks?.problems() ?? [])];
       if (problems.length) throw new Failure('erp_unavailable', `the ERP's files have problems (the last good data is in use):\n  ${problems.join('\n  ')}`);
     },

@@ -122,10 +122,15 @@ export class FilesLedger {
     await this.db.updateTable('files_offers').set({ state: 'delivered' }).where('reference', '=', reference).where('revision', '=', revision).execute();
   }
 
-  /** The ERP's number for our references; those it does not know are not Offerflow's (or not this ledger's) and are passed over. */
+  /**
+   * The ERP's number for our references, all or none; those it does not know are not this
+   * ledger's and are passed over. One ERP number for two offers is refused, naming both.
+   */
   async acknowledge(numbers: { reference: string; erpNumber: string }[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       for (const { reference, erpNumber } of numbers) {
+        const holder = await trx.selectFrom('files_offers').select('reference').where('erp_number', '=', erpNumber).where('reference', '!=', reference).executeTakeFirst();
+        if (holder) throw new Error(`the ERP's number ${erpNumber} for ${reference} is already that of ${holder.reference}`);
         await trx.updateTable('files_offers').set({ erp_number: erpNumber }).where('reference', '=', reference).execute();
       }
     });

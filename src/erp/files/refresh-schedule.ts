@@ -16,9 +16,14 @@ export class RefreshSchedule {
 
   async due(): Promise<void> {
     if (this.running) return this.running;
-    const now = this.clock.monotonicMs();
-    if (now - this.lastStartedMs < this.intervalMs) return;
-    this.lastStartedMs = now;
+    if (this.clock.monotonicMs() - this.lastStartedMs < this.intervalMs) return;
+    return this.now();
+  }
+
+  /** Whatever the interval: for a readiness check, which must say how the folders are now. */
+  async now(): Promise<void> {
+    if (this.running) return this.running;
+    this.lastStartedMs = this.clock.monotonicMs();
     this.running = this.work().finally(() => {
       this.running = null;
     });

@@ -258,4 +258,24 @@ describe('files ERP: acknowledgements', () => {
     expect((await erp.offers.findByReference('OF-ack-bad'))?.number).toBe('900001');
     expect(readdirSync(ackDir)).toEqual(['kvitto-2.csv']);
   });
+
+  it("refuses an acknowledgement that gives one ERP number to two offers, naming both, and records nothing of it", async () => {
+    const { erp, ackDir } = await open();
+    await erp.offers.create(offerDraft('OF-ack-a'), NO_FENCE);
+    await erp.offers.create(offerDraft('OF-ack-b'), NO_FENCE);
+    writeFileSync(join(ackDir, 'kvitto-3.csv'), 'reference;number\r\nOF-ack-a;J-7\r\nOF-ack-b;J-7\r\n');
+
+    await expect(erp.check()).rejects.toThrow(/acknowledgements: kvitto-3\.csv: the ERP's number J-7 for OF-ack-b is already that of OF-ack-a/);
+    expect((await erp.offers.findByReference('OF-ack-a'))?.number).toBe('900001');
+    expect(readdirSync(ackDir)).toEqual(['kvitto-3.csv']);
+  });
+
+  it('names an acknowledgement folder it cannot read in the readiness check, and goes on answering for offers', async () => {
+    const { erp, ackDir } = await open();
+    const created = await erp.offers.create(offerDraft('OF-ack-gone'), NO_FENCE);
+    rmSync(ackDir, { recursive: true });
+
+    expect(await erp.offers.get(created.number)).toEqual(created);
+    await expect(erp.check()).rejects.toThrow(/acknowledgements: cannot read the folder .*ack: ENOENT/);
+  });
 });
