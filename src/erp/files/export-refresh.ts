@@ -39,8 +39,7 @@ export class ExportRefresh {
     for (const kind of MASTER_DATA_FILES) {
       if (this.settings.exports[kind].file === null) continue;
       const state = await this.ledger.source(kind);
-      if (!state) problems.push(`${kind}: not read yet`);
-      else if (state.error) problems.push(`${kind}: ${state.error}`);
+      if (state?.error) problems.push(`${kind}: ${state.error}`);
     }
     return problems;
   }

@@ -1,7 +1,4 @@
-import type { Customer } from '../../domain/customer.js';
-import type { Person } from '../../domain/person.js';
-import type { Product } from '../../domain/product.js';
-import type { CustomerRepository, LinePrice, PersonRepository, PriceRequestLine, PricingService, ProductRepository } from '../ports.js';
+import type { CustomerRepository, PersonRepository, PricingService, ProductRepository } from '../ports.js';
 
 /**
  * The master-data ports of the adapter's copy, each read preceded by a look at the export folder
@@ -12,26 +9,26 @@ type Fresh = () => Promise<void>;
 
 export function freshCustomers(customers: CustomerRepository, fresh: Fresh): CustomerRepository {
   return {
-    getByNumber: async (number): Promise<Customer | null> => (await fresh(), customers.getByNumber(number)),
-    findByBusinessId: async (businessId) => (await fresh(), customers.findByBusinessId(businessId)),
-    findByEmail: async (email) => (await fresh(), customers.findByEmail(email)),
-    findByDomain: async (domain) => (await fresh(), customers.findByDomain(domain)),
-    searchByName: async (name) => (await fresh(), customers.searchByName(name)),
+    getByNumber: (number) => fresh().then(() => customers.getByNumber(number)),
+    findByBusinessId: (businessId) => fresh().then(() => customers.findByBusinessId(businessId)),
+    findByEmail: (email) => fresh().then(() => customers.findByEmail(email)),
+    findByDomain: (domain) => fresh().then(() => customers.findByDomain(domain)),
+    searchByName: (name) => fresh().then(() => customers.searchByName(name)),
   };
 }
 
 export function freshPersons(persons: PersonRepository, fresh: Fresh): PersonRepository {
   return {
-    getByNumber: async (number): Promise<Person | null> => (await fresh(), persons.getByNumber(number)),
-    findByEmail: async (email) => (await fresh(), persons.findByEmail(email)),
-    list: async () => (await fresh(), persons.list()),
+    getByNumber: (number) => fresh().then(() => persons.getByNumber(number)),
+    findByEmail: (email) => fresh().then(() => persons.findByEmail(email)),
+    list: () => fresh().then(() => persons.list()),
   };
 }
 
 export function freshProducts(products: ProductRepository, fresh: Fresh): ProductRepository {
   return {
-    getBySku: async (sku): Promise<Product | null> => (await fresh(), products.getBySku(sku)),
-    findByCode: async (code) => (await fresh(), products.findByCode(code)),
+    getBySku: (sku) => fresh().then(() => products.getBySku(sku)),
+    findByCode: (code) => fresh().then(() => products.findByCode(code)),
     async *iterate(options) {
       await fresh();
       yield* products.iterate(options);
@@ -41,6 +38,6 @@ export function freshProducts(products: ProductRepository, fresh: Fresh): Produc
 
 export function freshPricing(pricing: PricingService, fresh: Fresh): PricingService {
   return {
-    price: async (request: { customerNumber: string | null; date: string; lines: PriceRequestLine[] }): Promise<LinePrice[]> => (await fresh(), pricing.price(request)),
+    price: (request) => fresh().then(() => pricing.price(request)),
   };
 }
