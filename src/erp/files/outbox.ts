@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { Failure } from '../../domain/failure.js';
 import { errorCode, type FileSystem } from './file-system.js';
 
+/** What a file system answers when asked to flush a folder it cannot flush. */
+const CANNOT_SYNC_FOLDERS: ReadonlySet<string> = new Set(['EINVAL', 'EISDIR', 'EPERM', 'ENOTSUP']);
+
 /** What the ERP's import must leave alone: a document still being written. */
 export const TEMPORARY_PREFIX = '.offerflow-';
 
@@ -36,7 +39,11 @@ export class Outbox {
     await this.syncFolder(name);
   }
 
-  /** The rename is on disk only once the folder is: without this a power cut can lose a document already reported written. */
+  /**
+   * The rename is on disk only once the folder is: without this a power cut can lose a document
+   * already reported written. A file system that cannot flush a folder (some network shares
+   * refuse to) keeps the rename as safe as it keeps anything.
+   */
   private async syncFolder(name: string): Promise<void> {
     try {
       const folder = await this.fs.open(this.dir, 'r');
@@ -46,6 +53,7 @@ export class Outbox {
         await folder.close();
       }
     } catch (error) {
+      if (CANNOT_SYNC_FOLDERS.has(errorCode(error) ?? '')) return;
       throw this.failure(`wrote ${name} but could not flush the folder`, error);
     }
   }

@@ -92,6 +92,25 @@ describe('files ERP: master data from the ERP export folder', () => {
     expect((await erp.customers.getByNumber('20001'))?.name).toBe('Putki Oy');
   });
 
+  it('reads a file the export job wrote again with the same content no more, and one it changed in full, so a catalog refresh sees only real changes', async () => {
+    const folders = exportFolder('jeeves');
+    const clock = clockAt('2026-11-24T08:00:00Z');
+    const erp = await openOn(folders, {}, clock);
+    const modified = async (after: string) => {
+      const skus: string[] = [];
+      for await (const product of erp.products.iterate({ modifiedAfter: after })) skus.push(product.sku);
+      return skus;
+    };
+    clock.advance(60_000);
+    laterRun(join(folders.exportDir, 'ARTIKLAR_20261124.csv'), 60);
+
+    expect(await modified('2026-11-24T08:00:30.000Z')).toEqual([]);
+
+    writeFileSync(join(folders.exportDir, 'ARTIKLAR_20261124.csv'), 'ArtNr;Benämning;Enhet;Pris\r\n1000015;Kupariputki 15x1,0 kova;m;8,40\r\n');
+    laterRun(join(folders.exportDir, 'ARTIKLAR_20261124.csv'), 120);
+    expect(await modified('2026-11-24T08:00:30.000Z')).toEqual(['1000015']);
+  });
+
   it('looks at the folder no more often than refreshSeconds says', async () => {
     const folders = exportFolder('jeeves');
     const clock = clockAt('2026-11-24T08:00:00Z');
