@@ -37,7 +37,11 @@ const filesSettingsSchema = z.object({
   /** Offerflow numbers its offers until the ERP acknowledges them; start clear of the ERP's own series. */
   firstOfferNumber: z.coerce.number().int().positive().default(900_001),
   sellerName: z.string().min(1),
-  sellerBusinessId: z.string().refine((id) => normalizeBusinessId(id) !== null, 'is not a valid Finnish business id (Y-tunnus)'),
+  sellerBusinessId: z.string().transform((id, ctx) => {
+    const normalized = normalizeBusinessId(id);
+    if (normalized === null) ctx.addIssue({ code: 'custom', message: 'is not a valid Finnish business id (Y-tunnus)' });
+    return normalized ?? id;
+  }),
   exports: z
     .object({
       customers: exportKind('customers'),

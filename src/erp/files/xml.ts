@@ -20,9 +20,29 @@ export function el(name: string, content: string | (XmlNode | null)[], attribute
   return { name, content: typeof content === 'string' ? content : content.filter((c): c is XmlNode => c !== null), ...(attributes ? { attributes } : {}) };
 }
 
-/** `\r` is written as a reference because a parser turns a literal one into `\n`. */
+/** XML 1.0's `Char`: what a document can hold at all, not even as a reference otherwise. */
+function isXmlCharacter(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+function xmlCharacters(text: string): string {
+  let kept = '';
+  for (const character of text) kept += isXmlCharacter(character.codePointAt(0)!) ? character : '\ufffd';
+  return kept;
+}
+
+/**
+ * `\r` is written as a reference because a parser turns a literal one into `\n`. A character XML
+ * cannot hold (a control character pasted into a mail) becomes U+FFFD, visibly, rather than
+ * making the whole document one the ERP's import refuses.
+ */
 function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
+  return xmlCharacters(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;');
 }
 
 function render(node: XmlNode, indent: string): string {
