@@ -44,6 +44,7 @@ export interface OfferCsvColumn {
 export interface OfferCsvFormat {
   delimiter: string;
   decimalSeparator: '.' | ',';
+  encoding: 'utf-8' | 'windows-1252';
   columns: readonly OfferCsvColumn[];
 }
 

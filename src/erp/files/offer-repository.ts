@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Failure } from '../../domain/failure.js';
+import { toWindows1252 } from '../../import/encoding.js';
 import { assertDistinctPositions, type Offer, type OfferDraft } from '../../domain/offer.js';
 import type { OfferRepository, WriteFence } from '../ports.js';
 import type { FilesLedger, LedgerEntry } from './ledger.js';
@@ -15,6 +16,10 @@ export interface OfferDelivery {
   seller: Seller;
   writeRetries: number;
   retryBaseMs: number;
+}
+
+function csvBytes(text: string, encoding: OfferCsvFormat['encoding']): Buffer {
+  return encoding === 'windows-1252' ? toWindows1252(text) : Buffer.from(text, 'utf8');
 }
 
 /**
@@ -101,7 +106,7 @@ export class FilesOfferRepository implements OfferRepository {
     for (const extension of this.formats) {
       const file = `${name}.${extension}`;
       if (offer.lines.length === 0) await this.tried(fence, () => this.outbox.remove(file));
-      else await this.tried(fence, () => this.outbox.write(file, extension === 'xml' ? entry.document : offerCsv(offer, number, revision, this.delivery.csv)));
+      else await this.tried(fence, () => this.outbox.write(file, extension === 'xml' ? entry.document : csvBytes(offerCsv(offer, number, revision, this.delivery.csv), this.delivery.csv.encoding)));
     }
     await this.ledger.delivered(entry.reference, revision);
   }
@@ -129,11 +134,11 @@ export class FilesOfferRepository implements OfferRepository {
     try {
       if (this.formats.includes('xml')) {
         const inOutbox = await this.outbox.read(`${name}.xml`);
-        return { ...quotationOf(inOutbox ?? entry.document).offer, number };
+        return { ...quotationOf(inOutbox?.toString('utf8') ?? entry.document).offer, number };
       }
       const kept = quotationOf(entry.document).offer;
       const inOutbox = await this.outbox.read(`${name}.csv`);
-      return { ...(inOutbox === null ? kept : await offerOfCsv(Buffer.from(inOutbox), this.delivery.csv, kept)), number };
+      return { ...(inOutbox === null ? kept : await offerOfCsv(inOutbox, this.delivery.csv, kept)), number };
     } catch (error) {
       if (!(error instanceof XmlReadError)) throw error;
       throw new Failure('erp_rejected', `outbox ${this.outbox.dir}: ${name}.xml ${error.message}`, { cause: error });

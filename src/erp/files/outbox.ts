@@ -21,12 +21,12 @@ export class Outbox {
     private readonly fs: FileSystem,
   ) {}
 
-  async write(name: string, content: string): Promise<void> {
+  async write(name: string, content: string | Buffer): Promise<void> {
     const temporary = join(this.dir, `${TEMPORARY_PREFIX}${randomUUID()}.tmp`);
     try {
       const handle = await this.fs.open(temporary, 'wx');
       try {
-        await handle.writeFile(content, 'utf8');
+        await handle.writeFile(content);
         await handle.sync();
       } finally {
         await handle.close();
@@ -59,9 +59,9 @@ export class Outbox {
   }
 
   /** The document as it lies in the folder; null once the ERP's import has taken it. */
-  async read(name: string): Promise<string | null> {
+  async read(name: string): Promise<Buffer | null> {
     try {
-      return await this.fs.readFile(join(this.dir, name), 'utf8');
+      return await this.fs.readFile(join(this.dir, name));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null;
       throw this.failure(`could not read ${name}`, error);

@@ -54,6 +54,7 @@ const filesSettingsSchema = z.object({
     .object({
       delimiter: z.enum([';', ',', '\t']).default(';'),
       decimalSeparator: z.enum(['.', ',']).default(','),
+      encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
       columns: z.array(csvColumn).min(1).default(OFFER_CSV_FIELDS.map((field) => ({ field }))),
     })
     .prefault({}),

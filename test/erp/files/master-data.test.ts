@@ -58,6 +58,7 @@ describe('files ERP: master data from the ERP export folder', () => {
     expect(product).toMatchObject({ name: 'Kupariputki 15x1,0 kova', extraName: 'tanko 5 m', ean: '6401234567897', supplierCodes: ['CU1510K'], unit: 'm', vatRate: '25.5', group: 'CU' });
     expect(product?.listPrice).toBe('8');
     expect((await erp.products.getBySku('2000020'))?.name).toBe('Palloventtiili DN20 3/4" sk/sk');
+    expect((await erp.products.getBySku('3000325'))?.extraName).toBe('kaapeli – 100 m kela');
     expect((await erp.customers.getByNumber('20002'))?.address).toEqual({ street: 'Åbovägen 3', postalCode: '20100', city: 'Åbo', country: 'FI' });
     expect((await erp.persons.findByEmail('mikko@seller.fi'))?.name).toBe('Mikko Myyjä');
     const [tenValves] = await erp.pricing.price({ customerNumber: '20001', date: '2026-11-24', lines: [{ sku: '2000020', quantity: '10' }] });

@@ -219,6 +219,20 @@ describe('files ERP: offers in the outbox', () => {
     expect(await erp.offers.get(created.number)).toEqual(created);
   });
 
+  it('writes the CSV in Windows-1252 for an import that reads nothing else, and reads it back', async () => {
+    const { erp, outboxDir } = await open({ format: 'csv', csv: { encoding: 'windows-1252', columns: [{ field: 'position' }, { field: 'sku' }, { field: 'name', header: 'Benämning' }, { field: 'note' }] } });
+    const draft = { ...offerDraft('OF-ansi'), note: 'Hinta 5 € / m' };
+
+    const created = await erp.offers.create(draft, NO_FENCE);
+
+    const bytes = readFileSync(join(outboxDir, 'OF-ansi.csv'));
+    expect(bytes.subarray(0, 29)).toEqual(Buffer.from('position;sku;Benämning;note\r\n', 'latin1'));
+    // The euro sign is 0x80 in Windows-1252, and nothing in Latin-1.
+    expect(bytes.includes(Buffer.from([0x35, 0x20, 0x80]))).toBe(true);
+    expect(created.note).toBe('Hinta 5 € / m');
+    expect(created.lines[1]?.name).toBe('Palloventtiili DN20 3/4" sk/sk');
+  });
+
   it('writes both documents with format both', async () => {
     const { erp, outboxDir } = await open({ format: 'both' });
     await erp.offers.create(offerDraft('OF-both'), NO_FENCE);
