@@ -38,7 +38,7 @@ export class ExportRefresh {
     const problems: string[] = [];
     for (const kind of MASTER_DATA_FILES) {
       if (this.settings.exports[kind].file === null) continue;
-      const state = await this.ledger.source(kind);
+      const state = await this.ledger.exportState(kind);
       if (state?.error) problems.push(`${kind}: ${state.error}`);
     }
     return problems;
@@ -47,7 +47,7 @@ export class ExportRefresh {
   private async refreshKind(kind: ImportKindName): Promise<void> {
     const { file: pattern } = this.settings.exports[kind];
     if (pattern === null) return;
-    const before = await this.ledger.source(kind);
+    const before = await this.ledger.exportState(kind);
     let file: ExportFile | null;
     let hash: string;
     try {
@@ -55,21 +55,21 @@ export class ExportRefresh {
       if (file && before?.fingerprint.startsWith(`${file.stamp}|`)) return;
       hash = file ? await contentHash(this.fs, file.path) : '';
     } catch (error) {
-      await this.ledger.recordSource(kind, { fingerprint: '', error: `cannot read the export folder ${this.settings.exportDir}: ${(error as Error).message}` });
+      await this.ledger.recordExport(kind, { fingerprint: '', error: `cannot read the export folder ${this.settings.exportDir}: ${(error as Error).message}` });
       return;
     }
     // No fingerprint: the file read next, whatever it holds, is read in full.
     if (!file) {
-      await this.ledger.recordSource(kind, { fingerprint: '', error: `no file '${pattern}' in the export folder ${this.settings.exportDir}` });
+      await this.ledger.recordExport(kind, { fingerprint: '', error: `no file '${pattern}' in the export folder ${this.settings.exportDir}` });
       return;
     }
     const fingerprint = `${file.stamp}|${hash}`;
     // The same content under a new time stamp (the export job ran again with nothing changed) is not read again.
     if (before?.fingerprint.startsWith(`${file.name}|`) && before.fingerprint.endsWith(`|${hash}`)) {
-      await this.ledger.recordSource(kind, { fingerprint, error: before.error });
+      await this.ledger.recordExport(kind, { fingerprint, error: before.error });
       return;
     }
-    await this.ledger.recordSource(kind, { fingerprint, error: await this.load(kind, file.path) });
+    await this.ledger.recordExport(kind, { fingerprint, error: await this.load(kind, file.path) });
   }
 
   /** Null when the file loaded; else why not, naming file, row and column. */

@@ -3,7 +3,8 @@ import { sql, type Kysely, type Migration, type Selectable } from 'kysely';
 /**
  * What the adapter wrote to the outbox, kept because the ERP's import takes documents away:
  * every offer's latest revision as a whole UBL document, whether it is out yet, and the ERP's own
- * number once it acknowledges; and what each export file was when last read.
+ * number once it acknowledges; and what each kind's export file was when last read, and what was
+ * wrong with it.
  */
 
 interface OfferTable {
@@ -17,16 +18,16 @@ interface OfferTable {
   erp_number: string | null;
 }
 
-interface SourceTable {
-  /** An export kind ("customers") or an acknowledgement file ("ack:<name>"). */
-  name: string;
+interface ExportTable {
+  /** "customers", "products", …. */
+  kind: string;
   fingerprint: string;
   error: string | null;
 }
 
 export interface FilesLedgerSchema {
   files_offers: OfferTable;
-  files_sources: SourceTable;
+  files_exports: ExportTable;
 }
 
 export const filesLedgerMigrations: Record<string, Migration> = {
@@ -42,8 +43,8 @@ export const filesLedgerMigrations: Record<string, Migration> = {
         .addColumn('erp_number', 'text', (c) => c.unique())
         .execute();
       await db.schema
-        .createTable('files_sources')
-        .addColumn('name', 'text', (c) => c.primaryKey())
+        .createTable('files_exports')
+        .addColumn('kind', 'text', (c) => c.primaryKey())
         .addColumn('fingerprint', 'text', (c) => c.notNull())
         .addColumn('error', 'text')
         .execute();
@@ -53,7 +54,7 @@ export const filesLedgerMigrations: Record<string, Migration> = {
 
 export type LedgerEntry = Selectable<OfferTable>;
 
-export interface SourceState {
+export interface ExportState {
   fingerprint: string;
   error: string | null;
 }
@@ -136,19 +137,15 @@ export class FilesLedger {
     });
   }
 
-  async numbers(): Promise<number[]> {
-    return (await this.db.selectFrom('files_offers').select('number').orderBy('number').execute()).map((r) => r.number);
+  async exportState(kind: string): Promise<ExportState | null> {
+    return (await this.db.selectFrom('files_exports').select(['fingerprint', 'error']).where('kind', '=', kind).executeTakeFirst()) ?? null;
   }
 
-  async source(name: string): Promise<SourceState | null> {
-    return (await this.db.selectFrom('files_sources').select(['fingerprint', 'error']).where('name', '=', name).executeTakeFirst()) ?? null;
-  }
-
-  async recordSource(name: string, state: SourceState): Promise<void> {
+  async recordExport(kind: string, state: ExportState): Promise<void> {
     await this.db
-      .insertInto('files_sources')
-      .values({ name, ...state })
-      .onConflict((oc) => oc.column('name').doUpdateSet(state))
+      .insertInto('files_exports')
+      .values({ kind, ...state })
+      .onConflict((oc) => oc.column('kind').doUpdateSet(state))
       .execute();
   }
 

@@ -36,7 +36,7 @@ export const OFFER_CSV_FIELDS = [
 
 export type OfferCsvField = (typeof OFFER_CSV_FIELDS)[number];
 
-export interface OfferCsvColumn {
+interface OfferCsvColumn {
   field: OfferCsvField;
   header?: string | undefined;
 }

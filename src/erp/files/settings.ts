@@ -62,7 +62,6 @@ const filesSettingsSchema = z.object({
 
 export type FilesSettings = z.infer<typeof filesSettingsSchema>;
 export type ExportKindSettings = FilesSettings['exports'][ImportKindName];
-export type OfferCsvLayout = FilesSettings['csv'];
 
 export function parseFilesSettings(settings: Record<string, unknown>): FilesSettings {
   const parsed = filesSettingsSchema.safeParse(settings);
