@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { offerflow } from '../support/cli.js';
+import { jsonLines, offerflow } from '../support/cli.js';
 import { tempDataDir } from '../support/seller.js';
 import { expectValidQuotations } from '../support/ubl.js';
 
@@ -30,5 +30,33 @@ describe('offerflow on an ERP reached through files', () => {
     const documents = readdirSync(outbox);
     expect(documents.length).toBe((files.stdout.match(/^Offer \d+ \[/gm) ?? []).length);
     expectValidQuotations(documents.map((name) => join(outbox, name)));
+  });
+
+  it("takes its folders from OFFERFLOW_ERP_* settings, and once the ERP's import acknowledges an offer, shows it under the ERP's number", async () => {
+    const dataDir = tempDataDir();
+    const outbox = join(dataDir, 'edi-in');
+    const ack = join(dataDir, 'edi-ack');
+    mkdirSync(outbox);
+    mkdirSync(ack);
+    const env = {
+      ERP_TYPE: 'files',
+      OFFERFLOW_ERP_EXPORT_DIR: join(import.meta.dirname, '..', '..', 'demo', 'data'),
+      OFFERFLOW_ERP_OUTBOX_DIR: outbox,
+      OFFERFLOW_ERP_ACK_DIR: ack,
+      OFFERFLOW_ERP_SELLER_NAME: 'Teknotukku Oy',
+      OFFERFLOW_ERP_SELLER_BUSINESS_ID: '2786402-8',
+    };
+
+    const run = await offerflow(['process', join(import.meta.dirname, '..', '..', 'examples', '01-fi-putkityo-virtanen.eml'), '--json', '--data-dir', dataDir], env);
+
+    expect(run.code, run.stderr).toBe(0);
+    const [result] = jsonLines(run.stdout) as { status: string; offerNumber: string }[];
+    expect(result).toMatchObject({ status: 'created', offerNumber: '900001' });
+    const [document] = readdirSync(outbox);
+    expectValidQuotations([join(outbox, document!)]);
+    writeFileSync(join(ack, 'ack.csv'), `reference;number\r\n${document!.replace(/\.xml$/, '')};J-40711\r\n`);
+    const shown = await offerflow(['offers', 'show', 'J-40711', '--json', '--data-dir', dataDir], env);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ number: 'J-40711', customer: { number: '20001' } });
   });
 });
