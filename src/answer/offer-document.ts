@@ -1,23 +1,14 @@
 import type { Address, Customer } from '../domain/customer.js';
 import type { DecimalString } from '../domain/money.js';
-import type { Offer } from '../domain/offer.js';
+import type { Offer, OfferLine } from '../domain/offer.js';
 import type { Person } from '../domain/person.js';
 import { vatByRate, type VatShare } from '../pricing/offer-totals.js';
 import type { DocumentLanguage } from './document-language.js';
 import type { Letterhead } from './letterhead.js';
 
-export interface OfferDocumentLine {
-  position: number;
-  sku: string;
-  name: string;
-  /** The customer's own code for the product, when their request gave one. */
+/** An offer line as the customer's copy shows it: with their own code for the product, when their request gave one. */
+export interface OfferDocumentLine extends Omit<OfferLine, 'note'> {
   customerCode: string | null;
-  quantity: DecimalString;
-  unit: string;
-  unitPrice: DecimalString;
-  discountPercent: DecimalString;
-  vatRate: DecimalString;
-  lineTotal: DecimalString;
 }
 
 /** Everything the customer's copy of an offer shows, in the words and numbers it shows them; no I/O. */
@@ -61,18 +52,7 @@ export function offerDocumentOf(input: OfferDocumentInput): OfferDocument {
     salesperson: salesperson ? { name: salesperson.name, email: salesperson.email, phone: salesperson.phone } : null,
     lines: [...offer.lines]
       .sort((a, b) => a.position - b.position)
-      .map((line) => ({
-        position: line.position,
-        sku: line.sku,
-        name: line.name,
-        customerCode: input.customerCodes.get(line.position) ?? null,
-        quantity: line.quantity,
-        unit: line.unit,
-        unitPrice: line.unitPrice,
-        discountPercent: line.discountPercent,
-        vatRate: line.vatRate,
-        lineTotal: line.lineTotal,
-      })),
+      .map(({ note: _shownToTheSalespersonOnly, ...line }) => ({ ...line, customerCode: input.customerCodes.get(line.position) ?? null })),
     vatByRate: vatByRate(offer.lines),
     net: offer.totals.net,
     vat: offer.totals.vat,

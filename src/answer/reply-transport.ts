@@ -1,9 +1,9 @@
-import type { ReplyMail } from './reply-mail.js';
+import type { CustomerMail } from './customer-mail.js';
 
-/** How a reply leaves: the seller's SMTP server, or Microsoft Graph for a Graph mailbox. */
+/** How a mail to the customer leaves: the seller's SMTP server, or Microsoft Graph for a Graph mailbox. */
 export interface ReplyTransport {
   /** Throws `ReplyRefused` when the server said no, so the mail certainly did not go out; anything else leaves that open. */
-  send(mail: ReplyMail): Promise<void>;
+  send(mail: CustomerMail): Promise<void>;
 }
 
 /** The mail server refused the reply: it was not sent, and trying again may send it. */

@@ -7,7 +7,8 @@ import type { Letterhead } from './letterhead.js';
 import { offerDocumentOf } from './offer-document.js';
 import { renderOfferPdf } from './offer-pdf.js';
 import type { ReplyLog, ReplyRecord } from './reply-log.js';
-import { replyMail, type ReplyMail } from './reply-mail.js';
+import type { CustomerMail } from './customer-mail.js';
+import { replyMail } from './reply-mail.js';
 import { ReplyRefused, type ReplyTransport } from './reply-transport.js';
 
 export interface ReplyDeps {
@@ -37,7 +38,7 @@ function customerCodes(context: WorkflowContext): Map<number, string> {
 }
 
 /** The request's language; Finnish, the seller's own, when its words do not tell. ERPs keep no customer language we read yet. */
-function languageOf(context: WorkflowContext): DocumentLanguage {
+export function languageOf(context: WorkflowContext): DocumentLanguage {
   return requestLanguage(`${context.email?.subject ?? ''}\n${context.body}`) ?? 'fi';
 }
 
@@ -48,7 +49,7 @@ function messageIdOf(runId: number, offerNumber: string, sender: EmailAddress): 
 }
 
 /** The reply, composed and with its PDF, for the run's created offer. */
-export async function composeReply(runId: number, context: WorkflowContext, deps: Pick<ReplyDeps, 'letterhead' | 'sharedSender' | 'copySalesperson'>): Promise<ReplyMail> {
+export async function composeReply(runId: number, context: WorkflowContext, deps: Pick<ReplyDeps, 'letterhead' | 'sharedSender' | 'copySalesperson'>): Promise<CustomerMail> {
   const offer = context.offer;
   if (!offer) throw new Error(`run ${runId} has no offer in the ERP to send`);
   if (!context.email) throw new Error(`run ${runId} has no request to answer`);

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { ReplyMail } from './reply-mail.js';
+import type { CustomerMail } from './customer-mail.js';
 import { ReplyRefused, type ReplyTransport } from './reply-transport.js';
 
 export interface SmtpServer {
@@ -22,7 +22,7 @@ export class SmtpReplyTransport implements ReplyTransport {
     this.transport = nodemailer.createTransport({ host, port, secure, auth: user ? { user, pass: password } : undefined });
   }
 
-  async send(mail: ReplyMail): Promise<void> {
+  async send(mail: CustomerMail): Promise<void> {
     try {
       await this.transport.sendMail({
         messageId: mail.messageId,
@@ -34,11 +34,11 @@ export class SmtpReplyTransport implements ReplyTransport {
         references: mail.references,
         text: mail.text,
         html: mail.html,
-        attachments: [{ filename: mail.attachment.filename, contentType: mail.attachment.contentType, content: mail.attachment.content }],
+        attachments: mail.attachments,
       });
     } catch (error) {
       const where = `SMTP ${this.server.host}:${this.server.port}`;
-      if (refusedByServer(error)) throw new ReplyRefused(`${where} refused the reply: ${error.message}`);
+      if (refusedByServer(error)) throw new ReplyRefused(`${where} refused the mail: ${error.message}`);
       throw new Error(`${where}: ${(error as Error).message}`);
     }
   }

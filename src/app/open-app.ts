@@ -16,6 +16,8 @@ import { erpSource, snapshotFile } from './catalog-snapshots.js';
 import { processHolders } from './process-holders.js';
 import type { PartyMemory } from '../learning/party-memory.js';
 import type { PhraseMemory } from '../matching/phrase-memory.js';
+import type { ReplyLog } from '../answer/reply-log.js';
+import type { QuestionLog } from '../answer/question-log.js';
 import type { NotificationLog } from '../notify/notification-log.js';
 import type { JobQueue, RetryPolicy } from '../queue/job-queue.js';
 import type { MailLimits } from '../reading/mail-limits.js';
@@ -39,6 +41,9 @@ export interface App {
   /** The store's job queue and notification log, for the service. */
   jobs(policy: RetryPolicy): JobQueue;
   notifications: NotificationLog;
+  /** The one reply of each run that carried its offer to the customer. */
+  replies: ReplyLog;
+  questions: QuestionLog;
   checkStore(): Promise<void>;
   /** The workspace's users, sessions and API tokens. */
   accounts: Accounts;
@@ -157,6 +162,8 @@ export async function openApp(config: Config, options: AppOptions): Promise<App>
     parties,
     jobs: store.jobs,
     notifications: store.notifications,
+    replies: store.replies,
+    questions: store.questions,
     checkStore: store.check,
     accounts: workspaceAccounts(config, store.accounts, erp.persons, clock),
     catalogState: () => catalog.state(),

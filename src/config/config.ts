@@ -5,6 +5,7 @@ import { WORKSPACE_LANGUAGES } from '../accounts/user.js';
 import { MAILBOX_MODES } from '../domain/mailbox-mode.js';
 import { LLM_PROVIDERS } from '../extraction/llm/llm-settings.js';
 import { letterheadSchema } from '../answer/letterhead.js';
+import { REPLY_POLICIES } from '../answer/reply-policy.js';
 
 function isTimeZone(value: string): boolean {
   try {
@@ -16,7 +17,18 @@ function isTimeZone(value: string): boolean {
 }
 
 /** A mailbox the service watches; `mode` is its rollout step (src/domain/mailbox-mode.ts). */
-const mailboxCommon = { name: z.string().min(1), mode: z.enum(MAILBOX_MODES).default('review') };
+const mailboxCommon = {
+  name: z.string().min(1),
+  mode: z.enum(MAILBOX_MODES).default('review'),
+  /** When its runs' offers go back to the customers (src/answer/reply-policy.ts), from whom, and who is copied. */
+  replies: z
+    .object({
+      policy: z.enum(REPLY_POLICIES).default('on_approval'),
+      from: z.email().nullable().default(null),
+      copySalesperson: z.boolean().default(true),
+    })
+    .prefault({}),
+};
 
 const mailboxSchema = z.discriminatedUnion('type', [
   z.object({ ...mailboxCommon, type: z.literal('directory'), path: z.string().min(1), doneFolder: z.string().min(1).default('done') }),

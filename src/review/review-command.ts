@@ -10,6 +10,11 @@ export const reviewCommandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('approve') }),
   z.object({ kind: z.literal('not_an_rfq') }),
   z.object({ kind: z.literal('process_again') }),
+  z.object({ kind: z.literal('send_to_customer') }),
+  z.object({
+    kind: z.literal('ask_customer'),
+    questions: z.array(z.object({ line: z.number().int().nonnegative(), text: z.string().max(2000) })).min(1).max(50),
+  }),
 ]);
 
 export type ReviewCommand = z.infer<typeof reviewCommandSchema>;

@@ -15,6 +15,9 @@ import { ServiceMetrics } from './metrics.js';
 import { notifyRun, type RunNotifier } from '../notify/notify-run.js';
 import { SmtpNotifier } from '../notify/smtp-notifier.js';
 import { ReviewService } from '../review/review-service.js';
+import { CustomerReplies } from '../answer/customer-replies.js';
+import { takeAnswer } from '../answer/answer-intake.js';
+import { SmtpReplyTransport } from '../answer/smtp-reply-transport.js';
 import { registerWorkspace } from '../web/workspace.js';
 import { scheduleReadBack, type ReadBackSchedule } from './read-back-schedule.js';
 import type { PassOutcome } from '../learning/leased-pass.js';
@@ -102,14 +105,31 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     fallbackTo: config.notifications?.fallbackTo ?? null,
   };
   const modes = new Map(config.mailboxes.map((m) => [m.name, m.mode]));
+  const replyTransport = config.notifications ? new SmtpReplyTransport(config.notifications) : null;
+  const replies = new CustomerReplies({
+    replies: app.replies,
+    questions: app.questions,
+    transport: replyTransport,
+    letterhead: config.letterhead,
+    mailboxes: new Map(config.mailboxes.map((m) => [m.name, { mode: m.mode, replies: m.replies }])),
+  });
   const run = runJob(runner, (result, runId) => {
     service.run(result);
     log.info({ runId, status: result.status, offerNumber: result.offerNumber, warnings: result.warnings.length }, 'run finished');
   });
+  const review = new ReviewService(runner, app.erp, app.memory, app.parties, clock, replies);
+  const answers = { runs: app.runs, runner, review, replies };
   const worker = new Worker(
     queue,
     async (job) => {
+      if (await takeAnswer(answers, job.runId)) {
+        log.info({ runId: job.runId }, "the customer's answer, taken to the run that asked");
+        return;
+      }
       await run(job);
+      const finished = await app.runs.get(job.runId);
+      const replied = finished && (await replies.afterRun(finished));
+      if (replied) log.info({ runId: job.runId, reply: replied.kind }, 'offer sent to the customer');
       if (!notifier) return;
       const outcome = await notifyRun(notifier, job.runId, modes.get(job.mailbox) ?? 'review');
       if (outcome === 'sent' || outcome === 'no recipient') log.info({ runId: job.runId, outcome }, 'notification');
@@ -159,7 +179,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     publicUrl: web.publicUrl,
     defaultLanguage: web.defaultLanguage,
     runs: app.runs,
-    review: new ReviewService(runner, app.erp, app.memory, app.parties, clock),
+    review,
+    replies,
     parties: { customers: app.erp.customers, persons: app.erp.persons },
     catalogSearch: (query: string, limit: number) => app.catalogSearch.search(query, limit),
     timeZone: config.timeZone,
@@ -200,6 +221,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       await worker.stop();
       await http.close();
       smtp?.close();
+      replyTransport?.close();
       await app.close();
       log.info('stopped');
     },

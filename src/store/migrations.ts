@@ -230,5 +230,22 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .execute();
       },
     },
+    '0014_customer_questions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('customer_questions')
+          .addColumn('message_id', 'text', (c) => c.primaryKey())
+          .addColumn('run_id', 'integer', (c) => c.notNull().references('runs.id').onDelete('cascade'))
+          .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('questions', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('began_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          .addColumn('answered_by', 'text')
+          .addColumn('answered_at', 'text')
+          .execute();
+        await db.schema.createIndex('customer_questions_run').on('customer_questions').column('run_id').execute();
+      },
+    },
   };
 }

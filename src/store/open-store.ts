@@ -20,6 +20,8 @@ import { KyselyPhraseMemory } from './kysely-phrase-memory.js';
 import { KyselyPassLease, KyselyReadBackLog } from './kysely-read-backs.js';
 import { KyselyRunStore } from './kysely-run-store.js';
 import { KyselyReplyLog } from './kysely-reply-log.js';
+import { KyselyQuestionLog } from './kysely-question-log.js';
+import type { QuestionLog } from '../answer/question-log.js';
 import type { ReplyLog } from '../answer/reply-log.js';
 import { KyselySessionStore } from './kysely-sessions.js';
 import { KyselyUserStore } from './kysely-users.js';
@@ -35,6 +37,7 @@ export interface Store {
   parties: PartyMemory;
   notifications: NotificationLog;
   replies: ReplyLog;
+  questions: QuestionLog;
   offerJournal: OfferCreationJournal;
   /** What reading ERP offers back taught, and the lease one process at a time does a pass under. */
   readBacks: ReadBackLog;
@@ -73,6 +76,7 @@ export async function openStore(dataDir: string, databaseUrl: string | null, clo
     parties: new KyselyPartyMemory(db, clock),
     notifications: new KyselyNotificationLog(db, clock),
     replies: new KyselyReplyLog(db, clock),
+    questions: new KyselyQuestionLog(db, clock),
     offerJournal: new KyselyOfferJournal(db),
     readBacks: new KyselyReadBackLog(db),
     readBackLease: new KyselyPassLease(db, 'erp_read_back'),

@@ -173,6 +173,19 @@ export interface CustomerReplyTable {
   sent_at: string | null;
 }
 
+/** Questions about a run's lines, mailed to its customer; `questions`: JSON of LineQuestion[]. */
+export interface CustomerQuestionTable {
+  message_id: string;
+  run_id: number;
+  recipient: string;
+  questions: string;
+  state: 'sending' | 'sent' | 'answered';
+  began_at: string;
+  sent_at: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
 export interface StoreSchema {
   runs: RunTable;
   run_summaries: RunSummaryTable;
@@ -182,6 +195,7 @@ export interface StoreSchema {
   jobs: JobTable;
   notifications: NotificationTable;
   customer_replies: CustomerReplyTable;
+  customer_questions: CustomerQuestionTable;
   offer_creations: OfferCreationTable;
   users: UserTable;
   password_links: PasswordLinkTable;

@@ -147,7 +147,7 @@ export function openApiDocument() {
       },
       '/api/runs/{id}/actions': {
         post: {
-          summary: 'Edit, approve, mark not a request, or process again',
+          summary: 'Edit, approve, mark not a request, process again, or send the offer to the customer',
           description: 'Sent again with the same actionId, an action changes nothing. `revision` is the one the caller saw: an older one is refused with who changed the run since.',
           parameters: [runId],
           requestBody: { required: true, content: { 'application/json': { schema: actionBody } } },

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Accounts } from '../accounts/open-accounts.js';
 import type { WorkspaceLanguage } from '../accounts/user.js';
 import type { CustomerRepository, PersonRepository } from '../erp/ports.js';
+import type { CustomerReplies } from '../answer/customer-replies.js';
 import type { ReviewService } from '../review/review-service.js';
 import type { Clock } from '../time/clock.js';
 import type { RunStore } from '../workflow/run-store.js';
@@ -22,6 +23,8 @@ export interface WorkspaceDeps {
   /** The workflow's own limits: a mail it would not read is not read to be shown either. */
   mailLimits: ShownMailLimits;
   review: ReviewService;
+  /** Where each run's reply to its customer stands, whether one can be sent, and the questions asked and askable. */
+  replies: Pick<CustomerReplies, 'get' | 'blockedFor' | 'askable' | 'questionsOf'>;
   /** Where a run's customer and salesperson are searched when a person changes them. */
   parties: { customers: CustomerRepository; persons: PersonRepository };
   /** Search-as-you-type over the whole catalog. */

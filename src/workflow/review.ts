@@ -5,7 +5,7 @@ export interface Reviewer {
   name: string;
 }
 
-export type ReviewActionKind = 'edit' | 'approve' | 'not_an_rfq' | 'process_again';
+export type ReviewActionKind = 'edit' | 'approve' | 'not_an_rfq' | 'process_again' | 'send_to_customer' | 'ask_customer' | 'customer_answer';
 
 /** One thing a person did to a run: shown as its history, and the key to doing nothing twice. */
 export interface ReviewAction {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { letterheadSchema } from '../../src/answer/letterhead.js';
 import { offerDocumentOf } from '../../src/answer/offer-document.js';
-import { replyMail, replySubject, type ReplyInput } from '../../src/answer/reply-mail.js';
+import { replySubject } from '../../src/answer/customer-mail.js';
+import { replyMail, type ReplyInput } from '../../src/answer/reply-mail.js';
 import type { DocumentLanguage } from '../../src/answer/document-language.js';
 import { offerTotals } from '../../src/pricing/offer-totals.js';
 
@@ -35,7 +36,7 @@ describe('the reply that carries an offer to the customer', () => {
     expect(mail.inReplyTo).toBe('<rfq-1@putki.fi>');
     expect(mail.references).toEqual(['<earlier@putki.fi>', '<rfq-1@putki.fi>']);
     expect(mail.messageId).toBe('<offer-7@teknotukku.fi>');
-    expect(mail.attachment).toMatchObject({ filename: 'Tarjous-1042.pdf', contentType: 'application/pdf' });
+    expect(mail.attachments).toMatchObject([{ filename: 'Tarjous-1042.pdf', contentType: 'application/pdf' }]);
     expect(mail.text).toContain('Hei Matti,');
     expect(mail.text).toContain('tarjouksemme 1042, joka on voimassa 6.1.2027 asti');
     expect(mail.text).toContain('100,40 EUR');
@@ -46,7 +47,7 @@ describe('the reply that carries an offer to the customer', () => {
     const sv = replyMail(input('sv', { subject: 'Offertförfrågan' }));
     expect(sv.subject).toBe('Sv: Offertförfrågan');
     expect(sv.text).toContain('Bifogat finns vår offert 1042, som gäller till 6.1.2027.');
-    expect(sv.attachment.filename).toBe('Offert-1042.pdf');
+    expect(sv.attachments[0]!.filename).toBe('Offert-1042.pdf');
 
     const en = replyMail(input('en', { subject: 'RE: Quotation request' }));
     expect(en.subject).toBe('RE: Quotation request');
@@ -68,7 +69,7 @@ describe('the reply that carries an offer to the customer', () => {
   it('never lets markup from the sender’s name into the HTML part', () => {
     const mail = replyMail(input('fi', { from: { address: 'x@putki.fi', name: 'Matti <script>alert(1)</script>' } }));
     expect(mail.html).not.toContain('<script>');
-    expect(mail.html).toContain('<p>Hei,</p>');
+    expect(mail.html).toContain('>Hei,</p>');
   });
 
   it('refuses to answer a request that has no sender', () => {

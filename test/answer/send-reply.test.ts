@@ -80,7 +80,7 @@ describe('sending the offer to the customer', () => {
 
   it('tries again after the mail server refused the reply, sending it once', async () => {
     smtp.refuse(1);
-    await expect(sendReply(runId, context, deps())).rejects.toThrow(/refused the reply/);
+    await expect(sendReply(runId, context, deps())).rejects.toThrow(/refused the mail/);
     expect(await store.replies.get(runId)).toBeNull();
 
     expect((await sendReply(runId, context, deps())).kind).toBe('sent');

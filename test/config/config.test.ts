@@ -54,7 +54,7 @@ describe('loadConfig', () => {
 
     const config = load({ OFFERFLOW_WORKERS: '4' }, { dataDir });
 
-    expect(config.mailboxes).toEqual([{ type: 'directory', name: 'rfq@x.fi', path: '/srv/mail/rfq', doneFolder: 'done', mode: 'review' }]);
+    expect(config.mailboxes).toEqual([{ type: 'directory', name: 'rfq@x.fi', path: '/srv/mail/rfq', doneFolder: 'done', mode: 'review', replies: { policy: 'on_approval', from: null, copySalesperson: true } }]);
     expect(config.service).toMatchObject({ workers: 4, pollSeconds: 5, maxAttempts: 8 });
     expect(load().service.workers).toBe(2);
   });

@@ -13,6 +13,7 @@ import { fixturePath } from '../support/fixtures.js';
 import { seededErp, tempDataDir } from '../support/seller.js';
 import { until } from '../support/until.js';
 import { systemClock } from '../../src/time/clock.js';
+import { letterheadSchema } from '../../src/answer/letterhead.js';
 
 
 /** Log lines, parsed, for tests that read what the service said. */
@@ -27,6 +28,9 @@ function captureLog(): { lines: Record<string, unknown>[]; log: ReturnType<typeo
   return { lines, log: serviceLogger(sink) };
 }
 
+
+/** These mailboxes' runs never mail their customers: what is tested here is taking mail in and working on it. */
+const NO_REPLIES = { policy: 'never' as const, from: null, copySalesperson: false };
 describe('the service', () => {
   let dataDir: string;
   let inbox: string;
@@ -50,7 +54,7 @@ describe('the service', () => {
     const env = { OFFERFLOW_POLL_SECONDS: '0.1', OFFERFLOW_RETRY_BASE_SECONDS: '0.05', ...extra };
     return {
       ...loadConfig({ dataDir, env, erpTypes: ['local', 'lemonsoft'] }),
-      mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto' }],
+      mailboxes: [{ type: 'directory', name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto', replies: NO_REPLIES }],
     };
   }
 
@@ -58,6 +62,29 @@ describe('the service', () => {
     const answer = await fetch(`http://127.0.0.1:${service!.port}${path}`);
     return { status: answer.status, text: await answer.text() };
   };
+
+  it('sends the offer of a run that ended created in an auto mailbox set to reply on its own to the customer, once, and tells the salesperson', async () => {
+    await (await seededErp(dataDir)).close();
+    const smtp = await startSmtp();
+    try {
+      const auto = { type: 'directory' as const, name: 'rfq@seller.fi', path: inbox, doneFolder: 'done', mode: 'auto' as const, replies: { policy: 'auto' as const, from: null, copySalesperson: false } };
+      const notifications = { host: '127.0.0.1', port: smtp.port, secure: false, from: 'offerflow@seller.fi' };
+      service = await startService({ ...config(), mailboxes: [auto], notifications, letterhead: letterheadSchema.parse({ name: 'Seller Oy' }) }, { port: 0, host: '127.0.0.1', log: captureLog().log, clock: systemClock });
+      copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
+
+      await until('the mail to be done', () => existsSync(join(inbox, 'done', 'a.eml')));
+      await until('two mails sent', () => smtp.mails.length >= 2);
+
+      const toCustomer = smtp.mails.filter((m) => m.attachments.some((a) => a.contentType === 'application/pdf'));
+      expect(toCustomer).toHaveLength(1);
+      expect(toCustomer[0]!.inReplyTo).toMatch(/^<.+>$/);
+      expect(smtp.mails).toHaveLength(2);
+    } finally {
+      await service?.stop();
+      service = null;
+      await smtp.stop();
+    }
+  });
 
   it('turns a new mail into an offer, moves the mail to done, and counts it in /metrics', async () => {
     await (await seededErp(dataDir)).close();
@@ -82,7 +109,7 @@ describe('the service', () => {
     const smtp: CapturingSmtp = await startSmtp();
     try {
       const { log } = captureLog();
-      const imap = { type: 'imap' as const, name: 'myynti', mode: 'auto' as const, host: '127.0.0.1', port: dovecot.port, secure: false, user: 'myynti@seller.fi', passwordEnv: 'TEST_IMAP_PASSWORD', folder: 'INBOX', doneFolder: 'Processed' };
+      const imap = { type: 'imap' as const, name: 'myynti', mode: 'auto' as const, replies: NO_REPLIES, host: '127.0.0.1', port: dovecot.port, secure: false, user: 'myynti@seller.fi', passwordEnv: 'TEST_IMAP_PASSWORD', folder: 'INBOX', doneFolder: 'Processed' };
       process.env.TEST_IMAP_PASSWORD = IMAP_PASSWORD;
       smtp.refuse(1);
       service = await startService(
@@ -123,7 +150,7 @@ describe('the service', () => {
     mkdirSync(trial);
     const { lines, log } = captureLog();
     service = await startService(
-      { ...config(), mailboxes: [...config().mailboxes, { type: 'directory', name: 'trial@seller.fi', path: trial, doneFolder: 'done', mode: 'shadow' }] },
+      { ...config(), mailboxes: [...config().mailboxes, { type: 'directory', name: 'trial@seller.fi', path: trial, doneFolder: 'done', mode: 'shadow', replies: NO_REPLIES }] },
       { port: 0, host: '127.0.0.1', log, clock: systemClock },
     );
     copyFileSync(fixturePath('workflow/rfq-known-customer.eml'), join(inbox, 'a.eml'));
@@ -139,7 +166,7 @@ describe('the service', () => {
 
   it('is ready only when every mailbox can be read, and names the one that cannot', async () => {
     const { log } = captureLog();
-    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto' }] }, { port: 0, host: '127.0.0.1', log, clock: systemClock });
+    service = await startService({ ...config(), mailboxes: [{ type: 'directory', name: 'gone', path: join(dataDir, 'missing'), doneFolder: 'done', mode: 'auto', replies: NO_REPLIES }] }, { port: 0, host: '127.0.0.1', log, clock: systemClock });
 
     await until('the catalog to be loaded', async () => JSON.parse((await get('/readyz')).text).checks.catalog.startsWith('ready'));
     const ready = await get('/readyz');

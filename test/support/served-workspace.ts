@@ -30,11 +30,22 @@ export interface ServedWorkspace {
   /** Puts a mail in the mailbox and waits until its run has finished. */
   deliver(emlPath: string, name: string): Promise<StoredRun>;
   run(id: number): Promise<StoredRun>;
+  /** Every run so far, newest first. */
+  runs(): Promise<StoredRun[]>;
   /** The offer as the ERP holds it, read through its own adapter. */
   offer(reference: string): Promise<Offer | null>;
   /** `offerflow users add`, as an admin runs it: the one-time link it prints. */
   addUser(email: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Config sections a test adds, as the config file spells them. */
+export interface ServedSettings {
+  notifications?: Record<string, unknown>;
+  letterhead?: Record<string, unknown>;
+  replies?: Record<string, unknown>;
+  /** In place of the directory mailbox: an IMAP one, say. */
+  mailbox?: Record<string, unknown>;
 }
 
 const DEMO = join(import.meta.dirname, '..', '..', 'demo', 'data');
@@ -54,19 +65,23 @@ async function erpReader(kind: DemoErp, dataDir: string, settings: Record<string
   return openLemonsoftErp({ settings, journal: store.offerJournal, clock: systemClock });
 }
 
-export async function serveWorkspace(kind: DemoErp): Promise<ServedWorkspace> {
+/** `settings` adds to the config (SMTP, letterhead, the mailbox's reply settings), for the tests that need them. */
+export async function serveWorkspace(kind: DemoErp, settings: ServedSettings = {}): Promise<ServedWorkspace> {
   const dataDir = tempDataDir();
   const inbox = join(dataDir, 'inbox');
   mkdirSync(inbox);
   mkdirSync(join(dataDir, 'sim'));
-  const { settings, sim } = await demoErp(kind, dataDir);
+  const erp = await demoErp(kind, dataDir);
+  const { sim } = erp;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   writeFileSync(
     join(dataDir, 'offerflow.json'),
     JSON.stringify({
-      erp: { type: kind, settings },
-      mailboxes: [{ type: 'directory', name: 'myynti@teknotukku.fi', path: inbox, mode: 'auto' }],
+      erp: { type: kind, settings: erp.settings },
+      mailboxes: [{ type: 'directory', name: 'myynti@teknotukku.fi', path: inbox, mode: 'auto', ...(settings.replies ? { replies: settings.replies } : {}), ...settings.mailbox }],
+      ...(settings.notifications ? { notifications: settings.notifications } : {}),
+      ...(settings.letterhead ? { letterhead: settings.letterhead } : {}),
       service: { workers: 1, pollSeconds: 0.1 },
       web: { publicUrl: url },
     }),
@@ -74,7 +89,7 @@ export async function serveWorkspace(kind: DemoErp): Promise<ServedWorkspace> {
   const served = await serve(dataDir, {}, ['--port', String(port)]);
   // The test reads what the service wrote through a store and an ERP adapter of its own.
   const store = await openStore(join(dataDir, 'reader'), null, systemClock);
-  const reader = await erpReader(kind, dataDir, settings, store);
+  const reader = await erpReader(kind, dataDir, erp.settings, store);
   const runs = await openStore(dataDir, null, systemClock);
   const run = async (id: number) => (await runs.runs.get(id))!;
   return {
@@ -82,6 +97,7 @@ export async function serveWorkspace(kind: DemoErp): Promise<ServedWorkspace> {
     dataDir,
     served,
     run,
+    runs: () => runs.runs.list(1000),
     async deliver(emlPath, name) {
       const known = new Set((await runs.runs.list(1000)).map((r) => r.id));
       copyFileSync(emlPath, join(inbox, name));
@@ -107,7 +123,7 @@ export async function serveWorkspace(kind: DemoErp): Promise<ServedWorkspace> {
  * For a browser test file: starts a served workspace for a test and closes it after that test
  * (whatever it left running too), and the browser after the file.
  */
-export function servedWorkspacePerTest(): (kind: DemoErp) => Promise<ServedWorkspace> {
+export function servedWorkspacePerTest(): (kind: DemoErp, settings?: ServedSettings) => Promise<ServedWorkspace> {
   let current: ServedWorkspace | null = null;
   afterEach(async () => {
     await current?.close();
@@ -115,7 +131,7 @@ export function servedWorkspacePerTest(): (kind: DemoErp) => Promise<ServedWorks
     await stopServed();
   });
   afterAll(closeBrowser);
-  return async (kind) => (current = await serveWorkspace(kind));
+  return async (kind, settings) => (current = await serveWorkspace(kind, settings));
 }
 
 /** Follows a set-password link, chooses the password, and signs in with it, as a new user does. */

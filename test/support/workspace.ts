@@ -3,6 +3,7 @@ import { openAccounts, type Accounts } from '../../src/accounts/open-accounts.js
 import { catalogLoader } from '../../src/app/catalog-loader.js';
 import { catalogSearch } from '../../src/app/catalog-search.js';
 import type { LocalErp } from '../../src/erp/local/adapter.js';
+import { CustomerReplies } from '../../src/answer/customer-replies.js';
 import { ReviewService } from '../../src/review/review-service.js';
 import { startHttp, type HttpEndpoints } from '../../src/server/http.js';
 import { DEFAULT_MAIL_LIMITS } from '../../src/reading/mail-limits.js';
@@ -41,12 +42,15 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
   const runner = runnerFor(erp, store.runs, undefined, store.memory, undefined, store.parties);
   const catalog = catalogSearch(catalogLoader(erp.products, { clock }));
   await catalog.warm();
+  // No SMTP server here: no run's offer goes to a customer (test/web/reply-flow.browser.test.ts sends them).
+  const replies = new CustomerReplies({ replies: store.replies, questions: store.questions, transport: null, letterhead: null, mailboxes: new Map() });
   const deps: WorkspaceDeps = {
     accounts,
     publicUrl: 'http://127.0.0.1:8080',
     defaultLanguage: 'fi',
     runs: store.runs,
-    review: new ReviewService(runner, erp, store.memory, store.parties, clock),
+    review: new ReviewService(runner, erp, store.memory, store.parties, clock, replies),
+    replies,
     parties: { customers: erp.customers, persons: erp.persons },
     catalogSearch: (query, limit) => catalog.search(query, limit),
     timeZone: 'Europe/Helsinki',

@@ -1,3 +1,6 @@
+import type { ReplyRecord } from '../../answer/reply-log.js';
+import type { AskableLine } from '../../answer/customer-replies.js';
+import type { QuestionRecord } from '../../answer/question-log.js';
 import type { ReviewAction } from '../../workflow/review.js';
 import { formatDecimal, formatTime } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
@@ -21,6 +24,10 @@ export interface RunPageInput {
   partySearches: PartySearches;
   /** The mail's half of the page. */
   mail: SafeHtml;
+  /** The run's reply to its customer, and why none can be sent, if so. */
+  reply: { record: ReplyRecord | null; blocked: string | null };
+  /** Lines the customer can be asked about, and the questions already asked. */
+  questions: { askable: AskableLine[]; asked: QuestionRecord[] };
   timeZone: string;
   newActionId(): string;
 }
@@ -88,15 +95,52 @@ function history(page: PageContext, actions: ReviewAction[], timeZone: string): 
   return html`<section class="card" aria-labelledby="history-title"><h2 id="history-title">${t.history}</h2>${entries}</section>`;
 }
 
-function actionsBar(page: PageContext, form: ActionFormContext, view: RunView): SafeHtml {
+/** Sent, perhaps sent, or a button to send it: the salesperson never has to guess whether the customer has the offer. */
+function replyState(page: PageContext, form: ActionFormContext, reply: RunPageInput['reply'], timeZone: string): SafeHtml | null {
+  const { t, language } = page;
+  const { record } = reply;
+  if (record?.state === 'sent') return html`<p class="reply-state" data-reply="sent">${t.replySent(record.recipient, formatTime(record.sentAt!, language, timeZone))}</p>`;
+  if (record) return html`<p class="reply-state warning" data-reply="uncertain">${t.replyUncertain(record.recipient, formatTime(record.beganAt, language, timeZone))}</p>`;
+  if (reply.blocked) return null;
+  return actionForm(form, { kind: 'send_to_customer' }, html`<button type="submit" class="secondary" data-action="send_to_customer">${t.sendToCustomer}</button>`);
+}
+
+function actionsBar(page: PageContext, form: ActionFormContext, view: RunView, reply: RunPageInput['reply'], timeZone: string): SafeHtml {
   const { t } = page;
   const { offer } = view.run.context;
   return html`<div class="run-actions">
     <p class="offer-state">${offer ? t.offerInErp(offer.number) : t.noOfferYet}</p>
+    ${replyState(page, form, reply, timeZone)}
     ${actionForm(form, { kind: 'approve' }, html`<button type="submit" data-action="approve">${t.approve}</button>`)}
     ${actionForm(form, { kind: 'not_an_rfq' }, html`<button type="submit" class="secondary">${t.notARequest}</button>`)}
     ${actionForm(form, { kind: 'process_again' }, html`<button type="submit" class="secondary">${t.processAgain}</button>`)}
   </div>`;
+}
+
+function askedQuestions(page: PageContext, asked: QuestionRecord[], timeZone: string): SafeHtml | null {
+  const { t, language } = page;
+  if (asked.length === 0) return null;
+  return html`<ul class="asked-questions">${asked.map(
+    (q) =>
+      html`<li data-questions="${q.state}">${t.questionsAsked(q.recipient, q.sentAt ? formatTime(q.sentAt, language, timeZone) : '', q.questions.map((x) => x.line + 1).join(', '))} ${q.state === 'answered' ? t.questionsAnswered : q.state === 'sent' ? t.questionsWaiting : t.questionsUncertain}</li>`,
+  )}</ul>`;
+}
+
+/** One mail to the customer about every line the request leaves open: each ticked, its question editable before it goes. */
+function askCustomer(page: PageContext, form: ActionFormContext, input: RunPageInput['questions'], timeZone: string): SafeHtml | null {
+  const { t } = page;
+  const asked = askedQuestions(page, input.asked, timeZone);
+  if (input.askable.length === 0 && !asked) return null;
+  const fields = input.askable.map(
+    ({ line, question }) => html`<fieldset class="ask-line">
+      <label><input type="checkbox" name="ask_${String(line)}" checked> ${t.askLine(line + 1)}</label>
+      <textarea name="question_${String(line)}" rows="${String(question.choices.length + 1)}" aria-label="${t.askLine(line + 1)}">${question.text}</textarea>
+    </fieldset>`,
+  );
+  const askForm = input.askable.length
+    ? actionForm(form, { kind: 'ask_customer' }, html`${fields}<button type="submit" class="secondary" data-action="ask_customer">${t.askCustomer}</button>`, 'ask-form')
+    : null;
+  return html`<section class="card" aria-labelledby="ask-title"><h2 id="ask-title">${t.askTitle}</h2>${asked}${askForm}</section>`;
 }
 
 /** The original mail beside the draft: everything a salesperson needs to check and approve one request. */
@@ -111,12 +155,13 @@ export function runPage(page: PageContext, input: RunPageInput): SafeHtml {
     title,
     html`<p class="run-meta"><a href="/">${t.backToInbox}</a> · <span class="status status-${run.status}">${t[`runStatus_${run.status}`]}</span> · ${t.runTitle(run.id)}</p>
     ${noticeOf(page, input.notice, timeZone)}
-    ${actionsBar(page, form, view)}
+    ${actionsBar(page, form, view, input.reply, timeZone)}
     <div class="run-columns">
       <section class="card mail-column" aria-labelledby="mail-title"><h2 id="mail-title">${t.theMail}</h2>${input.mail}</section>
       <div class="draft-column">
         ${partyCards(page, form, run.context, input.partySearches, timeZone)}
         ${toCheck(page, view)}
+        ${askCustomer(page, form, input.questions, timeZone)}
         <section class="card" aria-labelledby="lines-title"><h2 id="lines-title" class="visually-hidden">${t.lines}</h2>
           ${lineTable(page, form, view.lines, input.lineSearch, timeZone)}
           ${addLineForm(page, form)}

@@ -37,7 +37,15 @@ function reviewerOf(principal: Principal): Reviewer {
 /** An HTML form sends text: its numbers are read here, at the edge, and then checked like JSON. */
 function fromForm(body: Record<string, unknown>): Record<string, unknown> {
   const numeric = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-  return { ...body, revision: numeric(body.revision), line: numeric(body.line) };
+  return { ...body, revision: numeric(body.revision), line: numeric(body.line), ...(body.kind === 'ask_customer' ? { questions: askedInForm(body) } : {}) };
+}
+
+/** The ask form's ticked lines (`ask_2`) with the question text written for each (`question_2`). */
+function askedInForm(body: Record<string, unknown>): { line: number; text: unknown }[] {
+  return Object.keys(body).flatMap((name) => {
+    const line = /^ask_(\d+)$/.exec(name)?.[1];
+    return line === undefined ? [] : [{ line: Number(line), text: body[`question_${line}`] ?? '' }];
+  });
 }
 
 type Parsed = { request: ActionRequest; command: ReviewCommand } | { invalid: string };
@@ -67,7 +75,7 @@ function lineSearch(deps: WorkspaceDeps, line: number | undefined, q: string | u
 }
 
 /** The run as JSON for integrations: the stored run and what the page works out from it. */
-function runJson(run: StoredRun) {
+async function runJson(deps: WorkspaceDeps, run: StoredRun) {
   const view = runView(run);
   return {
     id: run.id,
@@ -81,6 +89,8 @@ function runJson(run: StoredRun) {
     draft: run.context.draft,
     offer: run.context.offer,
     history: run.context.review.actions,
+    reply: await deps.replies.get(run.id),
+    questions: await deps.replies.questionsOf(run.id),
   };
 }
 
@@ -99,6 +109,8 @@ export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
         lineSearch: lineSearch(deps, searches.line, searches.q),
         partySearches: await partySearches(deps, searches.customerQuery, searches.personQuery),
         mail: mailPanel(page, run, deps.timeZone),
+        reply: { record: await deps.replies.get(run.id), blocked: deps.replies.blockedFor(run) },
+        questions: { askable: deps.replies.askable(run), asked: await deps.replies.questionsOf(run.id) },
         timeZone: deps.timeZone,
         newActionId: randomUUID,
       }),
@@ -157,7 +169,7 @@ export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
     const params = runParams.safeParse(request.params);
     const run = params.success ? await deps.runs.get(params.data.id) : null;
     if (!run) return reply.code(404).send({ error: 'not_found', message: 'no such run' });
-    return runJson(run);
+    return runJson(deps, run);
   });
 
   app.post('/api/runs/:id/actions', async (request, reply) => {
@@ -170,7 +182,7 @@ export function runRoutes(app: FastifyInstance, deps: WorkspaceDeps): void {
     switch (outcome.kind) {
       case 'done':
       case 'repeated':
-        return { outcome: outcome.kind, run: runJson((await deps.runs.get(params.data.id))!) };
+        return { outcome: outcome.kind, run: await runJson(deps, (await deps.runs.get(params.data.id))!) };
       case 'stale':
         return reply.code(409).send({ error: 'stale', message: `changed by ${outcome.by.name} at ${outcome.at}`, by: outcome.by, at: outcome.at, revision: outcome.revision });
       case 'refused':
