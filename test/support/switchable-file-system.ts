@@ -20,6 +20,7 @@ function readingFirst<F extends (...args: never[]) => Promise<unknown>>(op: F, b
 export class SwitchableFileSystem {
   private readsFailing = 0;
   private writesFailing = 0;
+  private writeError = 'EIO';
   private answersLosing: Set<'rename' | 'unlink'> = new Set();
   private losingOnce = false;
 
@@ -29,9 +30,16 @@ export class SwitchableFileSystem {
     this.readsFailing = count;
   }
 
-  /** The next `count` document writes fail before they are done; Infinity for every one until a reset. */
+  /** The next `count` document writes fail before they are done, as a disk that hiccups does. */
   failWrites(count: number): void {
     this.writesFailing = count;
+    this.writeError = 'EIO';
+  }
+
+  /** Every document write fails until a reset, as on a share mounted read-only. */
+  refuseWrites(): void {
+    this.writesFailing = Infinity;
+    this.writeError = 'EROFS';
   }
 
   /** Document writes are done, then fail as if the answer were lost: the first one only, or the first of each kind. */
@@ -55,7 +63,7 @@ export class SwitchableFileSystem {
   private beforeWrite(path: unknown): void {
     if (this.writesFailing === 0) return;
     this.writesFailing -= 1;
-    throw Object.assign(new Error(`EIO: i/o error, write '${String(path)}'`), { code: 'EIO' });
+    throw Object.assign(new Error(`${this.writeError}: write '${String(path)}' failed`), { code: this.writeError });
   }
 
   private afterWrite(kind: 'rename' | 'unlink', path: unknown): void {

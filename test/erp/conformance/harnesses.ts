@@ -146,7 +146,7 @@ function filesUnder(name: string, format: 'both' | 'csv'): Harness {
         if (fault.kind === 'unreachable') share.away();
         else if (fault.kind === 'transient' && fault.on === 'reads') switchable.failReads(fault.count);
         else if (fault.kind === 'transient') switchable.failWrites(fault.count);
-        else if (fault.kind === 'writesRefused') switchable.failWrites(Infinity);
+        else if (fault.kind === 'writesRefused') switchable.refuseWrites();
         else if (fault.kind === 'answersLost') switchable.loseAnswers(fault.writes);
         else if (fault.kind === 'reset') {
           share.back();
