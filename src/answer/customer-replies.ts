@@ -16,11 +16,13 @@ import { languageOf, sendReply, type ReplyOutcome } from './send-reply.js';
 export interface CustomerRepliesDeps {
   replies: ReplyLog;
   questions: QuestionLog;
-  /** Null when no SMTP server is set up, or no letterhead: then no reply is ever sent, and the workspace says why. */
-  transport: ReplyTransport | null;
+  /** Null until the seller sets one up: then nothing is mailed to customers, and the workspace says why. */
   letterhead: Letterhead | null;
-  /** By mailbox name; a mailbox not listed (the CLI's) never replies. */
-  mailboxes: ReadonlyMap<string, { mode: MailboxMode; replies: MailboxReplies }>;
+  /**
+   * By mailbox name, with how its mail to customers leaves (the mailbox's own Graph account, or
+   * the SMTP server; null when neither is set up); a mailbox not listed (the CLI's) never mails.
+   */
+  mailboxes: ReadonlyMap<string, { mode: MailboxMode; replies: MailboxReplies; transport: ReplyTransport | null }>;
 }
 
 /** Why a run's offer cannot go to the customer now, or null when it can. */
@@ -56,10 +58,10 @@ export class CustomerReplies {
 
   /** Why nothing can be mailed to this run's customer, whatever the offer's state, or null. */
   private blockedMail(run: StoredRun): ReplyBlock {
-    if (!this.deps.transport) return 'no SMTP server is set up (config notifications)';
     if (!this.deps.letterhead) return 'no letterhead is set up (config letterhead): the offer PDF needs it';
     const mailbox = this.deps.mailboxes.get(run.key.mailbox);
     if (!mailbox || mailbox.replies.policy === 'never') return `mailbox ${run.key.mailbox} does not mail customers`;
+    if (!mailbox.transport) return `mailbox ${run.key.mailbox} has no way to send: set up an SMTP server (config notifications) or use a Graph mailbox`;
     return null;
   }
 
@@ -75,7 +77,7 @@ export class CustomerReplies {
     if (blocked) return Promise.reject(new Error(blocked));
     return sendReply(run.id, run.context, {
       replies: this.deps.replies,
-      transport: this.deps.transport!,
+      transport: this.deps.mailboxes.get(run.key.mailbox)!.transport!,
       letterhead: this.deps.letterhead!,
       sharedSender: this.sharedSender(run),
       copySalesperson: this.deps.mailboxes.get(run.key.mailbox)!.replies.copySalesperson,
@@ -123,7 +125,7 @@ export class CustomerReplies {
     });
     if (await this.deps.questions.begin({ messageId: mail.messageId, runId: run.id, recipient: mail.to.address, questions })) {
       try {
-        await this.deps.transport!.send(mail);
+        await mailbox.transport!.send(mail);
       } catch (error) {
         if (error instanceof ReplyRefused) await this.deps.questions.abandon(mail.messageId);
         throw error;

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { CustomerMail } from './customer-mail.js';
+import { mailOptionsOf } from './mail-options.js';
 import { ReplyRefused, type ReplyTransport } from './reply-transport.js';
 
 export interface SmtpServer {
@@ -24,18 +25,7 @@ export class SmtpReplyTransport implements ReplyTransport {
 
   async send(mail: CustomerMail): Promise<void> {
     try {
-      await this.transport.sendMail({
-        messageId: mail.messageId,
-        from: mail.from,
-        to: mail.to,
-        cc: mail.cc,
-        subject: mail.subject,
-        inReplyTo: mail.inReplyTo ?? undefined,
-        references: mail.references,
-        text: mail.text,
-        html: mail.html,
-        attachments: mail.attachments,
-      });
+      await this.transport.sendMail(mailOptionsOf(mail));
     } catch (error) {
       const where = `SMTP ${this.server.host}:${this.server.port}`;
       if (refusedByServer(error)) throw new ReplyRefused(`${where} refused the mail: ${error.message}`);

@@ -17,7 +17,7 @@ import { SmtpNotifier } from '../notify/smtp-notifier.js';
 import { ReviewService } from '../review/review-service.js';
 import { CustomerReplies } from '../answer/customer-replies.js';
 import { takeAnswer } from '../answer/answer-intake.js';
-import { SmtpReplyTransport } from '../answer/smtp-reply-transport.js';
+import { replyTransportsOf } from '../app/reply-transports.js';
 import { registerWorkspace } from '../web/workspace.js';
 import { scheduleReadBack, type ReadBackSchedule } from './read-back-schedule.js';
 import type { PassOutcome } from '../learning/leased-pass.js';
@@ -105,13 +105,12 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     fallbackTo: config.notifications?.fallbackTo ?? null,
   };
   const modes = new Map(config.mailboxes.map((m) => [m.name, m.mode]));
-  const replyTransport = config.notifications ? new SmtpReplyTransport(config.notifications) : null;
+  const replyTransports = replyTransportsOf(config, clock);
   const replies = new CustomerReplies({
     replies: app.replies,
     questions: app.questions,
-    transport: replyTransport,
     letterhead: config.letterhead,
-    mailboxes: new Map(config.mailboxes.map((m) => [m.name, { mode: m.mode, replies: m.replies }])),
+    mailboxes: new Map(config.mailboxes.map((m) => [m.name, { mode: m.mode, replies: m.replies, transport: replyTransports.of(m.name) }])),
   });
   const run = runJob(runner, (result, runId) => {
     service.run(result);
@@ -221,7 +220,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       await worker.stop();
       await http.close();
       smtp?.close();
-      replyTransport?.close();
+      replyTransports.close();
       await app.close();
       log.info('stopped');
     },

@@ -44,9 +44,8 @@ describe('taking the customer’s answer to the run that asked', () => {
     const replies = new CustomerReplies({
       replies: store.replies,
       questions: store.questions,
-      transport,
       letterhead: letterheadSchema.parse({ name: 'Seller Oy' }),
-      mailboxes: new Map([[MAILBOX, { mode: 'review' as const, replies: { policy: 'on_approval' as const, from: null, copySalesperson: false } }]]),
+      mailboxes: new Map([[MAILBOX, { mode: 'review' as const, replies: { policy: 'on_approval' as const, from: null, copySalesperson: false }, transport }]]),
     });
     const review = new ReviewService(runner, erp, store.memory, store.parties, systemClock, replies);
     deps = { runs: store.runs, runner, review, replies };

@@ -5,6 +5,13 @@ import { DirectorySource } from './directory-source.js';
 import { GraphSource } from './graph-source.js';
 import { ImapSource } from './imap-source.js';
 
+/** A Graph mailbox's client secret, from the config or the environment variable it names. */
+export function graphSecretOf(mailbox: Extract<MailboxConfig, { type: 'graph' }>, env: NodeJS.ProcessEnv = process.env): string {
+  const secret = mailbox.clientSecret ?? env[mailbox.clientSecretEnv!];
+  if (!secret) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.clientSecretEnv} is not set`);
+  return secret;
+}
+
 export function openMailSource(mailbox: MailboxConfig, clock: Clock, env: NodeJS.ProcessEnv = process.env): MailSource {
   switch (mailbox.type) {
     case 'directory':
@@ -14,10 +21,7 @@ export function openMailSource(mailbox: MailboxConfig, clock: Clock, env: NodeJS
       if (!password) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.passwordEnv} is not set`);
       return new ImapSource({ ...mailbox, password });
     }
-    case 'graph': {
-      const clientSecret = mailbox.clientSecret ?? env[mailbox.clientSecretEnv!];
-      if (!clientSecret) throw new Error(`mailbox ${mailbox.name}: environment variable ${mailbox.clientSecretEnv} is not set`);
-      return new GraphSource({ ...mailbox, clientSecret }, clock);
-    }
+    case 'graph':
+      return new GraphSource({ ...mailbox, clientSecret: graphSecretOf(mailbox, env) }, clock);
   }
 }
