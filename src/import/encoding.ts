@@ -101,4 +101,3 @@ export function toUtf8(encoding: TextEncoding): Transform {
     flush: (done) => push(undefined, done),
   });
 }
-
