@@ -27,7 +27,7 @@ const ACKNOWLEDGEMENTS: ImportKind<Acknowledgement, { acknowledgements: Acknowle
   batch: (acknowledgements) => ({ acknowledgements }),
 };
 
-export const PROCESSED_FOLDER = 'processed';
+const PROCESSED_FOLDER = 'processed';
 
 export class AckFolder {
   /** As of the last refresh, which reads every file still in the folder. */

@@ -13,7 +13,7 @@ export const TEMPORARY_PREFIX = '.offerflow-';
  * The folder the ERP's file import reads. A document appears whole or not at all: it is written
  * under a temporary name in the same folder, flushed to disk, then renamed to its own name, which
  * replaces an earlier revision in one step. Every failure is one worth trying again (a share gone
- * away, a full disk): the workflow retries it.
+ * away, a full disk).
  */
 export class Outbox {
   constructor(
