@@ -28,6 +28,9 @@ need_packages() {
 # downloads no browser of its own: Debian's chromium is the one it starts.
 [ -x /usr/bin/chromium ] || need_packages "the browser tests" chromium
 
+# The files ERP's tests validate every UBL document they make against OASIS's schema with xmllint.
+[ -x /usr/bin/xmllint ] || need_packages "the UBL validation in the files ERP tests" libxml2-utils
+
 # The store tests use the local PostgreSQL (trust auth on loopback, a database named test), and
 # the fault tests start servers of their own from the same binaries.
 if [ -z "${OFFERFLOW_TEST_DATABASE_URL:-}" ]; then

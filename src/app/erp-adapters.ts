@@ -1,4 +1,5 @@
 import { BC_ERP_TYPE, openBcErp } from '../erp/bc/adapter.js';
+import { FILES_ERP_TYPE, openFilesErp } from '../erp/files/adapter.js';
 import { LEMONSOFT_ERP_TYPE, openLemonsoftErp } from '../erp/lemonsoft/adapter.js';
 import type { OfferCreationJournal } from '../erp/lemonsoft/offer-creation-journal.js';
 import { LOCAL_ERP_TYPE, openLocalErp } from '../erp/local/adapter.js';
@@ -21,6 +22,7 @@ const SHIPPED_ERPS: ReadonlyMap<string, OpenErp> = new Map<string, OpenErp>([
   [LOCAL_ERP_TYPE, openLocalErp],
   [LEMONSOFT_ERP_TYPE, openLemonsoftErp],
   [BC_ERP_TYPE, openBcErp],
+  [FILES_ERP_TYPE, openFilesErp],
 ]);
 
 export function knownErpTypes(): string[] {

@@ -52,9 +52,35 @@ export async function detectEncoding(head: Buffer, pieces: () => AsyncIterable<B
   return 'windows-1252';
 }
 
+/**
+ * What windows-1252 has at bytes 0x80–0x9F, where it differs from Latin-1 (the euro sign, dashes,
+ * curly quotes), as the WHATWG Encoding Standard maps them. Node's TextDecoder decodes these bytes
+ * as Latin-1 since 20.18.3 (nodejs/node#60888), so its text is mapped again with this table, which
+ * changes nothing where the decoder is right.
+ */
+const WINDOWS_1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+function decoded(text: string, encoding: TextEncoding): string {
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => String.fromCodePoint(WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!));
+}
+
 /** The start of the text, for sniffing; a character cut off at the end of `head` is left out. */
 export function decodeHead(head: Buffer, encoding: TextEncoding): string {
-  return new TextDecoder(encoding).decode(head, { stream: true });
+  return decoded(new TextDecoder(encoding).decode(head, { stream: true }), encoding);
+}
+
+/** Each character windows-1252 has a byte for, with that byte. */
+const WINDOWS_1252_BYTES: ReadonlyMap<string, number> = new Map(
+  Array.from({ length: 256 }, (_, byte) => [String.fromCodePoint(byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_C1[byte - 0x80]! : byte), byte] as const),
+);
+
+/** Text as windows-1252, for a Windows program that reads nothing else; a character it cannot hold becomes `?`, as Windows writes it. */
+export function toWindows1252(text: string): Buffer {
+  return Buffer.from(Array.from(text, (character) => WINDOWS_1252_BYTES.get(character) ?? 0x3f));
 }
 
 /** Turns text in `encoding` into UTF-8, piece by piece; the byte-order mark is dropped. */
@@ -63,7 +89,7 @@ export function toUtf8(encoding: TextEncoding): Transform {
   const push = (piece: Buffer | undefined, done: TransformCallback): void => {
     let text: string;
     try {
-      text = decoder.decode(piece, { stream: piece !== undefined });
+      text = decoded(decoder.decode(piece, { stream: piece !== undefined }), encoding);
     } catch (error) {
       done(new TableError(`is not valid ${encoding.toUpperCase()} text (${(error as Error).message})`));
       return;

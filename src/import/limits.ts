@@ -70,6 +70,7 @@ export const MAX_CELL_LENGTH = {
   customer: 64,
   code: 64,
   description: 200,
+  reference: 100,
 } as const;
 
 export type Column = keyof typeof MAX_CELL_LENGTH;

@@ -5,8 +5,8 @@ import { tempDataDir } from '../support/seller.js';
 import { systemClock } from '../../src/time/clock.js';
 
 describe('the ERPs the product ships', () => {
-  it('are the local, the Lemonsoft and the Business Central adapter', () => {
-    expect(knownErpTypes()).toEqual(['bc', 'lemonsoft', 'local']);
+  it('are the local, the Lemonsoft, the Business Central and the files adapter', () => {
+    expect(knownErpTypes()).toEqual(['bc', 'files', 'lemonsoft', 'local']);
   });
 
   it('opens the adapter of a type by its name, and refuses a type it does not ship, naming those it does', async () => {
@@ -16,7 +16,8 @@ describe('the ERPs the product ships', () => {
     const erp = await openErp('local', context);
     expect(erp.type).toBe('local');
     await erp.close();
-    await expect(openErp('jeeves', context)).rejects.toThrow("ERP type 'jeeves' is not registered; known types: bc, lemonsoft, local");
+    await expect(openErp('files', context)).rejects.toThrow(/erp\.settings\.exportDir[\s\S]*erp\.settings\.outboxDir/);
+    await expect(openErp('jeeves', context)).rejects.toThrow("ERP type 'jeeves' is not registered; known types: bc, files, lemonsoft, local");
     await store.close();
   });
 });

@@ -36,6 +36,14 @@ describe('readCsv', () => {
     expect(read.at(-1)).toEqual({ row: 100_001, cells: ['1099999', 'Kupariputki 99999 mm', 'm', '1,50'] });
   });
 
+  it('reads the characters windows-1252 has where Latin-1 has none: the euro sign, dashes and curly quotes', async () => {
+    const file = join(dir, 'products.csv');
+    // "Päätetulppa – 22 mm ’sk’;2,10 €" as Excel on Windows saves it.
+    writeFileSync(file, Buffer.concat([Buffer.from('name;price\r\nP\xe4\xe4tetulppa ', 'latin1'), Buffer.from([0x96]), Buffer.from(' 22 mm ', 'latin1'), Buffer.from([0x92]), Buffer.from('sk', 'latin1'), Buffer.from([0x92]), Buffer.from(';2,10 ', 'latin1'), Buffer.from([0x80, 0x0d, 0x0a])]));
+
+    expect((await rows(file))[1]?.cells).toEqual(['Päätetulppa – 22 mm ’sk’', '2,10 €']);
+  });
+
   it('sniffs the delimiter of a UTF-16 file from its decoded header', async () => {
     const file = join(dir, 'products.csv');
     writeFileSync(file, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('sku,name\r\n1,Päätetulppa; 22 mm\r\n', 'utf16le').swap16()]));

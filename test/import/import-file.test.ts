@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Product } from '../../src/domain/product.js';
 import { openLocalErp, type LocalErp } from '../../src/erp/local/adapter.js';
-import { importFile } from '../../src/import/import-file.js';
-import type { ImportKindName } from '../../src/import/kinds.js';
+import { importFile, importTable } from '../../src/import/import-file.js';
+import { IMPORT_KINDS, type ImportKind, type ImportKindName } from '../../src/import/kinds.js';
 import { IMPORT_LIMITS, type ImportLimits } from '../../src/import/limits.js';
 import { ImportError } from '../../src/import/table.js';
 import { sharedStringRow, sharedStrings, sheet, workbook } from '../support/workbook-zip.js';
@@ -613,5 +613,43 @@ describe('progress', () => {
     });
     expect(await erp.products.getBySku(String(1_000_000 + rows - 1))).toMatchObject({ listPrice: '99.95' });
     expect((await allProducts()).length).toBe(rows);
+  });
+});
+
+describe('import with a header mapping, for files another system writes', () => {
+  const mapping = new Map([
+    ['sku', 'ArtNr'],
+    ['name', 'Benämning'],
+    ['price', 'Pris'],
+  ] as const);
+
+  function exported(content: string): string {
+    const file = join(dataDir, 'ARTIKLAR.csv');
+    writeFileSync(file, content);
+    return file;
+  }
+
+  it("reads the file's own headers as ours, ignores the columns it does not map, and keeps our name for a column it leaves out", async () => {
+    const file = exported('ArtNr;Benämning;Lagerplats;Pris;unit\n1000015;Kupariputki 15;A-12;8,40;m\n');
+
+    await importTable(erp.masterData, IMPORT_KINDS.products as ImportKind<unknown>, file, undefined, IMPORT_LIMITS, mapping);
+
+    expect(await erp.products.getBySku('1000015')).toMatchObject({ name: 'Kupariputki 15', listPrice: '8.4', unit: 'm' });
+  });
+
+  it("names a bad cell's column by the file's own header", async () => {
+    const file = exported('ArtNr;Benämning;Pris;unit\n1000015;Kupariputki 15;8,4x;m\n');
+
+    const error = await importTable(erp.masterData, IMPORT_KINDS.products as ImportKind<unknown>, file, undefined, IMPORT_LIMITS, mapping).catch((e: unknown) => e);
+
+    expect((error as ImportError).problems).toEqual(["row 2, column Pris: '8,4x' is not a price (a number of 0 or more, with . or , as the decimal separator)"]);
+  });
+
+  it('names a missing required column by the header the mapping expects', async () => {
+    const file = exported('ArtNr;Benämning;unit\n1000015;Kupariputki 15;m\n');
+
+    const error = await importTable(erp.masterData, IMPORT_KINDS.products as ImportKind<unknown>, file, undefined, IMPORT_LIMITS, mapping).catch((e: unknown) => e);
+
+    expect((error as ImportError).problems).toEqual(["required column 'Pris' (price) is missing from the header"]);
   });
 });

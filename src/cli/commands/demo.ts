@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../../config/config.js';
 import { BC_ERP_TYPE } from '../../erp/bc/adapter.js';
+import { FILES_ERP_TYPE } from '../../erp/files/adapter.js';
 import { LEMONSOFT_ERP_TYPE } from '../../erp/lemonsoft/adapter.js';
 import { localErpFile, LOCAL_ERP_TYPE } from '../../erp/local/adapter.js';
 import { MASTER_DATA_FILES } from '../../import/read-master-data.js';
@@ -19,6 +20,7 @@ import { importInto } from './import.js';
 import { linkUrl } from './users.js';
 import { systemClock } from '../../time/clock.js';
 import { mailProcessor, processFile } from './process.js';
+import { demoFilesSettings, demoOutbox, resetFilesDemo } from './demo-files.js';
 import { bcSimulatorFile, DEMO_BC_SETTINGS, DEMO_LEMONSOFT_CREDENTIALS, simulatorFile, startDemoBc, startDemoLemonsoft } from './sim.js';
 
 interface DemoSimulator {
@@ -41,7 +43,7 @@ const DEMO_SIMULATORS: Record<string, (dataDir: string) => Promise<DemoSimulator
   },
 };
 
-const DEMO_ERPS = [LOCAL_ERP_TYPE, ...Object.keys(DEMO_SIMULATORS)];
+const DEMO_ERPS = [LOCAL_ERP_TYPE, ...Object.keys(DEMO_SIMULATORS), FILES_ERP_TYPE];
 
 function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -105,7 +107,7 @@ export function registerDemo(program: Command): void {
     .description('load the demo wholesaler into an ERP and turn the sample emails into offers')
     .option('--reset', 'start from empty databases in the data directory')
     .option('--examples <dir>', 'folder of .eml files', join(PACKAGE_ROOT, 'examples'))
-    .option('--erp <type>', `the ERP to run against: ${DEMO_ERPS.join(', ')} (through its simulator)`, LOCAL_ERP_TYPE)
+    .option('--erp <type>', `the ERP to run against: ${DEMO_ERPS.join(', ')} (a networked ERP through its simulator, files through folders in the data directory)`, LOCAL_ERP_TYPE)
     .option('--serve', 'then open the workspace on the demo data (embedded ERP only)')
     .option('--port <n>', 'the workspace port with --serve', '8080')
     .action(async (flags: DemoFlags, command: Command) => {
@@ -116,12 +118,18 @@ export function registerDemo(program: Command): void {
         for (const file of [localErpFile(config.dataDir), storeFile(config.dataDir), simulatorFile(config.dataDir), bcSimulatorFile(config.dataDir)]) removeDatabase(file);
         // Refreshes bring changed products, not removed ones: the old ERP's would linger in the index.
         rmSync(catalogSnapshotFile(config.dataDir), { force: true });
+        resetFilesDemo(config.dataDir);
       }
       if (flags.erp === LOCAL_ERP_TYPE) {
         await loadLocal(config);
         const local = { ...config, erp: { type: LOCAL_ERP_TYPE, settings: {} } };
         await processExamples(local, flags.examples);
         if (flags.serve) await serveWorkspace(local, Number(flags.port));
+        return;
+      }
+      if (flags.erp === FILES_ERP_TYPE) {
+        await processExamples({ ...config, erp: { type: FILES_ERP_TYPE, settings: demoFilesSettings(config.dataDir) } }, flags.examples);
+        print(`Offer documents (UBL 2.1 Quotations) in ${demoOutbox(config.dataDir)}`);
         return;
       }
       const sim = await DEMO_SIMULATORS[flags.erp]!(config.dataDir);

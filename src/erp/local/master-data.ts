@@ -19,6 +19,17 @@ export interface MasterDataBatch {
   columns?: ReadonlySet<string>;
 }
 
+/** What one source of master data holds the whole of. */
+export type MasterDataKind = 'products' | 'customers' | 'persons' | 'priceRules';
+
+/** The tables each kind fills: emptied together when a source is read whole again. */
+const KIND_TABLES: Record<MasterDataKind, readonly (keyof LocalErpSchema)[]> = {
+  products: ['product_codes', 'products'],
+  customers: ['customer_domains', 'customers'],
+  persons: ['persons'],
+  priceRules: ['price_rules'],
+};
+
 export interface MasterDataWriter {
   write(batch: MasterDataBatch): Promise<void>;
 }
@@ -35,6 +46,18 @@ export class LocalMasterData {
 
   async inTransaction<T>(work: (writer: MasterDataWriter) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work({ write: (batch) => writeBatch(trx, batch, this.clock.now().toISOString()) }));
+  }
+
+  /**
+   * As `inTransaction`, for a source that is the whole of `kind` (an ERP's export file): what the
+   * kind held is emptied first, in the same transaction, so rows gone from the source go, and a
+   * source that fails to load leaves the last one in place.
+   */
+  async replacing<T>(kind: MasterDataKind, work: (writer: MasterDataWriter) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      for (const table of KIND_TABLES[kind]) await trx.deleteFrom(table).execute();
+      return work({ write: (batch) => writeBatch(trx, batch, this.clock.now().toISOString()) });
+    });
   }
 }
 

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Customer } from '../../../src/domain/customer.js';
+import { openFilesErp } from '../../../src/erp/files/adapter.js';
 import type { PriceRule } from '../../../src/domain/price-rule.js';
 import { openBcErp } from '../../../src/erp/bc/adapter.js';
 import type { BcFaultUpdate } from '../../../src/erp/bc/simulator/faults.js';
@@ -20,6 +22,9 @@ import { CUSTOMERS, PERSONS, PRICE_RULES, PRODUCTS, tempDataDir } from '../../su
 import { systemClock } from '../../../src/time/clock.js';
 import type { ErpFault, FaultKind } from './erp-fault.js';
 import type { ErpGap } from './erp-gap.js';
+import { SELLER, writeErpExport } from '../../support/erp-export.js';
+import { SwitchableFileSystem } from '../../support/switchable-file-system.js';
+import { expectValidOutbox } from '../../support/ubl.js';
 
 const rule = (sku: string, price: string, minQty: string, validFrom: string | null, validTo: string | null): PriceRule => ({
   pricelist: 'P1',
@@ -103,6 +108,84 @@ const local: Harness = {
     return under;
   },
 };
+
+/** Our offer number in each document the outbox holds, read from the files as the ERP's import would. */
+function outboxOfferNumbers(outboxDir: string): string[] {
+  const number = (name: string): string => {
+    const text = readFileSync(join(outboxDir, name), 'utf8');
+    if (name.endsWith('.xml')) return /<cbc:ID>(\d+)<\/cbc:ID>\s*<cbc:DocumentType>Offerflow offer</.exec(text)?.[1] ?? `unreadable ${name}`;
+    const [header, first] = text.split('\r\n').map((line) => line.split(';'));
+    return first?.[header!.indexOf('number')] ?? `unreadable ${name}`;
+  };
+  const documents = readdirSync(outboxDir).filter((name) => name.endsWith('.xml') || name.endsWith('.csv'));
+  const ubl = documents.filter((name) => name.endsWith('.xml'));
+  return (ubl.length ? ubl : documents).map(number).sort();
+}
+
+/** The share the ERP's folders are on, taken away and given back, as an unmounted share is. */
+function shareSwitch(folders: string[]): { away(): void; back(): void } {
+  return {
+    away: () => folders.forEach((dir) => renameSync(dir, `${dir}.away`)),
+    back: () => folders.filter((dir) => existsSync(`${dir}.away`)).forEach((dir) => renameSync(`${dir}.away`, dir)),
+  };
+}
+
+/**
+ * Master data from the ERP's export files (its own headers, Windows-1252, decimal commas), looked
+ * at on every read; offers in the outbox as `format` says. Its faults are a share's: the folders
+ * gone, and through the adapter's file operations, reads and writes that fail, writes done whose
+ * answer is lost, and writes refused (as a read-only share would; tests run as root, so
+ * permissions cannot do it). It has no login and no throttling.
+ */
+function filesUnder(name: string, format: 'both' | 'csv'): Harness {
+  return {
+    name,
+    faults: new Set<FaultKind>(['unreachable', 'transient', 'answersLost', 'writesRefused', 'reset']),
+    async open() {
+      const dataDir = tempDataDir();
+      const exportDir = join(dataDir, 'export');
+      const outboxDir = join(dataDir, 'outbox');
+      mkdirSync(outboxDir);
+      const exports = writeErpExport(exportDir, MASTER_DATA);
+      const switchable = new SwitchableFileSystem(exportDir);
+      const share = shareSwitch([exportDir, outboxDir]);
+      const settings = { exportDir, outboxDir, format, refreshSeconds: 0, retryBaseMs: 5, ...SELLER, exports };
+      const open = () => openFilesErp({ dataDir, settings, clock: systemClock, fileSystem: switchable.fs });
+      const inject = (fault: ErpFault): void => {
+        if (fault.kind === 'unreachable') share.away();
+        else if (fault.kind === 'transient' && fault.on === 'reads') switchable.failReads(fault.count);
+        else if (fault.kind === 'transient') switchable.failWrites(fault.count);
+        else if (fault.kind === 'writesRefused') switchable.refuseWrites();
+        else if (fault.kind === 'answersLost') switchable.loseAnswers(fault.writes);
+        else if (fault.kind === 'reset') {
+          share.back();
+          switchable.reset();
+        } else throw new Error(`a file hand-off cannot have the fault ${fault.kind}`);
+      };
+      const under: ErpUnderTest = {
+        erp: await open(),
+        offerNumbers: async () => outboxOfferNumbers(outboxDir),
+        inject,
+        logins: () => 0,
+        async restart() {
+          await under.erp.close();
+          under.erp = await open();
+        },
+        async close() {
+          await under.erp.close();
+          share.back();
+          // Whatever a suite made the adapter write must be a document the ERP's import can take.
+          if (readdirSync(outboxDir).some((file) => file.endsWith('.xml'))) expectValidOutbox(outboxDir);
+        },
+      };
+      return under;
+    },
+  };
+}
+
+const files = filesUnder('files', 'both');
+/** Read back from the CSV alone, in the layout of every field. */
+const filesCsv = filesUnder('files, CSV only', 'csv');
 
 export const CREDENTIALS = { username: 'offerflow', password: 's3cret-pw', database: 'TEST', apiKey: 'api-key-123' };
 
@@ -320,6 +403,6 @@ const bc = bcUnder('bc');
 const BC_VARIANTS: Harness[] = [bcUnder('bc, a stale ETag answered 409 and a blank enum member written " "', { staleEtagStatus: 409, blankEnumMember: ' ' })];
 
 /** Every ERP Offerflow ships, and every reading of one it must survive. */
-export const HARNESSES: Harness[] = [local, lemonsoft, ...LEMONSOFT_VARIANTS, bc, ...BC_VARIANTS];
+export const HARNESSES: Harness[] = [local, files, filesCsv, lemonsoft, ...LEMONSOFT_VARIANTS, bc, ...BC_VARIANTS];
 /** Lemonsoft in each reading, for the tests of its own wire protocol. */
 export const LEMONSOFT_HARNESSES: Harness<LemonsoftErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalErp } from '../../../src/erp/local/adapter.js';
 import type { Product } from '../../../src/domain/product.js';
-import { seededErp } from '../../support/seller.js';
+import { PRODUCTS, seededErp } from '../../support/seller.js';
 
 describe('local ERP master data', () => {
   let erp: LocalErp;
@@ -48,5 +48,22 @@ describe('local ERP master data', () => {
     expect((await erp.persons.findByEmail('MIKKO@seller.fi'))?.number).toBe('101');
     expect((await erp.persons.getByNumber('102'))?.name).toBe('Sanna Sähkö');
     expect(await erp.persons.findByEmail('nobody@seller.fi')).toBeNull();
+  });
+});
+
+describe('local ERP master data read whole again from a source', () => {
+  it('replaces what a kind held, leaving the other kinds, and leaves it as it was when the load fails', async () => {
+    const erp = await seededErp();
+    const [first] = PRODUCTS;
+
+    await erp.masterData.replacing('products', (writer) => writer.write({ products: [first!] }));
+    expect((await erp.products.findByCode('CU1510K')).map((p) => p.sku)).toEqual([first!.sku]);
+    await expect(erp.masterData.replacing('products', async () => Promise.reject(new Error('bad row')))).rejects.toThrow('bad row');
+
+    const skus: string[] = [];
+    for await (const product of erp.products.iterate()) skus.push(product.sku);
+    expect(skus).toEqual([first!.sku]);
+    expect(await erp.customers.getByNumber('20001')).not.toBeNull();
+    await erp.close();
   });
 });
