@@ -6,7 +6,8 @@ import type { Clock } from '../../time/clock.js';
 import type { WriteFence } from '../ports.js';
 import { isGuid } from './settings.js';
 import type { TokenSource } from './token.js';
-import { answerOf, BcError, discard, failureOf, neverSent, parsed, request, retryAfterMs, type Outcome } from './transport.js';
+import { discard, neverSent, request, retryAfterMs, type Outcome } from '../http-outcome.js';
+import { answerOf, BcError, failureOf, parsed } from './transport.js';
 import { companySchema, listSchema } from './wire.js';
 
 export interface BcClientOptions {
@@ -208,7 +209,7 @@ export class BcClient {
     const backoff = backoffMs({ baseDelayMs: this.options.retryBaseMs, maxDelayMs: MAX_BACKOFF_MS }, attempt + 1);
     if (outcome.kind === 'network') return !write || neverSent(outcome) ? backoff : null;
     const { status } = outcome.response;
-    const after = () => retryAfterMs(outcome.response, this.options.clock.now().getTime()) ?? backoff;
+    const after = () => retryAfterMs(outcome.response.headers.get('retry-after'), this.options.clock.now().getTime()) ?? backoff;
     // BC refuses a 429 before it starts on the call, so even a write is safe to send again.
     if (status === 429) return after();
     if ((status >= 500 || status === 408) && !write) return after();

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { backoffMs } from '../../time/backoff.js';
 import type { Clock } from '../../time/clock.js';
-import { answerOf, BcError, discard, failureOfText, jsonOrNull, networkReason, parsed, request, retryAfterMs, type Outcome } from './transport.js';
+import { discard, networkReason, request, retryAfterMs, type Outcome } from '../http-outcome.js';
+import { answerOf, BcError, failureOfText, jsonOrNull, parsed } from './transport.js';
 import { tokenAnswer, tokenError } from './wire.js';
 
 export const BC_SCOPE = 'https://api.businesscentral.dynamics.com/.default';
@@ -73,13 +74,13 @@ export class TokenSource {
     const backoff = backoffMs({ baseDelayMs: this.options.retryBaseMs, maxDelayMs: MAX_BACKOFF_MS }, attempt + 1);
     if (outcome.kind === 'network') return backoff;
     const { status } = outcome.response;
-    if (status === 429 || status >= 500) return retryAfterMs(outcome.response, this.options.clock.now().getTime()) ?? backoff;
+    if (status === 429 || status >= 500) return retryAfterMs(outcome.response.headers.get('retry-after'), this.options.clock.now().getTime()) ?? backoff;
     return null;
   }
 
   /** Entra's `error` and `error_description` ("AADSTS7000215: Invalid client secret provided…"), never the secret. */
   private async failure(call: string, outcome: Outcome): Promise<BcError> {
-    if (outcome.kind === 'network') return new BcError(call, null, networkReason(outcome.error));
+    if (outcome.kind === 'network') return new BcError(call, null, networkReason(outcome.error, (t) => this.hide(t)));
     const { status } = outcome.response;
     const text = await outcome.response.text().catch(() => '');
     const entra = tokenError.safeParse(jsonOrNull(text));

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { z } from 'zod';
-import { Failure, type FailureCode } from '../../domain/failure.js';
+import { Failure } from '../../domain/failure.js';
 import { redactSecrets } from '../../domain/redact.js';
 import { backoffMs } from '../../time/backoff.js';
 import type { Clock } from '../../time/clock.js';
+import { answerOf as readAnswer, discard, failureCodeOf, neverSent, networkReason, request, retryAfterMs, type Outcome } from '../http-outcome.js';
 import type { WriteFence } from '../ports.js';
 import { listSchema, loginAnswer } from './wire.js';
 
@@ -33,12 +34,6 @@ export type Query = Record<string, string | number | boolean | readonly (string 
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Lemonsoft refused what was sent: trying the same again gets the same answer. */
-function codeOf(status: number | null): FailureCode {
-  if (status === null || status >= 500 || status === 401 || status === 408 || status === 429) return 'erp_unavailable';
-  return 'erp_rejected';
-}
-
 /** Says which call failed and why; never carries credentials or the session id. */
 export class LemonsoftError extends Failure {
   override name = 'LemonsoftError';
@@ -47,7 +42,7 @@ export class LemonsoftError extends Failure {
     readonly status: number | null,
     reason: string,
   ) {
-    super(codeOf(status), `Lemonsoft ${call} failed: ${reason}`);
+    super(failureCodeOf(status), `Lemonsoft ${call} failed: ${reason}`);
   }
 
   /** The request may have reached Lemonsoft and done its work even though no answer came. */
@@ -57,37 +52,6 @@ export class LemonsoftError extends Failure {
 }
 
 const MAX_BACKOFF_MS = 30_000;
-const MAX_RETRY_AFTER_MS = 120_000;
-
-/** Connections that failed before anything was sent: safe to retry whatever the method. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
-
-function retryAfterMs(header: string | null, now: number): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : null;
-}
-
-function errorCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  return cause?.code ?? (error as { code?: string }).code;
-}
-
-/** "connect ECONNREFUSED 127.0.0.1:8030" says what fetch's own "fetch failed" leaves out. */
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: unknown }).cause;
-  const inner = cause instanceof AggregateError ? cause.errors[0] : cause;
-  if (!(inner instanceof Error)) return (error as Error).message;
-  const { code, address, port } = inner as NodeJS.ErrnoException & { address?: string; port?: number };
-  if (!code) return inner.message;
-  return [code, address && (port ? `${address}:${port}` : address)].filter(Boolean).join(' ');
-}
-
-function describe(error: unknown): string {
-  if ((error as Error).name === 'TimeoutError') return 'timed out';
-  return `network error ${redactSecrets(causeOf(error))}`;
-}
 
 function searchOf(query: Query): string {
   const params = new URLSearchParams();
@@ -211,17 +175,15 @@ export class LemonsoftClient {
   private async request(method: Method, pathAndQuery: string, body: unknown, headers: Record<string, string>, fence?: WriteFence): Promise<Outcome> {
     await this.pace();
     await fence?.();
-    try {
-      const response = await fetch(this.options.baseUrl + pathAndQuery, {
+    return request(
+      this.options.baseUrl + pathAndQuery,
+      {
         method,
         headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      return { kind: 'answer', response };
-    } catch (error) {
-      return { kind: 'network', error };
-    }
+      },
+      this.options.timeoutMs,
+    );
   }
 
   /** Null when the call must not or need not be tried again. */
@@ -229,7 +191,7 @@ export class LemonsoftClient {
     if (attempt >= this.options.maxRetries) return null;
     const backoff = backoffMs({ baseDelayMs: this.options.retryBaseMs, maxDelayMs: MAX_BACKOFF_MS }, attempt + 1);
     if (outcome.kind === 'network') {
-      return !checked || NOT_SENT.has(errorCode(outcome.error) ?? '') ? backoff : null;
+      return !checked || neverSent(outcome) ? backoff : null;
     }
     const status = outcome.response.status;
     if (status === 429) return retryAfterMs(outcome.response.headers.get('retry-after'), this.options.clock.now().getTime()) ?? backoff;
@@ -238,7 +200,7 @@ export class LemonsoftClient {
   }
 
   private async failure(call: string, outcome: Outcome): Promise<LemonsoftError> {
-    if (outcome.kind === 'network') return new LemonsoftError(call, null, describe(outcome.error));
+    if (outcome.kind === 'network') return new LemonsoftError(call, null, networkReason(outcome.error, redactSecrets));
     const text = (await outcome.response.text().catch(() => '')).slice(0, 200).trim();
     return new LemonsoftError(call, outcome.response.status, `HTTP ${outcome.response.status}${text ? `: ${text}` : ''}`);
   }
@@ -283,29 +245,10 @@ export class LemonsoftClient {
   }
 }
 
-type Outcome = { kind: 'answer'; response: Response } | { kind: 'network'; error: unknown };
-
 /**
  * The body of a 2xx answer: null when there is none (the schema leaves many answers untyped,
  * and an empty one is plausible), otherwise JSON, or an error naming the call.
  */
-async function answerOf(call: string, response: Response): Promise<unknown> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    // The answer broke off: whatever the call did, its outcome is unknown.
-    throw new LemonsoftError(call, null, `answer broke off: ${describe(error)}`);
-  }
-  if (text.trim() === '') return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new LemonsoftError(call, response.status, `answer is not JSON (${response.headers.get('content-type') ?? 'no content type'}): ${redactSecrets(text.slice(0, 80).trim())}`);
-  }
-}
-
-/** An answer not read is released, so that its connection serves the next call. */
-async function discard(outcome: Outcome): Promise<void> {
-  if (outcome.kind === 'answer') await outcome.response.body?.cancel();
+function answerOf(call: string, response: Response): Promise<unknown> {
+  return readAnswer(response, (status, reason) => new LemonsoftError(call, status, reason), redactSecrets);
 }
