@@ -406,3 +406,17 @@ const BC_VARIANTS: Harness[] = [bcUnder('bc, a stale ETag answered 409 and a bla
 export const HARNESSES: Harness[] = [local, files, filesCsv, lemonsoft, ...LEMONSOFT_VARIANTS, bc, ...BC_VARIANTS];
 /** Lemonsoft in each reading, for the tests of its own wire protocol. */
 export const LEMONSOFT_HARNESSES: Harness<LemonsoftErpUnderTest>[] = [lemonsoft, ...LEMONSOFT_VARIANTS];
+
+/** The harness's ERP, opened before each test of the calling describe block (then `arrange`d) and closed after it. */
+export function openedPerTest<T extends ErpUnderTest>(harness: Harness<T>, arrange: (under: T) => Promise<unknown> = async () => undefined): () => T {
+  let under: T | null = null;
+  beforeEach(async () => {
+    under = await harness.open();
+    await arrange(under);
+  });
+  afterEach(async () => {
+    await under?.close();
+    under = null;
+  });
+  return () => under!;
+}

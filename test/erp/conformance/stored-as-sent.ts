@@ -19,3 +19,10 @@ export function expectStoredAsSent(offer: Offer | null, draft: OfferDraft): void
   expect(plain(stored)).toEqual(plain(draft));
 }
 
+
+/** The ERP holds exactly one offer, and it is the draft as sent. */
+export async function expectOnlyOffer(under: { offerNumbers(): Promise<string[]>; erp: { offers: { get(number: string): Promise<Offer | null> } } }, draft: OfferDraft): Promise<void> {
+  const numbers = await under.offerNumbers();
+  expect(numbers).toHaveLength(1);
+  expectStoredAsSent(await under.erp.offers.get(numbers[0]!), draft);
+}

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { offerDraft, reviewedDraft } from '../../support/offer-draft.js';
 import { NO_FENCE } from '../../support/runner.js';
-import { LEMONSOFT_HARNESSES, type LemonsoftErpUnderTest } from '../conformance/harnesses.js';
-import { expectStoredAsSent } from '../conformance/stored-as-sent.js';
+import { LEMONSOFT_HARNESSES, openedPerTest } from '../conformance/harnesses.js';
+import { expectOnlyOffer, expectStoredAsSent } from '../conformance/stored-as-sent.js';
 
 /**
  * Faults while a networked ERP's offer is replaced, which takes several calls: every one ends
@@ -10,66 +10,52 @@ import { expectStoredAsSent } from '../conformance/stored-as-sent.js';
  * or lost row, never a second offer.
  */
 describe.each(LEMONSOFT_HARNESSES)('Lemonsoft faults, replacing an offer: $name', (harness) => {
-  let under: LemonsoftErpUnderTest;
-
-  beforeEach(async () => {
-    under = await harness.open();
-    await under.erp.offers.create(offerDraft('OF-rep-fault'), NO_FENCE);
-  });
-
-  afterEach(async () => {
-    await under.close();
-  });
-
+  const opened = openedPerTest(harness, (fresh) => fresh.erp.offers.create(offerDraft('OF-rep-fault'), NO_FENCE));
   const draft = reviewedDraft('OF-rep-fault');
-  const expectExactlyTheDraft = async () => {
-    const numbers = await under.offerNumbers();
-    expect(numbers).toHaveLength(1);
-    expectStoredAsSent(await under.erp.offers.get(numbers[0]!), draft);
-  };
-  const writes = () => under.calls().filter((c) => !c.startsWith('GET '));
-  const sent = (call: string) => under.calls().filter((c) => c === call).length;
+  const expectExactlyTheDraft = () => expectOnlyOffer(opened(), draft);
+  const writes = () => opened().calls().filter((c) => !c.startsWith('GET '));
+  const sent = (call: string) => opened().calls().filter((c) => c === call).length;
 
   it('changes the offer with its header and one call per kind of row change', async () => {
     const before = writes().length;
-    await under.erp.offers.replace(draft, NO_FENCE);
+    await opened().erp.offers.replace(draft, NO_FENCE);
     expect(writes().slice(before)).toEqual(['PUT /api/offers', 'DELETE /api/offers/:id/offerrowlist', 'PUT /api/offers/:id/offerrowlist', 'POST /api/offers/:id/offerrowlist']);
     await expectExactlyTheDraft();
   });
 
   it('sends no write when the offer already is the draft', async () => {
-    await under.erp.offers.replace(draft, NO_FENCE);
+    await opened().erp.offers.replace(draft, NO_FENCE);
     const before = writes().length;
-    await under.erp.offers.replace(draft, NO_FENCE);
+    await opened().erp.offers.replace(draft, NO_FENCE);
     expect(writes().slice(before).filter((c) => c !== 'POST /api/auth/login')).toEqual([]);
   });
 
   it.each(['header', 'deleteRows', 'updateRows', 'rows'] as const)('ends with exactly the draft when the connection drops right after the %s step', async (step) => {
-    under.faults({ crashAfter: [step] });
-    await under.erp.offers.replace(draft, NO_FENCE);
+    opened().faults({ crashAfter: [step] });
+    await opened().erp.offers.replace(draft, NO_FENCE);
     await expectExactlyTheDraft();
   });
 
   it('creates exactly one offer when the connection drops after each step of a replace that has to create it', async () => {
     const fresh = reviewedDraft('OF-rep-fresh');
-    under.faults({ crashAfter: ['create', 'header', 'rows'] });
-    const replaced = await under.erp.offers.replace(fresh, NO_FENCE);
+    opened().faults({ crashAfter: ['create', 'header', 'rows'] });
+    const replaced = await opened().erp.offers.replace(fresh, NO_FENCE);
     expectStoredAsSent(replaced, fresh);
-    expect(await under.offerNumbers()).toHaveLength(2);
+    expect(await opened().offerNumbers()).toHaveLength(2);
   });
 
   it.each([
     ['DELETE', 'deleteRows'],
     ['PUT', 'updateRows'],
   ] as const)('reads the offer back instead of repeating a row %s whose answer was lost', async (method, step) => {
-    under.faults({ crashAfter: [step] });
-    await under.erp.offers.replace(draft, NO_FENCE);
+    opened().faults({ crashAfter: [step] });
+    await opened().erp.offers.replace(draft, NO_FENCE);
     expect(sent(`${method} /api/offers/:id/offerrowlist`)).toBe(1);
     await expectExactlyTheDraft();
   });
 
   it('rides out 5xx on every call of a replace', async () => {
-    under.faults({
+    opened().faults({
       fail: [
         { status: 503, count: 2, match: '^PUT /api/offers$' },
         { status: 500, count: 2, match: '^DELETE /api/offers/\\d+/offerrowlist$' },
@@ -78,16 +64,16 @@ describe.each(LEMONSOFT_HARNESSES)('Lemonsoft faults, replacing an offer: $name'
         { status: 503, count: 1, match: '^GET /api/offers/\\d+$' },
       ],
     });
-    await under.erp.offers.replace(draft, NO_FENCE);
+    await opened().erp.offers.replace(draft, NO_FENCE);
     await expectExactlyTheDraft();
   });
 
   it('fails clearly while the ERP refuses the row calls, and the retry ends with exactly the draft', async () => {
-    under.faults({ fail: [{ status: 500, count: 50, match: 'offerrowlist$' }] });
-    await expect(under.erp.offers.replace(draft, NO_FENCE)).rejects.toThrow(/Lemonsoft DELETE \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);
-    under.faults({ reset: true });
+    opened().faults({ fail: [{ status: 500, count: 50, match: 'offerrowlist$' }] });
+    await expect(opened().erp.offers.replace(draft, NO_FENCE)).rejects.toThrow(/Lemonsoft DELETE \/api\/offers\/\d+\/offerrowlist failed: HTTP 500/);
+    opened().faults({ reset: true });
 
-    await under.erp.offers.replace(draft, NO_FENCE);
+    await opened().erp.offers.replace(draft, NO_FENCE);
 
     await expectExactlyTheDraft();
   });
@@ -98,17 +84,17 @@ describe.each(LEMONSOFT_HARNESSES)('Lemonsoft faults, replacing an offer: $name'
     ['deleteRows', 'DELETE /api/offers/:id/offerrowlist'],
     ['updateRows', 'PUT /api/offers/:id/offerrowlist'],
   ] as const)('ends with exactly the draft when the connection drops after the %s step and the worker stops there, once another process retries', async (step, call) => {
-    under.faults({ crashAfter: [step] });
-    const from = under.calls().length;
+    opened().faults({ crashAfter: [step] });
+    const from = opened().calls().length;
     const stopsAfterTheCrash = async () => {
-      if (under.calls().slice(from).includes(call)) throw new Error('worker stopped');
+      if (opened().calls().slice(from).includes(call)) throw new Error('worker stopped');
     };
-    await expect(under.erp.offers.replace(draft, stopsAfterTheCrash)).rejects.toThrow('worker stopped');
-    const halfway = await under.erp.offers.findByReference(draft.reference);
+    await expect(opened().erp.offers.replace(draft, stopsAfterTheCrash)).rejects.toThrow('worker stopped');
+    const halfway = await opened().erp.offers.findByReference(draft.reference);
     expect(() => expectStoredAsSent(halfway, draft)).toThrow();
-    await under.restart();
+    await opened().restart();
 
-    await under.erp.offers.replace(draft, NO_FENCE);
+    await opened().erp.offers.replace(draft, NO_FENCE);
 
     await expectExactlyTheDraft();
   });
