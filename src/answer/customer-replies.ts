@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MailboxMode } from '../domain/mailbox-mode.js';
 import type { EmailAddress } from '../email/parsed-email.js';
+import type { OfferDocumentSource } from '../erp/ports.js';
 import type { StoredRun } from '../workflow/run-store.js';
 import { runView } from '../workflow/run-view.js';
 import { lineQuestion, type LineQuestion } from './line-question.js';
@@ -15,6 +16,8 @@ import { languageOf, sendReply, type ReplyOutcome } from './send-reply.js';
 
 export interface CustomerRepliesDeps {
   replies: ReplyLog;
+  /** The ERP's print of an offer, where the ERP makes one. */
+  documents: OfferDocumentSource | null;
   questions: QuestionLog;
   /** Null until the seller sets one up: then nothing is mailed to customers, and the workspace says why. */
   letterhead: Letterhead | null;
@@ -77,6 +80,7 @@ export class CustomerReplies {
     if (blocked) return Promise.reject(new Error(blocked));
     return sendReply(run.id, run.context, {
       replies: this.deps.replies,
+      documents: this.deps.documents,
       transport: this.deps.mailboxes.get(run.key.mailbox)!.transport!,
       letterhead: this.deps.letterhead!,
       sharedSender: this.sharedSender(run),

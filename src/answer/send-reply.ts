@@ -6,13 +6,16 @@ import type { DocumentLanguage } from './document-language.js';
 import type { Letterhead } from './letterhead.js';
 import { offerDocumentOf } from './offer-document.js';
 import { renderOfferPdf } from './offer-pdf.js';
-import type { ReplyLog, ReplyRecord } from './reply-log.js';
+import type { PrintedBy, ReplyLog, ReplyRecord } from './reply-log.js';
+import type { OfferDocumentSource } from '../erp/ports.js';
 import type { CustomerMail } from './customer-mail.js';
 import { replyMail } from './reply-mail.js';
 import { ReplyRefused, type ReplyTransport } from './reply-transport.js';
 
 export interface ReplyDeps {
   replies: ReplyLog;
+  /** The ERP's own print of the offer, sent in place of Offerflow's PDF where the ERP makes one. */
+  documents: OfferDocumentSource | null;
   transport: ReplyTransport;
   letterhead: Letterhead;
   /** The shared mailbox's address, when replies go from it rather than from the salesperson. */
@@ -21,7 +24,7 @@ export interface ReplyDeps {
 }
 
 export type ReplyOutcome =
-  | { kind: 'sent'; messageId: string; to: string }
+  | { kind: 'sent'; messageId: string; to: string; printedBy: PrintedBy }
   /** Sent before; nothing was sent now. */
   | { kind: 'already_sent'; record: ReplyRecord }
   /** An earlier attempt began sending and did not live to say whether the server took it: not sent again, the salesperson checks. */
@@ -48,8 +51,8 @@ function messageIdOf(runId: number, offerNumber: string, sender: EmailAddress): 
   return `<offer-${runId}-${offerNumber.replace(/[^\w.-]+/g, '_')}@${domain}>`;
 }
 
-/** The reply, composed and with its PDF, for the run's created offer. */
-export async function composeReply(runId: number, context: WorkflowContext, deps: Pick<ReplyDeps, 'letterhead' | 'sharedSender' | 'copySalesperson'>): Promise<CustomerMail> {
+/** The reply, composed, with the ERP's print of the offer where it makes one and Offerflow's PDF otherwise. */
+export async function composeReply(runId: number, context: WorkflowContext, deps: Pick<ReplyDeps, 'letterhead' | 'sharedSender' | 'copySalesperson' | 'documents'>): Promise<{ mail: CustomerMail; printedBy: PrintedBy }> {
   const offer = context.offer;
   if (!offer) throw new Error(`run ${runId} has no offer in the ERP to send`);
   if (!context.email) throw new Error(`run ${runId} has no request to answer`);
@@ -64,14 +67,16 @@ export async function composeReply(runId: number, context: WorkflowContext, deps
     language: languageOf(context),
     letterhead: deps.letterhead,
   });
-  return replyMail({
+  const printed = (await deps.documents?.pdf(offer.number, document.language)) ?? null;
+  const mail = replyMail({
     request: context.email,
     document,
-    pdf: await renderOfferPdf(document),
+    pdf: printed ?? (await renderOfferPdf(document)),
     from,
     cc: deps.copySalesperson ? salesperson : null,
     messageId: messageIdOf(runId, offer.number, from),
   });
+  return { mail, printedBy: printed ? 'erp' : 'offerflow' };
 }
 
 const outcomeOf = (record: ReplyRecord): ReplyOutcome => (record.state === 'sent' ? { kind: 'already_sent', record } : { kind: 'uncertain', record });
@@ -84,8 +89,8 @@ const outcomeOf = (record: ReplyRecord): ReplyOutcome => (record.state === 'sent
 export async function sendReply(runId: number, context: WorkflowContext, deps: ReplyDeps): Promise<ReplyOutcome> {
   const earlier = await deps.replies.get(runId);
   if (earlier) return outcomeOf(earlier);
-  const mail = await composeReply(runId, context, deps);
-  if (!(await deps.replies.begin(runId, mail.messageId, mail.to.address))) {
+  const { mail, printedBy } = await composeReply(runId, context, deps);
+  if (!(await deps.replies.begin(runId, mail.messageId, mail.to.address, printedBy))) {
     const other = await deps.replies.get(runId);
     if (!other) throw new Error(`another attempt claimed run ${runId}'s reply and let it go; try again`);
     return outcomeOf(other);
@@ -97,5 +102,5 @@ export async function sendReply(runId: number, context: WorkflowContext, deps: R
     throw error;
   }
   await deps.replies.sent(runId);
-  return { kind: 'sent', messageId: mail.messageId, to: mail.to.address };
+  return { kind: 'sent', messageId: mail.messageId, to: mail.to.address, printedBy };
 }

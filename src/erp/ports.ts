@@ -74,6 +74,12 @@ export interface OfferRepository {
   findByReference(reference: string): Promise<Offer | null>;
 }
 
+/** The ERP's own print of an offer, for an ERP that makes one. */
+export interface OfferDocumentSource {
+  /** The offer as the ERP prints it, a PDF in the language asked for (`fi`, `sv`, `en`); null when the ERP holds no such offer. */
+  pdf(offerNumber: string, language: string): Promise<Buffer | null>;
+}
+
 export interface ErpAdapter {
   readonly type: string;
   readonly customers: CustomerRepository;
@@ -81,6 +87,8 @@ export interface ErpAdapter {
   readonly products: ProductRepository;
   readonly pricing: PricingService;
   readonly offers: OfferRepository;
+  /** Null for an ERP that prints no offers for us to send (Offerflow then makes the PDF itself). */
+  readonly documents: OfferDocumentSource | null;
   /** How the ERP totals a discounted line: the offer's lines are totalled the same way, so that its document and ours agree. */
   readonly lineRounding: LineRounding;
   /** The longest one write call can stay in flight before the adapter gives up on it: a worker taking over a stalled one waits this long. */

@@ -37,7 +37,7 @@ const UP_TO_DRAFT = STEP_NAMES.filter((name) => name !== 'create_offer' && name 
 function describeReply(outcome: ReplyOutcome): string {
   switch (outcome.kind) {
     case 'sent':
-      return `sent to the customer at ${outcome.to}`;
+      return `sent to the customer at ${outcome.to}, with ${outcome.printedBy === 'erp' ? "the ERP's own print of the offer" : "Offerflow's PDF of the offer"}`;
     case 'already_sent':
       return `already sent to the customer at ${outcome.record.recipient} (${outcome.record.sentAt})`;
     case 'uncertain':

@@ -109,6 +109,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
   const replies = new CustomerReplies({
     replies: app.replies,
     questions: app.questions,
+    documents: app.erp.documents,
     letterhead: config.letterhead,
     mailboxes: new Map(config.mailboxes.map((m) => [m.name, { mode: m.mode, replies: m.replies, transport: replyTransports.of(m.name) }])),
   });

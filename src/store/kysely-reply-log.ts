@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ReplyLog, ReplyRecord } from '../answer/reply-log.js';
+import type { PrintedBy, ReplyLog, ReplyRecord } from '../answer/reply-log.js';
 import type { Clock } from '../time/clock.js';
 import type { StoreSchema } from './schema.js';
 
@@ -9,10 +9,10 @@ export class KyselyReplyLog implements ReplyLog {
     private readonly clock: Clock,
   ) {}
 
-  async begin(runId: number, messageId: string, recipient: string): Promise<boolean> {
+  async begin(runId: number, messageId: string, recipient: string, printedBy: PrintedBy): Promise<boolean> {
     const inserted = await this.db
       .insertInto('customer_replies')
-      .values({ run_id: runId, message_id: messageId, recipient, state: 'sending', began_at: this.clock.now().toISOString(), sent_at: null })
+      .values({ run_id: runId, message_id: messageId, recipient, printed_by: printedBy, state: 'sending', began_at: this.clock.now().toISOString(), sent_at: null })
       .onConflict((oc) => oc.column('run_id').doNothing())
       .executeTakeFirst();
     return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -28,6 +28,6 @@ export class KyselyReplyLog implements ReplyLog {
 
   async get(runId: number): Promise<ReplyRecord | null> {
     const row = await this.db.selectFrom('customer_replies').selectAll().where('run_id', '=', runId).executeTakeFirst();
-    return row ? { runId: row.run_id, messageId: row.message_id, recipient: row.recipient, state: row.state, beganAt: row.began_at, sentAt: row.sent_at } : null;
+    return row ? { runId: row.run_id, messageId: row.message_id, recipient: row.recipient, printedBy: row.printed_by, state: row.state, beganAt: row.began_at, sentAt: row.sent_at } : null;
   }
 }

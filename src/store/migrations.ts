@@ -224,6 +224,7 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
           .addColumn('run_id', 'integer', (c) => c.primaryKey().references('runs.id').onDelete('cascade'))
           .addColumn('message_id', 'text', (c) => c.notNull())
           .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('printed_by', 'text', (c) => c.notNull())
           .addColumn('state', 'text', (c) => c.notNull())
           .addColumn('began_at', 'text', (c) => c.notNull())
           .addColumn('sent_at', 'text')

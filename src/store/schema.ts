@@ -168,6 +168,7 @@ export interface CustomerReplyTable {
   run_id: number;
   message_id: string;
   recipient: string;
+  printed_by: 'erp' | 'offerflow';
   state: 'sending' | 'sent';
   began_at: string;
   sent_at: string | null;

@@ -44,6 +44,7 @@ describe('taking the customer’s answer to the run that asked', () => {
     const replies = new CustomerReplies({
       replies: store.replies,
       questions: store.questions,
+      documents: null,
       letterhead: letterheadSchema.parse({ name: 'Seller Oy' }),
       mailboxes: new Map([[MAILBOX, { mode: 'review' as const, replies: { policy: 'on_approval' as const, from: null, copySalesperson: false }, transport }]]),
     });

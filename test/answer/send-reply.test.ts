@@ -40,7 +40,7 @@ describe('sending the offer to the customer', () => {
     await store.close();
   });
 
-  const deps = (replies: ReplyLog = store.replies): ReplyDeps => ({ replies, transport, letterhead: LETTERHEAD, sharedSender: null, copySalesperson: true });
+  const deps = (replies: ReplyLog = store.replies): ReplyDeps => ({ replies, documents: null, transport, letterhead: LETTERHEAD, sharedSender: null, copySalesperson: true });
 
   it('mails the request’s sender one reply in its thread, from the salesperson, with the offer as a PDF holding every line and the totals', async () => {
     const outcome = await sendReply(runId, context, deps());
@@ -58,7 +58,20 @@ describe('sending the offer to the customer', () => {
     for (const line of context.offer!.lines) expect(text).toContain(`${line.sku} ${line.name}`);
     expect(text).toContain(context.offer!.number);
     expect(text).toContain(`${Number(context.offer!.totals.gross).toLocaleString('fi-FI', { minimumFractionDigits: 2 }).replace(/\s/g, ' ')} EUR`);
-    expect((await store.replies.get(runId))?.state).toBe('sent');
+    expect(await store.replies.get(runId)).toMatchObject({ state: 'sent', printedBy: 'offerflow' });
+  });
+
+  it('sends the ERP’s own print of the offer where the ERP makes one, and says so', async () => {
+    const printed = Buffer.from('%PDF-1.7 the ERP print');
+    const asked: string[] = [];
+    const documents = { pdf: async (number: string, language: string) => (asked.push(`${number} ${language}`), printed) };
+
+    const outcome = await sendReply(runId, context, { ...deps(), documents });
+
+    expect(outcome).toMatchObject({ kind: 'sent', printedBy: 'erp' });
+    expect(asked).toEqual([`${context.offer!.number} fi`]);
+    expect(smtp.mails[0]!.attachments.find((a) => a.contentType === 'application/pdf')!.content.equals(printed)).toBe(true);
+    expect((await store.replies.get(runId))?.printedBy).toBe('erp');
   });
 
   it('sends nothing the second time it is asked', async () => {

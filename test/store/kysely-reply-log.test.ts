@@ -12,11 +12,11 @@ describe.each(STORE_BACKENDS)('the customer replies, in the store on $name', (ba
     const runId = await aRun();
     const other = await opened().another();
     try {
-      const claims = await Promise.all([opened().store.replies.begin(runId, '<a@seller.fi>', 'matti@putki.fi'), other.replies.begin(runId, '<b@seller.fi>', 'matti@putki.fi')]);
+      const claims = await Promise.all([opened().store.replies.begin(runId, '<a@seller.fi>', 'matti@putki.fi', 'offerflow'), other.replies.begin(runId, '<b@seller.fi>', 'matti@putki.fi', 'offerflow')]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       await opened().store.replies.sent(runId);
       expect(await other.replies.get(runId)).toMatchObject({ state: 'sent', recipient: 'matti@putki.fi', sentAt: '2026-12-07T10:00:00.000Z' });
-      expect(await other.replies.begin(runId, '<c@seller.fi>', 'matti@putki.fi')).toBe(false);
+      expect(await other.replies.begin(runId, '<c@seller.fi>', 'matti@putki.fi', 'offerflow')).toBe(false);
     } finally {
       await other.close();
     }
@@ -25,10 +25,10 @@ describe.each(STORE_BACKENDS)('the customer replies, in the store on $name', (ba
   it('drops a claim the mail server refused, so a retry may send, but never one that was sent', async () => {
     const runId = await aRun();
     const replies = opened().store.replies;
-    await replies.begin(runId, '<a@seller.fi>', 'matti@putki.fi');
+    await replies.begin(runId, '<a@seller.fi>', 'matti@putki.fi', 'offerflow');
     await replies.abandon(runId);
     expect(await replies.get(runId)).toBeNull();
-    expect(await replies.begin(runId, '<a@seller.fi>', 'matti@putki.fi')).toBe(true);
+    expect(await replies.begin(runId, '<a@seller.fi>', 'matti@putki.fi', 'offerflow')).toBe(true);
     await replies.sent(runId);
     await replies.abandon(runId);
     expect((await replies.get(runId))?.state).toBe('sent');

@@ -43,7 +43,7 @@ export async function startWorkspace(options: { trustProxy?: boolean } = {}): Pr
   const catalog = catalogSearch(catalogLoader(erp.products, { clock }));
   await catalog.warm();
   // No SMTP server here: no run's offer goes to a customer (test/web/reply-flow.browser.test.ts sends them).
-  const replies = new CustomerReplies({ replies: store.replies, questions: store.questions, letterhead: null, mailboxes: new Map() });
+  const replies = new CustomerReplies({ replies: store.replies, questions: store.questions, documents: null, letterhead: null, mailboxes: new Map() });
   const deps: WorkspaceDeps = {
     accounts,
     publicUrl: 'http://127.0.0.1:8080',

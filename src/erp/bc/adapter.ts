@@ -7,6 +7,7 @@ import { BcOfferRepository } from './offer-repository.js';
 import { BcPersonRepository } from './person-repository.js';
 import { BcPricingService } from './pricing-service.js';
 import { BcProductRepository } from './product-repository.js';
+import { BcQuoteDocuments } from './quote-documents.js';
 import { parseBcSettings } from './settings.js';
 import { TokenSource } from './token.js';
 
@@ -40,9 +41,10 @@ export async function openBcErp(context: BcOpenContext): Promise<ErpAdapter> {
     products,
     pricing: settings.pricing === 'bc' ? new BcPricingService({ client, prospect: settings.prospectCustomer, itemPricing, vatRate: settings.vatRate, clock: context.clock }) : itemPricing,
     offers: new BcOfferRepository(client, settings.prospectCustomer),
-    // The fence is passed before every try of a write, and a try gives up after its timeout.
+    documents: settings.printedBy === 'bc' ? new BcQuoteDocuments(client) : null,
     // BC's sales line rounds the gross and the line discount amount each (SalesLine.Table.al, UpdateAmounts).
     lineRounding: 'grossLessDiscount',
+    // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),
     close: async () => undefined,

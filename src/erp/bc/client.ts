@@ -46,6 +46,8 @@ interface CallOptions {
   body?: unknown;
   write?: WriteOptions;
   list?: boolean;
+  /** A media resource (a document's PDF): its bytes are the answer, printed in this language. */
+  media?: { acceptLanguage: string };
 }
 
 export interface WriteOptions {
@@ -110,6 +112,12 @@ export class BcClient {
     return items;
   }
 
+  /** The bytes of a media resource, such as `salesQuotes({id})/pdfDocument/pdfDocumentContent`. */
+  async media(path: string, acceptLanguage: string): Promise<Buffer> {
+    const url = (await this.companyPath()) + path;
+    return (await this.call('GET', url, { media: { acceptLanguage } })) as Buffer;
+  }
+
   /** A write; `fence` is awaited right before every try of it, so a worker that lost its run sends nothing more. */
   async send<T extends z.ZodType>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: T, options: WriteOptions): Promise<z.infer<T>> {
     const url = (await this.companyPath()) + path;
@@ -155,14 +163,15 @@ export class BcClient {
     return this.limit(() => this.attempt(method, url, request));
   }
 
-  private async attempt(method: Method, url: string, { query = {}, body, write, list = false }: CallOptions): Promise<unknown> {
+  private async attempt(method: Method, url: string, { query = {}, body, write, list = false, media }: CallOptions): Promise<unknown> {
     const call = `${method} ${url.split('?')[0]}`;
     const hide = (text: string) => this.options.tokens.hide(text);
     let tokenRenewed = false;
     for (let attempt = 0; ; attempt += 1) {
       const token = await this.options.tokens.token(call);
-      const outcome = await this.request(method, url + searchOf(query), body, this.headers(token, method, body, write, list), write?.fence);
-      if (outcome.kind === 'answer' && outcome.response.ok) return answerOf(call, outcome.response, hide);
+      const headers = { ...this.headers(token, method, body, write, list), ...(media ? { Accept: 'application/pdf', 'Accept-Language': media.acceptLanguage } : {}) };
+      const outcome = await this.request(method, url + searchOf(query), body, headers, write?.fence);
+      if (outcome.kind === 'answer' && outcome.response.ok) return media ? Buffer.from(await outcome.response.arrayBuffer()) : answerOf(call, outcome.response, hide);
       if (outcome.kind === 'answer' && outcome.response.status === 401 && !tokenRenewed) {
         // The token was revoked or expired early: one new token, one more try.
         this.options.tokens.refused(token);

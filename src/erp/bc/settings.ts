@@ -38,6 +38,8 @@ const bcSettingsSchema = z
      * offered the item's unit price without discount, for installations that forbid those writes.
      */
     pricing: z.enum(['bc', 'itemPrice']).default('bc'),
+    /** Who prints the offer the customer is sent: `bc`, its own quote report in the seller's layout; `offerflow`, Offerflow's PDF. */
+    printedBy: z.enum(['bc', 'offerflow']).default('bc'),
     tokenUrl: baseUrl.optional(),
     apiUrl: baseUrl.optional(),
     /**

@@ -67,6 +67,8 @@ export async function openFilesErp(context: FilesErpContext): Promise<ErpAdapter
     products: freshProducts(copy.products, fresh),
     pricing: freshPricing(copy.pricing, fresh),
     offers: new FilesOfferRepository(ledger, outbox, delivery, () => ackSchedule.due()),
+    // A file hand-off gets no print back: Offerflow makes the PDF.
+    documents: null,
     // The documents carry our totals; the exports say nothing of how the ERP would total a row.
     lineRounding: 'discounted',
     maxWriteMs: MAX_WRITE_MS,

@@ -45,9 +45,11 @@ export async function openLemonsoftErp(context: LemonsoftOpenContext): Promise<E
     products,
     pricing: new LemonsoftPricingService(client, products, { pricelistId: settings.pricelistId, source: settings.priceSource }),
     offers: new LemonsoftOfferRepository(client, customers, { offerType: settings.offerType, lookup: settings.offerLookup }, context.journal, context.clock),
-    // The fence is passed before every try of a write, and a try gives up after its timeout.
+    // LemonRest documents no print of an offer: Offerflow makes the PDF.
+    documents: null,
     // The schema does not say how Lemonsoft totals a row; it keeps the prices and discounts sent, and its printouts round once.
     lineRounding: 'discounted',
+    // The fence is passed before every try of a write, and a try gives up after its timeout.
     maxWriteMs: settings.timeoutMs,
     check: () => client.check(),
     close: async () => undefined,

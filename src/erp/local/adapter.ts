@@ -30,9 +30,11 @@ function localErpFromDatabase(db: Kysely<LocalErpSchema>, clock: Clock): LocalEr
     products: new LocalProductRepository(db),
     pricing: new LocalPricingService(db),
     offers: new LocalOfferRepository(db),
-    // A write is one local transaction: at most the wait for the file's write lock.
+    // The embedded ERP prints nothing: Offerflow makes the PDF.
+    documents: null,
     // Totals are ours, stored as sent: one rounding of the discounted amount, as Finnish invoicing does.
     lineRounding: 'discounted',
+    // A write is one local transaction: at most the wait for the file's write lock.
     maxWriteMs: SQLITE_BUSY_TIMEOUT_MS,
     masterData: new LocalMasterData(db, clock),
     check: async () => {

@@ -3,6 +3,7 @@ import { BLANK_ENUM_MEMBER, COMPANIES, CUSTOMERS, ITEMS, SALES_QUOTE_LINES, SALE
 import { badRequest, notFound, ODataError, resourceNotFound } from './odata-error.js';
 import { arrange, NO_OPTIONS, pageOf, parseODataQuery, preferredPageSize, skipTokenOf, type ODataQuery } from './odata-query.js';
 import { createLine, createQuote, deleteLine, deleteQuote, patchLine, patchQuote, type QuoteContext } from './quotes.js';
+import { printQuote } from './quote-print.js';
 import type { Segment } from './resource-path.js';
 import type { BcSimulatorStore, StoredRecord } from './store.js';
 import type { BcVariant } from './variants.js';
@@ -20,12 +21,16 @@ export interface ODataRequest {
   params: URLSearchParams;
   prefer: string | undefined;
   ifMatch: string | undefined;
+  /** The language a print is asked in, as BC takes it. */
+  acceptLanguage: string | undefined;
   body: unknown;
 }
 
 export interface Answer {
   status: number;
+  /** JSON, or the bytes of a media resource (a quote's PDF) with its `contentType`. */
   body?: unknown;
+  contentType?: string;
   etag?: string;
   headers?: Record<string, string>;
 }
@@ -63,6 +68,7 @@ export class ODataService {
 
   async handle(request: ODataRequest): Promise<Answer> {
     const [first, second, third, ...rest] = request.segments;
+    if (first?.key && second?.name === 'salesQuotes' && second.key && third?.name === 'pdfDocument') return this.pdfDocument(request, first.key, second.key, rest);
     if (!first || first.name !== 'companies' || rest.length > 0) throw resourceNotFound(request.segments.map((s) => s.name).join('/') || '(none)');
     if (!second) return this.companies(request, first.key);
     if (first.key === null) throw resourceNotFound(second.name);
@@ -83,6 +89,39 @@ export class ODataService {
     if (id === null) return this.list(request, await this.store.companies(), COMPANIES, [], '');
     const company = await this.companyOf(id);
     return this.single(request, 200, company, company.doc.id, request.path, parseODataQuery(request.params, COMPANIES, []));
+  }
+
+  /**
+   * `salesQuotes({id})/pdfDocument`: the print's entity, linking to its content;
+   * `…/pdfDocument/pdfDocumentContent`: the PDF itself, in the Accept-Language's language.
+   */
+  private async pdfDocument(request: ODataRequest, companyKey: string, quoteKey: string, rest: Segment[]): Promise<Answer> {
+    if (request.method !== 'GET') throw methodNotAllowed(request.method, 'pdfDocument', 'Entity');
+    const companyId = (await this.companyOf(companyKey)).doc.id;
+    const quote = await this.store.get('salesQuotes', companyId, quoteKey);
+    if (!quote) throw notFound(SALES_QUOTES.entity, quoteKey);
+    const link = `${request.origin}${this.apiBase}/companies(${companyId})/salesQuotes(${quoteKey})/pdfDocument/pdfDocumentContent`;
+    if (rest.length === 0) {
+      return { status: 200, body: { '@odata.context': `${request.origin}${this.apiBase}/$metadata#companies(${companyId})/salesQuotes(${quoteKey})/pdfDocument/$entity`, id: quoteKey, parentId: quoteKey, parentType: 'Sales Quote', 'pdfDocumentContent@odata.mediaReadLink': link } };
+    }
+    if (rest.length !== 1 || rest[0]!.name !== 'pdfDocumentContent' || rest[0]!.key !== null) throw resourceNotFound(rest.map((r) => r.name).join('/'));
+    const lines = (await this.store.list('salesQuoteLines', companyId, quoteKey)).map((r) => r.doc).sort((a, b) => Number(a.sequence) - Number(b.sequence));
+    const doc = quote.doc;
+    const pdf = await printQuote(
+      {
+        number: String(doc.number),
+        customerName: String(doc.customerName ?? ''),
+        externalDocumentNumber: String(doc.externalDocumentNumber ?? ''),
+        documentDate: String(doc.documentDate ?? ''),
+        lines: lines
+          .filter((l) => l.lineType === 'Item')
+          .map((l) => ({ lineObjectNumber: String(l.lineObjectNumber), description: String(l.description ?? ''), quantity: Number(l.quantity), unitPrice: Number(l.unitPrice), discountPercent: Number(l.discountPercent), amount: Number(l.amountExcludingTax ?? l.netAmount ?? 0) })),
+        totalExcludingTax: Number(doc.totalAmountExcludingTax ?? 0),
+        totalIncludingTax: Number(doc.totalAmountIncludingTax ?? 0),
+      },
+      request.acceptLanguage,
+    );
+    return { status: 200, body: pdf, contentType: 'application/pdf' };
   }
 
   private async companyOf(id: string): Promise<StoredRecord> {

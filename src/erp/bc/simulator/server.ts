@@ -137,6 +137,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
             params: new URLSearchParams(queryText),
             prefer: headerOf(request, 'prefer'),
             ifMatch: headerOf(request, 'if-match'),
+            acceptLanguage: headerOf(request, 'accept-language'),
             body: jsonOf(request),
           });
         });
@@ -188,6 +189,7 @@ export async function startBcSimulator(options: BcSimulatorOptions): Promise<Run
     reply.code(answer.status);
     if (answer.status < 300 && faults.garbleFor(call)) return reply.type('text/html').send(GARBLED_ANSWER);
     if (answer.body === undefined) return reply.send();
+    if (Buffer.isBuffer(answer.body)) return reply.type(answer.contentType ?? 'application/octet-stream').send(answer.body);
     return reply.type(call === TOKEN_CALL ? 'application/json; charset=utf-8' : JSON_TYPE).header('OData-Version', '4.0').send(answer.body);
   }
 
