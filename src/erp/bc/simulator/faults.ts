@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BC_LIMITS, type Limits } from './throttle.js';
 import { bcVariantSchema, DEFAULT_BC_VARIANT, type BcVariant } from './variants.js';
+import { takeOne, type WaitingFault } from '../../simulated-faults.js';
 
 /** Microsoft Entra's client-credentials tokens live an hour, less a second, as its example shows. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3599;
@@ -40,11 +41,6 @@ export const bcFaultUpdateSchema = z.strictObject({
 });
 export type BcFaultUpdate = z.input<typeof bcFaultUpdateSchema>;
 
-interface Waiting {
-  count: number;
-  match: RegExp | null;
-}
-
 export interface InjectedFailure {
   status: number;
   retryAfterSeconds?: number;
@@ -54,10 +50,10 @@ export class BcFaults {
   latencyMs = 0;
   tokenTtlSeconds = DEFAULT_TOKEN_TTL_SECONDS;
   variant: BcVariant = { ...DEFAULT_BC_VARIANT };
-  private failures: (Waiting & InjectedFailure)[] = [];
-  private crashes: Waiting[] = [];
-  private delays: (Waiting & { ms: number })[] = [];
-  private garbles: Waiting[] = [];
+  private failures: (WaitingFault & InjectedFailure)[] = [];
+  private crashes: WaitingFault[] = [];
+  private delays: (WaitingFault & { ms: number })[] = [];
+  private garbles: WaitingFault[] = [];
 
   /** Applies an update; says whether the tokens issued so far must stop working. */
   apply(input: BcFaultUpdate): { revokeTokens: boolean; limits: Partial<Limits> | null } {
@@ -98,14 +94,4 @@ export class BcFaults {
   crashAfter(call: string): boolean {
     return takeOne(this.crashes, call) !== null;
   }
-}
-
-/** The first waiting entry meant for this call, counted down and dropped once used up. */
-function takeOne<T extends Waiting>(list: T[], call: string): T | null {
-  const at = list.findIndex((entry) => entry.match === null || entry.match.test(call));
-  if (at < 0) return null;
-  const entry = list[at]!;
-  entry.count -= 1;
-  if (entry.count === 0) list.splice(at, 1);
-  return entry;
 }

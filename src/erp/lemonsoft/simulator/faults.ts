@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_VARIANT, variantSchema, type Variant } from './variants.js';
+import { takeOne } from '../../simulated-faults.js';
 
 /** The offer writes a crash can follow: creating, the header, adding, updating and deleting rows. */
 const OFFER_STEPS = ['create', 'header', 'rows', 'updateRows', 'deleteRows'] as const;
@@ -110,14 +111,4 @@ export class Faults {
   crashAfter(step: OfferStep): boolean {
     return this.crashes.delete(step);
   }
-}
-
-/** The first waiting entry meant for this call, counted down and dropped once used up. */
-function takeOne<T extends { match: RegExp | null; count: number }>(list: T[], call: string): T | null {
-  const at = list.findIndex((entry) => entry.match === null || entry.match.test(call));
-  if (at < 0) return null;
-  const entry = list[at]!;
-  entry.count -= 1;
-  if (entry.count === 0) list.splice(at, 1);
-  return entry;
 }
