@@ -1,5 +1,6 @@
 import type { EmailAddress, ParsedEmail } from '../email/parsed-email.js';
 import { requesterOf } from '../email/requester.js';
+import { html } from '../web/html.js';
 
 /** What a mail to the customer needs of their request: its threading headers and its sender. */
 export type RequestHeaders = Pick<ParsedEmail, 'messageId' | 'references' | 'subject' | 'from' | 'replyTo'>;
@@ -44,5 +45,14 @@ export function answering(request: RequestHeaders, prefix: string, cc: EmailAddr
     inReplyTo: request.messageId,
     references: [...request.references, ...(request.messageId ? [request.messageId] : [])].filter((id, i, all) => all.indexOf(id) === i),
     firstName: PERSON_NAME.test(name) ? name.split(/\s+/)[0]! : null,
+  };
+}
+
+/** Paragraphs and a signature, as text and as HTML with every value escaped. */
+export function bodyOf(paragraphs: string[], signature: string[]): Pick<CustomerMail, 'text' | 'html'> {
+  const lines = signature.filter((line) => line.length > 0);
+  return {
+    text: [...paragraphs, lines.join('\n')].join('\n\n'),
+    html: html`<div>${paragraphs.map((p) => html`<p style="white-space:pre-wrap">${p}</p>`)}<p>${lines.map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}</p></div>`.html,
   };
 }

@@ -1,19 +1,6 @@
 import type { DecimalString } from '../domain/money.js';
-import { dateTimeFormat } from '../domain/date-time-format.js';
+import { dateTimeFormat, numberFormat } from '../domain/intl-format.js';
 import { LOCALE_OF, type DocumentLanguage } from './document-language.js';
-
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** Number formats made once per locale and digits, as date formats are (src/domain/date-time-format.ts). */
-function numberFormat(locale: string, minDigits: number, maxDigits: number): Intl.NumberFormat {
-  const key = `${locale}/${minDigits}/${maxDigits}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
-    formats.set(key, format);
-  }
-  return format;
-}
 
 /** How the customer's language writes the numbers and dates of an offer. */
 export interface OfferNumbers {
@@ -27,9 +14,9 @@ export function offerNumbersIn(language: DocumentLanguage): OfferNumbers {
   const locale = LOCALE_OF[language];
   const dates = dateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
   return {
-    money: (value) => numberFormat(locale, 2, 2).format(Number(value)),
-    quantity: (value) => numberFormat(locale, 0, 3).format(Number(value)),
-    percent: (value) => numberFormat(locale, 0, 2).format(Number(value)),
+    money: (value) => numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(value)),
+    quantity: (value) => numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 3 }).format(Number(value)),
+    percent: (value) => numberFormat(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(Number(value)),
     date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
   };
 }

@@ -1,9 +1,8 @@
 import type { EmailAddress } from '../email/parsed-email.js';
-import { answering, type CustomerMail, type RequestHeaders } from './customer-mail.js';
+import { answering, bodyOf, type CustomerMail, type RequestHeaders } from './customer-mail.js';
 import type { DocumentLanguage } from './document-language.js';
 import type { LineQuestion } from './line-question.js';
 import { QUESTION_TEXTS } from './question-texts.js';
-import { bodyOf } from './reply-mail.js';
 import { REPLY_TEXTS } from './reply-texts.js';
 
 export interface QuestionMailInput {

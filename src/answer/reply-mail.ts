@@ -1,6 +1,5 @@
 import type { EmailAddress } from '../email/parsed-email.js';
-import { html } from '../web/html.js';
-import { answering, type CustomerMail, type RequestHeaders } from './customer-mail.js';
+import { answering, bodyOf, type CustomerMail, type RequestHeaders } from './customer-mail.js';
 import type { OfferDocument } from './offer-document.js';
 import { offerNumbersIn } from './offer-numbers.js';
 import { REPLY_TEXTS } from './reply-texts.js';
@@ -15,15 +14,6 @@ export interface ReplyInput {
   cc: EmailAddress | null;
   /** Made once per run and kept with it, so a retried send can be recognised. */
   messageId: string;
-}
-
-/** Paragraphs and a signature, as text and as HTML with every value escaped. */
-export function bodyOf(paragraphs: string[], signature: string[]): Pick<CustomerMail, 'text' | 'html'> {
-  const lines = signature.filter((line) => line.length > 0);
-  return {
-    text: [...paragraphs, lines.join('\n')].join('\n\n'),
-    html: html`<div>${paragraphs.map((p) => html`<p style="white-space:pre-wrap">${p}</p>`)}<p>${lines.map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}</p></div>`.html,
-  };
 }
 
 /** The reply that carries the offer to the customer who asked for it. */

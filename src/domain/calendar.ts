@@ -1,4 +1,4 @@
-import { dateTimeFormat } from './date-time-format.js';
+import { dateTimeFormat } from './intl-format.js';
 
 /** The calendar date (YYYY-MM-DD) of an instant in the seller's time zone. */
 export function isoDateIn(instant: Date, timeZone: string): string {

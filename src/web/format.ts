@@ -1,5 +1,5 @@
 import type { WorkspaceLanguage } from '../accounts/user.js';
-import { dateTimeFormat } from '../domain/date-time-format.js';
+import { dateTimeFormat } from '../domain/intl-format.js';
 
 /**
  * Numbers and times as the reader's language writes them. Amounts stay the decimal strings the

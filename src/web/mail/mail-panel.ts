@@ -4,7 +4,7 @@ import type { AttachmentInfo, EmailAddress, ParsedEmail } from '../../email/pars
 import type { WorkflowContext } from '../../workflow/context.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from '../page-context.js';
-import { dateTimeFormat } from '../../domain/date-time-format.js';
+import { dateTimeFormat } from '../../domain/intl-format.js';
 
 /** What the panel needs of a stored run: a `StoredRun` is one. */
 export interface MailPanelRun {
