@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isolatedPage } from '../support/browser.js';
+import { isolatedPage, readmeScreenshot } from '../support/browser.js';
 import { IMAP_PASSWORD, startDovecot, type Dovecot } from '../support/dovecot.js';
 import { fixturePath } from '../support/fixtures.js';
 import { imapInbox as inbox } from '../support/imap-inbox.js';
@@ -52,6 +52,7 @@ describe('asking the customer about a line instead of guessing', () => {
     await firstSignIn(page, workspace, 'johan.sundstrom@teknotukku.fi');
     await page.goto(`${workspace.url}/runs/${run!.id}`);
     const question = page.locator(`textarea[name=question_${VALVE_LINE}]`);
+    await readmeScreenshot(page, 'ask-customer');
     expect(await question.inputValue()).toMatch(/^Rad 2, "palloventtiili DN15 1\/2" sk\/sk 6 st": vilken av dessa menar ni\?\n {2}1\) /);
 
     await Promise.all([page.waitForURL(/notice=done/), page.locator('[data-action=ask_customer]').click()]);
